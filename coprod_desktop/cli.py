@@ -1,0 +1,357 @@
+"""The headless `coprod` command. It shares the services with the GUI and never imports Qt.
+
+Exit codes: 0 ok, 2 usage, 3 invalid input (nothing written), 4 database problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coprod_desktop import __version__
+from coprod_desktop.domain.errors import CoprodError, InputFileError
+from coprod_desktop.domain.messages import message
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3, 4
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (comma-separated values are OR-ed)")
+    group.add_argument("--type", help="co_management, empowerment, coordination or unclassified")
+    group.add_argument("--sector")
+    group.add_argument("--status")
+    group.add_argument("--origin")
+    group.add_argument(
+        "--pressure", metavar="CATEGORY", help="an unresolved cross-pressure category"
+    )
+    group.add_argument("--search", metavar="TEXT", help="full-text search")
+    group.add_argument("--owner")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coprod", description="coprod-desktop: case management for frontline co-producers."
+    )
+    parser.add_argument("--version", action="version", version=f"coprod {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or postgresql+psycopg:// URL (default: $COPROD_DB, then the per-user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "da"),
+        default=None,
+        help="language of messages (default: $COPROD_LANG or en)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    commands.add_parser("init", help="create or upgrade the database (backup first)")
+    commands.add_parser("demo", help="load the demo portfolio")
+
+    p = commands.add_parser("import", help="import an interchange .json file (all or nothing)")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument("--merge", action="store_true", help="update initiatives whose reference exists")
+
+    p = commands.add_parser("export", help="export the (filtered) portfolio")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    _add_filters(p)
+
+    p = commands.add_parser("list", help="list initiatives")
+    _add_filters(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--sort", default="reference")
+
+    p = commands.add_parser("show", help="show one initiative")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = commands.add_parser("backup", help="write an online, consistent copy of the database")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+    commands.add_parser("check", help="integrity and schema version")
+    return parser
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip()) if value else ()
+
+
+def _filter(args: argparse.Namespace) -> Any:
+    from coprod_desktop.services.portfolio import PortfolioFilter
+
+    return PortfolioFilter(
+        types=_split(args.type),
+        sectors=_split(args.sector),
+        statuses=_split(args.status),
+        origins=_split(args.origin),
+        pressures=_split(args.pressure),
+        search=args.search or "",
+        owner=args.owner,
+    )
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang = args.lang or os.environ.get("COPROD_LANG", "en")
+
+    def say(self, key: str, **params: Any) -> None:
+        print(message(key, self.lang, **params))
+
+    def open(self, upgrade: bool = True) -> Any:
+        from coprod_desktop.store.migrate import open_database
+
+        return open_database(self.args.db, upgrade=upgrade)
+
+    def run(self) -> int:
+        handler = getattr(self, "cmd_" + self.args.command)
+        result: int = handler()
+        return result
+
+    # ------------------------------------------------------------ commands
+
+    def cmd_init(self) -> int:
+        from coprod_desktop.store.migrate import current_revision
+
+        db = self.open()
+        self.say("cli_initialised", where=db.display_name, revision=current_revision(db.engine))
+        return EXIT_OK
+
+    def cmd_demo(self) -> int:
+        from coprod_desktop.services import exchange
+
+        result = exchange.load_demo(self.open(), self.lang)
+        self.say(
+            "cli_demo_loaded", initiatives=result.created, stakeholders=result.stakeholders_created
+        )
+        return EXIT_OK
+
+    def cmd_import(self) -> int:
+        from coprod_desktop.services import exchange
+
+        path: Path = self.args.file
+        if path.suffix.lower() != ".json":
+            raise InputFileError(
+                "unsupported_format", suffix=path.suffix or path.name, allowed=".json"
+            )
+        document = exchange.read_json_file(path)  # a bad file is refused before the database opens
+        result = exchange.import_document(
+            self.open(), document, merge=self.args.merge, dry_run=self.args.dry_run
+        )
+        key = "cli_dry_run" if result.dry_run else "cli_imported"
+        self.say(
+            key,
+            created=result.created,
+            updated=result.updated,
+            stakeholders=result.stakeholders_created,
+        )
+        return EXIT_OK
+
+    def cmd_export(self) -> int:
+        from coprod_desktop.services import exchange
+
+        flt = _filter(self.args)
+        count = exchange.export_file(self.open(), self.args.output, flt)
+        self.say("cli_exported", count=count, path=self.args.output)
+        return EXIT_OK
+
+    def cmd_list(self) -> int:
+        from coprod_desktop.domain import analysis
+        from coprod_desktop.services import initiatives, portfolio
+
+        db = self.open()
+        rows = portfolio.rows(db, _filter(self.args), sort=self.args.sort)
+        details = {
+            d.id: d for d in initiatives.get_many(db, [r.id for r in rows]) if d.id is not None
+        }
+        today = date.today()
+        attention = {
+            ident: [s.key for s in analysis.attention_signals(data, today)]
+            for ident, data in details.items()
+        }
+        if self.args.format == "json":
+            out = [
+                {
+                    "id": r.id,
+                    "reference": r.reference,
+                    "title": r.title,
+                    "type": r.type,
+                    "sector": r.sector,
+                    "status": r.status,
+                    "origin": r.origin,
+                    "owner": r.owner,
+                    "next_review": r.next_review.isoformat() if r.next_review else None,
+                    "open_pressures": r.open_pressures,
+                    "attention": attention.get(r.id, []),
+                    "completeness": analysis.completeness(details[r.id])
+                    if r.id in details
+                    else None,
+                }
+                for r in rows
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        self._print_table(rows, attention)
+        return EXIT_OK
+
+    def _print_table(self, rows: Sequence[Any], attention: dict[int, list[str]]) -> None:
+        from coprod_desktop.domain import vocab as v
+
+        if not rows:
+            self.say("cli_no_initiatives")
+            return
+        lang = self.lang
+        headers = [
+            message(k, lang)
+            for k in (
+                "col_reference",
+                "col_title",
+                "col_type",
+                "col_sector",
+                "col_status",
+                "col_open_pressures",
+                "col_attention",
+            )
+        ]
+        table = [
+            [
+                r.reference,
+                r.title if len(r.title) <= 48 else r.title[:47] + "…",
+                v.InitiativeType.get(r.type).label(lang)
+                if r.type
+                else message("unclassified", lang),
+                v.Sector.get(r.sector).label(lang),
+                v.Status.get(r.status).label(lang),
+                str(r.open_pressures),
+                str(len(attention.get(r.id, []))),
+            ]
+            for r in rows
+        ]
+        widths = [max(len(str(line[i])) for line in [headers, *table]) for i in range(len(headers))]
+        for line in [headers, ["-" * w for w in widths], *table]:
+            print(
+                "  ".join(
+                    str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)
+                ).rstrip()
+            )
+        self.say("cli_count", count=len(rows))
+
+    def cmd_show(self) -> int:
+        from coprod_desktop.services import exchange
+
+        document = exchange.show_document(self.open(), self.args.ident)
+        if self.args.format == "json":
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(format_initiative_text(document, self.lang))
+        return EXIT_OK
+
+    def cmd_backup(self) -> int:
+        from coprod_desktop.services import maintenance
+
+        path = maintenance.backup(self.open(), self.args.output)
+        self.say("cli_backup_done", path=path)
+        return EXIT_OK
+
+    def cmd_check(self) -> int:
+        from coprod_desktop.services import maintenance
+
+        result = maintenance.check(self.open(upgrade=False))
+        if result.integrity != ["ok"]:
+            self.say("cli_check_failed", detail="; ".join(result.integrity[:5]))
+            return EXIT_DATABASE
+        if result.revision != result.head:
+            self.say("cli_check_outdated", revision=result.revision, head=result.head)
+            return EXIT_DATABASE
+        self.say("cli_check_ok", revision=result.revision, count=result.initiatives)
+        return EXIT_OK
+
+
+def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
+    """A readable plain-text view of `show_document` output."""
+    from coprod_desktop.domain import vocab as v
+
+    def label(vocabulary: type[v.Vocabulary], key: str | None) -> str:
+        return vocabulary.get(key).label(lang) if key else "-"
+
+    def t(key: str) -> str:
+        return message(key, lang)
+
+    lines = [
+        f"{doc['reference']}  {doc['title']}",
+        f"{t('col_type')}: {label(v.InitiativeType, doc.get('type')) if doc.get('type') else t('unclassified')}"
+        f"   {t('col_sector')}: {label(v.Sector, doc['sector'])}"
+        f"   {t('col_status')}: {label(v.Status, doc['status'])}",
+        f"{t('col_origin')}: {label(v.Origin, doc.get('origin'))}   {t('col_owner')}: {doc.get('owner') or '-'}"
+        f"   {t('label_manager')}: {doc.get('responsible_manager') or '-'}",
+        f"{t('label_suggested_type')}: {label(v.InitiativeType, doc.get('suggested_type'))}"
+        f"   {t('label_completeness')}: {doc['completeness']}%",
+    ]
+    if doc.get("summary"):
+        lines += ["", doc["summary"]]
+    lines += ["", f"{t('label_stakeholders')} ({len(doc['stakeholders'])})"]
+    for inv in doc["stakeholders"]:
+        person = inv["stakeholder"]
+        lines.append(
+            f"  - {person['name']} ({label(v.StakeholderKind, person['kind'])}), {label(v.InvolvementRole, inv['role'])}"
+        )
+    lines += ["", f"{t('label_mandates')} ({len(doc['mandates'])})"]
+    for mandate in doc["mandates"]:
+        anchored = f", {t('label_anchored')}" if mandate.get("political_anchoring") else ""
+        lines.append(
+            f"  - {label(v.MandateLevel, mandate['level'])}, {label(v.Clarity, mandate['clarity'])}{anchored}"
+            f" {mandate.get('decided_on', '')}".rstrip()
+        )
+    lines += ["", f"{t('label_resources')} ({len(doc['resources'])})"]
+    for res in doc["resources"]:
+        state = t("label_planned") if res.get("planned") else t("label_actual")
+        lines.append(
+            f"  - {label(v.ResourceKind, res['kind'])}: {res['amount']} {res['unit']} ({state})"
+        )
+    lines += ["", f"{t('label_pressures')} ({len(doc['cross_pressures'])})"]
+    for p in doc["cross_pressures"]:
+        lines.append(
+            f"  - {label(v.PressureCategory, p['category'])}, {message('label_severity', lang, value=p['severity'])}, {label(v.PressureStatus, p['status'])}"
+        )
+    lines += ["", f"{t('label_journal')} ({len(doc['journal'])})"]
+    for j in doc["journal"]:
+        lines.append(f"  - {j['date']} {label(v.JournalKind, j['kind'])}: {j['summary']}")
+    if doc["attention"]:
+        lines += ["", f"{t('col_attention')}: {', '.join(doc['attention'])}"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # usage errors exit 2 here
+    cli = Cli(args)
+    try:
+        return cli.run()
+    except CoprodError as error:
+        print(message("cli_error", cli.lang, message=error.message(cli.lang)), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(message("cli_interrupted", cli.lang), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug: one line, the traceback only on request
+        if os.environ.get("COPROD_DEBUG"):
+            traceback.print_exc()
+        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python domain: vocabularies, typology, validation, analysis. No I/O, no Qt."""

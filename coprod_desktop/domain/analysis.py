@@ -1,0 +1,284 @@
+"""Analysis a manager sees: attention signals, a suggested type, completeness.
+
+Pure functions of an `InitiativeData` and a date, so they are easy to test and the same in
+the GUI, the CLI and the briefs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.domain.typology import Text
+from coprod_desktop.domain.vocab import (
+    DEFAULT_FRONTLINE_ROLE,
+    FrontlineRole,
+    InitiativeType,
+    PublicValue,
+    Sector,
+    StakeholderKind,
+)
+
+OPEN_STATUSES = frozenset({"idea", "preparing", "active", "paused"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    stale_pressure_days: int = 30
+    stale_journal_days: int = 60
+
+
+@dataclass(frozen=True)
+class Signal:
+    key: str
+    severity: str  # low | medium | high
+    explanation: Text
+
+
+SIGNAL_KEYS = (
+    "no_mandate",
+    "mandate_unclear",
+    "mandate_expired",
+    "no_political_anchoring",
+    "no_staff_time",
+    "silo",
+    "stale_pressure",
+    "stale_journal",
+    "review_overdue",
+    "partner_trust",
+)
+
+
+def attention_signals(
+    initiative: InitiativeData, today: date, thresholds: Thresholds | None = None
+) -> list[Signal]:
+    """The signals that fire for an initiative that is still open (idea to paused)."""
+    limits = thresholds or Thresholds()
+    if initiative.status not in OPEN_STATUSES:
+        return []
+    found: list[Signal] = []
+    mandates = sorted(initiative.mandates, key=lambda m: (m.decided_on or date.min, m.id or 0))
+    current = mandates[-1] if mandates else None
+    if current is None or current.level == "none":
+        found.append(
+            Signal(
+                "no_mandate",
+                "high",
+                Text("No mandate is recorded.", "Der er ikke registreret noget mandat."),
+            )
+        )
+    else:
+        if current.clarity in ("unclear", "partial"):
+            found.append(
+                Signal(
+                    "mandate_unclear",
+                    "medium" if current.clarity == "partial" else "high",
+                    Text(
+                        f"The current mandate is {current.clarity}.",
+                        "Det gældende mandat er "
+                        + ("kun delvist klart." if current.clarity == "partial" else "uklart."),
+                    ),
+                )
+            )
+        if current.valid_until is not None and current.valid_until < today:
+            found.append(
+                Signal(
+                    "mandate_expired",
+                    "high",
+                    Text(
+                        f"The mandate expired on {current.valid_until.isoformat()}.",
+                        f"Mandatet udløb {current.valid_until.isoformat()}.",
+                    ),
+                )
+            )
+    if initiative.type == "co_management" and not any(
+        m.political_anchoring for m in initiative.mandates
+    ):
+        found.append(
+            Signal(
+                "no_political_anchoring",
+                "medium",
+                Text(
+                    "Co-management without political anchoring.",
+                    "Samstyring uden politisk forankring.",
+                ),
+            )
+        )
+    if not any(r.kind == "staff_hours" for r in initiative.resources):
+        found.append(
+            Signal(
+                "no_staff_time",
+                "medium",
+                Text("No staff time is recorded.", "Der er ikke registreret medarbejdertid."),
+            )
+        )
+    municipal_units = {
+        i.stakeholder_id for i in initiative.involvements if i.stakeholder_kind == "municipal_unit"
+    }
+    if initiative.type == "co_management" and len(municipal_units) <= 1:
+        found.append(
+            Signal(
+                "silo",
+                "medium",
+                Text(
+                    f"Co-management with only {len(municipal_units)} municipal unit involved.",
+                    f"Samstyring med kun {len(municipal_units)} kommunal enhed involveret.",
+                ),
+            )
+        )
+    stale_before = today - timedelta(days=limits.stale_pressure_days)
+    stale = [
+        p
+        for p in initiative.cross_pressures
+        if p.status != "resolved" and p.severity >= 3 and p.raised_on and p.raised_on < stale_before
+    ]
+    if stale:
+        found.append(
+            Signal(
+                "stale_pressure",
+                "high",
+                Text(
+                    f"{len(stale)} high-severity cross-pressure(s) open for more than "
+                    f"{limits.stale_pressure_days} days.",
+                    f"{len(stale)} alvorlige krydspres har været åbne i mere end "
+                    f"{limits.stale_pressure_days} dage.",
+                ),
+            )
+        )
+    if initiative.status == "active":
+        last = max((j.date for j in initiative.journal if j.date), default=None)
+        if last is None or last < today - timedelta(days=limits.stale_journal_days):
+            found.append(
+                Signal(
+                    "stale_journal",
+                    "low",
+                    Text(
+                        f"No journal entry for {limits.stale_journal_days} days.",
+                        f"Ingen journalnotater i {limits.stale_journal_days} dage.",
+                    ),
+                )
+            )
+    if initiative.next_review is not None and initiative.next_review < today:
+        found.append(
+            Signal(
+                "review_overdue",
+                "medium",
+                Text(
+                    f"The review was due on {initiative.next_review.isoformat()}.",
+                    f"Reviewet skulle have været holdt {initiative.next_review.isoformat()}.",
+                ),
+            )
+        )
+    troubled = [
+        i
+        for i in initiative.involvements
+        if i.role == "partner" and (i.trust == "low" or i.left_on is not None)
+    ]
+    if troubled:
+        names = ", ".join(i.stakeholder_name for i in troubled if i.stakeholder_name)
+        found.append(
+            Signal(
+                "partner_trust",
+                "medium",
+                Text(
+                    f"A partner has low trust or has left: {names}.",
+                    f"En partner har lav tillid eller er trådt ud: {names}.",
+                ),
+            )
+        )
+    return found
+
+
+# Evidence for each type, drawn from the typology table.
+_SECTOR_HINTS: dict[str, InitiativeType] = {
+    Sector.HARBOURS: InitiativeType.CO_MANAGEMENT,
+    Sector.TOURISM_TRADE: InitiativeType.CO_MANAGEMENT,
+    Sector.PLANNING_ENVIRONMENT: InitiativeType.CO_MANAGEMENT,
+    Sector.EMPLOYMENT: InitiativeType.EMPOWERMENT,
+    Sector.ELDERCARE: InitiativeType.COORDINATION,
+    Sector.INTEGRATION: InitiativeType.COORDINATION,
+}
+_VALUE_HINTS: dict[str, InitiativeType] = {
+    PublicValue.SUSTAINABLE_SOLUTIONS: InitiativeType.CO_MANAGEMENT,
+    PublicValue.PROTEST_TO_COLLABORATION: InitiativeType.CO_MANAGEMENT,
+    PublicValue.BETTER_RESULTS: InitiativeType.EMPOWERMENT,
+    PublicValue.USER_SATISFACTION: InitiativeType.EMPOWERMENT,
+    PublicValue.EMPATHY_EQUALITY: InitiativeType.COORDINATION,
+}
+_ROLE_TO_TYPE = {role: kind for kind, role in DEFAULT_FRONTLINE_ROLE.items()}
+
+
+def type_scores(initiative: InitiativeData) -> dict[InitiativeType, float]:
+    """How strongly the recorded facts point to each type of the typology."""
+    scores = dict.fromkeys(InitiativeType, 0.0)
+    kinds = [i.stakeholder_kind for i in initiative.involvements]
+    organisations = sum(
+        k
+        in (
+            StakeholderKind.ASSOCIATION,
+            StakeholderKind.CIVIL_SOCIETY_ORG,
+            StakeholderKind.BUSINESS,
+        )
+        for k in kinds
+    )
+    units = kinds.count(StakeholderKind.MUNICIPAL_UNIT)
+    businesses = kinds.count(StakeholderKind.BUSINESS)
+    volunteers = kinds.count(StakeholderKind.VOLUNTEER)
+    users = sum(i.role == "user" for i in initiative.involvements)
+    citizens = kinds.count(StakeholderKind.CITIZEN)
+    if organisations + units >= 3 and (businesses or units >= 2):
+        scores[InitiativeType.CO_MANAGEMENT] += 2
+    if users or citizens:
+        scores[InitiativeType.EMPOWERMENT] += 1 + min(users, 2) * 0.5
+    if volunteers:
+        scores[InitiativeType.COORDINATION] += 1.5
+    if any(r.kind == "volunteer_hours" for r in initiative.resources):
+        scores[InitiativeType.COORDINATION] += 1
+    if initiative.origin == "protest_response":
+        scores[InitiativeType.CO_MANAGEMENT] += 1
+    if initiative.sector in _SECTOR_HINTS:
+        scores[_SECTOR_HINTS[initiative.sector]] += 1
+    for value in initiative.public_values:
+        if value in _VALUE_HINTS:
+            scores[_VALUE_HINTS[value]] += 1
+    if initiative.frontline_role:
+        scores[_ROLE_TO_TYPE[FrontlineRole.get(initiative.frontline_role)]] += 2
+    return scores
+
+
+def suggested_type(initiative: InitiativeData) -> str | None:
+    """The type the facts point to most, or None when there is too little to go on."""
+    scores = type_scores(initiative)
+    best = max(scores, key=lambda k: scores[k])
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 2 or ranked[0] == ranked[1]:
+        return None
+    return best.value
+
+
+_EXPECTED_FIELDS = (
+    "summary",
+    "description",
+    "area",
+    "origin",
+    "type",
+    "type_rationale",
+    "participation_level",
+    "public_values",
+    "frontline_role",
+    "owner",
+    "responsible_manager",
+    "start_date",
+    "next_review",
+)
+_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal")
+
+
+def completeness(initiative: InitiativeData) -> int:
+    """0-100: the share of the fields a manager expects to be filled."""
+    filled = sum(bool(getattr(initiative, name)) for name in _EXPECTED_FIELDS)
+    filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
+    filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
+    total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    return round(100 * filled / total)

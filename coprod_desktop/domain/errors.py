@@ -1,0 +1,125 @@
+"""The one small error hierarchy. Every known failure is one of these; the CLI maps them to
+exit codes and one line, the GUI to a plain-words dialog. Anything else is a bug."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coprod_desktop.domain.messages import message
+
+
+class CoprodError(Exception):
+    """Base of every known error. `key`/`params` pick a message from the catalogue."""
+
+    exit_code = 1
+    key = "cli_error"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return message(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One failing field: where (a dotted path such as `initiatives[2].sector`) and what."""
+
+    path: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        text = message(self.code, lang, **self.params)
+        return f"{self.path}: {text}" if self.path else text
+
+
+class ValidationError(CoprodError):
+    """Bad input. Carries every failing field at once; nothing was written."""
+
+    exit_code = 3
+    key = "validation_failed"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__()
+
+    def message(self, lang: str = "en") -> str:
+        listed = "; ".join(p.message(lang) for p in self.problems[:20])
+        if len(self.problems) > 20:
+            listed += f"; … (+{len(self.problems) - 20})"
+        return message(self.key, lang, problems=listed)
+
+    def fields(self) -> set[str]:
+        return {p.path for p in self.problems}
+
+
+class NotFoundError(CoprodError):
+    exit_code = 3
+    key = "not_found"
+
+    def __init__(self, entity: str, ident: object) -> None:
+        self.entity = entity
+        self.ident = ident
+        super().__init__(entity=entity, ident=ident)
+
+    def message(self, lang: str = "en") -> str:
+        return message(
+            self.key, lang, entity=message(f"entity_{self.entity}", lang), ident=self.ident
+        )
+
+
+class ConflictError(CoprodError):
+    """Someone else saved the same record since it was read (optimistic lock)."""
+
+    exit_code = 4
+    key = "conflict"
+
+    def __init__(self, entity: str, ident: object = "") -> None:
+        self.entity = entity
+        self.ident = ident
+        super().__init__(entity=entity, ident=ident)
+
+    def message(self, lang: str = "en") -> str:
+        entity = message(f"entity_{self.entity}", lang)
+        text = message(self.key, lang, entity=entity, ident=self.ident)
+        return " ".join(text.split())  # no double space when the record is not named
+
+
+class InputFileError(CoprodError):
+    """A file to import cannot be read or parsed at all."""
+
+    exit_code = 3
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseError(CoprodError):
+    """The database cannot be used: unavailable, locked, corrupt, or of a newer schema."""
+
+    exit_code = 4
+    key = "db_unavailable"
+
+
+class DatabaseUnavailableError(DatabaseError):
+    key = "db_unavailable"
+
+
+class DatabaseLockedError(DatabaseError):
+    key = "db_locked"
+
+
+class DatabaseCorruptError(DatabaseError):
+    key = "db_corrupt"
+
+
+class NewerSchemaError(DatabaseError):
+    key = "db_newer_schema"
+
+
+class MigrationFailedError(DatabaseError):
+    key = "db_migration_failed"

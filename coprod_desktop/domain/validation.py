@@ -1,0 +1,328 @@
+"""Validation of records in the interchange shape (field names as in DESIGN.md).
+
+`clean(entity, record, path, problems)` checks one record and returns it normalised (dates as
+`date`, numbers as int/float, booleans as bool); every failing field is appended to `problems`,
+so a caller can collect all of them before raising one `ValidationError`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.errors import Problem, ValidationError
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # text | vocab | vocab_list | date | bool | number | severity | ref | ref_list
+    required: bool = False
+    vocabulary: type[v.Vocabulary] | None = None
+
+
+def _f(kind: str, vocabulary: type[v.Vocabulary] | None = None, required: bool = False) -> Field:
+    return Field(kind=kind, required=required, vocabulary=vocabulary)
+
+
+TEXT = _f("text")
+DATE = _f("date")
+
+SPECS: dict[str, dict[str, Field]] = {
+    "stakeholder": {
+        "key": _f("text", required=True),
+        "name": _f("text", required=True),
+        "kind": _f("vocab", v.StakeholderKind, required=True),
+        "is_person": _f("bool", required=True),
+        "organisation": TEXT,
+        "email": TEXT,
+        "phone": TEXT,
+        "notes": TEXT,
+        "lawful_basis": _f("vocab", v.LawfulBasis),
+        "consent_date": DATE,
+        "retention_until": DATE,
+    },
+    "initiative": {
+        "key": _f("text", required=True),
+        "reference": TEXT,
+        "title": _f("text", required=True),
+        "summary": TEXT,
+        "description": TEXT,
+        "sector": _f("vocab", v.Sector, required=True),
+        "area": TEXT,
+        "status": _f("vocab", v.Status, required=True),
+        "origin": _f("vocab", v.Origin),
+        "type": _f("vocab", v.InitiativeType),
+        "secondary_type": _f("vocab", v.InitiativeType),
+        "type_rationale": TEXT,
+        "participation_level": _f("vocab", v.ParticipationLevel),
+        "public_values": _f("vocab_list", v.PublicValue),
+        "frontline_role": _f("vocab", v.FrontlineRole),
+        "owner": TEXT,
+        "responsible_manager": TEXT,
+        "start_date": DATE,
+        "end_date": DATE,
+        "next_review": DATE,
+        "kle_topic": TEXT,
+    },
+    "involvement": {
+        "stakeholder": _f("ref", required=True),
+        "role": _f("vocab", v.InvolvementRole, required=True),
+        "influence": _f("vocab", v.Level3),
+        "interest": _f("vocab", v.Level3),
+        "trust": _f("vocab", v.Level3),
+        "joined_on": DATE,
+        "left_on": DATE,
+        "note": TEXT,
+    },
+    "mandate": {
+        "granted_by": TEXT,
+        "level": _f("vocab", v.MandateLevel, required=True),
+        "clarity": _f("vocab", v.Clarity, required=True),
+        "scope": TEXT,
+        "political_anchoring": _f("bool"),
+        "committee": TEXT,
+        "decided_on": DATE,
+        "reference": TEXT,
+        "valid_until": DATE,
+    },
+    "resource": {
+        "kind": _f("vocab", v.ResourceKind, required=True),
+        "amount": _f("number", required=True),
+        "unit": _f("text", required=True),
+        "source": _f("ref"),
+        "internal_unit": TEXT,
+        "planned": _f("bool"),
+        "date": DATE,
+        "note": TEXT,
+    },
+    "cross_pressure": {
+        "category": _f("vocab", v.PressureCategory, required=True),
+        "level": _f("vocab", v.PressureLevel),
+        "severity": _f("severity", required=True),
+        "status": _f("vocab", v.PressureStatus, required=True),
+        "description": TEXT,
+        "raised_on": DATE,
+        "raised_by": TEXT,
+        "coping_strategy": _f("vocab", v.CopingStrategy),
+        "resolution": TEXT,
+        "resolved_on": DATE,
+    },
+    "journal": {
+        "date": _f("date", required=True),
+        "kind": _f("vocab", v.JournalKind, required=True),
+        "summary": _f("text", required=True),
+        "participants": _f("ref_list"),
+        "follow_up_on": DATE,
+    },
+    "review": {
+        "date": _f("date", required=True),
+        "reviewer": _f("text", required=True),
+        "assessment": TEXT,
+        "decisions": TEXT,
+        "next_review": DATE,
+    },
+}
+
+# Child lists of an initiative in the interchange shape: list name -> entity.
+CHILD_LISTS: dict[str, str] = {
+    "stakeholders": "involvement",
+    "mandates": "mandate",
+    "resources": "resource",
+    "cross_pressures": "cross_pressure",
+    "journal": "journal",
+    "reviews": "review",
+}
+
+# (earlier, later) date pairs that must be in order, per entity.
+DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
+    "initiative": (("start_date", "end_date"),),
+    "involvement": (("joined_on", "left_on"),),
+    "mandate": (("decided_on", "valid_until"),),
+    "cross_pressure": (("raised_on", "resolved_on"),),
+}
+
+
+def parse_date(value: object) -> date | None:
+    """An ISO date from a `date` or a YYYY-MM-DD string; None if it is not a real date."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _allowed(vocabulary: type[v.Vocabulary]) -> str:
+    return ", ".join(vocabulary.all_keys())
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) -> Any:
+    if spec.kind == "text":
+        if not isinstance(value, str):
+            problems.append(Problem(path, "wrong_type", {"expected": "text"}))
+            return None
+        return value
+    if spec.kind == "vocab":
+        assert spec.vocabulary is not None
+        if isinstance(value, str) and value in spec.vocabulary.all_keys():
+            return str(value)
+        problems.append(
+            Problem(path, "unknown_key", {"value": value, "allowed": _allowed(spec.vocabulary)})
+        )
+        return None
+    if spec.kind == "vocab_list":
+        assert spec.vocabulary is not None
+        if not isinstance(value, list | tuple):
+            problems.append(Problem(path, "wrong_type", {"expected": "a list"}))
+            return []
+        cleaned: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item in spec.vocabulary.all_keys():
+                if item not in cleaned:
+                    cleaned.append(str(item))
+            else:
+                problems.append(
+                    Problem(
+                        f"{path}[{index}]",
+                        "unknown_key",
+                        {"value": item, "allowed": _allowed(spec.vocabulary)},
+                    )
+                )
+        return cleaned
+    if spec.kind == "date":
+        parsed = parse_date(value)
+        if parsed is None:
+            problems.append(Problem(path, "bad_date", {"value": value}))
+        return parsed
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            problems.append(Problem(path, "wrong_type", {"expected": "true or false"}))
+            return None
+        return value
+    if spec.kind == "number":
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            problems.append(Problem(path, "not_a_number", {"value": value}))
+            return None
+        if value < 0:
+            problems.append(Problem(path, "negative_amount", {"value": value}))
+            return None
+        return value
+    if spec.kind == "severity":
+        if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2, 3):
+            problems.append(Problem(path, "severity_range", {"value": value}))
+            return None
+        return value
+    if spec.kind == "ref":
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return value
+        problems.append(Problem(path, "wrong_type", {"expected": "a stakeholder key"}))
+        return None
+    if spec.kind == "ref_list":
+        if not isinstance(value, list | tuple) or not all(
+            isinstance(x, str | int) and not isinstance(x, bool) for x in value
+        ):
+            problems.append(Problem(path, "wrong_type", {"expected": "a list of stakeholder keys"}))
+            return []
+        return list(value)
+    raise AssertionError(spec.kind)
+
+
+def clean(
+    entity: str,
+    record: Mapping[str, Any],
+    path: str,
+    problems: list[Problem],
+    *,
+    check_unknown_fields: bool = True,
+) -> dict[str, Any]:
+    """Check one record of `entity`; return it normalised. Appends every problem found."""
+    specs = SPECS[entity]
+    prefix = f"{path}." if path else ""
+    out: dict[str, Any] = {}
+    if check_unknown_fields:
+        allowed = set(specs) | (set(CHILD_LISTS) if entity == "initiative" else set())
+        for name in record:
+            if name not in allowed:
+                problems.append(Problem(prefix + name, "unknown_field"))
+    for name, spec in specs.items():
+        value = record.get(name)
+        if _is_blank(value) or (spec.kind in ("vocab_list", "ref_list") and value == []):
+            if spec.required:
+                problems.append(Problem(prefix + name, "required"))
+            out[name] = [] if spec.kind in ("vocab_list", "ref_list") else None
+            continue
+        out[name] = _clean_value(spec, value, prefix + name, problems)
+
+    for earlier, later in DATE_ORDER.get(entity, ()):
+        first, second = out.get(earlier), out.get(later)
+        if isinstance(first, date) and isinstance(second, date) and second < first:
+            problems.append(
+                Problem(
+                    prefix + later,
+                    "end_before_start",
+                    {
+                        "other": earlier,
+                        "value": second.isoformat(),
+                        "other_value": first.isoformat(),
+                    },
+                )
+            )
+    if entity == "resource":
+        _check_unit(out, prefix, problems)
+    if entity == "initiative":
+        for list_name, child in CHILD_LISTS.items():
+            items = record.get(list_name)
+            if items is None:
+                out[list_name] = []
+                continue
+            if not isinstance(items, list):
+                problems.append(Problem(prefix + list_name, "wrong_type", {"expected": "a list"}))
+                out[list_name] = []
+                continue
+            children = []
+            for index, item in enumerate(items):
+                item_path = f"{prefix}{list_name}[{index}]"
+                if not isinstance(item, Mapping):
+                    problems.append(Problem(item_path, "wrong_type", {"expected": "an object"}))
+                    continue
+                children.append(clean(child, item, item_path, problems))
+            out[list_name] = children
+    return out
+
+
+def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> None:
+    kind, unit = out.get("kind"), out.get("unit")
+    if kind is None or unit is None:
+        return
+    expected = v.RESOURCE_UNITS.get(v.ResourceKind.get(kind))
+    if expected is not None and unit.strip().lower() != expected.lower():
+        problems.append(
+            Problem(
+                prefix + "unit",
+                "unit_mismatch",
+                {"kind": kind, "expected": expected, "value": unit},
+            )
+        )
+
+
+def clean_or_raise(entity: str, record: Mapping[str, Any], path: str = "") -> dict[str, Any]:
+    """`clean` for a single record: raises one ValidationError naming every failing field."""
+    problems: list[Problem] = []
+    out = clean(entity, record, path, problems, check_unknown_fields=False)
+    if problems:
+        raise ValidationError(problems)
+    return out

@@ -1,0 +1,158 @@
+"""Between database rows and the plain data of `domain.model`."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.store import models as m
+
+INITIATIVE_SCALARS = tuple(
+    f.name
+    for f in fields(d.InitiativeData)
+    if f.name
+    not in {
+        "involvements",
+        "mandates",
+        "resources",
+        "cross_pressures",
+        "journal",
+        "reviews",
+        "id",
+        "version",
+        "created_at",
+        "updated_at",
+    }
+)
+STAKEHOLDER_SCALARS = tuple(
+    f.name for f in fields(d.StakeholderData) if f.name not in {"id", "version"}
+)
+
+
+def _copy(source: object, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in names}
+
+
+def stakeholder_data(row: m.Stakeholder) -> d.StakeholderData:
+    return d.StakeholderData(id=row.id, version=row.version, **_copy(row, STAKEHOLDER_SCALARS))
+
+
+def involvement_data(row: m.Involvement) -> d.InvolvementData:
+    return d.InvolvementData(
+        id=row.id,
+        stakeholder_id=row.stakeholder_id,
+        role=row.role,
+        influence=row.influence,
+        interest=row.interest,
+        trust=row.trust,
+        joined_on=row.joined_on,
+        left_on=row.left_on,
+        note=row.note,
+        stakeholder_name=row.stakeholder.name,
+        stakeholder_kind=row.stakeholder.kind,
+        stakeholder_is_person=row.stakeholder.is_person,
+    )
+
+
+MANDATE_FIELDS = (
+    "level",
+    "clarity",
+    "granted_by",
+    "scope",
+    "political_anchoring",
+    "committee",
+    "decided_on",
+    "reference",
+    "valid_until",
+)
+RESOURCE_FIELDS = (
+    "kind",
+    "amount",
+    "unit",
+    "source_id",
+    "internal_unit",
+    "planned",
+    "date",
+    "note",
+)
+PRESSURE_FIELDS = (
+    "category",
+    "severity",
+    "status",
+    "level",
+    "description",
+    "raised_on",
+    "raised_by",
+    "coping_strategy",
+    "resolution",
+    "resolved_on",
+)
+JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on")
+REVIEW_FIELDS = ("date", "reviewer", "assessment", "decisions", "next_review")
+INVOLVEMENT_FIELDS = (
+    "stakeholder_id",
+    "role",
+    "influence",
+    "interest",
+    "trust",
+    "joined_on",
+    "left_on",
+    "note",
+)
+
+
+def initiative_data(row: m.Initiative) -> d.InitiativeData:
+    data = d.InitiativeData(
+        id=row.id,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        **_copy(row, INITIATIVE_SCALARS),
+    )
+    data.public_values = list(row.public_values or [])
+    data.involvements = [involvement_data(i) for i in row.involvements]
+    data.mandates = [d.MandateData(id=x.id, **_copy(x, MANDATE_FIELDS)) for x in row.mandates]
+    data.resources = [
+        d.ResourceData(
+            id=x.id,
+            source_name=x.source.name if x.source is not None else "",
+            **_copy(x, RESOURCE_FIELDS),
+        )
+        for x in row.resources
+    ]
+    data.cross_pressures = [
+        d.PressureData(id=x.id, **_copy(x, PRESSURE_FIELDS)) for x in row.cross_pressures
+    ]
+    data.journal = [
+        d.JournalData(
+            id=x.id,
+            participant_ids=[p.id for p in x.participants],
+            participant_names=[p.name for p in x.participants],
+            **_copy(x, JOURNAL_FIELDS),
+        )
+        for x in row.journal
+    ]
+    data.reviews = [d.ReviewData(id=x.id, **_copy(x, REVIEW_FIELDS)) for x in row.reviews]
+    return data
+
+
+def validation_record(data: d.InitiativeData) -> dict[str, Any]:
+    """The initiative in the shape `domain.validation` checks (interchange field names)."""
+    record: dict[str, Any] = {"key": str(data.id or "new")}
+    record.update(_copy(data, INITIATIVE_SCALARS))
+    record["stakeholders"] = [
+        {**_copy(i, INVOLVEMENT_FIELDS[1:]), "stakeholder": i.stakeholder_id}
+        for i in data.involvements
+    ]
+    record["mandates"] = [_copy(x, MANDATE_FIELDS) for x in data.mandates]
+    record["resources"] = [
+        {**_copy(x, tuple(f for f in RESOURCE_FIELDS if f != "source_id")), "source": x.source_id}
+        for x in data.resources
+    ]
+    record["cross_pressures"] = [_copy(x, PRESSURE_FIELDS) for x in data.cross_pressures]
+    record["journal"] = [
+        {**_copy(x, JOURNAL_FIELDS), "participants": list(x.participant_ids)} for x in data.journal
+    ]
+    record["reviews"] = [_copy(x, REVIEW_FIELDS) for x in data.reviews]
+    return record

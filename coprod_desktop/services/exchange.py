@@ -1,0 +1,526 @@
+"""The interchange format (DESIGN.md): JSON export and all-or-nothing import.
+
+Import checks the whole document first (the JSON Schema in resources/ plus the domain rules
+and the cross-references), reports every problem at once, and writes nothing unless all is
+well. Stakeholders are reused by name and kind; an existing reference is an error unless
+`merge` is given, which updates that initiative instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coprod_desktop import paths
+from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
+from coprod_desktop.domain.validation import CHILD_LISTS, SPECS, clean
+from coprod_desktop.services import convert, initiatives
+from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio import ids as portfolio_ids
+from coprod_desktop.store import models as m
+from coprod_desktop.store.db import Database
+
+FORMAT = "coprod-interchange"
+VERSION = 1
+SCHEMA_FILE = ("schema", "coprod-interchange.schema.json")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    stakeholders_created: int
+    dry_run: bool
+    references: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_json_file(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(
+            "file_unreadable", path=str(path), reason=error.strerror or str(error)
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputFileError(
+            "file_unreadable", path=str(path), reason=f"not UTF-8 ({error.reason})"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputFileError(
+            "bad_json", path=str(path), line=error.lineno, column=error.colno, reason=error.msg
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(paths.resource_path(*SCHEMA_FILE).read_text("utf-8"))
+    return loaded
+
+
+def _path(parts: Any) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_problems(document: Any) -> list[Problem]:
+    from jsonschema import Draft202012Validator  # heavy: only when importing
+
+    validator = Draft202012Validator(schema())
+    problems = []
+    for error in sorted(
+        validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
+    ):
+        problems.append(
+            Problem(_path(error.absolute_path), "schema", {"detail": error.message[:300]})
+        )
+    return problems
+
+
+def check_document(
+    document: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem]]:
+    """Check a whole document: returns cleaned stakeholders, initiatives and every problem."""
+    problems: list[Problem] = []
+    if not isinstance(document, Mapping):
+        return [], [], [Problem("", "wrong_type", {"expected": "a JSON object"})]
+    for name, expected in (("format", FORMAT), ("version", VERSION)):
+        if document.get(name) != expected:
+            problems.append(Problem(name, "wrong_type", {"expected": repr(expected)}))
+    for name in document:
+        if name not in ("format", "version", "stakeholders", "initiatives"):
+            problems.append(Problem(name, "unknown_field"))
+    stakeholders: list[dict[str, Any]] = []
+    initiatives_out: list[dict[str, Any]] = []
+    for list_name, entity, out in (
+        ("stakeholders", "stakeholder", stakeholders),
+        ("initiatives", "initiative", initiatives_out),
+    ):
+        items = document.get(list_name)
+        if not isinstance(items, list):
+            problems.append(Problem(list_name, "wrong_type", {"expected": "a list"}))
+            continue
+        for index, item in enumerate(items):
+            path = f"{list_name}[{index}]"
+            if not isinstance(item, Mapping):
+                problems.append(Problem(path, "wrong_type", {"expected": "an object"}))
+                continue
+            cleaned = clean(entity, item, path, problems)
+            cleaned["_present"] = frozenset(item.keys())
+            out.append(cleaned)
+    _check_references(stakeholders, initiatives_out, problems)
+    # The schema catches what the domain rules do not look at; report each field once.
+    seen = {p.path for p in problems}
+    for problem in _schema_problems(document):
+        if not any(
+            problem.path == s
+            or s.startswith(problem.path + ".")
+            or s.startswith(problem.path + "[")
+            for s in seen
+        ):
+            problems.append(problem)
+            seen.add(problem.path)
+    return stakeholders, initiatives_out, problems
+
+
+def _check_references(
+    stakeholders: list[dict[str, Any]],
+    initiatives_in: list[dict[str, Any]],
+    problems: list[Problem],
+) -> None:
+    keys: set[str] = set()
+    for index, s in enumerate(stakeholders):
+        if s["key"] in keys:
+            problems.append(
+                Problem(f"stakeholders[{index}].key", "duplicate_key", {"value": s["key"]})
+            )
+        keys.add(s["key"])
+    initiative_keys: set[str] = set()
+    references: set[str] = set()
+    for index, item in enumerate(initiatives_in):
+        path = f"initiatives[{index}]"
+        if item["key"] in initiative_keys:
+            problems.append(Problem(f"{path}.key", "duplicate_key", {"value": item["key"]}))
+        initiative_keys.add(item["key"])
+        reference = (item.get("reference") or "").strip().upper()
+        if reference:
+            if reference in references:
+                problems.append(
+                    Problem(
+                        f"{path}.reference", "duplicate_reference", {"value": item["reference"]}
+                    )
+                )
+            references.add(reference)
+        for child_index, inv in enumerate(item["stakeholders"]):
+            if inv["stakeholder"] is not None and inv["stakeholder"] not in keys:
+                problems.append(
+                    Problem(
+                        f"{path}.stakeholders[{child_index}].stakeholder",
+                        "unknown_stakeholder",
+                        {"value": inv["stakeholder"]},
+                    )
+                )
+        for child_index, res in enumerate(item["resources"]):
+            if res["source"] is not None and res["source"] not in keys:
+                problems.append(
+                    Problem(
+                        f"{path}.resources[{child_index}].source",
+                        "unknown_stakeholder",
+                        {"value": res["source"]},
+                    )
+                )
+        for child_index, entry in enumerate(item["journal"]):
+            for key in entry["participants"]:
+                if key not in keys:
+                    problems.append(
+                        Problem(
+                            f"{path}.journal[{child_index}].participants",
+                            "unknown_stakeholder",
+                            {"value": key},
+                        )
+                    )
+
+
+# ---------------------------------------------------------------- importing
+
+
+_CHILD_FIELDS: dict[str, tuple[str, ...]] = {
+    "mandates": convert.MANDATE_FIELDS,
+    "cross_pressures": convert.PRESSURE_FIELDS,
+    "reviews": convert.REVIEW_FIELDS,
+}
+
+
+def _existing_references(session: Session, references: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(references), 500):
+        chunk = references[start : start + 500]
+        for ident, reference in session.execute(
+            select(m.Initiative.id, func.upper(m.Initiative.reference)).where(
+                func.upper(m.Initiative.reference).in_(chunk)
+            )
+        ):
+            found[reference] = ident
+    return found
+
+
+def _children(item: dict[str, Any], stakeholders: dict[str, m.Stakeholder]) -> dict[str, list[Any]]:
+    return {
+        "involvements": [
+            m.Involvement(
+                stakeholder=stakeholders[inv["stakeholder"]],
+                **{
+                    name: inv[name]
+                    for name in convert.INVOLVEMENT_FIELDS
+                    if name != "stakeholder_id"
+                },
+            )
+            for inv in item["stakeholders"]
+        ],
+        "mandates": [
+            m.Mandate(**{n: x[n] for n in convert.MANDATE_FIELDS}) for x in item["mandates"]
+        ],
+        "resources": [
+            m.ResourceEntry(
+                source=stakeholders[x["source"]] if x["source"] is not None else None,
+                **{n: x[n] for n in convert.RESOURCE_FIELDS if n != "source_id"},
+            )
+            for x in item["resources"]
+        ],
+        "cross_pressures": [
+            m.CrossPressure(**{n: x[n] for n in convert.PRESSURE_FIELDS})
+            for x in item["cross_pressures"]
+        ],
+        "journal": [
+            m.JournalEntry(
+                participants=list(
+                    {id(p): p for p in (stakeholders[k] for k in x["participants"])}.values()
+                ),
+                **{n: x[n] for n in convert.JOURNAL_FIELDS},
+            )
+            for x in item["journal"]
+        ],
+        "reviews": [m.Review(**{n: x[n] for n in convert.REVIEW_FIELDS}) for x in item["reviews"]],
+    }
+
+
+_LIST_TO_ATTR = {
+    "stakeholders": "involvements",
+    "mandates": "mandates",
+    "resources": "resources",
+    "cross_pressures": "cross_pressures",
+    "journal": "journal",
+    "reviews": "reviews",
+}
+
+
+def import_document(
+    db: Database, document: Any, *, merge: bool = False, dry_run: bool = False
+) -> ImportResult:
+    """Import an interchange document, all or nothing."""
+    stakeholders_in, initiatives_in, problems = check_document(document)
+    if problems:
+        raise ValidationError(problems)
+    with db.session() as session:
+        references = [(i.get("reference") or "").strip().upper() for i in initiatives_in]
+        existing = _existing_references(session, [r for r in references if r])
+        if not merge:
+            clashes = [
+                Problem(
+                    f"initiatives[{index}].reference",
+                    "reference_exists",
+                    {"value": initiatives_in[index]["reference"]},
+                )
+                for index, ref in enumerate(references)
+                if ref and ref in existing
+            ]
+            if clashes:
+                raise ValidationError(clashes)
+        stakeholders: dict[str, m.Stakeholder] = {}
+        created_stakeholders = 0
+        with session.no_autoflush:
+            for s in stakeholders_in:
+                values = {name: s[name] for name in convert.STAKEHOLDER_SCALARS}
+                row = session.scalar(
+                    select(m.Stakeholder)
+                    .where(m.Stakeholder.name == s["name"], m.Stakeholder.kind == s["kind"])
+                    .order_by(m.Stakeholder.id)
+                    .limit(1)
+                )
+                if row is None:
+                    row = next(
+                        (
+                            made
+                            for made in stakeholders.values()
+                            if made.id is None and made.name == s["name"] and made.kind == s["kind"]
+                        ),
+                        None,
+                    )
+                if row is None:
+                    row = m.Stakeholder(**values)
+                    session.add(row)
+                    created_stakeholders += 1
+                stakeholders[s["key"]] = row
+        if dry_run:
+            updated = sum(1 for ref in references if ref and ref in existing)
+            session.rollback()
+            return ImportResult(
+                len(initiatives_in) - updated, updated, created_stakeholders, True, ()
+            )
+
+        year_reference = initiatives.next_reference(session)
+        prefix, _, number_text = year_reference.rpartition("-")
+        next_number = int(number_text)
+        taken = set(references)
+        created = updated = 0
+        written: list[m.Initiative] = []
+        with session.no_autoflush:
+            for item, reference in zip(initiatives_in, references, strict=True):
+                present = item["_present"]
+                target: m.Initiative
+                if reference and reference in existing:
+                    target = initiatives.load(session, existing[reference])
+                    updated += 1
+                else:
+                    if not reference:
+                        while f"{prefix}-{next_number:03d}".upper() in taken:
+                            next_number += 1
+                        item["reference"] = f"{prefix}-{next_number:03d}"
+                        taken.add(item["reference"].upper())
+                    target = m.Initiative(reference=item["reference"].strip(), public_values=[])
+                    session.add(target)
+                    created += 1
+                    present = frozenset(SPECS["initiative"]) | frozenset(CHILD_LISTS)
+                for name in convert.INITIATIVE_SCALARS:
+                    if name in present and name != "reference":
+                        value = item[name]
+                        setattr(target, name, list(value) if name == "public_values" else value)
+                children = _children(item, stakeholders)
+                for list_name, attr in _LIST_TO_ATTR.items():
+                    if list_name in present:
+                        setattr(target, attr, children[attr])
+                if target.id is not None:
+                    target.updated_at = m.utcnow()
+                written.append(target)
+        session.flush()
+        return ImportResult(
+            created, updated, created_stakeholders, False, tuple(r.reference for r in written)
+        )
+
+
+def import_file(
+    db: Database, path: Path, *, merge: bool = False, dry_run: bool = False
+) -> ImportResult:
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        raise InputFileError("unsupported_format", suffix=suffix or path.name, allowed=".json")
+    return import_document(db, read_json_file(path), merge=merge, dry_run=dry_run)
+
+
+def load_demo(db: Database, lang: str = "en") -> ImportResult:
+    name = "demo_da.json" if lang == "da" else "demo_en.json"
+    return import_document(db, read_json_file(paths.resource_path("demo", name)))
+
+
+# ---------------------------------------------------------------- exporting
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _compact(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: _value(v) for k, v in values.items() if v is not None}
+
+
+def stakeholder_dict(row: m.Stakeholder, key: str) -> dict[str, Any]:
+    values = {"key": key, **{n: getattr(row, n) for n in convert.STAKEHOLDER_SCALARS}}
+    return _compact(values)
+
+
+def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dict[str, Any]:
+    """One initiative in the interchange shape; `keys` maps stakeholder ids to what to put."""
+    out = _compact({"key": key, **{n: getattr(row, n) for n in convert.INITIATIVE_SCALARS}})
+    out["public_values"] = list(row.public_values or [])
+    out["stakeholders"] = [
+        _compact(
+            {
+                "stakeholder": keys[x.stakeholder_id],
+                **{n: getattr(x, n) for n in convert.INVOLVEMENT_FIELDS if n != "stakeholder_id"},
+            }
+        )
+        for x in row.involvements
+    ]
+    out["mandates"] = [
+        _compact({n: getattr(x, n) for n in convert.MANDATE_FIELDS}) for x in row.mandates
+    ]
+    out["resources"] = [
+        _compact(
+            {
+                **{n: getattr(x, n) for n in convert.RESOURCE_FIELDS if n != "source_id"},
+                "source": keys[x.source_id] if x.source_id is not None else None,
+            }
+        )
+        for x in row.resources
+    ]
+    out["cross_pressures"] = [
+        _compact({n: getattr(x, n) for n in convert.PRESSURE_FIELDS}) for x in row.cross_pressures
+    ]
+    out["journal"] = [
+        {
+            **_compact({n: getattr(x, n) for n in convert.JOURNAL_FIELDS}),
+            "participants": [keys[p.id] for p in x.participants],
+        }
+        for x in row.journal
+    ]
+    out["reviews"] = [
+        _compact({n: getattr(x, n) for n in convert.REVIEW_FIELDS}) for x in row.reviews
+    ]
+    return out
+
+
+def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[str, Any]:
+    """The portfolio (or the filtered part of it) as an interchange document.
+
+    Keys are numbered in id order (s1, s2, … and i1, i2, …) so an export of a re-imported
+    export is identical. Without a filter every stakeholder goes along, used or not.
+    """
+    with db.session() as session:
+        if flt is None or flt.is_empty():
+            wanted = session.scalars(select(m.Initiative.id).order_by(m.Initiative.id)).all()
+        else:
+            wanted = sorted(portfolio_ids(db, flt))
+        rows: list[m.Initiative] = []
+        for start in range(0, len(wanted), 500):
+            chunk = list(wanted[start : start + 500])
+            rows += session.scalars(
+                select(m.Initiative)
+                .where(m.Initiative.id.in_(chunk))
+                .options(*initiatives.load_options())
+            ).all()
+        rows.sort(key=lambda r: r.id)
+        if flt is None or flt.is_empty():
+            people = session.scalars(select(m.Stakeholder).order_by(m.Stakeholder.id)).all()
+        else:
+            used: set[int] = set()
+            for row in rows:
+                used |= {x.stakeholder_id for x in row.involvements}
+                used |= {x.source_id for x in row.resources if x.source_id is not None}
+                used |= {p.id for x in row.journal for p in x.participants}
+            people = session.scalars(
+                select(m.Stakeholder).where(m.Stakeholder.id.in_(used)).order_by(m.Stakeholder.id)
+            ).all()
+        keys = {s.id: f"s{index}" for index, s in enumerate(people, start=1)}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "stakeholders": [stakeholder_dict(s, keys[s.id]) for s in people],
+            "initiatives": [
+                initiative_dict(row, f"i{index}", keys) for index, row in enumerate(rows, start=1)
+            ],
+        }
+
+
+def write_json(document: dict[str, Any], path: Path) -> None:
+    """Write atomically: a half-written export never replaces a good file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(
+        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    temporary.replace(path)
+
+
+def export_file(db: Database, path: Path, flt: PortfolioFilter | None = None) -> int:
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        raise InputFileError("unsupported_format", suffix=suffix or path.name, allowed=".json")
+    document = export_document(db, flt)
+    write_json(document, path)
+    return len(document["initiatives"])
+
+
+def show_document(db: Database, ident: int | str, today: date | None = None) -> dict[str, Any]:
+    """One initiative in the interchange shape with its stakeholders inlined, plus `id`,
+    `suggested_type`, `attention` and `completeness` (what `coprod show --format json` prints)."""
+    from coprod_desktop.domain import analysis
+
+    with db.session() as session:
+        row = initiatives.load(session, initiatives.resolve_id(session, ident))
+        people: dict[int, m.Stakeholder] = {
+            x.stakeholder_id: x.stakeholder for x in row.involvements
+        }
+        people.update({x.source.id: x.source for x in row.resources if x.source is not None})
+        people.update({p.id: p for x in row.journal for p in x.participants})
+        inline = {
+            sid: {"id": sid, **stakeholder_dict(person, f"s{sid}")}
+            for sid, person in people.items()
+        }
+        out = initiative_dict(row, f"i{row.id}", inline)
+        data = convert.initiative_data(row)
+    out = {"id": data.id, **out, "version": data.version}
+    signals = analysis.attention_signals(data, today or date.today())
+    out["suggested_type"] = analysis.suggested_type(data)
+    out["attention"] = [s.key for s in signals]
+    out["completeness"] = analysis.completeness(data)
+    return out

@@ -1,0 +1,290 @@
+"""Create, read, update and delete initiatives with all their children."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
+from coprod_desktop.domain.validation import clean
+from coprod_desktop.services import convert
+from coprod_desktop.store import models as m
+from coprod_desktop.store.db import Database
+from coprod_desktop.store.models import utcnow
+
+_REFERENCE = re.compile(r"^CP-(\d{4})-(\d+)$")
+
+
+def load_options() -> list[Any]:
+    return [
+        selectinload(m.Initiative.involvements).joinedload(m.Involvement.stakeholder),
+        selectinload(m.Initiative.mandates),
+        selectinload(m.Initiative.resources).joinedload(m.ResourceEntry.source),
+        selectinload(m.Initiative.cross_pressures),
+        selectinload(m.Initiative.journal).selectinload(m.JournalEntry.participants),
+        selectinload(m.Initiative.reviews),
+    ]
+
+
+def resolve_id(session: Session, ident: int | str) -> int:
+    """An initiative id from an id or a reference such as CP-2026-014."""
+    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
+        found = session.get(m.Initiative, int(ident))
+        if found is not None:
+            return found.id
+    if isinstance(ident, str):
+        found_id = session.scalar(
+            select(m.Initiative.id).where(
+                func.upper(m.Initiative.reference) == ident.strip().upper()
+            )
+        )
+        if found_id is not None:
+            return found_id
+    raise NotFoundError("initiative", ident)
+
+
+def load(session: Session, initiative_id: int) -> m.Initiative:
+    row = session.scalar(
+        select(m.Initiative).where(m.Initiative.id == initiative_id).options(*load_options())
+    )
+    if row is None:
+        raise NotFoundError("initiative", initiative_id)
+    return row
+
+
+def get_initiative(db: Database, ident: int | str) -> d.InitiativeData:
+    with db.session() as session:
+        return convert.initiative_data(load(session, resolve_id(session, ident)))
+
+
+def get_many(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:
+    """Several initiatives with their children, in the order of `ids`."""
+    with db.session() as session:
+        found: dict[int, d.InitiativeData] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = session.scalars(
+                select(m.Initiative).where(m.Initiative.id.in_(chunk)).options(*load_options())
+            ).all()
+            found.update({row.id: convert.initiative_data(row) for row in rows})
+        return [found[i] for i in ids if i in found]
+
+
+def next_reference(session: Session, year: int | None = None) -> str:
+    """The next free reference of the year, CP-YYYY-NNN."""
+    year = year or date.today().year
+    prefix = f"CP-{year}-"
+    existing = session.scalars(
+        select(m.Initiative.reference).where(m.Initiative.reference.like(prefix + "%"))
+    ).all()
+    numbers = [int(match.group(2)) for ref in existing if (match := _REFERENCE.match(ref))]
+    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+
+
+def _check(session: Session, data: d.InitiativeData) -> None:
+    """Every problem with `data` at once, as one ValidationError."""
+    problems: list[Problem] = []
+    clean("initiative", convert.validation_record(data), "", problems, check_unknown_fields=False)
+    wanted = {i.stakeholder_id for i in data.involvements if i.stakeholder_id is not None}
+    wanted |= {r.source_id for r in data.resources if r.source_id is not None}
+    for entry in data.journal:
+        wanted |= set(entry.participant_ids)
+    known = (
+        set(session.scalars(select(m.Stakeholder.id).where(m.Stakeholder.id.in_(wanted))).all())
+        if wanted
+        else set()
+    )
+    for index, inv in enumerate(data.involvements):
+        if inv.stakeholder_id is not None and inv.stakeholder_id not in known:
+            problems.append(
+                Problem(
+                    f"stakeholders[{index}].stakeholder",
+                    "unknown_stakeholder",
+                    {"value": inv.stakeholder_id},
+                )
+            )
+    for index, res in enumerate(data.resources):
+        if res.source_id is not None and res.source_id not in known:
+            problems.append(
+                Problem(
+                    f"resources[{index}].source", "unknown_stakeholder", {"value": res.source_id}
+                )
+            )
+    for index, entry in enumerate(data.journal):
+        for pid in entry.participant_ids:
+            if pid not in known:
+                problems.append(
+                    Problem(f"journal[{index}].participants", "unknown_stakeholder", {"value": pid})
+                )
+    if data.reference:
+        clash = session.scalar(
+            select(m.Initiative.id).where(
+                func.upper(m.Initiative.reference) == data.reference.strip().upper()
+            )
+        )
+        if clash is not None and clash != data.id:
+            problems.append(Problem("reference", "reference_exists", {"value": data.reference}))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _set(row: object, name: str, value: object) -> None:
+    if getattr(row, name) != value:
+        setattr(row, name, value)
+
+
+def _sync(
+    session: Session,
+    current: list[Any],
+    wanted: Sequence[Any],
+    model: type[m.Base],
+    names: tuple[str, ...],
+    stakeholders: dict[int, m.Stakeholder],
+) -> None:
+    """Make the child list `current` match `wanted` (by id): update, add, delete."""
+    by_id = {row.id: row for row in current}
+    keep: list[Any] = []
+    for item in wanted:
+        row = by_id.get(item.id) if item.id is not None else None
+        if row is None:
+            row = model()
+        for name in names:
+            _set(row, name, getattr(item, name))
+        if isinstance(row, m.JournalEntry):
+            participants = [stakeholders[pid] for pid in item.participant_ids]
+            if [p.id for p in row.participants] != item.participant_ids:
+                row.participants = participants
+        keep.append(row)
+    if [id(r) for r in current] != [id(r) for r in keep]:
+        current[:] = keep
+
+
+def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
+    for name in convert.INITIATIVE_SCALARS:
+        if name == "reference" and not data.reference:
+            continue
+        _set(
+            row, name, list(data.public_values) if name == "public_values" else getattr(data, name)
+        )
+    ids: set[int] = {pid for j in data.journal for pid in j.participant_ids}
+    stakeholders = (
+        {s.id: s for s in session.scalars(select(m.Stakeholder).where(m.Stakeholder.id.in_(ids)))}
+        if ids
+        else {}
+    )
+    _sync(
+        session,
+        row.involvements,
+        data.involvements,
+        m.Involvement,
+        convert.INVOLVEMENT_FIELDS,
+        stakeholders,
+    )
+    _sync(session, row.mandates, data.mandates, m.Mandate, convert.MANDATE_FIELDS, stakeholders)
+    _sync(
+        session,
+        row.resources,
+        data.resources,
+        m.ResourceEntry,
+        convert.RESOURCE_FIELDS,
+        stakeholders,
+    )
+    _sync(
+        session,
+        row.cross_pressures,
+        data.cross_pressures,
+        m.CrossPressure,
+        convert.PRESSURE_FIELDS,
+        stakeholders,
+    )
+    _sync(session, row.journal, data.journal, m.JournalEntry, convert.JOURNAL_FIELDS, stakeholders)
+    _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
+
+
+def create_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
+    with db.session() as session:
+        _check(session, data)
+        row = m.Initiative(reference=(data.reference or "").strip() or next_reference(session))
+        session.add(row)
+        with session.no_autoflush:
+            _apply(session, row, data)
+        session.flush()
+        new_id = row.id
+    return get_initiative(db, new_id)
+
+
+def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
+    """Save an edited initiative and its children. `data.version` is the version it was read
+    at; if someone saved it since, ConflictError is raised and nothing is written."""
+    if data.id is None:
+        return create_initiative(db, data)
+    with db.session() as session:
+        row = load(session, data.id)
+        if data.version is not None and row.version != data.version:
+            raise ConflictError("initiative", row.reference)
+        _check(session, data)
+        with session.no_autoflush:
+            _apply(session, row, data)
+        children_changed = bool(session.new or session.deleted) or any(
+            session.is_modified(obj) for obj in session.dirty if obj is not row
+        )
+        if children_changed or session.is_modified(row):
+            # Bumps the version even when only children changed, so their edits are locked too.
+            row.updated_at = utcnow()
+    return get_initiative(db, data.id)
+
+
+def delete_initiative(db: Database, ident: int | str, expected_version: int | None = None) -> None:
+    with db.session() as session:
+        row = load(session, resolve_id(session, ident))
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError("initiative", row.reference)
+        session.delete(row)
+
+
+def bulk_update(
+    db: Database, ids: Sequence[int], *, status: str | None = None, owner: str | None = None
+) -> int:
+    """Change status and/or owner of several initiatives at once (each audited)."""
+    problems: list[Problem] = []
+    if status is not None:
+        clean(
+            "initiative",
+            {"key": "x", "title": "x", "sector": "other", "status": status},
+            "",
+            problems,
+            check_unknown_fields=False,
+        )
+    if problems:
+        raise ValidationError(problems)
+    with db.session() as session:
+        rows = session.scalars(select(m.Initiative).where(m.Initiative.id.in_(list(ids)))).all()
+        for row in rows:
+            if status is not None:
+                _set(row, "status", status)
+            if owner is not None:
+                _set(row, "owner", owner or None)
+        return len(rows)
+
+
+def history(db: Database, ident: int | str) -> list[d.AuditData]:
+    """The audit trail of an initiative and its children, newest first."""
+    with db.session() as session:
+        initiative_id = resolve_id(session, ident)
+        rows = session.scalars(
+            select(m.AuditEntry)
+            .where(m.AuditEntry.initiative_id == initiative_id)
+            .order_by(m.AuditEntry.id.desc())
+        ).all()
+        return [
+            d.AuditData(
+                r.at, r.who, r.action, r.entity, r.entity_id, r.field, r.old_value, r.new_value
+            )
+            for r in rows
+        ]

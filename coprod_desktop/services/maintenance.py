@@ -1,0 +1,52 @@
+"""Backups and health checks of a portfolio database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from coprod_desktop.domain.errors import DatabaseUnavailableError
+from coprod_desktop.store import migrate
+from coprod_desktop.store import models as m
+from coprod_desktop.store.db import Database
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    integrity: list[str]  # ["ok"] when sound
+    revision: str | None
+    head: str
+    initiatives: int
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and self.revision == self.head
+
+
+def backup(db: Database, destination: Path) -> Path:
+    """An online, consistent copy of an SQLite portfolio (the backup API; others may write)."""
+    if db.path is None:
+        raise DatabaseUnavailableError(
+            where=db.display_name, reason="backups of a shared database are made by its server"
+        )
+    destination = destination.expanduser().resolve()
+    if destination == db.path.resolve():
+        raise DatabaseUnavailableError(where=str(destination), reason="cannot back up onto itself")
+    temporary = destination.with_name(destination.name + ".part")
+    temporary.unlink(missing_ok=True)
+    migrate.backup_sqlite(db.path, temporary)
+    temporary.replace(destination)
+    return destination
+
+
+def check(db: Database) -> CheckResult:
+    with db.engine.connect() as connection:
+        if db.dialect == "sqlite":
+            integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+        else:
+            integrity = ["ok"]
+        revision = migrate.current_revision(db.engine)
+        count = connection.scalar(select(func.count(m.Initiative.id))) or 0
+    return CheckResult(integrity, revision, migrate.head_revision(), int(count))

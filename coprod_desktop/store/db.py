@@ -1,0 +1,206 @@
+"""Opening a portfolio database: where it is, checks before touching it, engine and sessions.
+
+A path means SQLite, a `postgresql+psycopg://` URL a shared PostgreSQL database. Before anything
+writes to an SQLite file, it is inspected read-only, so that a file this version cannot handle
+(damaged, another program's, made by a newer version) is refused without a byte changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from coprod_desktop import paths
+from coprod_desktop.domain.errors import (
+    ConflictError,
+    CoprodError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+)
+from coprod_desktop.store import audit
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class AppSession(Session):
+    """The session class every service uses; it carries the audit and search listeners."""
+
+
+audit.install(AppSession)
+
+
+def resolve_target(db: str | None) -> str:
+    """`--db`, then COPROD_DB, then the per-user default path."""
+    if db:
+        return db
+    env = os.environ.get("COPROD_DB")
+    if env:
+        return env
+    return str(paths.default_database_path())
+
+
+def to_url(target: str) -> str:
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database)
+
+
+def default_user() -> str:
+    configured = os.environ.get("COPROD_USER")
+    if configured:
+        return configured
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on this platform or container
+        return "unknown"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass(frozen=True)
+class SqliteInspection:
+    exists: bool
+    tables: frozenset[str]
+    revision: str | None
+
+
+def inspect_sqlite_file(path: Path) -> SqliteInspection:
+    """Look at an SQLite file without changing it: its tables and Alembic revision.
+
+    Raises DatabaseCorruptError for anything that is not a usable SQLite file.
+    """
+    where = str(path)
+    if not path.exists():
+        return SqliteInspection(False, frozenset(), None)
+    if path.is_dir():
+        raise DatabaseUnavailableError(where=where, reason="it is a folder")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseUnavailableError(where=where, reason=error.strerror or str(error)) from None
+    if header != SQLITE_HEADER:
+        reason = "the file is empty" if not header else "it is not an SQLite database"
+        raise DatabaseCorruptError(where=where, reason=reason)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = frozenset(
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            )
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseLockedError(where=where) from None
+        raise DatabaseCorruptError(where=where, reason=str(error)) from None
+    except sqlite3.DatabaseError as error:
+        raise DatabaseCorruptError(where=where, reason=str(error)) from None
+    return SqliteInspection(True, tables, revision)
+
+
+def translate_db_error(error: BaseException, where: str) -> CoprodError:
+    """A known error for a database exception (locked, read-only, damaged, gone)."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(where=where)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DatabaseCorruptError(where=where, reason=text)
+    return DatabaseUnavailableError(where=where, reason=text.splitlines()[0] if text else "")
+
+
+class Database:
+    """An open portfolio: an engine plus short sessions, one per service operation."""
+
+    def __init__(self, url: str, engine: Engine, user: str | None = None) -> None:
+        self.url = url
+        self.engine = engine
+        self.user = user or default_user()
+        self.path = sqlite_path(url)
+        self._sessions = sessionmaker(bind=engine, class_=AppSession, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error.
+
+        Database exceptions become known errors (locked, conflict, unavailable).
+        """
+        session = self._sessions()
+        session.info["user"] = self.user
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as error:
+            session.rollback()
+            raise ConflictError(_stale_entity(error)) from None
+        except exc.OperationalError as error:
+            session.rollback()
+            raise translate_db_error(error, self.display_name) from None
+        except exc.DatabaseError as error:
+            session.rollback()
+            raise translate_db_error(error, self.display_name) from None
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _stale_entity(error: StaleDataError) -> str:
+    # "UPDATE statement on table 'initiative' expected to update 1 row(s); 0 were matched."
+    text = str(error)
+    return "stakeholder" if "'stakeholder'" in text else "initiative"

@@ -1,0 +1,190 @@
+"""Schema migrations, run programmatically whenever a database is opened.
+
+Before an existing SQLite file is upgraded, a consistent copy is taken with SQLite's backup API
+(kept in the backups folder) and the raw bytes are kept aside; if the upgrade fails, the raw
+bytes are put back so the file is exactly what it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, inspect, text
+
+from coprod_desktop import paths
+from coprod_desktop.domain.errors import (
+    CoprodError,
+    DatabaseCorruptError,
+    MigrationFailedError,
+    NewerSchemaError,
+)
+from coprod_desktop.store.db import (
+    Database,
+    default_user,
+    inspect_sqlite_file,
+    make_engine,
+    resolve_target,
+    sqlite_path,
+    to_url,
+    translate_db_error,
+)
+
+
+def alembic_config(url: str, script_location: Path | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location or paths.migrations_dir()))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://", script_location))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://", script_location))
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def backup_sqlite(source: Path, destination: Path) -> Path:
+    """A consistent copy of a live SQLite file through the backup API (source read-only)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def _run_upgrade(engine: Engine, url: str, script_location: Path | None) -> None:
+    config = alembic_config(url, script_location)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_database(
+    target: str | None = None,
+    *,
+    user: str | None = None,
+    upgrade: bool = True,
+    script_location: Path | None = None,
+) -> Database:
+    """Open (creating or upgrading as needed) the portfolio at `target` (path or URL)."""
+    url = to_url(resolve_target(target))
+    path = sqlite_path(url)
+    head = head_revision(script_location)
+    if path is not None:
+        _prepare_sqlite(path, url, head, upgrade, script_location)
+        engine = make_engine(url)
+    else:
+        engine = make_engine(url)
+        try:
+            revision = current_revision(engine)
+            _refuse_unknown(revision, url, script_location)
+            if upgrade and revision != head:
+                _run_upgrade(engine, url, script_location)
+        except CoprodError:
+            engine.dispose()
+            raise
+        except Exception as error:
+            engine.dispose()
+            raise translate_db_error(error, make_display(url)) from None
+    return Database(url, engine, user or default_user())
+
+
+def make_display(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _refuse_unknown(revision: str | None, where: str, script_location: Path | None) -> None:
+    if revision is not None and not is_known_revision(revision, script_location):
+        raise NewerSchemaError(where=where, revision=revision)
+
+
+def _prepare_sqlite(
+    path: Path, url: str, head: str, upgrade: bool, script_location: Path | None
+) -> None:
+    where = str(path)
+    found = inspect_sqlite_file(path)
+    if found.exists:
+        own_tables = found.revision is not None
+        if not own_tables and found.tables:
+            raise DatabaseCorruptError(
+                where=where, reason="it belongs to another program (no coprod-desktop schema)"
+            )
+        _refuse_unknown(found.revision, where, script_location)
+        if found.revision == head or not upgrade:
+            return
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    is_existing = found.exists and found.revision is not None
+    saved = _save_raw(path) if is_existing else None
+    if is_existing:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_sqlite(
+            path, paths.backups_dir() / f"{path.stem}-pre-migration-{found.revision}-{stamp}.sqlite"
+        )
+    engine = make_engine(url)
+    try:
+        _run_upgrade(engine, url, script_location)
+    except Exception as error:
+        engine.dispose()
+        if saved is not None:
+            _restore_raw(path, saved)
+        elif not found.exists:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        raise MigrationFailedError(where=where, reason=str(error).splitlines()[0]) from None
+    finally:
+        engine.dispose()
+        if saved is not None:
+            shutil.rmtree(saved, ignore_errors=True)
+
+
+def _save_raw(path: Path) -> Path:
+    """Keep the exact bytes of the file and its WAL aside, to put back if the upgrade fails."""
+    keep = Path(tempfile.mkdtemp(prefix="coprod-premigration-"))
+    for suffix in ("", "-wal"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            shutil.copy2(source, keep / ("db" + suffix))
+    return keep
+
+
+def _restore_raw(path: Path, saved: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    for suffix in ("", "-wal"):
+        kept = saved / ("db" + suffix)
+        if kept.exists():
+            shutil.copy2(kept, Path(str(path) + suffix))

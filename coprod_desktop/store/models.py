@@ -1,0 +1,292 @@
+"""SQLAlchemy 2 typed models for every entity of DESIGN.md.
+
+Vocabulary fields hold the stable keys of `domain.vocab` as short strings; validation of the
+keys happens in the domain layer before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+KEY = String(40)  # a vocabulary key
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+journal_participant = Table(
+    "journal_participant",
+    Base.metadata,
+    Column(
+        "journal_entry_id",
+        ForeignKey("journal_entry.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "stakeholder_id",
+        ForeignKey("stakeholder.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class Initiative(Base):
+    __tablename__ = "initiative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str] = mapped_column(KEY, index=True)
+    area: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(KEY, index=True)
+    origin: Mapped[str | None] = mapped_column(KEY, index=True)
+    type: Mapped[str | None] = mapped_column(KEY, index=True)
+    secondary_type: Mapped[str | None] = mapped_column(KEY)
+    type_rationale: Mapped[str | None] = mapped_column(Text)
+    participation_level: Mapped[str | None] = mapped_column(KEY)
+    public_values: Mapped[list[str]] = mapped_column(JSON, default=list)
+    frontline_role: Mapped[str | None] = mapped_column(KEY)
+    owner: Mapped[str | None] = mapped_column(String(200), index=True)
+    responsible_manager: Mapped[str | None] = mapped_column(String(200))
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_review: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    kle_topic: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    involvements: Mapped[list[Involvement]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Involvement.id"
+    )
+    mandates: Mapped[list[Mandate]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Mandate.id"
+    )
+    resources: Mapped[list[ResourceEntry]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="ResourceEntry.id"
+    )
+    cross_pressures: Mapped[list[CrossPressure]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="CrossPressure.id"
+    )
+    journal: Mapped[list[JournalEntry]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="JournalEntry.id"
+    )
+    reviews: Mapped[list[Review]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Review.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_initiative_title", "title"),)
+
+
+class Stakeholder(Base):
+    __tablename__ = "stakeholder"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(KEY)
+    is_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(Text)
+    lawful_basis: Mapped[str | None] = mapped_column(KEY)
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    retention_until: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    involvements: Mapped[list[Involvement]] = relationship(back_populates="stakeholder")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_stakeholder_name_kind", "name", "kind"),)
+
+
+class Involvement(Base):
+    __tablename__ = "involvement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholder.id", ondelete="RESTRICT"), index=True
+    )
+    role: Mapped[str] = mapped_column(KEY)
+    influence: Mapped[str | None] = mapped_column(KEY)
+    interest: Mapped[str | None] = mapped_column(KEY)
+    trust: Mapped[str | None] = mapped_column(KEY)
+    joined_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="involvements")
+    stakeholder: Mapped[Stakeholder] = relationship(back_populates="involvements")
+
+
+class Mandate(Base):
+    __tablename__ = "mandate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    granted_by: Mapped[str | None] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(KEY)
+    clarity: Mapped[str] = mapped_column(KEY)
+    scope: Mapped[str | None] = mapped_column(Text)
+    political_anchoring: Mapped[bool | None] = mapped_column(Boolean)
+    committee: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="mandates")
+
+
+class ResourceEntry(Base):
+    __tablename__ = "resource_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(KEY)
+    amount: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True
+    )
+    internal_unit: Mapped[str | None] = mapped_column(Text)
+    planned: Mapped[bool | None] = mapped_column(Boolean)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="resources")
+    source: Mapped[Stakeholder | None] = relationship()
+
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),)
+
+
+class CrossPressure(Base):
+    __tablename__ = "cross_pressure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(KEY, index=True)
+    level: Mapped[str | None] = mapped_column(KEY)
+    severity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(KEY)
+    description: Mapped[str | None] = mapped_column(Text)
+    raised_on: Mapped[dt.date | None] = mapped_column(Date)
+    raised_by: Mapped[str | None] = mapped_column(Text)
+    coping_strategy: Mapped[str | None] = mapped_column(KEY)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    resolved_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="cross_pressures")
+
+    __table_args__ = (CheckConstraint("severity BETWEEN 1 AND 3", name="severity_range"),)
+
+
+class JournalEntry(Base):
+    __tablename__ = "journal_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(KEY)
+    summary: Mapped[str] = mapped_column(Text)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="journal")
+    participants: Mapped[list[Stakeholder]] = relationship(
+        secondary=journal_participant, order_by="Stakeholder.id"
+    )
+
+
+class Review(Base):
+    __tablename__ = "review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(Text)
+    assessment: Mapped[str | None] = mapped_column(Text)
+    decisions: Mapped[str | None] = mapped_column(Text)
+    next_review: Mapped[dt.date | None] = mapped_column(Date)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="reviews")
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    who: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(20))  # create | update | delete
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    # The initiative the change belongs to, so its History tab finds child changes too.
+    initiative_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+
+
+# Child tables of an initiative, by interchange list name.
+CHILD_MODELS: dict[str, type[Base]] = {
+    "stakeholders": Involvement,
+    "mandates": Mandate,
+    "resources": ResourceEntry,
+    "cross_pressures": CrossPressure,
+    "journal": JournalEntry,
+    "reviews": Review,
+}

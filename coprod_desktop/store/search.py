@@ -1,0 +1,146 @@
+"""Full-text search that behaves as a Danish user expects.
+
+Text is folded before it is indexed and before it is searched: case-insensitive, the Danish
+letters spelled out the way Danes do without them (å = aa, æ = ae, ø = oe, so "aarhus" and
+"århus" both find "Århus"), other diacritics dropped (é = e). Every search word is a prefix,
+so "havn" finds "Havnen" and "havneudvikling". On SQLite the folded text lives in an FTS5
+table whose rowid is the initiative id; on other databases in a plain table searched with
+word-start patterns. The index is rebuilt for every initiative a session touched, just
+before the session commits, so it can never drift from the data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Integer,
+    bindparam,
+    column,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from coprod_desktop.store.models import Initiative, JournalEntry
+
+FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
+PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
+SEARCH_TABLES = frozenset({FTS_TABLE, PLAIN_TABLE})
+
+_DANISH = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(value: str) -> str:
+    """Lower-case, spell out æ/ø/å, and drop other diacritics."""
+    folded = value.casefold().translate(_DANISH)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_words(query: str) -> list[str]:
+    return _WORD.findall(fold(query))
+
+
+def _fts_match(words: list[str]) -> str:
+    return " AND ".join(f'"{word}"*' for word in words)
+
+
+def matching_ids_clause(dialect: str, query: str) -> ColumnElement[bool] | None:
+    """A WHERE clause on Initiative.id for the initiatives matching every word of `query`.
+
+    None when the query has no words (then nothing is filtered).
+    """
+    words = search_words(query)
+    if not words:
+        return None
+    if dialect == "sqlite":
+        subquery = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query")
+        return Initiative.id.in_(
+            subquery.bindparams(bindparam("fts_query", _fts_match(words))).columns(
+                column("rowid", Integer)
+            )
+        )
+    # Elsewhere: each word must start a word of the folded body.
+    clauses = [f"(' ' || body) LIKE :search_word_{index}" for index in range(len(words))]
+    sql = f"SELECT initiative_id FROM {PLAIN_TABLE} WHERE " + " AND ".join(clauses)
+    params: list[BindParameter[str]] = [
+        bindparam(f"search_word_{i}", f"% {w}%") for i, w in enumerate(words)
+    ]
+    return Initiative.id.in_(
+        text(sql).bindparams(*params).columns(column("initiative_id", Integer))
+    )
+
+
+def _separate_words(value: str) -> str:
+    # Plain-table bodies keep one space before every word so ' word%' finds word starts.
+    return " ".join(_WORD.findall(value))
+
+
+def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
+    """Rebuild the search rows of these initiatives from what is in the database now."""
+    ids = sorted(set(initiative_ids))
+    if not ids:
+        return
+    is_sqlite = connection.dialect.name == "sqlite"
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = connection.execute(
+            select(
+                Initiative.id,
+                Initiative.reference,
+                Initiative.title,
+                Initiative.summary,
+                Initiative.description,
+                Initiative.area,
+            ).where(Initiative.id.in_(chunk))
+        ).all()
+        journal: dict[int, list[str]] = {}
+        for initiative_id, summary in connection.execute(
+            select(JournalEntry.initiative_id, JournalEntry.summary).where(
+                JournalEntry.initiative_id.in_(chunk)
+            )
+        ):
+            journal.setdefault(initiative_id, []).append(summary or "")
+        bodies = []
+        for row in rows:
+            parts = [row.reference, row.title, row.summary, row.description, row.area]
+            parts += journal.get(row.id, [])
+            body = fold("\n".join(p for p in parts if p))
+            bodies.append({"id": row.id, "body": body if is_sqlite else _separate_words(body)})
+        if is_sqlite:
+            connection.execute(
+                text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": i} for i in chunk]
+            )
+            if bodies:
+                connection.execute(
+                    text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"), bodies
+                )
+        else:
+            connection.execute(
+                text(f"DELETE FROM {PLAIN_TABLE} WHERE initiative_id = :id"),
+                [{"id": i} for i in chunk],
+            )
+            if bodies:
+                connection.execute(
+                    text(f"INSERT INTO {PLAIN_TABLE}(initiative_id, body) VALUES (:id, :body)"),
+                    bodies,
+                )
+
+
+def rebuild_all(connection: Connection) -> None:
+    table = FTS_TABLE if connection.dialect.name == "sqlite" else PLAIN_TABLE
+    connection.execute(text(f"DELETE FROM {table}"))
+    ids = connection.execute(select(Initiative.id)).scalars().all()
+    reindex(connection, ids)
+
+
+def pending_ids(session: Session) -> set[int]:
+    pending: set[int] = session.info.setdefault("search_reindex", set())
+    return pending
