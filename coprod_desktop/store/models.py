@@ -226,7 +226,11 @@ class CrossPressure(Base):
 
     initiative: Mapped[Initiative] = relationship(back_populates="cross_pressures")
 
-    __table_args__ = (CheckConstraint("severity BETWEEN 1 AND 3", name="severity_range"),)
+    __table_args__ = (
+        CheckConstraint("severity BETWEEN 1 AND 3", name="severity_range"),
+        # The portfolio counts open pressures per initiative on every page it shows.
+        Index("ix_cross_pressure_initiative_status", "initiative_id", "status"),
+    )
 
 
 class JournalEntry(Base):
@@ -242,6 +246,8 @@ class JournalEntry(Base):
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
 
     initiative: Mapped[Initiative] = relationship(back_populates="journal")
+
+    __table_args__ = (Index("ix_journal_entry_initiative_date", "initiative_id", "date"),)
     participants: Mapped[list[Stakeholder]] = relationship(
         secondary=journal_participant, order_by="Stakeholder.id"
     )
