@@ -9,16 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coprod_desktop.domain.classification import suggest_for
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.typology import Text
-from coprod_desktop.domain.vocab import (
-    DEFAULT_FRONTLINE_ROLE,
-    FrontlineRole,
-    InitiativeType,
-    PublicValue,
-    Sector,
-    StakeholderKind,
-)
 
 OPEN_STATUSES = frozenset({"idea", "preparing", "active", "paused"})
 
@@ -190,71 +183,10 @@ def attention_signals(
     return found
 
 
-# Evidence for each type, drawn from the typology table.
-_SECTOR_HINTS: dict[str, InitiativeType] = {
-    Sector.HARBOURS: InitiativeType.CO_MANAGEMENT,
-    Sector.TOURISM_TRADE: InitiativeType.CO_MANAGEMENT,
-    Sector.PLANNING_ENVIRONMENT: InitiativeType.CO_MANAGEMENT,
-    Sector.EMPLOYMENT: InitiativeType.EMPOWERMENT,
-    Sector.ELDERCARE: InitiativeType.COORDINATION,
-    Sector.INTEGRATION: InitiativeType.COORDINATION,
-}
-_VALUE_HINTS: dict[str, InitiativeType] = {
-    PublicValue.SUSTAINABLE_SOLUTIONS: InitiativeType.CO_MANAGEMENT,
-    PublicValue.PROTEST_TO_COLLABORATION: InitiativeType.CO_MANAGEMENT,
-    PublicValue.BETTER_RESULTS: InitiativeType.EMPOWERMENT,
-    PublicValue.USER_SATISFACTION: InitiativeType.EMPOWERMENT,
-    PublicValue.EMPATHY_EQUALITY: InitiativeType.COORDINATION,
-}
-_ROLE_TO_TYPE = {role: kind for kind, role in DEFAULT_FRONTLINE_ROLE.items()}
-
-
-def type_scores(initiative: InitiativeData) -> dict[InitiativeType, float]:
-    """How strongly the recorded facts point to each type of the typology."""
-    scores = dict.fromkeys(InitiativeType, 0.0)
-    kinds = [i.stakeholder_kind for i in initiative.involvements]
-    organisations = sum(
-        k
-        in (
-            StakeholderKind.ASSOCIATION,
-            StakeholderKind.CIVIL_SOCIETY_ORG,
-            StakeholderKind.BUSINESS,
-        )
-        for k in kinds
-    )
-    units = kinds.count(StakeholderKind.MUNICIPAL_UNIT)
-    businesses = kinds.count(StakeholderKind.BUSINESS)
-    volunteers = kinds.count(StakeholderKind.VOLUNTEER)
-    users = sum(i.role == "user" for i in initiative.involvements)
-    citizens = kinds.count(StakeholderKind.CITIZEN)
-    if organisations + units >= 3 and (businesses or units >= 2):
-        scores[InitiativeType.CO_MANAGEMENT] += 2
-    if users or citizens:
-        scores[InitiativeType.EMPOWERMENT] += 1 + min(users, 2) * 0.5
-    if volunteers:
-        scores[InitiativeType.COORDINATION] += 1.5
-    if any(r.kind == "volunteer_hours" for r in initiative.resources):
-        scores[InitiativeType.COORDINATION] += 1
-    if initiative.origin == "protest_response":
-        scores[InitiativeType.CO_MANAGEMENT] += 1
-    if initiative.sector in _SECTOR_HINTS:
-        scores[_SECTOR_HINTS[initiative.sector]] += 1
-    for value in initiative.public_values:
-        if value in _VALUE_HINTS:
-            scores[_VALUE_HINTS[value]] += 1
-    if initiative.frontline_role:
-        scores[_ROLE_TO_TYPE[FrontlineRole.get(initiative.frontline_role)]] += 2
-    return scores
-
-
 def suggested_type(initiative: InitiativeData) -> str | None:
-    """The type the facts point to most, or None when there is too little to go on."""
-    scores = type_scores(initiative)
-    best = max(scores, key=lambda k: scores[k])
-    ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 2 or ranked[0] == ranked[1]:
-        return None
-    return best.value
+    """The classification assistant's primary type from what is recorded, or None."""
+    suggestion = suggest_for(initiative)
+    return suggestion.primary.value if suggestion.primary is not None else None
 
 
 _EXPECTED_FIELDS = (
