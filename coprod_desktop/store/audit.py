@@ -89,6 +89,17 @@ def _changes(obj: m.Base) -> list[tuple[str, str | None, str | None]]:
     return found
 
 
+def _deleted(session: Session, flush_context: UOWTransaction) -> list[m.Base]:
+    """Everything this flush deleted: explicit deletes and orphans removed from a collection
+    (a child dropped from an initiative), which `session.deleted` does not list."""
+    found: dict[int, m.Base] = {id(obj): obj for obj in session.deleted}
+    for state, (is_delete, list_only) in list(flush_context.states.items()):
+        obj = state.obj()
+        if is_delete and not list_only and isinstance(obj, m.Base):
+            found.setdefault(id(obj), obj)
+    return list(found.values())
+
+
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     who = session.info.get("user") or "unknown"
     now = m.utcnow()
@@ -122,7 +133,7 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
                 add("update", obj, field, old, new)
             if changes and isinstance(obj, _INDEXED) and (iid := _initiative_id(obj)) is not None:
                 reindex.add(iid)
-    for obj in session.deleted:
+    for obj in _deleted(session, flush_context):
         if type(obj) in ENTITY_NAMES:
             add("delete", obj, None, _label(obj), None)
             if isinstance(obj, _INDEXED) and (iid := _initiative_id(obj)) is not None:

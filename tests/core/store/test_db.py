@@ -1,0 +1,210 @@
+"""The SQLite store: pragmas, optimistic locking and the audit trail."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from sqlalchemy import select, text
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain.errors import ConflictError
+from coprod_desktop.services import initiatives
+from coprod_desktop.store import models as m
+from coprod_desktop.store.db import Database
+from coprod_desktop.store.migrate import open_database
+from tests.core import factories
+
+
+def test_sqlite_connections_use_wal_foreign_keys_normal_sync_and_a_busy_timeout(
+    db: Database,
+) -> None:
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() > 0
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with db.engine.connect() as connection, pytest.raises(IntegrityError):
+        connection.execute(
+            text(
+                "INSERT INTO mandate (initiative_id, level, clarity) VALUES (9999, 'none', 'clear')"
+            )
+        )
+
+
+def _audit(db: Database) -> list[m.AuditEntry]:
+    with db.session() as session:
+        return list(session.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)))
+
+
+# ------------------------------------------------------------------ optimistic locking
+
+
+def test_saving_a_stale_copy_is_refused_and_writes_nothing(db: Database) -> None:
+    made = factories.initiative(db, "Frivillige på plejecentret", sector="eldercare")
+    mine = initiatives.get_initiative(db, made.id)  # type: ignore[arg-type]
+    theirs = initiatives.get_initiative(db, made.id)  # type: ignore[arg-type]
+
+    theirs.title = "Frivillige på Solgården"
+    saved = initiatives.save_initiative(db, theirs)
+    assert saved.version == made.version + 1  # type: ignore[operator]
+
+    audit_before = len(_audit(db))
+    mine.summary = "My summary"
+    mine.mandates.append(d.MandateData(level="informal", clarity="unclear"))
+    with pytest.raises(ConflictError) as caught:
+        initiatives.save_initiative(db, mine)
+    assert caught.value.exit_code == 4
+    assert made.reference in caught.value.message()
+
+    now = initiatives.get_initiative(db, made.id)  # type: ignore[arg-type]
+    assert now.title == "Frivillige på Solgården"
+    assert now.summary is None
+    assert now.mandates == []
+    assert now.version == saved.version
+    assert len(_audit(db)) == audit_before
+
+
+def test_deleting_a_stale_copy_is_refused(db: Database) -> None:
+    made = factories.initiative(db)
+    changed = dataclasses.replace(made, title="Changed")
+    initiatives.save_initiative(db, changed)
+    with pytest.raises(ConflictError):
+        initiatives.delete_initiative(db, made.id, expected_version=made.version)  # type: ignore[arg-type]
+    assert initiatives.get_initiative(db, made.id).title == "Changed"  # type: ignore[arg-type]
+
+
+def test_a_change_to_children_only_bumps_the_version(db: Database) -> None:
+    made = factories.initiative(db)
+    made.cross_pressures.append(d.PressureData(category="npm_control", severity=2, status="open"))
+    saved = initiatives.save_initiative(db, made)
+    assert saved.version == made.version + 1  # type: ignore[operator]
+    # and the copy read before the child change is now stale
+    with pytest.raises(ConflictError):
+        initiatives.save_initiative(db, dataclasses.replace(made, title="x", cross_pressures=[]))
+
+
+def test_editing_one_child_field_bumps_the_version(db: Database) -> None:
+    made = factories.full_initiative(db)
+    made.journal[0].summary = "Nyt resumé"
+    saved = initiatives.save_initiative(db, made)
+    assert saved.version == made.version + 1  # type: ignore[operator]
+    assert saved.journal[0].summary == "Nyt resumé"
+
+
+def test_saving_without_changes_keeps_the_version(db: Database) -> None:
+    made = factories.full_initiative(db)
+    saved = initiatives.save_initiative(db, made)
+    assert saved.version == made.version
+    assert saved.updated_at == made.updated_at
+
+
+def test_a_second_engine_sees_the_conflict_too(db: Database, db_path) -> None:  # type: ignore[no-untyped-def]
+    made = factories.initiative(db)
+    other = open_database(str(db_path))
+    try:
+        theirs = initiatives.get_initiative(other, made.id)  # type: ignore[arg-type]
+        theirs.owner = "Someone else"
+        initiatives.save_initiative(other, theirs)
+    finally:
+        other.dispose()
+    made.owner = "Me"
+    with pytest.raises(ConflictError):
+        initiatives.save_initiative(db, made)
+    assert initiatives.get_initiative(db, made.id).owner == "Someone else"  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ audit
+
+
+def test_creating_an_initiative_audits_it_and_its_children(db: Database) -> None:
+    made = factories.full_initiative(db)
+    entries = [e for e in _audit(db) if e.action == "create"]
+    assert {e.who for e in entries} == {"tester"}
+    entities = {e.entity for e in entries if e.initiative_id == made.id}
+    assert entities == {
+        "initiative",
+        "involvement",
+        "mandate",
+        "resource",
+        "cross_pressure",
+        "journal",
+        "review",
+    }
+    created = next(e for e in entries if e.entity == "initiative")
+    assert created.entity_id == made.id
+    assert created.new_value == made.reference
+    assert {e.entity for e in entries if e.initiative_id is None} == {"stakeholder"}
+
+
+def test_updates_record_field_old_and_new_value(db: Database) -> None:
+    made = factories.full_initiative(db)
+    before = len(_audit(db))
+    made.title = "Ny titel"
+    made.status = "paused"
+    made.cross_pressures[0].severity = 1
+    initiatives.save_initiative(db, made)
+    new = _audit(db)[before:]
+    changes = {(e.entity, e.field): (e.old_value, e.new_value) for e in new}
+    assert changes[("initiative", "title")] == ("Havneudvikling i Ørum", "Ny titel")
+    assert changes[("initiative", "status")] == ("active", "paused")
+    assert changes[("cross_pressure", "severity")] == ("3", "1")
+    assert all(e.action == "update" and e.who == "tester" for e in new)
+    assert all(e.initiative_id == made.id for e in new)
+
+
+def test_journal_participants_changes_are_audited(db: Database) -> None:
+    made = factories.full_initiative(db)
+    before = len(_audit(db))
+    made.journal[0].participant_ids = made.journal[0].participant_ids[:1]
+    initiatives.save_initiative(db, made)
+    new = _audit(db)[before:]
+    entry = next(e for e in new if e.field == "participants")
+    assert "Anna Ærø" in (entry.old_value or "")
+    assert "Anna Ærø" not in (entry.new_value or "")
+
+
+def test_deleting_children_and_initiatives_is_audited(db: Database) -> None:
+    made = factories.full_initiative(db)
+    before = len(_audit(db))
+    removed_mandate = made.mandates[0].id
+    made.mandates = []
+    initiatives.save_initiative(db, made)
+    new = _audit(db)[before:]
+    assert [(e.action, e.entity, e.entity_id) for e in new] == [
+        ("delete", "mandate", removed_mandate)
+    ]
+    assert new[0].old_value and new[0].new_value is None
+
+    before = len(_audit(db))
+    initiatives.delete_initiative(db, made.reference)  # type: ignore[arg-type]
+    new = _audit(db)[before:]
+    deleted = {(e.entity, e.entity_id) for e in new if e.action == "delete"}
+    assert ("initiative", made.id) in deleted
+    assert {e.entity for e in new} >= {"initiative", "involvement", "resource", "journal"}
+    assert all(e.who == "tester" for e in new)
+
+
+def test_history_lists_an_initiatives_changes_newest_first(db: Database) -> None:
+    made = factories.initiative(db)
+    made.owner = "Kirsten"
+    initiatives.save_initiative(db, made)
+    trail = initiatives.history(db, made.reference)  # type: ignore[arg-type]
+    assert trail[0].field == "owner" and trail[0].new_value == "Kirsten"
+    assert trail[-1].action == "create"
+
+
+def test_the_configured_user_name_is_recorded(db_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COPROD_USER", "havnefoged")
+    database = open_database(str(db_path))
+    try:
+        factories.initiative(database, start_date=date(2024, 1, 1))
+        assert {e.who for e in _audit(database)} == {"havnefoged"}
+    finally:
+        database.dispose()
