@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("list", help="list initiatives")
     _add_filters(p)
+    p.add_argument(
+        "--attention",
+        metavar="SIGNAL",
+        help="only initiatives where this attention signal fires (comma-separated; 'any')",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--sort", default="reference")
 
@@ -167,19 +172,16 @@ class Cli:
         return EXIT_OK
 
     def cmd_list(self) -> int:
-        from coprod_desktop.domain import analysis
-        from coprod_desktop.services import initiatives, portfolio
+        from coprod_desktop.services import analysis, portfolio
 
         db = self.open()
-        rows = portfolio.rows(db, _filter(self.args), sort=self.args.sort)
-        details = {
-            d.id: d for d in initiatives.get_many(db, [r.id for r in rows]) if d.id is not None
-        }
-        today = date.today()
-        attention = {
-            ident: [s.key for s in analysis.attention_signals(data, today)]
-            for ident, data in details.items()
-        }
+        flt = _filter(self.args)
+        wanted = _split(self.args.attention)
+        if wanted:
+            flt = replace(flt, ids=tuple(analysis.ids_with_attention(db, flt, wanted)))
+        rows = portfolio.rows(db, flt, sort=self.args.sort)
+        assessed = analysis.assess(db, [r.id for r in rows])
+        attention = {ident: a.keys for ident, a in assessed.items()}
         if self.args.format == "json":
             out = [
                 {
@@ -194,9 +196,8 @@ class Cli:
                     "next_review": r.next_review.isoformat() if r.next_review else None,
                     "open_pressures": r.open_pressures,
                     "attention": attention.get(r.id, []),
-                    "completeness": analysis.completeness(details[r.id])
-                    if r.id in details
-                    else None,
+                    "suggested_type": assessed[r.id].suggested_type if r.id in assessed else None,
+                    "completeness": assessed[r.id].completeness if r.id in assessed else None,
                 }
                 for r in rows
             ]

@@ -519,7 +519,9 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
         out = initiative_dict(row, f"i{row.id}", inline)
         data = convert.initiative_data(row)
     out = {"id": data.id, **out, "version": data.version}
-    signals = analysis.attention_signals(data, today or date.today())
+    from coprod_desktop.services.settings import load_settings
+
+    signals = analysis.attention_signals(data, today or date.today(), load_settings().thresholds())
     out["suggested_type"] = analysis.suggested_type(data)
     out["attention"] = [s.key for s in signals]
     out["completeness"] = analysis.completeness(data)

@@ -1,0 +1,72 @@
+"""Attention signals, suggestions and completeness for many initiatives at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from coprod_desktop.domain import analysis
+from coprod_desktop.domain.errors import Problem, ValidationError
+from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services.settings import load_settings
+from coprod_desktop.store.db import Database
+
+
+@dataclass(frozen=True)
+class Assessment:
+    signals: list[analysis.Signal]
+    suggested_type: str | None
+    completeness: int
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.signals]
+
+
+def assess(
+    db: Database, ids: Sequence[int], today: date | None = None
+) -> dict[int, Assessment]:
+    """Signals (with the configured thresholds), suggested type and completeness per id."""
+    thresholds = load_settings().thresholds()
+    when = today or date.today()
+    out: dict[int, Assessment] = {}
+    for data in initiatives.get_many(db, ids):
+        assert data.id is not None
+        out[data.id] = Assessment(
+            analysis.attention_signals(data, when, thresholds),
+            analysis.suggested_type(data),
+            analysis.completeness(data),
+        )
+    return out
+
+
+def validate_attention_keys(keys: Sequence[str]) -> None:
+    unknown = [k for k in keys if k not in analysis.SIGNAL_KEYS and k != "any"]
+    if unknown:
+        allowed = ", ".join(("any", *analysis.SIGNAL_KEYS))
+        raise ValidationError(
+            [Problem("attention", "unknown_key", {"value": k, "allowed": allowed}) for k in unknown]
+        )
+
+
+def ids_with_attention(
+    db: Database,
+    flt: portfolio.PortfolioFilter,
+    keys: Sequence[str],
+    today: date | None = None,
+) -> list[int]:
+    """Ids of the filtered portfolio where any of `keys` fires ("any": any signal).
+
+    Signals depend on today's date, so they are worked out here rather than stored.
+    """
+    validate_attention_keys(keys)
+    candidates = portfolio.ids(db, flt)
+    wanted = set(keys)
+    result = assess(db, candidates, today)
+    return [
+        ident
+        for ident in candidates
+        if ident in result
+        and (("any" in wanted and result[ident].signals) or wanted & set(result[ident].keys))
+    ]
