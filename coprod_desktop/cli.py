@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
 
     commands.add_parser("check", help="integrity and schema version")
+
+    p = commands.add_parser("history", help="the audit trail of one initiative")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = commands.add_parser("copy", help="copy the whole portfolio into another, empty database")
+    p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     return parser
 
 
@@ -263,6 +270,45 @@ class Cli:
 
         path = maintenance.backup(self.open(), self.args.output)
         self.say("cli_backup_done", path=path)
+        return EXIT_OK
+
+    def cmd_history(self) -> int:
+        from coprod_desktop.services import initiatives
+
+        entries = initiatives.history(self.open(), self.args.ident)
+        if self.args.format == "json":
+            out = [
+                {
+                    "at": e.at.isoformat(timespec="seconds"),
+                    "who": e.who,
+                    "action": e.action,
+                    "entity": e.entity,
+                    "entity_id": e.entity_id,
+                    "field": e.field,
+                    "old": e.old_value,
+                    "new": e.new_value,
+                }
+                for e in entries
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        for e in entries:
+            change = (
+                f"{e.field}: {e.old_value!s} → {e.new_value!s}"
+                if e.field
+                else (e.new_value or e.old_value or "")
+            )
+            print(f"{e.at:%Y-%m-%d %H:%M}  {e.who:<16} {e.action:<6} {e.entity:<14} {change}")
+        return EXIT_OK
+
+    def cmd_copy(self) -> int:
+        from coprod_desktop.services import transfer
+        from coprod_desktop.store.migrate import open_database
+
+        source = self.open()
+        target = open_database(self.args.to)
+        result = transfer.copy_portfolio(source, target)
+        self.say("cli_copied", count=result.initiatives, where=target.display_name)
         return EXIT_OK
 
     def cmd_check(self) -> int:

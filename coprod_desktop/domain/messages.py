@@ -130,6 +130,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "schema revision {revision} is older than {head}; run 'coprod init' to upgrade",
         "skemarevision {revision} er ældre end {head}; kør 'coprod init' for at opgradere",
     ),
+    "cli_copied": (
+        "copied {count} initiatives with their history to {where}",
+        "kopierede {count} initiativer med deres historik til {where}",
+    ),
     "cli_no_initiatives": ("no initiatives match", "ingen initiativer matcher"),
     "cli_count": ("{count} initiatives", "{count} initiativer"),
     "cli_error": ("error: {message}", "fejl: {message}"),
