@@ -117,7 +117,10 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
     if header != SQLITE_HEADER:
         reason = "the file is empty" if not header else "it is not an SQLite database"
         raise DatabaseCorruptError(where=where, reason=reason)
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # A read-only connection to a WAL database leaves -wal/-shm files behind. Without a -wal
+    # file nobody has the database open, so read it as immutable: no lock, no side files.
+    in_use = Path(str(path) + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:

@@ -1,0 +1,332 @@
+"""Migrations: new files, files of an earlier revision, newer and foreign files, failures."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from coprod_desktop import paths
+from coprod_desktop.domain.errors import (
+    DatabaseCorruptError,
+    MigrationFailedError,
+    NewerSchemaError,
+)
+from coprod_desktop.services import initiatives, portfolio, stakeholders
+from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.store import search
+from coprod_desktop.store.migrate import current_revision, head_revision, open_database
+from coprod_desktop.store.models import Base
+from tests.core import factories
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURE_0001 = FIXTURES / "portfolio-0001_initial.sqlite"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def no_sidecars(path: Path) -> bool:
+    return not any(Path(str(path) + s).exists() for s in ("-wal", "-shm", "-journal"))
+
+
+def stamp(path: Path, revision: str) -> None:
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.close()
+
+
+def test_a_new_file_is_created_at_head(db_path: Path) -> None:
+    assert not db_path.exists()
+    db = open_database(str(db_path))
+    try:
+        assert current_revision(db.engine) == head_revision()
+        factories.initiative(db)  # the schema is usable
+        assert portfolio.count(db) == 1
+    finally:
+        db.dispose()
+    # a brand-new file needs no pre-migration backup
+    assert not list(paths.backups_dir().iterdir())
+
+
+def test_opening_a_database_at_head_again_changes_nothing(db_path: Path) -> None:
+    open_database(str(db_path)).dispose()
+    before = sha256(db_path)
+    open_database(str(db_path)).dispose()
+    assert sha256(db_path) == before
+    assert not list(paths.backups_dir().iterdir())
+
+
+# ------------------------------------------------------------------ an earlier revision
+
+
+@pytest.fixture
+def old_db(tmp_path: Path) -> Path:
+    target = tmp_path / "old.sqlite"
+    shutil.copyfile(FIXTURE_0001, target)
+    return target
+
+
+def test_the_fixture_really_is_at_revision_0001(old_db: Path) -> None:
+    connection = sqlite3.connect(f"file:{old_db}?mode=ro", uri=True)
+    try:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0001_initial",)
+        ]
+        assert connection.execute("SELECT count(*) FROM initiative").fetchone() == (2,)
+    finally:
+        connection.close()
+    assert head_revision() != "0001_initial"
+
+
+def test_a_file_at_0001_is_upgraded_to_head_with_its_data_intact(old_db: Path) -> None:
+    original = old_db.read_bytes()
+    db = open_database(str(old_db))
+    try:
+        assert current_revision(db.engine) == head_revision()
+        first = initiatives.get_initiative(db, "CP-2024-001")
+        assert first.title == "Havnen i Ørum"
+        assert first.version == 3
+        assert first.public_values == ["mobilising_resources"]
+        assert [(i.stakeholder_name, i.role) for i in first.involvements] == [
+            ("Ørum Sejlklub", "partner"),
+            ("Kirsten Ærø", "critic"),
+        ]
+        assert first.mandates[0].political_anchoring is True
+        assert [r.amount for r in first.resources] == [150000, 80.5]
+        assert first.resources[1].source_name == "Ørum Sejlklub"
+        assert first.cross_pressures[0].severity == 3
+        assert first.journal[0].participant_names == ["Ørum Sejlklub", "Kirsten Ærø"]
+        assert first.reviews[0].reviewer == "Jens Leder"
+        person = next(s for s in stakeholders.list_stakeholders(db) if s.is_person)
+        assert person.consent_date is not None and person.lawful_basis == "consent"
+        # the search index survived and still works
+        found = portfolio.rows(db, PortfolioFilter(search="havn"))
+        assert [r.reference for r in found] == ["CP-2024-001"]
+        assert [r.reference for r in portfolio.rows(db, PortfolioFilter(search="aarhus"))] == [
+            "CP-2024-002"
+        ]
+        # and the upgraded file takes new writes with the old version number respected
+        first.owner = "Ny ejer"
+        assert initiatives.save_initiative(db, first).version == 4
+    finally:
+        db.dispose()
+
+    backups = list(paths.backups_dir().glob("*.sqlite"))
+    assert len(backups) == 1
+    assert "0001_initial" in backups[0].name
+    # the backup is a consistent copy of the file before the upgrade
+    copy = sqlite3.connect(f"file:{backups[0]}?mode=ro", uri=True)
+    try:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_initial",
+        )
+        assert copy.execute("SELECT count(*) FROM initiative").fetchone() == (2,)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        copy.close()
+    assert old_db.read_bytes() != original
+
+
+def test_init_upgrades_an_old_file(run_cli, old_db: Path) -> None:  # type: ignore[no-untyped-def]
+    check = run_cli("--db", str(old_db), "check")
+    assert check.code == 4  # check does not upgrade: it reports the old revision
+    assert "0001_initial" in check.out + check.err
+    result = run_cli("--db", str(old_db), "init")
+    assert result.code == 0, result.err
+    assert head_revision() in result.out
+    assert run_cli("--db", str(old_db), "check").code == 0
+
+
+# ------------------------------------------------------------------ models == migrations
+
+
+def _env_include_object() -> Callable[..., bool]:
+    """The `include_object` filter of migrations/env.py (env.py itself runs on import)."""
+    source = (paths.migrations_dir() / "env.py").read_text()
+    tree = ast.parse(source)
+    function = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name == "include_object"
+    )
+    namespace: dict[str, Any] = {"SEARCH_TABLES": search.SEARCH_TABLES}
+    exec(compile(ast.Module(body=[function], type_ignores=[]), "env.py", "exec"), namespace)
+    return namespace["include_object"]  # type: ignore[no-any-return]
+
+
+def test_autogenerate_finds_no_difference_between_models_and_migrations(db) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_object": _env_include_object(),
+                "compare_type": True,
+                "render_as_batch": True,
+                "target_metadata": Base.metadata,
+            },
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_the_include_object_filter_only_hides_the_search_tables() -> None:
+    include = _env_include_object()
+    assert include(None, "initiative", "table", True, None)
+    assert not include(None, search.FTS_TABLE, "table", True, None)
+    assert not include(None, search.FTS_TABLE + "_data", "table", True, None)
+
+
+# ------------------------------------------------------------------ refusing files
+
+
+def test_a_database_of_a_newer_version_is_refused_and_left_untouched(
+    run_cli,  # type: ignore[no-untyped-def]
+    db_path: Path,
+) -> None:
+    db = open_database(str(db_path))
+    factories.initiative(db)
+    db.dispose()
+    stamp(db_path, "ffff_future")
+    assert no_sidecars(db_path)
+    before = sha256(db_path)
+
+    with pytest.raises(NewerSchemaError):
+        open_database(str(db_path))
+    for command in (["check"], ["list"], ["list", "--format", "json"], ["init"], ["demo"]):
+        result = run_cli("--db", str(db_path), *command)
+        assert result.code == 4, (command, result)
+        assert "ffff_future" in result.err
+        assert "newer version" in result.err
+        assert len(result.err.strip().splitlines()) == 1
+        assert "Traceback" not in result.err
+        assert result.out == ""
+    assert sha256(db_path) == before
+    assert no_sidecars(db_path)
+    assert not list(paths.backups_dir().iterdir())
+
+
+def test_the_newer_version_message_is_danish_with_lang_da(run_cli, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    open_database(str(db_path)).dispose()
+    stamp(db_path, "ffff_future")
+    result = run_cli("--db", str(db_path), "--lang", "da", "check")
+    assert result.code == 4
+    assert "nyere version" in result.err
+
+
+def _failing_migrations(tmp_path: Path) -> Path:
+    """A copy of migrations/ with a revision after head that creates a table, then fails."""
+    location = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), location, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
+    (location / "versions" / "0099_broken.py").write_text(
+        f'''"""a migration that fails half-way"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0099_broken"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("INSERT INTO half_done (id) VALUES (1)")
+    op.execute("DELETE FROM initiative")
+    raise RuntimeError("simulated failure in 0099")
+
+
+def downgrade() -> None:
+    pass
+'''
+    )
+    return location
+
+
+def test_a_failing_migration_leaves_the_file_byte_for_byte_as_before(
+    tmp_path: Path, db_path: Path
+) -> None:
+    db = open_database(str(db_path))
+    factories.full_initiative(db)
+    db.dispose()
+    assert no_sidecars(db_path)
+    before = sha256(db_path)
+    broken = _failing_migrations(tmp_path)
+    assert head_revision(broken) == "0099_broken"
+
+    with pytest.raises(MigrationFailedError) as caught:
+        open_database(str(db_path), script_location=broken)
+    assert "simulated failure" in caught.value.message()
+    assert caught.value.exit_code == 4
+
+    assert sha256(db_path) == before
+    assert no_sidecars(db_path)
+    # a backup was taken before the attempt, and the restored file still opens normally
+    assert len(list(paths.backups_dir().glob("*.sqlite"))) == 1
+    db = open_database(str(db_path))
+    try:
+        assert portfolio.count(db) == 1
+    finally:
+        db.dispose()
+
+
+def test_a_failing_migration_of_a_new_file_leaves_no_file(tmp_path: Path, db_path: Path) -> None:
+    with pytest.raises(MigrationFailedError):
+        open_database(str(db_path), script_location=_failing_migrations(tmp_path))
+    assert not db_path.exists()
+    assert no_sidecars(db_path)
+
+
+def _other_programs_db(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        connection.execute("INSERT INTO recipes (name) VALUES ('æblekage')")
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda p: p.write_bytes(b""), id="empty file"),
+        pytest.param(lambda p: p.write_text("name,title\nx,y\n"), id="csv text"),
+        pytest.param(lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500)), id="binary"),
+        pytest.param(lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200), id="damaged"),
+        pytest.param(_other_programs_db, id="another program's sqlite"),
+    ],
+)
+def test_files_that_are_not_a_coprod_database_are_refused_untouched(
+    run_cli,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    make: Callable[[Path], None],
+) -> None:
+    target = tmp_path / "not-ours.sqlite"
+    make(target)
+    before = sha256(target)
+    with pytest.raises(DatabaseCorruptError):
+        open_database(str(target))
+    for command in (["check"], ["list"], ["init"]):
+        result = run_cli("--db", str(target), *command)
+        assert result.code == 4, (command, result)
+        assert str(target) in result.err
+        assert len(result.err.strip().splitlines()) == 1
+        assert "Traceback" not in result.err
+    assert sha256(target) == before
+    assert no_sidecars(target)
+    assert not list(paths.backups_dir().iterdir())
+
+
+def test_a_folder_is_not_a_database(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("--db", str(tmp_path), "list")
+    assert result.code == 4
+    assert "Traceback" not in result.err
