@@ -20,3 +20,30 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("COPROD_LANG", raising=False)
     monkeypatch.setenv("COPROD_USER", "tester")
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for the whole test session.
+
+    Without the server binaries the PostgreSQL tests are skipped on a developer machine,
+    but in CI (CI=true) a missing server is a failure: team mode must be tested there.
+    """
+    from tests.pgserver import PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL server binaries are missing (install postgresql-15)")
+        pytest.skip("PostgreSQL server binaries are not installed")  # justified: dev machine only
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server) -> str:  # type: ignore[no-untyped-def]
+    """The URL of a fresh, empty PostgreSQL database."""
+    url: str = postgres_server.new_database()
+    return url
