@@ -56,14 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("init", help="create or upgrade the database (backup first)")
     commands.add_parser("demo", help="load the demo portfolio")
 
-    p = commands.add_parser("import", help="import an interchange .json file (all or nothing)")
+    p = commands.add_parser(
+        "import", help="import an interchange .json or a .csv/.xlsx sheet (all or nothing)"
+    )
     p.add_argument("file", type=Path)
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )
     p.add_argument("--merge", action="store_true", help="update initiatives whose reference exists")
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="HEADING=FIELD",
+        help="spreadsheets: read column HEADING as FIELD (empty FIELD: leave the column out)",
+    )
 
-    p = commands.add_parser("export", help="export the (filtered) portfolio")
+    p = commands.add_parser(
+        "export", help="export the (filtered) portfolio: .json, .csv or .xlsx from the suffix"
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _add_filters(p)
 
@@ -153,9 +164,11 @@ class Cli:
         from coprod_desktop.services import exchange
 
         path: Path = self.args.file
+        if path.suffix.lower() in (".csv", ".xlsx"):
+            return self._import_sheet(path)
         if path.suffix.lower() != ".json":
             raise InputFileError(
-                "unsupported_format", suffix=path.suffix or path.name, allowed=".json"
+                "unsupported_format", suffix=path.suffix or path.name, allowed=".json, .csv, .xlsx"
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
@@ -170,11 +183,41 @@ class Cli:
         )
         return EXIT_OK
 
+    def _import_sheet(self, path: Path) -> int:
+        from coprod_desktop.domain.errors import ValidationError
+        from coprod_desktop.services import spreadsheet
+
+        column_map: dict[str, str | None] = {}
+        for pair in self.args.column:
+            heading, _, target = pair.partition("=")
+            column_map[heading.strip()] = target.strip() or None
+        sheet = spreadsheet.read_sheet(path, column_map)  # refused before the database opens
+        try:
+            result = spreadsheet.import_sheet(
+                self.open(), sheet, column_map, merge=self.args.merge, dry_run=self.args.dry_run
+            )
+        except ValidationError as error:
+            print(
+                message("cli_sheet_problems", self.lang, count=len(error.problems), path=path),
+                file=sys.stderr,
+            )
+            for problem in error.problems:
+                print("  " + problem.message(self.lang), file=sys.stderr)
+            return EXIT_INPUT
+        key = "cli_dry_run" if result.dry_run else "cli_imported"
+        self.say(
+            key,
+            created=result.created,
+            updated=result.updated,
+            stakeholders=result.stakeholders_created,
+        )
+        return EXIT_OK
+
     def cmd_export(self) -> int:
         from coprod_desktop.services import exchange
 
         flt = _filter(self.args)
-        count = exchange.export_file(self.open(), self.args.output, flt)
+        count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
 

@@ -173,6 +173,113 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label_mobilised": ("mobilised from outside", "mobiliseret udefra"),
     "label_anchored": ("politically anchored", "politisk forankret"),
     "label_severity": ("severity {value}", "alvor {value}"),
+    "label_yes": ("Yes", "Ja"),
+    "label_no": ("No", "Nej"),
+    # spreadsheet import (problems are placed by row number and column heading)
+    "sheet_at_row_column": ("row {row}, column {column}", "række {row}, kolonne {column}"),
+    "sheet_at_row": ("row {row}", "række {row}"),
+    "sheet_at_column": ("column {column}", "kolonne {column}"),
+    "sheet_bad_date": (
+        "'{value}' is not a date (use dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd)",
+        "'{value}' er ikke en dato (brug dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd)",
+    ),
+    "sheet_unknown_column": (
+        "is not a known column; map it to a field or leave it out",
+        "er ikke en kendt kolonne; knyt den til et felt eller udelad den",
+    ),
+    "sheet_unknown_field": (
+        "is mapped to '{value}', which is not an import field",
+        "er knyttet til '{value}', som ikke er et importfelt",
+    ),
+    "sheet_duplicate_column": (
+        "holds the same field as column {other}",
+        "indeholder det samme felt som kolonnen {other}",
+    ),
+    "sheet_missing_column": (
+        "the required column {column} is missing",
+        "den påkrævede kolonne {column} mangler",
+    ),
+    "sheet_no_header": (
+        "no header row found: none of the first rows names known columns such as Title, Sector "
+        "and Status",
+        "ingen overskriftsrække fundet: ingen af de første rækker nævner kendte kolonner som "
+        "Titel, Sektor og Status",
+    ),
+    # privacy (natural persons)
+    "not_a_person": (
+        "'{name}' is not a natural person; the privacy tools apply to persons only",
+        "'{name}' er ikke en fysisk person; privatlivsværktøjerne gælder kun personer",
+    ),
+    "cli_no_persons": ("no persons", "ingen personer"),
+    "cli_persons_count": ("{count} persons", "{count} personer"),
+    "cli_retention_none": (
+        "no person's retention date has passed",
+        "ingen persons opbevaringsdato er overskredet",
+    ),
+    "cli_retention_count": (
+        "{count} persons are past their retention date: review or erase them "
+        "(coprod person erase ID --reason TEXT)",
+        "{count} personer har overskredet deres opbevaringsdato: gennemgå eller slet dem "
+        "(coprod person erase ID --reason TEKST)",
+    ),
+    "cli_person_exported": (
+        "wrote everything held about person {id} to {paths}",
+        "skrev alt om person {id} til {paths}",
+    ),
+    "cli_person_erased": (
+        "person {id} is erased and now appears as '{name}'; {texts} texts and {audit} audit "
+        "entries were cleaned",
+        "person {id} er slettet og vises nu som '{name}'; {texts} tekster og {audit} "
+        "logposter blev renset",
+    ),
+    "cli_person_erase_not_compacted": (
+        "warning: another program holds the database open, so its file could not be compacted; "
+        "close it and run the erase again to remove every trace from the file",
+        "advarsel: et andet program har databasen åben, så filen kunne ikke komprimeres; "
+        "luk det og kør sletningen igen for at fjerne alle spor fra filen",
+    ),
+    "cli_no_access": ("nobody has opened this record", "ingen har åbnet denne post"),
+    "col_name": ("Name", "Navn"),
+    "col_kind": ("Kind", "Slags"),
+    "col_lawful_basis": ("Lawful basis", "Behandlingsgrundlag"),
+    "col_retention_until": ("Retain until", "Opbevares til"),
+    "col_initiatives": ("Initiatives", "Initiativer"),
+    "col_when": ("When", "Hvornår"),
+    "col_who": ("Who", "Hvem"),
+    "col_action": ("Action", "Handling"),
+    "col_purpose": ("Purpose", "Formål"),
+    "access_title": ("Personal data held about {name}", "Personoplysninger om {name}"),
+    "access_intro": (
+        "Exported {at} by {who} for: {purpose}. This lists everything coprod-desktop holds about "
+        "the person.",
+        "Eksporteret {at} af {who} til: {purpose}. Her er alt, hvad coprod-desktop har om "
+        "personen.",
+    ),
+    "access_record": ("The record", "Posten"),
+    "access_involvements": ("Involvement in initiatives", "Deltagelse i initiativer"),
+    "access_journal": ("Journal entries", "Journalnotater"),
+    "access_resources": ("Resources provided", "Bidragne ressourcer"),
+    "access_mentions": (
+        "Initiatives whose text names the person",
+        "Initiativer, hvis tekst nævner personen",
+    ),
+    "access_audit": ("Changes recorded in the audit trail", "Ændringer i revisionssporet"),
+    "access_log": ("Who opened the record", "Hvem har åbnet posten"),
+    "label_organisation": ("Organisation", "Organisation"),
+    "label_email": ("E-mail", "E-mail"),
+    "label_phone": ("Phone", "Telefon"),
+    "label_notes": ("Notes", "Noter"),
+    "label_consent_date": ("Consent date", "Samtykkedato"),
+    "label_role": ("Role", "Rolle"),
+    "label_amount": ("Amount", "Mængde"),
+    "label_field": ("Field", "Felt"),
+    "label_change": ("Change", "Ændring"),
+    "access_participant": ("took part", "deltog"),
+    "access_mentioned": ("named", "nævnt"),
+    "cli_sheet_problems": (
+        "{count} problem(s) in {path}; nothing was written:",
+        "{count} problem(er) i {path}; intet blev skrevet:",
+    ),
 }
 
 

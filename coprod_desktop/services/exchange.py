@@ -364,12 +364,22 @@ def import_document(
         )
 
 
+ALLOWED_SUFFIXES = ".json, .csv, .xlsx"
+
+
 def import_file(
     db: Database, path: Path, *, merge: bool = False, dry_run: bool = False
 ) -> ImportResult:
+    """Import .json (interchange) or a .csv/.xlsx spreadsheet (`services.spreadsheet`)."""
     suffix = path.suffix.lower()
+    if suffix in (".csv", ".xlsx"):
+        from coprod_desktop.services import spreadsheet
+
+        return spreadsheet.import_sheet(db, path, merge=merge, dry_run=dry_run)
     if suffix != ".json":
-        raise InputFileError("unsupported_format", suffix=suffix or path.name, allowed=".json")
+        raise InputFileError(
+            "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
+        )
     return import_document(db, read_json_file(path), merge=merge, dry_run=dry_run)
 
 
@@ -491,10 +501,19 @@ def write_json(document: dict[str, Any], path: Path) -> None:
     temporary.replace(path)
 
 
-def export_file(db: Database, path: Path, flt: PortfolioFilter | None = None) -> int:
+def export_file(
+    db: Database, path: Path, flt: PortfolioFilter | None = None, lang: str = "en"
+) -> int:
+    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`)."""
     suffix = path.suffix.lower()
+    if suffix in (".csv", ".xlsx"):
+        from coprod_desktop.services import spreadsheet
+
+        return spreadsheet.export_file(db, path, flt, lang)
     if suffix != ".json":
-        raise InputFileError("unsupported_format", suffix=suffix or path.name, allowed=".json")
+        raise InputFileError(
+            "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
+        )
     document = export_document(db, flt)
     write_json(document, path)
     return len(document["initiatives"])
