@@ -103,7 +103,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("copy", help="copy the whole portfolio into another, empty database")
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
+    _add_person_commands(commands)
     return parser
+
+
+def _add_person_commands(commands: Any) -> None:
+    """`person …` and `retention`: the GDPR tools for natural persons (services.privacy)."""
+    from datetime import date
+
+    p = commands.add_parser("person", help="natural persons: list, show, export, erase, log")
+    actions = p.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help="list natural persons")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q = actions.add_parser("show", help="show one person's record (the opening is logged)")
+    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("--purpose", required=True, help="why the record is opened (logged)")
+    q.add_argument("--format", choices=("text", "json"), default="text")
+    q = actions.add_parser(
+        "export", help="access request: everything held about a person, as .json and .pdf"
+    )
+    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    q.add_argument("--purpose", default="access request", help="logged (default: access request)")
+    q = actions.add_parser("erase", help="anonymise a person everywhere, leaving no trace")
+    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("--reason", required=True, help="kept in the audit trail")
+    q = actions.add_parser("log", help="who opened a person's record, when and why")
+    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    p = commands.add_parser("retention", help="persons whose retention date has passed")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="instead of today")
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -354,6 +384,14 @@ class Cli:
         self.say("cli_copied", count=result.initiatives, where=target.display_name)
         return EXIT_OK
 
+    def cmd_person(self) -> int:
+        handler = getattr(PersonCommands(self), self.args.person_command)
+        result: int = handler()
+        return result
+
+    def cmd_retention(self) -> int:
+        return PersonCommands(self).retention()
+
     def cmd_check(self) -> int:
         from coprod_desktop.services import maintenance
 
@@ -365,6 +403,165 @@ class Cli:
             self.say("cli_check_outdated", revision=result.revision, head=result.head)
             return EXIT_DATABASE
         self.say("cli_check_ok", revision=result.revision, count=result.initiatives)
+        return EXIT_OK
+
+
+def _print_rows(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(line[i])) for line in [headers, *rows]) for i in range(len(headers))]
+    for line in [headers, ["-" * w for w in widths], *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+
+
+class PersonCommands:
+    """`coprod person …` and `coprod retention` (services.privacy)."""
+
+    def __init__(self, cli: Cli) -> None:
+        self.cli = cli
+        self.args = cli.args
+        self.lang = cli.lang
+
+    def t(self, key: str, **params: Any) -> str:
+        return message(key, self.lang, **params)
+
+    def _summaries(self, people: Sequence[Any], empty: str, count: str) -> int:
+        from dataclasses import asdict
+        from datetime import date
+
+        from coprod_desktop.domain import vocab as v
+
+        if self.args.format == "json":
+            out = [
+                {k: (x.isoformat() if isinstance(x, date) else x) for k, x in asdict(p).items()}
+                for p in people
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not people:
+            self.cli.say(empty)
+            return EXIT_OK
+        headers = ["ID"] + [
+            self.t(k)
+            for k in (
+                "col_name",
+                "col_kind",
+                "col_lawful_basis",
+                "col_retention_until",
+                "col_initiatives",
+            )
+        ]
+        rows = [
+            [
+                str(p.id),
+                p.name,
+                v.StakeholderKind.get(p.kind).label(self.lang),
+                v.LawfulBasis.get(p.lawful_basis).label(self.lang) if p.lawful_basis else "-",
+                p.retention_until.isoformat() if p.retention_until else "-",
+                str(p.initiatives),
+            ]
+            for p in people
+        ]
+        _print_rows(headers, rows)
+        self.cli.say(count, count=len(people))
+        return EXIT_OK
+
+    def list(self) -> int:
+        from coprod_desktop.services import privacy
+
+        people = privacy.list_persons(self.cli.open())
+        return self._summaries(people, "cli_no_persons", "cli_persons_count")
+
+    def retention(self) -> int:
+        from coprod_desktop.services import privacy
+
+        people = privacy.retention_due(self.cli.open(), self.args.on)
+        return self._summaries(people, "cli_retention_none", "cli_retention_count")
+
+    def show(self) -> int:
+        from dataclasses import asdict
+
+        from coprod_desktop.domain import vocab as v
+        from coprod_desktop.services import privacy
+
+        record = privacy.open_person(self.cli.open(), self.args.ident, self.args.purpose)
+        if self.args.format == "json":
+            print(json.dumps(privacy.jsonable(asdict(record)), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        person = record.person
+        kind = v.StakeholderKind.get(person.kind).label(self.lang)
+        lines = [f"{person.name}  ({kind}, ID {person.id})"]
+        basis = v.LawfulBasis.get(person.lawful_basis).label(self.lang) if person.lawful_basis else None
+        for key, value in (
+            ("label_organisation", person.organisation),
+            ("label_email", person.email),
+            ("label_phone", person.phone),
+            ("col_lawful_basis", basis),
+            ("label_consent_date", person.consent_date),
+            ("col_retention_until", person.retention_until),
+            ("label_notes", person.notes),
+        ):
+            if value:
+                lines.append(f"{self.t(key)}: {value}")
+        lines += ["", f"{self.t('access_involvements')} ({len(record.involvements)})"]
+        for inv in record.involvements:
+            role = v.InvolvementRole.get(inv.role).label(self.lang)
+            lines.append(f"  - {inv.reference} {inv.title}: {role}")
+        lines += ["", f"{self.t('access_journal')} ({len(record.journal)})"]
+        for entry in record.journal:
+            lines.append(f"  - {entry.reference} {entry.date.isoformat()}: {entry.summary}")
+        lines += ["", f"{self.t('access_resources')} ({len(record.resources)})"]
+        for res in record.resources:
+            what = v.ResourceKind.get(res.kind).label(self.lang)
+            lines.append(f"  - {res.reference} {what}: {res.amount:g} {res.unit}")
+        print("\n".join(lines))
+        return EXIT_OK
+
+    def export(self) -> int:
+        from coprod_desktop.reports.access_request import write_access_pdf
+        from coprod_desktop.services import privacy
+
+        output: Path = self.args.output
+        base = output.with_suffix("") if output.suffix.lower() in (".json", ".pdf") else output
+        document = privacy.access_export(self.cli.open(), self.args.ident, self.args.purpose)
+        written = [
+            privacy.write_access_json(document, base.with_name(base.name + ".json")),
+            write_access_pdf(document, base.with_name(base.name + ".pdf"), self.lang),
+        ]
+        self.cli.say("cli_person_exported", id=self.args.ident, paths=", ".join(map(str, written)))
+        return EXIT_OK
+
+    def erase(self) -> int:
+        from coprod_desktop.services import privacy
+
+        db = self.cli.open()
+        result = privacy.erase_person(db, self.args.ident, self.args.reason)
+        self.cli.say(
+            "cli_person_erased",
+            id=result.stakeholder_id,
+            name=result.anonymous_name,
+            texts=result.texts_replaced,
+            audit=result.audit_rows_scrubbed,
+        )
+        if not result.file_compacted and db.dialect == "sqlite":
+            print(self.t("cli_person_erase_not_compacted"), file=sys.stderr)
+        return EXIT_OK
+
+    def log(self) -> int:
+        from coprod_desktop.services import privacy
+
+        entries = privacy.access_log(self.cli.open(), self.args.ident)
+        if self.args.format == "json":
+            out = [
+                {"at": e.at.isoformat(), "who": e.who, "action": e.action, "purpose": e.purpose}
+                for e in entries
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not entries:
+            self.cli.say("cli_no_access")
+            return EXIT_OK
+        headers = [self.t(k) for k in ("col_when", "col_who", "col_action", "col_purpose")]
+        rows = [[e.at.isoformat(" ", "minutes"), e.who, e.action, e.purpose] for e in entries]
+        _print_rows(headers, rows)
         return EXIT_OK
 
 

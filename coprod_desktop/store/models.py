@@ -287,6 +287,22 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
 
 
+class PersonAccess(Base):
+    """Who opened a natural person's record, when and why (GDPR: answer "who looked at my
+    data?"). Written by `services.privacy` for every opening; never by the audit listener."""
+
+    __tablename__ = "person_access"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    who: Mapped[str] = mapped_column(String(200))
+    stakeholder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(20))  # view | export
+    purpose: Mapped[str] = mapped_column(Text)
+
+
 # Child tables of an initiative, by interchange list name.
 CHILD_MODELS: dict[str, type[Base]] = {
     "stakeholders": Involvement,

@@ -1,0 +1,207 @@
+"""A readable PDF of an access request (everything held about one person), made from the
+JSON document of `services.privacy.access_export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coprod_desktop import paths
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.messages import message
+
+_FONT, _BOLD = "CoprodAccessSans", "CoprodAccessSans-Bold"
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans from resources/fonts when shipped (any script), else Helvetica."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _FONT in pdfmetrics.getRegisteredFontNames():
+        return _FONT, _BOLD
+    try:
+        regular = paths.resource_path("fonts", "DejaVuSans.ttf")
+        bold = paths.resource_path("fonts", "DejaVuSans-Bold.ttf")
+        if regular.is_file() and bold.is_file():
+            pdfmetrics.registerFont(TTFont(_FONT, str(regular)))
+            pdfmetrics.registerFont(TTFont(_BOLD, str(bold)))
+            return _FONT, _BOLD
+    except Exception:  # a missing or unreadable font: fall back to the built-in one
+        pass
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _label(vocabulary: type[v.Vocabulary], key: Any, lang: str) -> str:
+    if not key:
+        return ""
+    try:
+        return vocabulary.get(str(key)).label(lang)
+    except KeyError:
+        return str(key)
+
+
+def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> Path:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font, bold = _fonts()
+    body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
+    small = ParagraphStyle("small", fontName=font, fontSize=8, leading=10)
+    heading = ParagraphStyle("h2", fontName=bold, fontSize=12, leading=16, spaceBefore=8)
+    title = ParagraphStyle("h1", fontName=bold, fontSize=16, leading=20, spaceAfter=6)
+
+    def t(key: str, **params: Any) -> str:
+        return message(key, lang, **params)
+
+    def p(text: Any, style: ParagraphStyle = small) -> Paragraph:
+        return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
+
+    def table(headers: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+        data = [[p(h, ParagraphStyle("th", parent=small, fontName=bold)) for h in headers]]
+        data += [[p(cell) for cell in row] for row in rows]
+        out = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        out.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE5F0")),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return out
+
+    person = document["person"]
+    story: list[Any] = [
+        p(t("access_title", name=person.get("name", "")), title),
+        p(
+            t(
+                "access_intro",
+                at=document.get("exported_at", ""),
+                who=document.get("exported_by", ""),
+                purpose=document.get("purpose", ""),
+            ),
+            body,
+        ),
+        p(t("access_record"), heading),
+    ]
+    fields = [
+        ("col_name", person.get("name")),
+        ("col_kind", _label(v.StakeholderKind, person.get("kind"), lang)),
+        ("label_organisation", person.get("organisation")),
+        ("label_email", person.get("email")),
+        ("label_phone", person.get("phone")),
+        ("label_notes", person.get("notes")),
+        ("col_lawful_basis", _label(v.LawfulBasis, person.get("lawful_basis"), lang)),
+        ("label_consent_date", person.get("consent_date")),
+        ("col_retention_until", person.get("retention_until")),
+    ]
+    story.append(table(["", ""], [[t(k), value or ""] for k, value in fields], [45, 125]))
+
+    story.append(p(t("access_involvements"), heading))
+    story.append(
+        table(
+            [t("col_reference"), t("col_title"), t("label_role"), t("label_period")],
+            [
+                [
+                    x["reference"],
+                    x["title"],
+                    _label(v.InvolvementRole, x["role"], lang),
+                    f"{x.get('joined_on') or ''} – {x.get('left_on') or ''}".strip(" –"),
+                ]
+                for x in document["involvements"]
+            ],
+            [28, 82, 30, 30],
+        )
+    )
+    story.append(p(t("access_journal"), heading))
+    story.append(
+        table(
+            [t("col_reference"), t("col_when"), t("col_kind"), t("label_summary")],
+            [
+                [
+                    x["reference"],
+                    x["date"],
+                    t("access_participant") if x["participant"] else t("access_mentioned"),
+                    x["summary"],
+                ]
+                for x in document["journal"]
+            ],
+            [28, 22, 20, 100],
+        )
+    )
+    story.append(p(t("access_resources"), heading))
+    story.append(
+        table(
+            [t("col_reference"), t("col_kind"), t("label_amount"), t("col_when")],
+            [
+                [
+                    x["reference"],
+                    _label(v.ResourceKind, x["kind"], lang),
+                    f"{x['amount']} {x['unit']}",
+                    x.get("date") or "",
+                ]
+                for x in document["resources"]
+            ],
+            [28, 62, 50, 30],
+        )
+    )
+    if document.get("mentioned_in"):
+        story.append(p(t("access_mentions"), heading))
+        story.append(
+            table(
+                [t("col_reference"), t("label_field")],
+                [[x["reference"], x["field"]] for x in document["mentioned_in"]],
+                [40, 130],
+            )
+        )
+    story.append(p(t("access_audit"), heading))
+    story.append(
+        table(
+            [t("col_when"), t("col_who"), t("col_action"), t("label_field"), t("label_change")],
+            [
+                [
+                    str(a["at"])[:16],
+                    a["who"],
+                    f"{a['action']} {a['entity']}",
+                    a.get("field") or "",
+                    f"{a.get('old_value') or ''} → {a.get('new_value') or ''}",
+                ]
+                for a in document["audit"]
+            ],
+            [26, 22, 30, 24, 68],
+        )
+    )
+    story.append(p(t("access_log"), heading))
+    story.append(
+        table(
+            [t("col_when"), t("col_who"), t("col_action"), t("col_purpose")],
+            [
+                [str(a["at"])[:16], a["who"], a["action"], a["purpose"]]
+                for a in document["access_log"]
+            ],
+            [30, 30, 20, 90],
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".part")
+    pdf = SimpleDocTemplate(
+        str(temporary),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=t("access_title", name=person.get("name", "")),
+    )
+    pdf.build(story)
+    temporary.replace(path)
+    return path
