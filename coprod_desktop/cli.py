@@ -489,7 +489,9 @@ class PersonCommands:
         person = record.person
         kind = v.StakeholderKind.get(person.kind).label(self.lang)
         lines = [f"{person.name}  ({kind}, ID {person.id})"]
-        basis = v.LawfulBasis.get(person.lawful_basis).label(self.lang) if person.lawful_basis else None
+        basis = (
+            v.LawfulBasis.get(person.lawful_basis).label(self.lang) if person.lawful_basis else None
+        )
         for key, value in (
             ("label_organisation", person.organisation),
             ("label_email", person.email),
