@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,17 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "portfolio.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _head_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per session; `db` starts from a copy of it."""
+    template = tmp_path_factory.mktemp("template") / "head.sqlite"
+    open_database(str(template), user="template").dispose()
+    return template
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, _head_template: Path) -> Iterator[Database]:
+    shutil.copyfile(_head_template, db_path)
     database = open_database(str(db_path))
     yield database
     database.dispose()

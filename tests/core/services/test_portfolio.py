@@ -1,0 +1,208 @@
+"""The portfolio query: filters and sorting done in SQL, with stable pages."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain.errors import ValidationError
+from coprod_desktop.services import portfolio
+from coprod_desktop.services.portfolio import SORT_KEYS, PortfolioFilter
+from coprod_desktop.store.db import Database
+from coprod_desktop.store.migrate import open_database
+from tests.core import factories
+
+ROWS: list[dict[str, Any]] = [
+    dict(
+        title="Havnen",
+        sector="harbours",
+        status="active",
+        origin="protest_response",
+        type="co_management",
+        owner="Mette",
+        next_review=date(2025, 3, 1),
+        pressures=[("silo_structure", "open"), ("npm_control", "resolved")],
+    ),
+    dict(
+        title="bådebro",
+        sector="harbours",
+        status="idea",
+        origin=None,
+        type=None,
+        owner="mette",
+        next_review=None,
+        pressures=[],
+    ),
+    dict(
+        title="Jobcafé",
+        sector="employment",
+        status="active",
+        origin="top_down",
+        type="empowerment",
+        owner="Ali",
+        next_review=date(2024, 12, 1),
+        pressures=[("npm_control", "mitigating"), ("risk_aversion", "open")],
+    ),
+    dict(
+        title="Frivillige",
+        sector="eldercare",
+        status="paused",
+        origin="bottom_up",
+        type="coordination",
+        owner=None,
+        next_review=date(2025, 3, 1),
+        pressures=[("silo_structure", "resolved")],
+    ),
+    dict(
+        title="Aftenskole",
+        sector="education",
+        status="completed",
+        origin="gradual",
+        type="coordination",
+        owner="Ali",
+        next_review=None,
+        pressures=[],
+    ),
+    dict(
+        title="Turistbrand",
+        sector="tourism_trade",
+        status="active",
+        origin="partner_initiated",
+        type=None,
+        owner="Bo",
+        next_review=date(2026, 1, 1),
+        pressures=[("risk_aversion", "open")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def folio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One portfolio shared by the (read-only) tests of this module."""
+    db = open_database(str(tmp_path_factory.mktemp("folio") / "folio.sqlite"), user="tester")
+    for row in ROWS:
+        values = {k: v for k, v in row.items() if k != "pressures"}
+        values["cross_pressures"] = [
+            d.PressureData(category=c, severity=2, status=s) for c, s in row["pressures"]
+        ]
+        factories.initiative(db, **values)
+    yield db
+    db.dispose()
+
+
+def _titles(db: Database, **filters: Any) -> set[str]:
+    return {r.title for r in portfolio.rows(db, PortfolioFilter(**filters))}
+
+
+def _expected(predicate: Any) -> set[str]:
+    return {r["title"] for r in ROWS if predicate(r)}
+
+
+def test_no_filter_lists_everything(folio: Database) -> None:
+    assert _titles(folio) == _expected(lambda r: True)
+    assert portfolio.count(folio) == len(ROWS)
+
+
+def test_filter_by_type_including_unclassified(folio: Database) -> None:
+    assert _titles(folio, types=("coordination",)) == _expected(
+        lambda r: r["type"] == "coordination"
+    )
+    assert _titles(folio, types=("unclassified",)) == _expected(lambda r: r["type"] is None)
+    assert _titles(folio, types=("unclassified", "empowerment")) == _expected(
+        lambda r: r["type"] in (None, "empowerment")
+    )
+
+
+def test_filter_by_sector_status_and_origin(folio: Database) -> None:
+    assert _titles(folio, sectors=("harbours", "education")) == _expected(
+        lambda r: r["sector"] in ("harbours", "education")
+    )
+    assert _titles(folio, statuses=("active",)) == _expected(lambda r: r["status"] == "active")
+    assert _titles(folio, origins=("bottom_up", "gradual")) == _expected(
+        lambda r: r["origin"] in ("bottom_up", "gradual")
+    )
+    assert _titles(folio, statuses=("active",), sectors=("harbours",)) == _expected(
+        lambda r: r["status"] == "active" and r["sector"] == "harbours"
+    )
+
+
+def test_filter_by_unresolved_pressure(folio: Database) -> None:
+    def has(category: str) -> Any:
+        return lambda r: any(c == category and s != "resolved" for c, s in r["pressures"])
+
+    assert _titles(folio, pressures=("silo_structure",)) == _expected(has("silo_structure"))
+    assert _titles(folio, pressures=("npm_control",)) == _expected(has("npm_control"))
+
+
+def test_filter_by_owner_ignores_case(folio: Database) -> None:
+    assert _titles(folio, owner="METTE") == _expected(
+        lambda r: (r["owner"] or "").lower() == "mette"
+    )
+
+
+def test_open_pressures_are_counted(folio: Database) -> None:
+    counts = {r.title: r.open_pressures for r in portfolio.rows(folio)}
+    assert counts == {
+        r["title"]: sum(1 for _, s in r["pressures"] if s != "resolved") for r in ROWS
+    }
+
+
+def test_unknown_filter_values_are_refused(folio: Database) -> None:
+    with pytest.raises(ValidationError) as caught:
+        portfolio.rows(folio, PortfolioFilter(types=("cooperation",), sectors=("harbour",)))
+    assert caught.value.fields() == {"type", "sector"}
+    with pytest.raises(ValidationError):
+        portfolio.rows(folio, sort="colour")
+
+
+def _sort_value(row: Any, key: str) -> Any:
+    value = getattr(row, key)
+    return value.lower() if isinstance(value, str) and key in ("title", "owner") else value
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_sorting_by_every_column(folio: Database, key: str, descending: bool) -> None:
+    rows = portfolio.rows(folio, sort=key, descending=descending)
+    assert len(rows) == len(ROWS)
+    present = [r for r in rows if getattr(r, key) is not None]
+    missing = [r for r in rows if getattr(r, key) is None]
+    # empty values come last in both directions
+    assert rows == present + missing
+    values = [_sort_value(r, key) for r in present]
+    assert values == sorted(values, reverse=descending)
+    # ties are broken by id in the same direction, so the order is total
+    for first, second in itertools.pairwise(rows):
+        if _sort_value(first, key) == _sort_value(second, key):
+            assert (first.id > second.id) if descending else (first.id < second.id)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("key", ["status", "type", "next_review", "open_pressures", "owner"])
+def test_pages_are_stable_and_cover_everything_once(
+    folio: Database, key: str, descending: bool
+) -> None:
+    whole = portfolio.rows(folio, sort=key, descending=descending)
+    pages = []
+    for offset in range(0, len(ROWS), 4):
+        pages += portfolio.rows(folio, sort=key, descending=descending, offset=offset, limit=4)
+    assert [r.id for r in pages] == [r.id for r in whole]
+    assert len({r.id for r in pages}) == len(ROWS)
+
+
+def test_paging_works_with_filters(folio: Database) -> None:
+    flt = PortfolioFilter(sectors=("harbours", "employment", "eldercare"))
+    first = portfolio.rows(folio, flt, sort="title", offset=0, limit=2)
+    rest = portfolio.rows(folio, flt, sort="title", offset=2, limit=10)
+    assert [r.title for r in first + rest] == ["bådebro", "Frivillige", "Havnen", "Jobcafé"]
+
+
+def test_owners_lists_distinct_owners(folio: Database) -> None:
+    owners = portfolio.owners(folio)
+    assert set(owners) == {r["owner"] for r in ROWS if r["owner"]}
+    assert len(owners) == len(set(owners))
