@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -238,6 +238,37 @@ def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
             # Bumps the version even when only children changed, so their edits are locked too.
             row.updated_at = utcnow()
     return get_initiative(db, data.id)
+
+
+def update_fields(
+    db: Database,
+    ident: int | str,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> int:
+    """Change a few fields of an initiative (not its children) without loading the rest.
+
+    Returns the new version. With `expected_version`, a concurrent save is a ConflictError.
+    """
+    unknown = [name for name in changes if name not in convert.INITIATIVE_SCALARS]
+    if unknown:
+        raise ValidationError([Problem(name, "unknown_field") for name in unknown])
+    with db.session() as session:
+        row = session.get(m.Initiative, resolve_id(session, ident))
+        assert row is not None
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError("initiative", row.reference)
+        record: dict[str, Any] = {name: getattr(row, name) for name in convert.INITIATIVE_SCALARS}
+        record.update(changes)
+        record["key"] = row.reference
+        problems: list[Problem] = []
+        clean("initiative", record, "", problems, check_unknown_fields=False)
+        if problems:
+            raise ValidationError(problems)
+        for name, value in changes.items():
+            _set(row, name, list(value) if name == "public_values" else value)
+        session.flush()
+        return row.version
 
 
 def delete_initiative(db: Database, ident: int | str, expected_version: int | None = None) -> None:
