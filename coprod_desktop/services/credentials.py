@@ -41,6 +41,8 @@ def forget(url: str) -> None:
 
 def with_password(url: str) -> str:
     """The URL with the keyring's password for it put in (unchanged if none is stored)."""
+    if "://" not in url:  # a file path: SQLite needs no password
+        return url
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" or parsed.password:
         return url
