@@ -65,10 +65,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def default_user() -> str:
+def default_user(url: str | None = None) -> str:
+    """Who the audit trail names: the configured name, else the database user of a shared
+    database, else the login name."""
     configured = os.environ.get("COPROD_USER")
     if configured:
         return configured
+    if url and "://" in url and not url.startswith("sqlite"):
+        database_user = make_url(url).username
+        if database_user:
+            return database_user
     try:
         return getpass.getuser()
     except Exception:  # no login name on this platform or container
@@ -159,7 +165,7 @@ class Database:
     def __init__(self, url: str, engine: Engine, user: str | None = None) -> None:
         self.url = url
         self.engine = engine
-        self.user = user or default_user()
+        self.user = user or default_user(url)
         self.path = sqlite_path(url)
         self._sessions = sessionmaker(bind=engine, class_=AppSession, expire_on_commit=False)
 

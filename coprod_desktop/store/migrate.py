@@ -116,7 +116,7 @@ def open_database(
         except Exception as error:
             engine.dispose()
             raise translate_db_error(error, make_display(url)) from None
-    return Database(url, engine, user or default_user())
+    return Database(url, engine, user or default_user(url))
 
 
 def make_display(url: str) -> str:
