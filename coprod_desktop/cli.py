@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ident", metavar="ID_OR_REF")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
+    _add_report_parser(commands)
+
     p = commands.add_parser("backup", help="write an online, consistent copy of the database")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
 
@@ -105,6 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
     return parser
+
+
+def _add_report_parser(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write a brief as PDF (municipality and logo from $COPROD_MUNICIPALITY, $COPROD_LOGO)",
+    )
+    briefs = report.add_subparsers(dest="report", metavar="BRIEF", required=True)
+    p = briefs.add_parser("brief", help="the brief of one initiative")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p = briefs.add_parser("portfolio", help="the portfolio review for middle managers")
+    _add_filters(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p = briefs.add_parser("committee", help="the committee brief (public-safe by default)")
+    _add_filters(p)
+    p.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="print the names of citizens and volunteers (do not publish the result)",
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
 
 
 def _add_person_commands(commands: Any) -> None:
@@ -336,6 +360,37 @@ class Cli:
             print(json.dumps(document, ensure_ascii=False, indent=2))
         else:
             print(format_initiative_text(document, self.lang))
+        return EXIT_OK
+
+    def cmd_report(self) -> int:
+        from coprod_desktop import reports
+        from coprod_desktop.reports.base import BriefSettings
+
+        args = self.args
+        settings = BriefSettings.from_environment(self.lang)
+        if args.report == "brief":
+            pdf = reports.initiative_brief(self.open(), args.ident, settings)
+        else:
+            flt = _filter(args)
+            from coprod_desktop.services.portfolio import validate_filter
+
+            validate_filter(flt)  # a bad filter is refused before the database opens
+            if args.report == "portfolio":
+                pdf = reports.portfolio_review(self.open(), flt, settings)
+            else:
+                pdf = reports.committee_brief(
+                    self.open(),
+                    flt,
+                    settings,
+                    include_personal_data=args.include_personal_data,
+                )
+        try:
+            path = reports.write_pdf(pdf, args.output)
+        except OSError as error:
+            raise InputFileError(
+                "file_unwritable", path=str(args.output), reason=error.strerror or str(error)
+            ) from None
+        self.say("cli_report_written", path=path)
         return EXIT_OK
 
     def cmd_backup(self) -> int:

@@ -1,0 +1,98 @@
+"""The printed briefs (ReportLab): initiative brief, portfolio review, committee brief.
+
+Headless (no Qt): the CLI and the GUI call the same functions here. Each returns the PDF as
+bytes; `write_pdf` puts it in place atomically. ReportLab is imported only when a brief is
+made, so importing this package is cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coprod_desktop.reports.base import BriefSettings, ProgressCallback
+    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.store.db import Database
+
+
+def initiative_brief(db: Database, ident: int | str, settings: BriefSettings) -> bytes:
+    """The brief of one initiative (by id or reference)."""
+    from coprod_desktop.reports import initiative
+    from coprod_desktop.services.initiatives import get_initiative
+
+    return initiative.build(get_initiative(db, ident), settings)
+
+
+def portfolio_review(
+    db: Database,
+    flt: PortfolioFilter | None,
+    settings: BriefSettings,
+    progress: ProgressCallback | None = None,
+) -> bytes:
+    """The portfolio review of the initiatives the filter selects."""
+    from coprod_desktop.reports import portfolio
+    from coprod_desktop.services import reporting
+
+    if progress:
+        progress(0, 4)
+    data = reporting.load_portfolio(db, flt)
+    if progress:
+        progress(1, 4)
+    pdf = portfolio.build(data, settings, flt=flt, progress=progress)
+    if progress:
+        progress(4, 4)
+    return pdf
+
+
+def committee_brief(
+    db: Database,
+    flt: PortfolioFilter | None,
+    settings: BriefSettings,
+    *,
+    include_personal_data: bool = False,
+    progress: ProgressCallback | None = None,
+) -> bytes:
+    """The committee brief; public-safe unless `include_personal_data`."""
+    from coprod_desktop.reports import committee
+    from coprod_desktop.services import reporting
+
+    if progress:
+        progress(0, 4)
+    data = reporting.load_portfolio(db, flt)
+    persons = reporting.recorded_persons(db)
+    if progress:
+        progress(1, 4)
+    pdf = committee.build(
+        data,
+        settings,
+        persons,
+        include_personal_data=include_personal_data,
+        flt=flt,
+        progress=progress,
+    )
+    if progress:
+        progress(4, 4)
+    return pdf
+
+
+def write_pdf(pdf: bytes, path: Path) -> Path:
+    """Write `pdf` to `path` atomically: a temporary file beside it, then a rename."""
+    path = Path(path)
+    folder = path.resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o644)  # mkstemp makes it private; a brief is meant to be shared
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,572 @@
+"""What the three briefs share: settings, page template, styles, tables, the footer.
+
+Every page carries the municipality's name (and logo) at the top and "page x of y", the
+generation date and the author at the bottom. Tables repeat their header row on each page and
+wrap every cell in a Paragraph, so nothing is clipped; long text is cut into paragraphs that
+flow over pages (see `reports.text`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from coprod_desktop import __version__
+from coprod_desktop.domain.messages import message
+from coprod_desktop.reports import text as tx
+from coprod_desktop.reports.fonts import SANS, SANS_BOLD, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+HEADER_HEIGHT = 16 * mm
+FOOTER_HEIGHT = 10 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#0b5563")
+RULE = colors.HexColor("#c5ced6")
+HEADER_FILL = colors.HexColor("#e3ecef")
+ZEBRA = colors.HexColor("#f5f7f9")
+WARN = colors.HexColor("#a61b1b")
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    """What a brief needs besides its data: who it is for, by whom, in which language."""
+
+    municipality_name: str = ""
+    logo_path: Path | None = None
+    author: str = ""
+    lang: str = "en"
+    generated_at: datetime = field(default_factory=datetime.now)
+
+    @classmethod
+    def from_environment(cls, lang: str = "en", author: str | None = None) -> BriefSettings:
+        """Settings for the CLI: $COPROD_MUNICIPALITY, $COPROD_LOGO, the user as author."""
+        from coprod_desktop.store.db import default_user
+
+        logo = os.environ.get("COPROD_LOGO", "").strip()
+        return cls(
+            municipality_name=os.environ.get("COPROD_MUNICIPALITY", "").strip(),
+            logo_path=Path(logo) if logo else None,
+            author=author if author is not None else default_user(),
+            lang=lang,
+        )
+
+    def with_lang(self, lang: str) -> BriefSettings:
+        return replace(self, lang=lang)
+
+
+class Styles:
+    """Paragraph styles of the briefs (built once per process)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        base = ParagraphStyle(
+            "body",
+            fontName=SANS,
+            fontSize=9.2,
+            leading=12.4,
+            textColor=INK,
+            spaceAfter=4,
+            splitLongWords=1,
+        )
+        self.body = base
+        self.small = ParagraphStyle("small", base, fontSize=8.3, leading=10.6, spaceAfter=0)
+        self.muted = ParagraphStyle("muted", self.small, textColor=MUTED)
+        self.cell = ParagraphStyle("cell", base, fontSize=8.3, leading=10.4, spaceAfter=0)
+        self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
+        self.cell_head = ParagraphStyle("cell_head", self.cell, fontName=SANS_BOLD)
+        self.title = ParagraphStyle(
+            "title", base, fontName=SANS_BOLD, fontSize=17, leading=21, spaceAfter=3
+        )
+        self.kicker = ParagraphStyle(
+            "kicker", base, fontName=SANS_BOLD, fontSize=9, textColor=ACCENT, spaceAfter=1
+        )
+        self.h2 = ParagraphStyle(
+            "h2",
+            base,
+            fontName=SANS_BOLD,
+            fontSize=12,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=3,
+        )
+        self.h3 = ParagraphStyle(
+            "h3", base, fontName=SANS_BOLD, fontSize=10, leading=13, spaceBefore=5, spaceAfter=2
+        )
+        self.bullet = ParagraphStyle(
+            "bullet", base, leftIndent=11, bulletIndent=2, spaceAfter=2, bulletFontName=SANS
+        )
+        self.warning = ParagraphStyle("warning", base, textColor=WARN, fontName=SANS_BOLD)
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    return Styles()
+
+
+@lru_cache(maxsize=8)
+def _logo(path: str) -> ImageReader | None:
+    try:
+        return ImageReader(path)
+    except Exception:  # a missing or unreadable logo must not stop the brief
+        return None
+
+
+class Brief:
+    """One brief being written: its language, its flowables and shorthand to add to them."""
+
+    def __init__(
+        self,
+        settings: BriefSettings,
+        kind_key: str,
+        title: str,
+        subject: str,
+        header_note: str = "",
+    ) -> None:
+        self.settings = settings
+        self.header_note = header_note
+        self.lang = settings.lang
+        self.kind = message(kind_key, self.lang)
+        self.title = title
+        self.subject = subject
+        self.s = styles()
+        self.story: list[Flowable] = []
+
+    # ---- words
+
+    def t(self, key: str, **params: Any) -> str:
+        return message(key, self.lang, **params)
+
+    def date(self, value: Any) -> str:
+        return tx.day(value, self.lang)
+
+    def num(self, value: float) -> str:
+        return tx.number(value, self.lang)
+
+    # ---- flowables
+
+    def para(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup, style or self.s.body)
+
+    def add(self, *flowables: Flowable) -> None:
+        self.story.extend(flowables)
+
+    def heading(self, title: str, keep: float = 60) -> None:
+        """A section heading that does not end up alone at the foot of a page."""
+        self.story.append(CondPageBreak(keep))
+        self.story.append(Paragraph(tx.escape(title), self.s.h2))
+
+    def text(self, value: object, style: ParagraphStyle | None = None) -> None:
+        """Free text as paragraphs (escaped, split so it flows over pages)."""
+        for piece in tx.paragraphs(value):
+            self.story.append(Paragraph(piece, style or self.s.body))
+
+    def bullets(self, items: Sequence[str]) -> None:
+        """Items already escaped (may hold <b>)."""
+        for item in items:
+            self.story.append(Paragraph(item, self.s.bullet, bulletText="•"))
+
+    def facts(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        label_width: float = 40 * mm,
+        columns: int = 1,
+    ) -> None:
+        """Label/value pairs (plain text) in one or two columns; empty values are left out
+        when `columns` is 2, shown as a dash otherwise."""
+        if columns == 2:
+            pairs = [(label, value) for label, value in pairs if value]
+        cells = [
+            (
+                Paragraph(tx.escape(label), self.s.cell_head),
+                Paragraph(tx.escape(value) or "–", self.s.cell),
+            )
+            for label, value in pairs
+        ]
+        if not cells:
+            return
+        if columns == 2:
+            half = (len(cells) + 1) // 2
+            rows: list[list[Any]] = []
+            for index in range(half):
+                left = list(cells[index])
+                other = index + half
+                rows.append(left + (list(cells[other]) if other < len(cells) else ["", ""]))
+            value_width = CONTENT_WIDTH / 2 - label_width
+            col_widths = [label_width, value_width, label_width, value_width]
+        else:
+            rows = [list(pair) for pair in cells]
+            col_widths = [label_width, CONTENT_WIDTH - label_width]
+        table = LongTable(rows, colWidths=col_widths)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+                ]
+            )
+        )
+        self.story.append(table)
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str | Flowable]],
+        widths: Sequence[float | None],
+        right: Sequence[int] = (),
+    ) -> LongTable:
+        """A table with a repeated header row. `widths` holds, per column, a share of the free
+        width or None for "as wide as its content needs" (whole words never split); plain-text
+        cells are escaped and wrapped; `right` lists right-aligned columns."""
+        s = self.s
+        col_widths = fit_widths(header, rows, widths)
+        # Plain-text cells are wrapped here into lines, not put in Paragraphs: a Paragraph
+        # costs a markup parse and several line-breaking passes per cell, which for a
+        # 500-row table is most of the time of the whole review.
+        head_wrap = wrapper(SANS_BOLD, s.cell.fontSize)
+        body_wrap = wrapper(SANS, s.cell.fontSize)
+        inner = [w - 2 * CELL_PAD_X - 0.5 for w in col_widths]
+        data: list[list[Any]] = [
+            ["\n".join(head_wrap.lines(h, inner[i])) for i, h in enumerate(header)]
+        ]
+        for row in rows:
+            data.append(
+                [
+                    cell
+                    if isinstance(cell, Flowable)
+                    else "\n".join(body_wrap.lines(cell, inner[i]))
+                    for i, cell in enumerate(row)
+                ]
+            )
+        table = LongTable(data, colWidths=col_widths, repeatRows=1)
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), SANS, s.cell.fontSize, s.cell.leading),
+            ("FONT", (0, 0), (-1, 0), SANS_BOLD, s.cell.fontSize, s.cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        commands += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in right]
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def add_table(self, *args: Any, **kwargs: Any) -> None:
+        self.story.append(Spacer(1, 2))
+        self.story.append(self.table(*args, **kwargs))
+        self.story.append(Spacer(1, 4))
+
+    def keep(self, *flowables: Flowable) -> None:
+        self.story.append(KeepTogether(list(flowables)))
+
+    # ---- the document
+
+    def render(self) -> bytes:
+        """The finished PDF."""
+        register_fonts()
+        buffer = io.BytesIO()
+        settings = self.settings
+        document = BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_HEIGHT,
+            bottomMargin=MARGIN + FOOTER_HEIGHT,
+            title=self.title,
+            author=settings.author or "coprod-desktop",
+            subject=self.subject,
+            creator=f"coprod-desktop {__version__}",
+            keywords=[self.kind],
+            lang="da-DK" if self.lang == "da" else "en",
+            displayDocTitle=True,
+            initialFontName=SANS,
+        )
+        frame = Frame(
+            MARGIN,
+            MARGIN + FOOTER_HEIGHT,
+            CONTENT_WIDTH,
+            PAGE_HEIGHT - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="content",
+        )
+        document.addPageTemplates([PageTemplate("page", [frame], onPage=self._draw_header)])
+        footer_left = self.t(
+            "brief_footer",
+            date=tx.day(settings.generated_at, self.lang),
+            author=settings.author or "coprod-desktop",
+        )
+        lang = self.lang
+
+        def footer(canvas: Canvas, page: int, pages: int) -> None:
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            y = MARGIN + 3 * mm
+            canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+            canvas.setFont(SANS, 7.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(MARGIN, y, tx.shorten(footer_left, 110))
+            canvas.drawRightString(
+                PAGE_WIDTH - MARGIN, y, message("brief_page", lang, page=page, pages=pages)
+            )
+            canvas.restoreState()
+
+        document.build(self.story or [Spacer(1, 1)], canvasmaker=_numbered_canvas(footer))
+        return buffer.getvalue()
+
+    def _draw_header(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        settings = self.settings
+        canvas.saveState()
+        top = PAGE_HEIGHT - MARGIN
+        logo = _logo(str(settings.logo_path)) if settings.logo_path else None
+        right = PAGE_WIDTH - MARGIN
+        if logo is not None:
+            width, height = logo.getSize()
+            if width and height:
+                draw_h = 12 * mm
+                draw_w = min(draw_h * width / height, 45 * mm)
+                draw_h = draw_w * height / width
+                canvas.drawImage(
+                    logo,
+                    right - draw_w,
+                    top - draw_h,
+                    draw_w,
+                    draw_h,
+                    mask="auto",
+                    preserveAspectRatio=True,
+                )
+                right -= draw_w + 4 * mm
+        text_width = right - MARGIN
+        canvas.setFillColor(INK)
+        canvas.setFont(SANS_BOLD, 10.5)
+        name = settings.municipality_name or "coprod-desktop"
+        canvas.drawString(MARGIN, top - 4 * mm, _fit(name, SANS_BOLD, 10.5, text_width))
+        canvas.setFont(SANS, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(
+            MARGIN,
+            top - 8.5 * mm,
+            _fit(" · ".join(x for x in (self.kind, self.header_note) if x), SANS, 8.5, text_width),
+        )
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1)
+        line_y = top - HEADER_HEIGHT + 3 * mm
+        canvas.line(MARGIN, line_y, PAGE_WIDTH - MARGIN, line_y)
+        canvas.restoreState()
+
+
+CELL_PAD_X = 3.0
+CELL_PADDING = 2 * CELL_PAD_X + 0.5
+FIT_CAP = 100.0
+FLEX_SHARE = 0.24  # what the weighted columns keep if they can
+MIN_FLEX_SHARE = 0.12  # what they keep at least
+
+
+def fit_widths(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | Flowable]],
+    widths: Sequence[float | None],
+    total: float = CONTENT_WIDTH,
+) -> list[float]:
+    """Column widths that add up to `total`: content-fitted columns (None) take what their
+    text needs (the whole text up to FIT_CAP points, never less than their longest word, so
+    words are not split), the weighted columns share the rest but keep at least FLEX_SHARE."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = styles().cell.fontSize
+    natural: dict[int, float] = {}
+    minimum: dict[int, float] = {}
+    for index, weight in enumerate(widths):
+        if weight is not None:
+            continue
+        longest_word = max(
+            (stringWidth(word, SANS_BOLD, size) for word in header[index].split()), default=0.0
+        )
+        longest_line = 0.0
+        seen: set[str] = set()
+        for row in rows:
+            cell = row[index]
+            if isinstance(cell, Flowable) or cell in seen:
+                continue
+            seen.add(cell)
+            for line in cell.split("\n"):
+                longest_line = max(longest_line, stringWidth(line, SANS, size))
+                for word in line.split():
+                    longest_word = max(longest_word, stringWidth(word, SANS, size))
+        minimum[index] = longest_word + CELL_PADDING
+        natural[index] = max(min(longest_line, FIT_CAP), longest_word) + CELL_PADDING
+    budget = total * (1 - FLEX_SHARE) if any(w is not None for w in widths) else total
+    # whole words matter more than a wide title column: give up some of the flexible width
+    budget = max(budget, min(sum(minimum.values()), total * (1 - MIN_FLEX_SHARE)))
+    wanted = sum(natural.values())
+    if wanted > budget:
+        # shrink the fitted columns towards their longest word, wider ones first
+        slack = sum(natural[i] - minimum[i] for i in natural)
+        cut = min(wanted - budget, slack)
+        for i in natural:
+            if slack > 0:
+                natural[i] -= cut * (natural[i] - minimum[i]) / slack
+        wanted = sum(natural.values())
+        if wanted > budget:  # even the longest words do not fit: scale everything
+            for i in natural:
+                natural[i] *= budget / wanted
+            wanted = budget
+    free = total - wanted
+    weights = sum(w for w in widths if w is not None) or 1.0
+    return [
+        free * weight / weights if weight is not None else natural[index]
+        for index, weight in enumerate(widths)
+    ]
+
+
+class Wrapper:
+    """Fast word wrapping for table cells in one font (word widths cached)."""
+
+    def __init__(self, font: str, size: float) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self._measure = stringWidth
+        self.font = font
+        self.size = size
+        self._widths: dict[str, float] = {}
+        self.space = stringWidth(" ", font, size)
+
+    def width(self, word: str) -> float:
+        found = self._widths.get(word)
+        if found is None:
+            found = self._measure(word, self.font, self.size)
+            if len(self._widths) < 50_000:
+                self._widths[word] = found
+        return found
+
+    def _split_word(self, word: str, width: float) -> list[str]:
+        pieces: list[str] = []
+        current = ""
+        for char in word:
+            if current and self._measure(current + char, self.font, self.size) > width:
+                pieces.append(current)
+                current = char
+            else:
+                current += char
+        if current:
+            pieces.append(current)
+        return pieces
+
+    def lines(self, value: object, width: float) -> list[str]:
+        """The text broken into lines no wider than `width` points (newlines kept)."""
+        out: list[str] = []
+        for paragraph in tx.clean(value).split("\n"):
+            line, line_width = "", 0.0
+            for word in paragraph.split():
+                word_width = self.width(word)
+                if word_width > width:  # a word wider than the column is cut
+                    if line:
+                        out.append(line)
+                    *full, word = self._split_word(word, width)
+                    out.extend(full)
+                    line, line_width = word, self.width(word)
+                elif not line:
+                    line, line_width = word, word_width
+                elif line_width + self.space + word_width <= width:
+                    line += " " + word
+                    line_width += self.space + word_width
+                else:
+                    out.append(line)
+                    line, line_width = word, word_width
+            out.append(line)
+        return out
+
+
+_wrappers: dict[tuple[str, float], Wrapper] = {}
+
+
+def wrapper(font: str, size: float) -> Wrapper:
+    key = (font, size)
+    if key not in _wrappers:
+        _wrappers[key] = Wrapper(font, size)
+    return _wrappers[key]
+
+
+def _fit(value: str, font: str, size: float, width: float) -> str:
+    """`value` shortened with an ellipsis until it fits `width` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    value = " ".join(tx.clean(value).split())
+    if stringWidth(value, font, size) <= width:
+        return value
+    low, high = 0, len(value)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(value[:mid] + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return value[:low].rstrip() + "…"
+
+
+def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, to print "page x of y"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

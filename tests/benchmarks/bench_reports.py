@@ -1,0 +1,127 @@
+"""Benchmark the briefs on a 500-initiative portfolio (a script; pytest does not collect it).
+
+    python tests/benchmarks/bench_reports.py [--keep DIR]
+
+Builds the portfolio by importing the demo portfolio 32 times (512 initiatives; references
+dropped so each import gets new ones, stakeholders reused), then times, against the goals:
+- the portfolio review, in-process (goal < 0.7 s), from the database to the PDF bytes;
+- an initiative brief, in-process (goal < 150 ms);
+- the whole `coprod report portfolio` process (goal < 1.0 s).
+In-process times are the best of a few runs after one warm-up (fonts registered, imports done).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GOALS = {"portfolio review": 0.7, "initiative brief": 0.15, "coprod report portfolio": 1.0}
+
+
+def build_portfolio(path: Path, copies: int = 32) -> int:
+    from coprod_desktop import paths
+    from coprod_desktop.services import exchange, portfolio
+    from coprod_desktop.store.migrate import open_database
+
+    db = open_database(str(path))
+    demo = exchange.read_json_file(paths.resource_path("demo", "demo_da.json"))
+    for _ in range(copies):
+        document = copy.deepcopy(demo)
+        for item in document["initiatives"]:
+            item.pop("reference", None)
+        exchange.import_document(db, document)
+    count = portfolio.count(db)
+    db.dispose()
+    return count
+
+
+def best_of(runs: int, action: object) -> float:
+    assert callable(action)
+    action()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="folder to keep the database and PDFs in")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="coprod-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "bench.sqlite"
+    os.environ.setdefault("COPROD_DATA_DIR", str(folder / "data"))
+    if not db_path.exists():
+        start = time.perf_counter()
+        count = build_portfolio(db_path)
+        print(f"built {count} initiatives in {time.perf_counter() - start:.1f} s")
+
+    from coprod_desktop import reports
+    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.services import portfolio
+    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.store.migrate import open_database
+
+    db = open_database(str(db_path))
+    count = portfolio.count(db)
+    settings = BriefSettings(municipality_name="Sønderby Kommune", author="bench", lang="da")
+    first = portfolio.rows(db, limit=1)[0].reference
+    results: dict[str, float] = {}
+    sizes: dict[str, int] = {}
+
+    def review() -> None:
+        sizes["portfolio review"] = len(reports.portfolio_review(db, PortfolioFilter(), settings))
+
+    def brief() -> None:
+        sizes["initiative brief"] = len(reports.initiative_brief(db, first, settings))
+
+    results["portfolio review"] = best_of(3, review)
+    results["initiative brief"] = best_of(5, brief)
+    db.dispose()
+
+    output = folder / "portfolio.pdf"
+    command = [
+        sys.executable,
+        "-m",
+        "coprod_desktop.cli",
+        "--db",
+        str(db_path),
+        "--lang",
+        "da",
+        "report",
+        "portfolio",
+        "-o",
+        str(output),
+    ]
+    process_times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        process_times.append(time.perf_counter() - start)
+    results["coprod report portfolio"] = min(process_times)
+    sizes["coprod report portfolio"] = output.stat().st_size
+
+    print(f"{count} initiatives; files in {folder}")
+    failed = False
+    for name, seconds in results.items():
+        goal = GOALS[name]
+        verdict = "ok" if seconds < goal else "SLOWER THAN GOAL"
+        failed |= seconds >= goal
+        print(
+            f"{name:26s} {seconds * 1000:7.0f} ms   goal < {goal * 1000:5.0f} ms   "
+            f"{sizes[name] / 1024:6.0f} KB   {verdict}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
