@@ -693,7 +693,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line, the traceback only on request
         if os.environ.get("COPROD_DEBUG"):
             traceback.print_exc()
-        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        first_line = next(iter(str(error).splitlines()), "")
+        print(f"internal error: {type(error).__name__}: {first_line}", file=sys.stderr)
         return 1
 
 
