@@ -17,7 +17,12 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _bundled_dir(name: str) -> Path:
-    """A top-level folder of the checkout that the wheel ships inside the package."""
+    """A top-level folder of the checkout that the wheel ships inside the package.
+
+    Frozen (PyInstaller onedir) it is sys._MEIPASS/<name>, i.e. `_internal/<name>` next to the
+    executables (packaging/coprod-desktop.spec puts it there); then next to the package (a
+    wheel); then at the top of the checkout.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     candidates = []
     if frozen_root:
@@ -36,6 +41,16 @@ def resource_path(*parts: str) -> Path:
 
 def migrations_dir() -> Path:
     return _bundled_dir("migrations")
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def icon_path(size: int | None = None) -> Path:
+    """The application icon: the SVG, or its PNG rendition of size x size (one of ICON_SIZES)."""
+    if size is None:
+        return resource_path("icons", "coprod-desktop.svg")
+    return resource_path("icons", "hicolor", f"{size}x{size}", "apps", "coprod-desktop.png")
 
 
 def data_dir() -> Path:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PIL import Image
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
@@ -60,9 +60,7 @@ def main() -> int:
     # One frame per size, each rendered from the SVG (not scaled down from the largest).
     frames = [Image.open(written[size]).convert("RGBA") for size in ICO_SIZES]
     ico = ICONS / f"{NAME}.ico"
-    frames[-1].save(
-        ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES], append_images=frames[:-1]
-    )
+    frames[-1].save(ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES], append_images=frames[:-1])
     print(ico.relative_to(ROOT))
     return 0
 
