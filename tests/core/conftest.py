@@ -14,6 +14,12 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: takes several seconds (builds a wheel); deselect with -m 'not slow'"
+    )
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "portfolio.sqlite"

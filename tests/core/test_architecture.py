@@ -1,0 +1,163 @@
+"""The shape of the project: imports point one way, the wheel carries what the code needs."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "coprod_desktop"
+QT_PACKAGES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute | ast.Name)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
+    return found
+
+
+def _python_files_outside_ui() -> list[Path]:
+    files = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts[:1]]
+    files += list((ROOT / "migrations").rglob("*.py"))
+    return sorted(files)
+
+
+def test_the_scan_sees_the_core_and_would_see_a_qt_import(tmp_path: Path) -> None:
+    files = {p.relative_to(ROOT).as_posix() for p in _python_files_outside_ui()}
+    assert {"coprod_desktop/cli.py", "coprod_desktop/store/db.py"} <= files
+    assert not any(f.startswith("coprod_desktop/ui/") for f in files)
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    from PySide6.QtWidgets import QWidget\n")
+    assert "PySide6.QtWidgets" in _imported_modules(sample)
+
+
+def test_nothing_outside_ui_imports_qt() -> None:
+    offenders = {
+        path.relative_to(ROOT).as_posix(): sorted(
+            m for m in _imported_modules(path) if m.split(".")[0] in QT_PACKAGES
+        )
+        for path in _python_files_outside_ui()
+    }
+    assert {path: mods for path, mods in offenders.items() if mods} == {}
+
+
+def test_core_layers_import_one_way() -> None:
+    """domain imports nothing of ours above it; store not services/ui; services not ui/cli."""
+    forbidden = {
+        "domain": ("coprod_desktop.store", "coprod_desktop.services", "coprod_desktop.ui",
+                   "coprod_desktop.reports", "coprod_desktop.cli", "sqlalchemy"),
+        "store": ("coprod_desktop.services", "coprod_desktop.ui", "coprod_desktop.reports",
+                  "coprod_desktop.cli"),
+        "services": ("coprod_desktop.ui", "coprod_desktop.cli"),
+    }  # fmt: skip
+    problems = []
+    for layer, banned in forbidden.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for module in _imported_modules(path):
+                if module.startswith(banned):
+                    problems.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert problems == []
+
+
+# ------------------------------------------------------------------ the wheel
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out)]
+    if importlib.util.find_spec("hatchling") is not None:
+        command.append("--no-build-isolation")
+    build = subprocess.run(
+        [*command, str(ROOT)], capture_output=True, text=True, timeout=300, cwd=out
+    )
+    if (
+        build.returncode != 0
+        and "hatchling" in build.stderr
+        and "--no-build-isolation" not in command
+    ):
+        pytest.skip(f"cannot build a wheel here (no hatchling): {build.stderr.splitlines()[-1:]}")
+    assert build.returncode == 0, build.stderr
+    (found,) = out.glob("coprod_desktop-*.whl")
+    return found
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_resources_and_migrations(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {
+        "coprod_desktop/resources/schema/coprod-interchange.schema.json",
+        "coprod_desktop/resources/demo/demo_en.json",
+        "coprod_desktop/resources/demo/demo_da.json",
+        "coprod_desktop/migrations/env.py",
+        "coprod_desktop/migrations/script.py.mako",
+    }
+    expected |= {
+        f"coprod_desktop/migrations/versions/{p.name}"
+        for p in (ROOT / "migrations" / "versions").glob("*.py")
+    }
+    assert len([n for n in expected if "/versions/" in n]) >= 2
+    assert expected - names == set()
+    assert not any("__pycache__" in n for n in names)
+
+
+@pytest.mark.slow
+def test_an_unpacked_wheel_finds_its_resources_and_migrations(wheel: Path, tmp_path: Path) -> None:
+    installed = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(installed)
+    code = f"""
+import sys
+sys.path.insert(0, {str(installed)!r})
+import coprod_desktop
+from coprod_desktop import paths
+from coprod_desktop.services import exchange, portfolio
+from coprod_desktop.store.migrate import current_revision, head_revision, open_database
+root = {str(installed)!r}
+assert coprod_desktop.__file__.startswith(root), coprod_desktop.__file__
+assert str(paths.resource_path("demo")).startswith(root)
+assert str(paths.migrations_dir()).startswith(root)
+db = open_database(sys.argv[1])
+result = exchange.load_demo(db, "da")
+print(json.dumps({{"created": result.created, "count": portfolio.count(db),
+                   "revision": current_revision(db.engine), "head": head_revision()}}))
+db.dispose()
+"""
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COPROD_DB")
+    }
+    env["COPROD_DATA_DIR"] = str(tmp_path / "data")
+    run = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code, str(tmp_path / "w.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,  # not the checkout
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    demo = json.loads((ROOT / "resources" / "demo" / "demo_da.json").read_text("utf-8"))
+    assert report["created"] == report["count"] == len(demo["initiatives"])
+    assert report["revision"] == report["head"]
