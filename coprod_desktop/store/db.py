@@ -81,7 +81,18 @@ def default_user(url: str | None = None) -> str:
         return "unknown"
 
 
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _unicode_functions(dbapi_connection: Any) -> None:
+    # SQLite's own lower() folds only A-Z, so "ØRUM" would not match "ørum" in the owner filter,
+    # the stakeholder search or a case-insensitive sort; use Python's Unicode-aware lower().
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    _unicode_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")

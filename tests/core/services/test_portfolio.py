@@ -206,3 +206,15 @@ def test_owners_lists_distinct_owners(folio: Database) -> None:
     owners = portfolio.owners(folio)
     assert set(owners) == {r["owner"] for r in ROWS if r["owner"]}
     assert len(owners) == len(set(owners))
+
+
+def test_owner_filter_and_title_sort_ignore_case_beyond_ascii(db: Database) -> None:
+    factories.initiative(db, "Ørsted", owner="Søren Ærø")
+    factories.initiative(db, "ærøskøbing", owner="Åse")
+    factories.initiative(db, "Æblelund", owner="søren ærø")
+    factories.initiative(db, "Zeta", owner="Bo")
+    assert _titles(db, owner="SØREN ÆRØ") == {"Ørsted", "Æblelund"}
+    assert _titles(db, owner="åse") == {"ærøskøbing"}
+    titles = [r.title for r in portfolio.rows(db, sort="title")]
+    # upper and lower case of the same letter sort together
+    assert abs(titles.index("Æblelund") - titles.index("ærøskøbing")) == 1

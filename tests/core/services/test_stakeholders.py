@@ -161,3 +161,14 @@ def test_an_unused_stakeholder_can_be_deleted(db: Database) -> None:
     club = factories.stakeholder(db, "Klubben")
     stakeholders.delete_stakeholder(db, club)
     assert stakeholders.list_stakeholders(db) == []
+
+
+def test_search_ignores_case_of_danish_letters(db: Database) -> None:
+    factories.stakeholder(db, "Ørum Sejlklub", "association")
+    factories.stakeholder(db, "ÆBLEHAVENS Venner", "association")
+    factories.stakeholder(db, "Bo", "citizen", is_person=True, organisation="Åbyhøj Borgerforening")
+    assert [s.name for s in stakeholders.list_stakeholders(db, search="ørum")] == ["Ørum Sejlklub"]
+    assert [s.name for s in stakeholders.list_stakeholders(db, search="æblehave")] == [
+        "ÆBLEHAVENS Venner"
+    ]
+    assert [s.name for s in stakeholders.list_stakeholders(db, search="ÅBYHØJ")] == ["Bo"]
