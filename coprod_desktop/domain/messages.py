@@ -87,6 +87,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{reason}",
     ),
     "file_unreadable": ("cannot read {path}: {reason}", "kan ikke læse {path}: {reason}"),
+    "db_read_only": (
+        "the database {where} is read-only; nothing was written",
+        "databasen {where} er skrivebeskyttet; intet blev skrevet",
+    ),
+    "db_read_only_upgrade": (
+        "the database {where} is read-only and was made by an older version (revision "
+        "{revision}); it must be upgraded before it can be opened: copy it to a folder you may "
+        "write to, or ask for write access",
+        "databasen {where} er skrivebeskyttet og lavet af en ældre version (revision {revision}); "
+        "den skal opgraderes, før den kan åbnes: kopiér den til en mappe, du må skrive i, eller "
+        "bed om skriveadgang",
+    ),
+    "db_full": (
+        "the disk holding {where} is full; nothing was saved. Free some space and try again",
+        "disken med {where} er fuld; intet blev gemt. Frigør plads, og prøv igen",
+    ),
+    "backup_not_found": (
+        "there is no backup named '{name}' in {folder}",
+        "der er ingen sikkerhedskopi med navnet '{name}' i {folder}",
+    ),
+    "backup_shared_database": (
+        "backups of a shared database are made by its server",
+        "sikkerhedskopier af en fælles database laves af dens server",
+    ),
+    "cli_backup_restored": (
+        "restored {name} over {where}; the file it replaced was kept as {safety}",
+        "gendannede {name} over {where}; den erstattede fil er gemt som {safety}",
+    ),
+    "cli_no_backups": ("no backups in {folder}", "ingen sikkerhedskopier i {folder}"),
+    "col_backup_name": ("Backup", "Sikkerhedskopi"),
+    "col_backup_date": ("Date", "Dato"),
+    "col_backup_size": ("Size", "Størrelse"),
+    "col_backup_kind": ("Kind", "Art"),
+    "col_backup_database": ("Database", "Database"),
+    "backup_kind_daily": ("daily", "daglig"),
+    "backup_kind_pre_migration": ("pre-migration", "før opgradering"),
+    "backup_kind_pre_restore": ("pre-restore", "før gendannelse"),
+    "backup_kind_manual": ("other", "anden"),
     "bad_json": (
         "{path} is not valid JSON (line {line}, column {column}): {reason}",
         "{path} er ikke gyldig JSON (linje {line}, kolonne {column}): {reason}",
@@ -299,6 +337,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "signal_medium": ("Medium", "Middel"),
     "signal_low": ("Low", "Lav"),
     "brief_signals": ("Attention signals", "Opmærksomhedspunkter"),
+    "sig_no_mandate": ("no mandate", "intet mandat"),
+    "sig_mandate_unclear": ("mandate unclear", "uklart mandat"),
+    "sig_mandate_expired": ("mandate expired", "mandat udløbet"),
+    "sig_no_political_anchoring": ("no political anchoring", "ingen politisk forankring"),
+    "sig_no_staff_time": ("no staff time", "ingen medarbejdertid"),
+    "sig_silo": ("single municipal unit", "kun én kommunal enhed"),
+    "sig_stale_pressure": ("serious pressure left open", "alvorligt krydspres står åbent"),
+    "sig_stale_journal": ("no recent journal", "ingen nye journalnotater"),
+    "sig_review_overdue": ("review overdue", "review overskredet"),
+    "sig_partner_trust": (
+        "partner trust low or partner left",
+        "partner med lav tillid eller udtrådt",
+    ),
+    "brief_attention_note": (
+        "Most serious first. High-severity signals are marked with !.",
+        "De alvorligste først. Signaler af høj alvor er markeret med !.",
+    ),
     "brief_no_signals": ("No attention signals.", "Ingen opmærksomhedspunkter."),
     "brief_no_open_pressures": ("No open cross-pressures.", "Ingen åbne krydspres."),
     "brief_col_category": ("Category", "Kategori"),
@@ -370,7 +425,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kf_mandates": ("Mandate missing / unclear", "Mandat mangler / uklart"),
     "kf_mandates_value": ("{none} / {unclear}", "{none} / {unclear}"),
     "kf_review_overdue": ("Reviews overdue", "Reviews overskredet"),
-    "kf_attention": ("Initiatives with attention signals", "Initiativer med opmærksomhedspunkter"),
+    "kf_attention": ("Need attention", "Kræver opmærksomhed"),
     "kf_participants": ("Taking part", "Deltagere"),
     "kf_participants_value": (
         "{organisations} organisations and units, {persons} persons",

@@ -38,7 +38,7 @@ def portfolio_review(
 
     if progress:
         progress(0, 4)
-    data = reporting.load_portfolio(db, flt)
+    data = reporting.load_portfolio(db, flt, light=True)
     if progress:
         progress(1, 4)
     pdf = portfolio.build(data, settings, flt=flt, progress=progress)
@@ -61,7 +61,7 @@ def committee_brief(
 
     if progress:
         progress(0, 4)
-    data = reporting.load_portfolio(db, flt)
+    data = reporting.load_portfolio(db, flt, light=True)
     persons = reporting.recorded_persons(db)
     if progress:
         progress(1, 4)

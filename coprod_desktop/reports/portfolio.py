@@ -12,6 +12,7 @@ from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.figures import (
     MOBILISED,
     MUNICIPAL,
+    SIGNAL_RANK,
     PortfolioFigures,
     portfolio_figures,
 )
@@ -155,14 +156,15 @@ def build(
 
     brief.heading(t("brief_attention_list"))
     if figures.attention:
+        brief.add(brief.para(tx.escape(t("brief_attention_note")), s.muted))
         rows = [
             [
                 a.initiative.reference or "",
                 a.initiative.title,
                 a.initiative.owner or "",
-                "\n".join(
-                    f"{t('signal_' + sig.severity)}: {sig.explanation.get(lang)}"
-                    for sig in a.signals
+                "; ".join(
+                    ("! " if sig.severity == "high" else "") + t("sig_" + sig.key)
+                    for sig in sorted(a.signals, key=lambda x: SIGNAL_RANK.get(x.severity, 3))
                 ),
             ]
             for a in figures.attention
@@ -170,7 +172,7 @@ def build(
         brief.add_table(
             [t("col_reference"), t("col_title"), t("col_owner"), t("brief_signals")],
             rows,
-            [None, 1.2, None, 2.2],
+            [None, 1.1, None, 1.5],
         )
     else:
         brief.add(brief.para(tx.escape(t("brief_no_signals")), s.muted))

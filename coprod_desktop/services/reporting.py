@@ -53,13 +53,22 @@ def _fields(row: Any, names: Sequence[str]) -> dict[str, Any]:
     return {name: mapping[name] for name in names}
 
 
-def load_initiatives(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:
-    """The initiatives `ids` with all their children, in the order of `ids`."""
+LIGHT_SKIPS = frozenset({"description", "type_rationale"})
+
+
+def load_initiatives(
+    db: Database, ids: Sequence[int], *, light: bool = False
+) -> list[d.InitiativeData]:
+    """The initiatives `ids` with all their children, in the order of `ids`.
+
+    `light` leaves out what the portfolio review and the committee brief never print, to
+    save time on large portfolios: descriptions, type rationales, reviews and journal
+    participants stay empty."""
     found: dict[int, d.InitiativeData] = {}
     names: dict[int, tuple[str, str, bool]] = {}
     with db.session() as session:
         for start in range(0, len(ids), _CHUNK):
-            _load_chunk(session, list(ids[start : start + _CHUNK]), names, found)
+            _load_chunk(session, list(ids[start : start + _CHUNK]), names, found, light)
     return [found[i] for i in ids if i in found]
 
 
@@ -68,17 +77,23 @@ def _load_chunk(
     chunk: list[int],
     names: dict[int, tuple[str, str, bool]],
     found: dict[int, d.InitiativeData],
+    light: bool,
 ) -> None:
     stakeholders = _table(m.Stakeholder)
     participants = _table(m.JournalEntry).metadata.tables["journal_participant"]
     initiative = _table(m.Initiative)
-    for row in session.execute(select(initiative).where(initiative.c.id.in_(chunk))):
+    scalars = tuple(
+        name for name in convert.INITIATIVE_SCALARS if not (light and name in LIGHT_SKIPS)
+    )
+    columns = [initiative.c[name] for name in ("id", "version", "created_at", "updated_at")]
+    columns += [initiative.c[name] for name in scalars]
+    for row in session.execute(select(*columns).where(initiative.c.id.in_(chunk))):
         data = d.InitiativeData(
             id=row.id,
             version=row.version,
             created_at=row.created_at,
             updated_at=row.updated_at,
-            **_fields(row, convert.INITIATIVE_SCALARS),
+            **_fields(row, scalars),
         )
         data.public_values = list(row.public_values or [])
         found[row.id] = data
@@ -131,14 +146,15 @@ def _load_chunk(
 
     journal_people: dict[int, list[tuple[int, str]]] = defaultdict(list)
     journal = _table(m.JournalEntry)
-    for link in session.execute(
-        select(participants.c.journal_entry_id, stakeholders.c.id, stakeholders.c.name)
-        .join(stakeholders, stakeholders.c.id == participants.c.stakeholder_id)
-        .join(journal, journal.c.id == participants.c.journal_entry_id)
-        .where(journal.c.initiative_id.in_(chunk))
-        .order_by(stakeholders.c.id)
-    ):
-        journal_people[link.journal_entry_id].append((link.id, link.name))
+    if not light:
+        for link in session.execute(
+            select(participants.c.journal_entry_id, stakeholders.c.id, stakeholders.c.name)
+            .join(stakeholders, stakeholders.c.id == participants.c.stakeholder_id)
+            .join(journal, journal.c.id == participants.c.journal_entry_id)
+            .where(journal.c.initiative_id.in_(chunk))
+            .order_by(stakeholders.c.id)
+        ):
+            journal_people[link.journal_entry_id].append((link.id, link.name))
 
     def journal_entry(row: Any) -> d.JournalData:
         people = journal_people.get(row.id, [])
@@ -171,25 +187,30 @@ def _load_chunk(
             ),
         ),
         ("journal", _children(session, m.JournalEntry, chunk, journal_entry)),
-        (
-            "reviews",
-            _children(
-                session,
-                m.Review,
-                chunk,
-                lambda r: d.ReviewData(id=r.id, **_fields(r, convert.REVIEW_FIELDS)),
-            ),
-        ),
     ]
+    if not light:
+        lists.append(
+            (
+                "reviews",
+                _children(
+                    session,
+                    m.Review,
+                    chunk,
+                    lambda r: d.ReviewData(id=r.id, **_fields(r, convert.REVIEW_FIELDS)),
+                ),
+            )
+        )
     for name, by_initiative in lists:
         for ident, items in by_initiative.items():
             if ident in found:
                 setattr(found[ident], name, items)
 
 
-def load_portfolio(db: Database, flt: PortfolioFilter | None = None) -> list[d.InitiativeData]:
-    """The filtered portfolio (ordered by reference) with all children."""
-    return load_initiatives(db, portfolio_ids(db, flt or PortfolioFilter()))
+def load_portfolio(
+    db: Database, flt: PortfolioFilter | None = None, *, light: bool = False
+) -> list[d.InitiativeData]:
+    """The filtered portfolio (ordered by reference) with all children (see `light`)."""
+    return load_initiatives(db, portfolio_ids(db, flt or PortfolioFilter()), light=light)
 
 
 def recorded_persons(db: Database) -> list[Person]:

@@ -105,7 +105,10 @@ def main() -> int:
     process_times = []
     for _ in range(3):
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
         process_times.append(time.perf_counter() - start)
     results["coprod report portfolio"] = min(process_times)
     sizes["coprod report portfolio"] = output.stat().st_size

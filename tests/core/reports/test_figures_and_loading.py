@@ -68,3 +68,17 @@ def test_figures_of_nothing() -> None:
     assert figures.count == 0 and figures.open_pressure_total == 0 and not figures.attention
     one = portfolio_figures([InitiativeData(title="x", status="active")], date(2026, 1, 1))
     assert one.by_type["unclassified"] == 1 and one.no_mandate
+
+
+def test_light_loading_leaves_out_only_what_briefs_do_not_print(demo_da: Database) -> None:
+    ids = portfolio.ids(demo_da)
+    full = reporting.load_initiatives(demo_da, ids)
+    light = reporting.load_initiatives(demo_da, ids, light=True)
+    for a, b in zip(full, light, strict=True):
+        assert b.description is None and b.type_rationale is None and b.reviews == []
+        assert all(j.participant_ids == [] for j in b.journal)
+        a.description = a.type_rationale = None
+        a.reviews = []
+        for entry in a.journal:
+            entry.participant_ids, entry.participant_names = [], []
+        assert a == b
