@@ -22,10 +22,16 @@ class Field:
     kind: str  # text | vocab | vocab_list | date | bool | number | severity | ref | ref_list
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
+    max_length: int | None = None  # text stored in a column of limited width
 
 
-def _f(kind: str, vocabulary: type[v.Vocabulary] | None = None, required: bool = False) -> Field:
-    return Field(kind=kind, required=required, vocabulary=vocabulary)
+def _f(
+    kind: str,
+    vocabulary: type[v.Vocabulary] | None = None,
+    required: bool = False,
+    max_length: int | None = None,
+) -> Field:
+    return Field(kind=kind, required=required, vocabulary=vocabulary, max_length=max_length)
 
 
 TEXT = _f("text")
@@ -38,8 +44,8 @@ SPECS: dict[str, dict[str, Field]] = {
         "kind": _f("vocab", v.StakeholderKind, required=True),
         "is_person": _f("bool", required=True),
         "organisation": TEXT,
-        "email": TEXT,
-        "phone": TEXT,
+        "email": _f("text", max_length=320),
+        "phone": _f("text", max_length=60),
         "notes": TEXT,
         "lawful_basis": _f("vocab", v.LawfulBasis),
         "consent_date": DATE,
@@ -47,7 +53,7 @@ SPECS: dict[str, dict[str, Field]] = {
     },
     "initiative": {
         "key": _f("text", required=True),
-        "reference": TEXT,
+        "reference": _f("text", max_length=40),
         "title": _f("text", required=True),
         "summary": TEXT,
         "description": TEXT,
@@ -61,12 +67,12 @@ SPECS: dict[str, dict[str, Field]] = {
         "participation_level": _f("vocab", v.ParticipationLevel),
         "public_values": _f("vocab_list", v.PublicValue),
         "frontline_role": _f("vocab", v.FrontlineRole),
-        "owner": TEXT,
-        "responsible_manager": TEXT,
+        "owner": _f("text", max_length=200),
+        "responsible_manager": _f("text", max_length=200),
         "start_date": DATE,
         "end_date": DATE,
         "next_review": DATE,
-        "kle_topic": TEXT,
+        "kle_topic": _f("text", max_length=40),
     },
     "involvement": {
         "stakeholder": _f("ref", required=True),
@@ -86,13 +92,13 @@ SPECS: dict[str, dict[str, Field]] = {
         "political_anchoring": _f("bool"),
         "committee": TEXT,
         "decided_on": DATE,
-        "reference": TEXT,
+        "reference": _f("text", max_length=100),
         "valid_until": DATE,
     },
     "resource": {
         "kind": _f("vocab", v.ResourceKind, required=True),
         "amount": _f("number", required=True),
-        "unit": _f("text", required=True),
+        "unit": _f("text", required=True, max_length=40),
         "source": _f("ref"),
         "internal_unit": TEXT,
         "planned": _f("bool"),
@@ -170,6 +176,9 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
     if spec.kind == "text":
         if not isinstance(value, str):
             problems.append(Problem(path, "wrong_type", {"expected": "text"}))
+            return None
+        if spec.max_length is not None and len(value) > spec.max_length:
+            problems.append(Problem(path, "too_long", {"limit": spec.max_length}))
             return None
         return value
     if spec.kind == "vocab":

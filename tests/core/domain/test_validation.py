@@ -213,3 +213,39 @@ def test_the_error_message_names_the_allowed_values() -> None:
         clean_or_raise("journal", {"date": "2024-01-01", "kind": "party", "summary": "x"})
     assert "party" in caught.value.message()
     assert "meeting" in caught.value.message()
+
+
+def test_text_longer_than_its_column_is_refused_by_name() -> None:
+    found = _problems(
+        "initiative",
+        _initiative(reference="CP-" + "9" * 60, owner="x" * 201, summary="y" * 100_000),
+    )
+    assert found == {"reference": "too_long", "owner": "too_long"}
+
+
+def test_every_limited_text_column_has_a_validation_limit_that_fits() -> None:
+    """A shared PostgreSQL database enforces column widths; validation must refuse first."""
+    from sqlalchemy import String
+
+    from coprod_desktop.domain.validation import SPECS
+    from coprod_desktop.store import models as m
+
+    tables = {
+        "stakeholder": m.Stakeholder,
+        "initiative": m.Initiative,
+        "involvement": m.Involvement,
+        "mandate": m.Mandate,
+        "resource": m.ResourceEntry,
+        "cross_pressure": m.CrossPressure,
+        "journal": m.JournalEntry,
+        "review": m.Review,
+    }
+    for entity, model in tables.items():
+        columns = model.__table__.columns
+        for name, spec in SPECS[entity].items():
+            if spec.kind != "text" or name not in columns:
+                continue
+            column_type = columns[name].type
+            if isinstance(column_type, String) and column_type.length:
+                assert spec.max_length is not None, f"{entity}.{name}"
+                assert spec.max_length <= column_type.length, f"{entity}.{name}"
