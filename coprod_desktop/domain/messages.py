@@ -403,6 +403,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} ældre notater er ikke vist.",
     ),
     "brief_follow_ups": ("Coming follow-ups", "Kommende opfølgninger"),
+    "brief_col_follow_up": ("Follow-up", "Opfølgning"),
     "brief_no_follow_ups": ("No follow-ups scheduled.", "Ingen planlagte opfølgninger."),
     "brief_latest_review": ("Latest review", "Seneste review"),
     "brief_reviewer": ("Reviewer", "Reviewer"),

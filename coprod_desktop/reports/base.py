@@ -94,8 +94,8 @@ class Styles:
         base = ParagraphStyle(
             "body",
             fontName=SANS,
-            fontSize=9.2,
-            leading=12.4,
+            fontSize=9,
+            leading=12,
             textColor=INK,
             spaceAfter=4,
             splitLongWords=1,
@@ -119,11 +119,19 @@ class Styles:
             fontSize=12,
             leading=15,
             textColor=ACCENT,
-            spaceBefore=8,
-            spaceAfter=3,
+            spaceBefore=6,
+            spaceAfter=2.5,
+            keepWithNext=1,
         )
         self.h3 = ParagraphStyle(
-            "h3", base, fontName=SANS_BOLD, fontSize=10, leading=13, spaceBefore=5, spaceAfter=2
+            "h3",
+            base,
+            fontName=SANS_BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=5,
+            spaceAfter=2,
+            keepWithNext=1,
         )
         self.bullet = ParagraphStyle(
             "bullet", base, leftIndent=11, bulletIndent=2, spaceAfter=2, bulletFontName=SANS
@@ -236,8 +244,8 @@ class Brief:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.9),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.9),
                 ]
             )
         )
@@ -285,8 +293,8 @@ class Brief:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
         ]
         commands += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in right]
         table.setStyle(TableStyle(commands))
@@ -402,7 +410,7 @@ class Brief:
 
 CELL_PAD_X = 3.0
 CELL_PADDING = 2 * CELL_PAD_X + 1.5  # a point to spare, so a word that fits is never cut
-FIT_CAP = 100.0
+FIT_CAP = 125.0
 FLEX_SHARE = 0.24  # what the weighted columns keep if they can
 MIN_FLEX_SHARE = 0.12  # what they keep at least
 

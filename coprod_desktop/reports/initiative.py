@@ -10,7 +10,7 @@ from reportlab.platypus import Spacer
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.analysis import attention_signals, completeness, suggested_type
 from coprod_desktop.domain.figures import MUNICIPAL, current_mandate, resource_lines
-from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.domain.model import InitiativeData, JournalData
 from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.reports import text as tx
 from coprod_desktop.reports.base import Brief, BriefSettings
@@ -86,6 +86,9 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
     facts += [
         (t("col_origin"), _label(v.Origin, data.origin, lang)),
         (t("label_participation"), _label(v.ParticipationLevel, data.participation_level, lang)),
+    ]
+    brief.facts(facts, label_width=FACT_LABEL, columns=2)
+    facts = [
         (
             t("label_public_values"),
             "; ".join(_label(v.PublicValue, value, lang) for value in data.public_values),
@@ -263,20 +266,33 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
     else:
         brief.add(brief.para(tx.escape(t("brief_no_open_pressures")), s.muted))
 
-    # ---- journal and follow-ups
+    # ---- journal and follow-ups (a coming follow-up of a shown entry is in its row)
     brief.heading(t("brief_recent_journal"))
     journal = sorted(data.journal, key=lambda j: (j.date or date.min, j.id or 0), reverse=True)
-    if journal:
+    shown = journal[:RECENT_JOURNAL]
+
+    def coming(entry: JournalData) -> bool:
+        return entry.follow_up_on is not None and entry.follow_up_on >= today
+
+    if shown:
         rows = [
             [
                 brief.date(j.date),
                 _label(v.JournalKind, j.kind, lang),
                 tx.shorten(j.summary, 700),
+                brief.date(j.follow_up_on) if coming(j) else "",
             ]
-            for j in journal[:RECENT_JOURNAL]
+            for j in shown
         ]
         brief.add_table(
-            [t("brief_col_date"), t("brief_col_kind"), t("label_summary")], rows, [None, None, 1]
+            [
+                t("brief_col_date"),
+                t("brief_col_kind"),
+                t("label_summary"),
+                t("brief_col_follow_up"),
+            ],
+            rows,
+            [None, None, 1, None],
         )
         if len(journal) > RECENT_JOURNAL:
             brief.add(
@@ -286,19 +302,20 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
             )
     else:
         brief.add(brief.para(tx.escape(t("brief_no_journal")), s.muted))
-    follow_ups = sorted(
-        (j for j in data.journal if j.follow_up_on and j.follow_up_on >= today),
+    others = sorted(
+        (j for j in journal[RECENT_JOURNAL:] if coming(j)),
         key=lambda j: j.follow_up_on or date.max,
     )
-    brief.add(brief.para(f"<b>{tx.escape(t('brief_follow_ups'))}</b>", s.h3))
-    if follow_ups:
+    if others:
+        brief.add(brief.para(f"<b>{tx.escape(t('brief_follow_ups'))}</b>", s.h3))
         brief.bullets(
             [
-                f"<b>{tx.escape(brief.date(j.follow_up_on))}</b> {tx.escape(tx.shorten(j.summary, 300))}"
-                for j in follow_ups
+                f"<b>{tx.escape(brief.date(j.follow_up_on))}</b> "
+                f"{tx.escape(tx.shorten(j.summary, 110))}"
+                for j in others
             ]
         )
-    else:
+    elif not any(coming(j) for j in journal):
         brief.add(brief.para(tx.escape(t("brief_no_follow_ups")), s.muted))
 
     # ---- the latest review
