@@ -94,8 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_report_parser(commands)
 
-    p = commands.add_parser("backup", help="write an online, consistent copy of the database")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    _add_backup_parser(commands)
 
     commands.add_parser("check", help="integrity and schema version")
 
@@ -107,6 +106,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
     return parser
+
+
+def _add_backup_parser(commands: Any) -> None:
+    p = commands.add_parser(
+        "backup",
+        help="write an online, consistent copy (-o FILE); list or restore automatic backups",
+        description="coprod backup -o FILE | coprod backup list | coprod backup restore NAME",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write the copy")
+    actions = p.add_subparsers(dest="backup_action", metavar="ACTION")
+    q = actions.add_parser("list", help="the backups in the data folder, newest first")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q = actions.add_parser(
+        "restore", help="put a backup over the database (the replaced file is kept)"
+    )
+    q.add_argument("name", metavar="NAME", help="a name from 'coprod backup list'")
+    p.set_defaults(backup_usage=p.format_usage())
 
 
 def _add_report_parser(commands: Any) -> None:
@@ -187,9 +203,15 @@ class Cli:
         print(message(key, self.lang, **params))
 
     def open(self, upgrade: bool = True) -> Any:
+        from coprod_desktop.domain.errors import DatabaseReadOnlyError
         from coprod_desktop.store.migrate import open_database
 
-        return open_database(self.args.db, upgrade=upgrade)
+        db = open_database(self.args.db, upgrade=upgrade, auto_backup=True)
+        writing = self.args.command in WRITING_COMMANDS and not getattr(self.args, "dry_run", False)
+        if db.read_only and writing:
+            db.dispose()
+            raise DatabaseReadOnlyError(where=db.display_name)
+        return db
 
     def run(self) -> int:
         handler = getattr(self, "cmd_" + self.args.command)
@@ -394,10 +416,71 @@ class Cli:
         return EXIT_OK
 
     def cmd_backup(self) -> int:
-        from coprod_desktop.services import maintenance
+        from coprod_desktop.services import backups, maintenance
 
-        path = maintenance.backup(self.open(), self.args.output)
-        self.say("cli_backup_done", path=path)
+        action = self.args.backup_action
+        if action is None and self.args.output is None:
+            print(self.args.backup_usage.rstrip(), file=sys.stderr)
+            print("coprod backup: error: give -o FILE, 'list' or 'restore NAME'", file=sys.stderr)
+            return EXIT_USAGE
+        if action is None:
+            path = maintenance.backup(self.open(), self.args.output)
+            self.say("cli_backup_done", path=path)
+            return EXIT_OK
+        if action == "list":
+            return self._list_backups(backups.list_backups())
+        # restore: the database may be damaged, so it is not opened first
+        target = backups.database_path(self.args.db)
+        result = backups.restore_backup(self.args.name, target)
+        self.say(
+            "cli_backup_restored",
+            name=result.backup.name,
+            where=result.target,
+            safety=result.safety_copy.path if result.safety_copy else "-",
+        )
+        return EXIT_OK
+
+    def _list_backups(self, found: Sequence[Any]) -> int:
+        from coprod_desktop import paths
+
+        if self.args.format == "json":
+            out = [
+                {
+                    "name": b.name,
+                    "created": b.created.isoformat(timespec="seconds"),
+                    "size": b.size,
+                    "kind": b.kind,
+                    "database": str(b.source) if b.source else None,
+                    "revision": b.revision,
+                }
+                for b in found
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not found:
+            self.say("cli_no_backups", folder=paths.backups_dir())
+            return EXIT_OK
+        headers = [
+            message(k, self.lang)
+            for k in (
+                "col_backup_name",
+                "col_backup_date",
+                "col_backup_size",
+                "col_backup_kind",
+                "col_backup_database",
+            )
+        ]
+        rows = [
+            [
+                b.name,
+                b.created.isoformat(" ", "minutes"),
+                _size(b.size),
+                message("backup_kind_" + b.kind.replace("-", "_"), self.lang),
+                str(b.source) if b.source else "-",
+            ]
+            for b in found
+        ]
+        _print_rows(headers, rows)
         return EXIT_OK
 
     def cmd_history(self) -> int:
@@ -459,6 +542,21 @@ class Cli:
             return EXIT_DATABASE
         self.say("cli_check_ok", revision=result.revision, count=result.initiatives)
         return EXIT_OK
+
+
+#: commands refused up front on a read-only database (any other write fails when it is tried)
+WRITING_COMMANDS = frozenset({"demo", "import"})
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    scaled = size / 1024
+    for unit in ("KB", "MB"):
+        if scaled < 1024:
+            return f"{scaled:.1f} {unit}"
+        scaled /= 1024
+    return f"{scaled:.1f} GB"
 
 
 def _print_rows(headers: list[str], rows: list[list[str]]) -> None:

@@ -104,6 +104,12 @@ class DatabaseError(CoprodError):
     exit_code = 4
     key = "db_unavailable"
 
+    @property
+    def where(self) -> str | None:
+        """The database the error is about (a path for SQLite), e.g. to offer a backup."""
+        where = self.params.get("where")
+        return None if where is None else str(where)
+
 
 class DatabaseUnavailableError(DatabaseError):
     key = "db_unavailable"
@@ -123,3 +129,19 @@ class NewerSchemaError(DatabaseError):
 
 class MigrationFailedError(DatabaseError):
     key = "db_migration_failed"
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The file or its folder cannot be written: it was opened read-only, or must be upgraded."""
+
+    key = "db_read_only"
+
+    def __init__(self, key: str = "db_read_only", **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseFullError(DatabaseError):
+    """The disk (or the database's size limit) is full; the transaction was rolled back."""
+
+    key = "db_full"

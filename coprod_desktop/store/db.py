@@ -26,13 +26,49 @@ from coprod_desktop.domain.errors import (
     ConflictError,
     CoprodError,
     DatabaseCorruptError,
+    DatabaseFullError,
     DatabaseLockedError,
+    DatabaseReadOnlyError,
     DatabaseUnavailableError,
 )
 from coprod_desktop.store import audit
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def busy_timeout_ms() -> int:
+    """How long to wait for another program's lock; COPROD_BUSY_TIMEOUT_MS overrides it."""
+    try:
+        return max(0, int(os.environ.get("COPROD_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def is_read_only(path: Path) -> bool:
+    """True when an SQLite file (or its folder, which holds the -wal/-shm files) cannot be
+    written by this user; for a missing file, when its folder cannot be created or written."""
+    if not path.exists():
+        return not os.access(_existing_parent(path), os.W_OK)
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def _existing_parent(path: Path) -> Path:
+    parent = path.resolve().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return parent
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` without writing a byte.
+
+    Without a -wal file nobody has the database open for writing, so it is read as immutable:
+    no lock and no -wal/-shm files (which a read-only folder could not hold anyway). With a
+    -wal file, a plain read-only connection sees the latest commits.
+    """
+    in_use = Path(str(path) + "-wal").exists()
+    return path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")
 
 
 class AppSession(Session):
@@ -94,16 +130,35 @@ def _unicode_functions(dbapi_connection: Any) -> None:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     _unicode_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    _unicode_functions(dbapi_connection)
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    timeout = busy_timeout_ms() / 1000
+    path = sqlite_path(url)
+    if path is not None and read_only:
+        uri = read_only_uri(path)
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=connect)
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        return engine
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -136,10 +191,9 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
         raise DatabaseCorruptError(where=where, reason=reason)
     # A read-only connection to a WAL database leaves -wal/-shm files behind. Without a -wal
     # file nobody has the database open, so read it as immutable: no lock, no side files.
-    in_use = Path(str(path) + "-wal").exists()
-    uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")
+    uri = read_only_uri(path)
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
         try:
             tables = frozenset(
                 row[0]
@@ -165,6 +219,10 @@ def translate_db_error(error: BaseException, where: str) -> CoprodError:
     text = str(getattr(error, "orig", error)).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(where=where)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnlyError(where=where)
+    if "disk is full" in text or "disk full" in text:
+        return DatabaseFullError(where=where)
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return DatabaseCorruptError(where=where, reason=text)
     return DatabaseUnavailableError(where=where, reason=text.splitlines()[0] if text else "")
@@ -173,11 +231,20 @@ def translate_db_error(error: BaseException, where: str) -> CoprodError:
 class Database:
     """An open portfolio: an engine plus short sessions, one per service operation."""
 
-    def __init__(self, url: str, engine: Engine, user: str | None = None) -> None:
+    def __init__(
+        self, url: str, engine: Engine, user: str | None = None, *, read_only: bool = False
+    ) -> None:
         self.url = url
         self.engine = engine
         self.user = user or default_user(url)
         self.path = sqlite_path(url)
+        #: opened read-only (the file or its folder cannot be written): every write fails with
+        #: DatabaseReadOnlyError; the GUI shows a banner and disables editing
+        self.read_only = read_only
+        #: the automatic daily backup taken when this database was opened (None when today's
+        #: already existed or none is made) and, if it could not be made, why (opening goes on)
+        self.auto_backup: Path | None = None
+        self.auto_backup_problem: str | None = None
         self._sessions = sessionmaker(bind=engine, class_=AppSession, expire_on_commit=False)
 
     @property

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -23,13 +22,17 @@ from coprod_desktop import paths
 from coprod_desktop.domain.errors import (
     CoprodError,
     DatabaseCorruptError,
+    DatabaseReadOnlyError,
     MigrationFailedError,
     NewerSchemaError,
 )
+from coprod_desktop.store import backups
+from coprod_desktop.store.backups import backup_sqlite
 from coprod_desktop.store.db import (
     Database,
     default_user,
     inspect_sqlite_file,
+    is_read_only,
     make_engine,
     resolve_target,
     sqlite_path,
@@ -60,19 +63,7 @@ def is_known_revision(revision: str, script_location: Path | None = None) -> boo
         return False
 
 
-def backup_sqlite(source: Path, destination: Path) -> Path:
-    """A consistent copy of a live SQLite file through the backup API (source read-only)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return destination
+__all__ = ["backup_sqlite", "open_database"]
 
 
 def _run_upgrade(engine: Engine, url: str, script_location: Path | None) -> None:
@@ -95,14 +86,28 @@ def open_database(
     user: str | None = None,
     upgrade: bool = True,
     script_location: Path | None = None,
+    read_only: bool | None = None,
+    auto_backup: bool = False,
 ) -> Database:
-    """Open (creating or upgrading as needed) the portfolio at `target` (path or URL)."""
+    """Open (creating or upgrading as needed) the portfolio at `target` (path or URL).
+
+    An SQLite file that cannot be written (file or folder) is opened read-only, as is any
+    file with `read_only=True`; it is never upgraded. `auto_backup` takes today's automatic
+    backup of an existing SQLite file if there is none yet (a failure there does not stop
+    the opening; it is noted in `Database.auto_backup_problem`).
+    """
     url = to_url(resolve_target(target))
     path = sqlite_path(url)
     head = head_revision(script_location)
+    existed = path is not None and path.exists()
     if path is not None:
-        _prepare_sqlite(path, url, head, upgrade, script_location)
-        engine = make_engine(url)
+        if read_only is None:
+            read_only = is_read_only(path)
+        if read_only:
+            _check_read_only(path, head, upgrade, script_location)
+        else:
+            _prepare_sqlite(path, url, head, upgrade, script_location)
+        engine = make_engine(url, read_only=read_only)
     else:
         engine = make_engine(url)
         try:
@@ -116,7 +121,30 @@ def open_database(
         except Exception as error:
             engine.dispose()
             raise translate_db_error(error, make_display(url)) from None
-    return Database(url, engine, user or default_user(url))
+    db = Database(url, engine, user or default_user(url), read_only=bool(read_only))
+    if auto_backup and path is not None and existed:
+        try:
+            made = backups.ensure_daily(path)
+            db.auto_backup = made.path if made else None
+        except (OSError, sqlite3.Error) as error:
+            db.auto_backup_problem = str(error) or type(error).__name__
+    return db
+
+
+def _check_read_only(path: Path, head: str, upgrade: bool, script_location: Path | None) -> None:
+    """A read-only file is opened as it is, or refused: it cannot be created or upgraded."""
+    where = str(path)
+    found = inspect_sqlite_file(path)
+    if not found.exists:
+        raise DatabaseReadOnlyError(where=where)
+    if found.revision is None:
+        reason = "it belongs to another program (no coprod-desktop schema)"
+        if not found.tables:
+            reason = "it has no coprod-desktop schema"
+        raise DatabaseCorruptError(where=where, reason=reason)
+    _refuse_unknown(found.revision, where, script_location)
+    if upgrade and found.revision != head:
+        raise DatabaseReadOnlyError("db_read_only_upgrade", where=where, revision=found.revision)
 
 
 def make_display(url: str) -> str:
@@ -150,10 +178,7 @@ def _prepare_sqlite(
     is_existing = found.exists and found.revision is not None
     saved = _save_raw(path) if is_existing else None
     if is_existing:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_sqlite(
-            path, paths.backups_dir() / f"{path.stem}-pre-migration-{found.revision}-{stamp}.sqlite"
-        )
+        backups.make_backup(path, "pre-migration", revision=found.revision)
     engine = make_engine(url)
     try:
         _run_upgrade(engine, url, script_location)
