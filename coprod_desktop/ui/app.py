@@ -1,35 +1,84 @@
-"""Starting the GUI (a minimal window until the workbench lands)."""
+"""Starting the GUI: `coprod-desktop [--db PATH_OR_URL] [--lang en|da]`."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import sys
+import traceback
 from collections.abc import Sequence
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coprod_desktop import __version__
-from coprod_desktop.domain.errors import CoprodError
-from coprod_desktop.services import portfolio
-from coprod_desktop.store.migrate import open_database
+from coprod_desktop import __version__, paths
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("coprod_desktop")
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="coprod-desktop", description="The coprod-desktop workbench."
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="the portfolio database to open")
+    parser.add_argument("--lang", choices=("en", "da"), help="language of the window")
+    return parser.parse_known_args(list(argv)[1:])
+
+
+def choose_language(cli_lang: str | None) -> str:
+    """--lang, then the saved setting, then COPROD_LANG, then English."""
+    return cli_lang or prefs.language() or os.environ.get("COPROD_LANG") or "en"
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(paths.data_dir() / "coprod-desktop.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Log any unexpected error and tell the user in plain words (no traceback shown)."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "Unexpected error"))
+    box.setText(
+        QCoreApplication.translate(
+            "App",
+            "Something unexpected went wrong. Your saved work is safe; unsaved changes in "
+            "open initiatives are still there. The details were written to the log file.",
+        )
+    )
+    box.setInformativeText(f"{kind.__name__}: {error}")
+    box.exec()
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="coprod-desktop")
-    parser.add_argument("--db", metavar="PATH_OR_URL")
-    parser.add_argument("--lang", choices=("en", "da"))
-    args, qt_args = parser.parse_known_args(list(argv)[1:])
+    args, qt_args = parse_args(argv)
+    QCoreApplication.setOrganizationName(prefs.ORGANISATION)
+    QCoreApplication.setApplicationName("coprod-desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("coprod-desktop")
     app = QApplication([argv[0], *qt_args])
-    app.setApplicationName("coprod-desktop")
-    app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setObjectName("coprod-desktop")
-    try:
-        db = open_database(args.db)
-        text = QApplication.translate("App", "%n initiatives", "", portfolio.count(db))
-        window.setWindowTitle(f"coprod-desktop — {db.display_name}")
-    except CoprodError as error:
-        text = error.message(args.lang or "en")
-    window.setCentralWidget(QLabel(text))
-    window.resize(800, 500)
+    setup_logging()
+    sys.excepthook = excepthook
+    i18n.set_language(choose_language(args.lang))
+    window = MainWindow()
     window.show()
-    return app.exec()
+    target = prefs.resolve_start_database(args.db)
+    QTimer.singleShot(0, lambda: window.open_database(target))
+    code = app.exec()
+    if window.db is not None:
+        window.db.dispose()
+    return code

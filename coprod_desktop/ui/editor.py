@@ -1,0 +1,1191 @@
+"""The initiative editor: one tab per open initiative, with its own tabs and undo stack."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop.domain import analysis
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.errors import ConflictError, CoprodError, ValidationError
+from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
+from coprod_desktop.services import initiatives, stakeholders
+from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui.dialogs import (
+    ChecklistDialog,
+    StakeholderDialog,
+    StakeholderPicker,
+    typology_card_html,
+)
+from coprod_desktop.ui.history import AuditModel
+from coprod_desktop.ui.records import Column, RecordDelegate, RecordModel, format_number
+from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, vocab_label
+
+TEXT_FIELDS = (
+    "reference",
+    "title",
+    "area",
+    "owner",
+    "responsible_manager",
+    "kle_topic",
+)
+LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
+DATE_FIELDS = ("start_date", "end_date", "next_review")
+LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal")
+# interchange list name -> attribute, interchange field -> attribute
+LIST_PATHS = {
+    "stakeholders": "involvements",
+    "mandates": "mandates",
+    "resources": "resources",
+    "cross_pressures": "cross_pressures",
+    "journal": "journal",
+}
+FIELD_ALIASES = {"stakeholder": "stakeholder_name", "source": "source_id"}
+_PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+
+
+class FieldCommand(QUndoCommand):
+    """One field of the initiative changed; typing in the same field merges into one step."""
+
+    def __init__(
+        self, editor: InitiativeEditor, name: str, old: Any, new: Any, merge: bool
+    ) -> None:
+        super().__init__(editor.field_label(name))
+        self.editor = editor
+        self.name = name
+        self.old = copy.deepcopy(old)
+        self.new = copy.deepcopy(new)
+        self.merge = merge
+
+    def id(self) -> int:
+        return 1 + (TEXT_FIELDS + LONG_TEXT_FIELDS).index(self.name) if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, FieldCommand) and other.name == self.name and self.merge:
+            self.new = copy.deepcopy(other.new)
+            return True
+        return False
+
+    def redo(self) -> None:
+        self.editor.apply_value(self.name, self.new)
+
+    def undo(self) -> None:
+        self.editor.apply_value(self.name, self.old)
+
+
+class ListCommand(QUndoCommand):
+    """A child list (stakeholders, mandates, …) changed."""
+
+    def __init__(
+        self, editor: InitiativeEditor, name: str, old: list[Any], new: list[Any], text: str
+    ) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.name = name
+        self.old = copy.deepcopy(old)
+        self.new = copy.deepcopy(new)
+
+    def redo(self) -> None:
+        self.editor.apply_list(self.name, self.new)
+
+    def undo(self) -> None:
+        self.editor.apply_list(self.name, self.old)
+
+
+class _UndoKeysToStack(QObject):
+    """Let Ctrl+Z / Ctrl+Shift+Z reach the editor's undo stack instead of a line edit's own."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+                QKeySequence.StandardKey.Redo
+            ):
+                event.ignore()
+                return True
+            combo = event.keyCombination()
+            if combo.key() == Qt.Key.Key_Z and combo.keyboardModifiers() & (
+                Qt.KeyboardModifier.ControlModifier
+            ):
+                event.ignore()
+                return True
+        return False
+
+
+def _table(model: RecordModel, parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setItemDelegate(RecordDelegate(table))
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, spec in enumerate(model.columns):
+        table.setColumnWidth(column, spec.width)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+    return table
+
+
+class InitiativeEditor(QWidget):
+    """Edits one initiative; nothing is written until Save."""
+
+    saved = Signal(int)
+    dirty_changed = Signal(bool)
+    title_changed = Signal(str)
+
+    def __init__(self, db: Database, data: d.InitiativeData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("initiative-editor")
+        self.db = db
+        self.original = copy.deepcopy(data)
+        self.data = copy.deepcopy(data)
+        self.undo = QUndoStack(self)
+        self.undo.cleanChanged.connect(self._clean_changed)
+        self._loading = False
+        self.bindings: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.date_problems: set[str] = set()
+        self.models: dict[str, RecordModel] = {}
+        self.tables: dict[str, QTableView] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.list_errors: dict[str, ErrorLabel] = {}
+        self.names: dict[int, str] = {}
+        self._undo_filter = _UndoKeysToStack(self)
+
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save this initiative (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("&Revert"), self)
+        self.revert_button.setToolTip(self.tr("Throw away the changes since the last save"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.summary_error = ErrorLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
+        self.tabs.addTab(self._classification_tab(), self.tr("Classification"))
+        self.tabs.addTab(self._stakeholders_tab(), self.tr("Stakeholders"))
+        self.tabs.addTab(self._mandate_tab(), self.tr("Mandate"))
+        self.tabs.addTab(self._resources_tab(), self.tr("Resources"))
+        self.tabs.addTab(self._pressures_tab(), self.tr("Cross-pressures"))
+        self.tabs.addTab(self._journal_tab(), self.tr("Journal"))
+        self.tabs.addTab(self._history_tab(), self.tr("History"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_error)
+        layout.addWidget(self.tabs, 1)
+        for child in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            child.installEventFilter(self._undo_filter)
+        for child in self.findChildren(QPlainTextEdit):
+            child.setUndoRedoEnabled(False)
+        self.load_widgets()
+        self.setFocusProxy(self.title)
+
+    # ------------------------------------------------------------------ building
+
+    def field_label(self, name: str) -> str:
+        labels = {
+            "reference": self.tr("Reference"),
+            "title": self.tr("Title"),
+            "summary": self.tr("Summary"),
+            "description": self.tr("Description"),
+            "sector": self.tr("Sector"),
+            "area": self.tr("Area"),
+            "status": self.tr("Status"),
+            "origin": self.tr("Origin"),
+            "owner": self.tr("Owner"),
+            "responsible_manager": self.tr("Responsible manager"),
+            "start_date": self.tr("Start date"),
+            "end_date": self.tr("End date"),
+            "next_review": self.tr("Next review"),
+            "kle_topic": self.tr("KLE topic"),
+            "type": self.tr("Type"),
+            "secondary_type": self.tr("Secondary type"),
+            "type_rationale": self.tr("Rationale"),
+            "participation_level": self.tr("Participation level (IAP2)"),
+            "public_values": self.tr("Public values"),
+            "frontline_role": self.tr("Frontline role"),
+        }
+        return labels.get(name, name)
+
+    def _with_error(self, name: str, widget: QWidget, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(1)
+        inner.addWidget(widget)
+        error = ErrorLabel(box)
+        inner.addWidget(error)
+        self.errors[name] = error
+        return box
+
+    def _add_row(self, form: QFormLayout, name: str, widget: QWidget, parent: QWidget) -> None:
+        label = QLabel(self.field_label(name), parent)
+        label.setBuddy(widget)
+        label.setWordWrap(False)
+        widget.setAccessibleName(self.field_label(name))
+        form.addRow(label, self._with_error(name, widget, parent))
+
+    def _bind_text(self, name: str, edit: QLineEdit) -> None:
+        def get() -> Any:
+            text = edit.text().strip()
+            return text if name == "title" else (text or None)
+
+        def put(value: Any) -> None:
+            if get() != value:
+                edit.setText(value or "")
+
+        self.bindings[name] = (get, put)
+        edit.textChanged.connect(lambda _t: self._edited(name))
+
+    def _bind_long_text(self, name: str, edit: QPlainTextEdit) -> None:
+        def get() -> Any:
+            return edit.toPlainText().strip() or None
+
+        def put(value: Any) -> None:
+            if get() != value:
+                edit.setPlainText(value or "")
+
+        self.bindings[name] = (get, put)
+        edit.setTabChangesFocus(True)
+        edit.textChanged.connect(lambda: self._edited(name))
+
+    def _bind_combo(self, name: str, combo: VocabCombo) -> None:
+        self.bindings[name] = (combo.key, combo.set_key)
+        combo.currentIndexChanged.connect(lambda _i: self._edited(name))
+
+    def _bind_date(self, name: str, field: DateField) -> None:
+        def get() -> Any:
+            return field.value()[1]
+
+        def put(value: Any) -> None:
+            field.set_value(value)
+
+        self.bindings[name] = (get, put)
+        field.changed.connect(lambda: self._date_edited(name, field))
+
+    def _form_page(self) -> tuple[QScrollArea, QWidget]:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(scroll)
+        scroll.setWidget(page)
+        return scroll, page
+
+    def _overview_tab(self) -> QWidget:
+        scroll, page = self._form_page()
+        columns = QHBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.reference = QLineEdit(page)
+        self.reference.setPlaceholderText(self.tr("Given on first save, e.g. CP-2026-001"))
+        self.title = QLineEdit(page)
+        self.summary = QPlainTextEdit(page)
+        self.summary.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.description = QPlainTextEdit(page)
+        self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 14)
+        self.sector = VocabCombo(v.Sector, parent=page)
+        self.area = QLineEdit(page)
+        self.status = VocabCombo(v.Status, parent=page)
+        self.origin = VocabCombo(v.Origin, empty="", parent=page)
+        self.owner = QLineEdit(page)
+        self.responsible_manager = QLineEdit(page)
+        self.start_date = DateField(page)
+        self.end_date = DateField(page)
+        self.next_review = DateField(page)
+        self.kle_topic = QLineEdit(page)
+        self.kle_topic.setPlaceholderText(self.tr("e.g. 00.01.00"))
+        widgets: list[tuple[str, QWidget]] = [
+            ("title", self.title),
+            ("reference", self.reference),
+            ("summary", self.summary),
+            ("description", self.description),
+            ("sector", self.sector),
+            ("area", self.area),
+            ("status", self.status),
+            ("origin", self.origin),
+            ("owner", self.owner),
+            ("responsible_manager", self.responsible_manager),
+            ("start_date", self.start_date),
+            ("end_date", self.end_date),
+            ("next_review", self.next_review),
+            ("kle_topic", self.kle_topic),
+        ]
+        for name, widget in widgets:
+            self._add_row(form, name, widget, page)
+            if isinstance(widget, QLineEdit):
+                self._bind_text(name, widget)
+            elif isinstance(widget, QPlainTextEdit):
+                self._bind_long_text(name, widget)
+            elif isinstance(widget, VocabCombo):
+                self._bind_combo(name, widget)
+            elif isinstance(widget, DateField):
+                self._bind_date(name, widget)
+        previous: QWidget | None = None
+        for _name, widget in widgets:
+            target = widget.edit if isinstance(widget, DateField) else widget
+            if previous is not None:
+                QWidget.setTabOrder(previous, target)
+            previous = target
+
+        glance = QGroupBox(self.tr("At a glance"), page)
+        glance_layout = QVBoxLayout(glance)
+        self.glance = QLabel(glance)
+        self.glance.setWordWrap(True)
+        self.glance.setTextFormat(Qt.TextFormat.RichText)
+        self.glance.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        glance_layout.addWidget(self.glance)
+        glance_layout.addStretch(1)
+        columns.addLayout(form, 3)
+        columns.addWidget(glance, 2)
+        return scroll
+
+    def _classification_tab(self) -> QWidget:
+        scroll, page = self._form_page()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr(
+                "Which practice of co-production is this? Each card summarises one type of the "
+                "typology by Agger & Tortzen (2023)."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.type_group = QButtonGroup(page)
+        self.type_buttons: dict[str | None, QRadioButton] = {}
+        none = QRadioButton(self.tr("Not classified yet"), page)
+        self.type_buttons[None] = none
+        self.type_group.addButton(none)
+        layout.addWidget(none)
+        cards = QHBoxLayout()
+        self.type_cards: dict[str, QLabel] = {}
+        for member in v.InitiativeType:
+            frame = QFrame(page)
+            frame.setObjectName("type-card")
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(frame)
+            button = QRadioButton(member.label(i18n.lang()), frame)
+            button.setAccessibleName(self.tr("Type: %1").replace("%1", member.label(i18n.lang())))
+            card = QLabel(typology_card_html(member.value, i18n.lang()), frame)
+            card.setWordWrap(True)
+            card.setTextFormat(Qt.TextFormat.RichText)
+            card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            card.setMinimumWidth(220)
+            inner.addWidget(button)
+            inner.addWidget(card, 1)
+            cards.addWidget(frame, 1)
+            self.type_buttons[member.value] = button
+            self.type_cards[member.value] = card
+            self.type_group.addButton(button)
+        layout.addLayout(cards)
+        self.suggestion = QLabel(page)
+        self.suggestion.setWordWrap(True)
+        layout.addWidget(self.suggestion)
+        self.errors["type"] = ErrorLabel(page)
+        layout.addWidget(self.errors["type"])
+
+        def get_type() -> Any:
+            for key, button in self.type_buttons.items():
+                if button.isChecked():
+                    return key
+            return None
+
+        def put_type(value: Any) -> None:
+            self.type_buttons.get(value, none).setChecked(True)
+
+        self.bindings["type"] = (get_type, put_type)
+        self.type_group.buttonToggled.connect(lambda _b, on: self._type_edited() if on else None)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.secondary_type = VocabCombo(v.InitiativeType, empty=self.tr("(none)"), parent=page)
+        self.type_rationale = QPlainTextEdit(page)
+        self.type_rationale.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.participation_level = VocabCombo(v.ParticipationLevel, empty="", parent=page)
+        self.participation_level.setToolTip(
+            self.tr("The IAP2 spectrum: inform, consult, involve, collaborate, empower")
+        )
+        self.frontline_role = VocabCombo(v.FrontlineRole, empty="", parent=page)
+        values_box = QWidget(page)
+        grid = QGridLayout(values_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.value_boxes: dict[str, QCheckBox] = {}
+        for position, value in enumerate(v.PublicValue):
+            box = QCheckBox(value.label(i18n.lang()), values_box)
+            box.toggled.connect(lambda _on: self._edited("public_values"))
+            grid.addWidget(box, position // 2, position % 2)
+            self.value_boxes[value.value] = box
+
+        def get_values() -> Any:
+            return [k for k, box in self.value_boxes.items() if box.isChecked()]
+
+        def put_values(value: Any) -> None:
+            for key, box in self.value_boxes.items():
+                box.setChecked(key in (value or []))
+
+        self.bindings["public_values"] = (get_values, put_values)
+        self._add_row(form, "secondary_type", self.secondary_type, page)
+        self._bind_combo("secondary_type", self.secondary_type)
+        self._add_row(form, "type_rationale", self.type_rationale, page)
+        self._bind_long_text("type_rationale", self.type_rationale)
+        self._add_row(form, "participation_level", self.participation_level, page)
+        self._bind_combo("participation_level", self.participation_level)
+        self._add_row(form, "public_values", values_box, page)
+        self._add_row(form, "frontline_role", self.frontline_role, page)
+        self._bind_combo("frontline_role", self.frontline_role)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return scroll
+
+    def _list_page(
+        self,
+        name: str,
+        columns: list[Column],
+        title: str,
+        buttons: list[tuple[str, Callable[[], None]]],
+        extra: QWidget | None = None,
+    ) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        model = RecordModel(columns, lambda records: self._list_edited(name, records), page)
+        table = _table(model, page, title)
+        self.models[name] = model
+        self.tables[name] = table
+        self.pages[name] = page
+        bar = QHBoxLayout()
+        for text, action in buttons:
+            button = QPushButton(text, page)
+            button.clicked.connect(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        error = ErrorLabel(page)
+        self.list_errors[name] = error
+        layout.addLayout(bar)
+        layout.addWidget(table, 1)
+        if extra is not None:
+            layout.addWidget(extra)
+        layout.addWidget(error)
+        return page
+
+    def _stakeholders_tab(self) -> QWidget:
+        columns = [
+            Column("stakeholder_name", self.tr("Stakeholder"), "readonly", width=300),
+            Column("stakeholder_kind", self.tr("Kind"), "readonly", width=190),
+            Column("role", self.tr("Role"), "vocab", v.InvolvementRole, required=True),
+            Column("influence", self.tr("Influence"), "vocab", v.Level3, width=90),
+            Column("interest", self.tr("Interest"), "vocab", v.Level3, width=90),
+            Column("trust", self.tr("Trust"), "vocab", v.Level3, width=90),
+            Column("joined_on", self.tr("Joined"), "date", width=100),
+            Column("left_on", self.tr("Left"), "date", width=100),
+            Column("note", self.tr("Note"), width=200),
+        ]
+        page = self._list_page(
+            "involvements",
+            columns,
+            self.tr("Stakeholders of this initiative"),
+            [
+                (self.tr("Add &existing…"), self.add_existing_stakeholder),
+                (self.tr("&New stakeholder…"), self.create_stakeholder),
+                (self.tr("Remove"), lambda: self.remove_row("involvements")),
+            ],
+        )
+        self.models["involvements"].display_hooks["stakeholder_kind"] = lambda r: vocab_label(
+            v.StakeholderKind, r.stakeholder_kind
+        )
+        return page
+
+    def _mandate_tab(self) -> QWidget:
+        columns = [
+            Column("decided_on", self.tr("Decided on"), "date", width=100),
+            Column("level", self.tr("Level"), "vocab", v.MandateLevel, width=170, required=True),
+            Column("clarity", self.tr("Clarity"), "vocab", v.Clarity, width=90, required=True),
+            Column("granted_by", self.tr("Granted by"), width=170),
+            Column("scope", self.tr("Scope (may decide without asking)"), width=230),
+            Column("political_anchoring", self.tr("Political anchoring"), "bool", width=130),
+            Column("committee", self.tr("Committee"), width=150),
+            Column("reference", self.tr("Case no."), width=100),
+            Column("valid_until", self.tr("Valid until"), "date", width=100),
+        ]
+        intro = QLabel(
+            self.tr("The mandates granted over time; the latest one is the current mandate."),
+            self,
+        )
+        intro.setWordWrap(True)
+        return self._list_page(
+            "mandates",
+            columns,
+            self.tr("Mandates"),
+            [
+                (self.tr("&Add mandate"), self.add_mandate),
+                (self.tr("Remove"), lambda: self.remove_row("mandates")),
+            ],
+            intro,
+        )
+
+    def _resources_tab(self) -> QWidget:
+        columns = [
+            Column("date", self.tr("Date"), "date", width=100),
+            Column("kind", self.tr("Kind"), "vocab", v.ResourceKind, width=160, required=True),
+            Column("amount", self.tr("Amount"), "number", width=100, required=True),
+            Column("unit", self.tr("Unit"), width=70, required=True),
+            Column("planned", self.tr("Planned"), "bool", width=80),
+            Column("source_id", self.tr("From stakeholder"), "choice", width=240),
+            Column("internal_unit", self.tr("Internal unit"), width=150),
+            Column("note", self.tr("Note"), width=200),
+        ]
+        self.totals = QLabel(self)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setWordWrap(True)
+        page = self._list_page(
+            "resources",
+            columns,
+            self.tr("Resource ledger"),
+            [
+                (self.tr("&Add entry"), self.add_resource),
+                (self.tr("Remove"), lambda: self.remove_row("resources")),
+            ],
+            self.totals,
+        )
+        model = self.models["resources"]
+        model.choices["source_id"] = self.stakeholder_choices
+
+        def unit_follows_kind(record: Any, field: str) -> None:
+            if field == "kind":
+                unit = v.RESOURCE_UNITS.get(v.ResourceKind.get(record.kind))
+                if unit:
+                    record.unit = unit
+            if field == "source_id":
+                record.source_name = self.names.get(record.source_id, "")
+
+        model.after_edit = unit_follows_kind
+        model.display_hooks["unit"] = lambda r: self.unit_label(r.unit)
+        return page
+
+    def _pressures_tab(self) -> QWidget:
+        lang = i18n.lang()
+        definitions = {k.value: t.get(lang) for k, t in PRESSURE_DEFINITIONS.items()}
+        columns = [
+            Column(
+                "category",
+                self.tr("Category"),
+                "vocab",
+                v.PressureCategory,
+                definitions,
+                width=210,
+                required=True,
+            ),
+            Column("severity", self.tr("Severity"), "severity", width=75),
+            Column(
+                "status", self.tr("Status"), "vocab", v.PressureStatus, width=115, required=True
+            ),
+            Column("level", self.tr("Level"), "vocab", v.PressureLevel, width=115),
+            Column(
+                "coping_strategy", self.tr("Coping strategy"), "vocab", v.CopingStrategy, width=180
+            ),
+            Column("raised_on", self.tr("Raised on"), "date", width=95),
+            Column("raised_by", self.tr("Raised by"), width=130),
+            Column("resolved_on", self.tr("Resolved on"), "date", width=95),
+            Column("description", self.tr("Description"), width=200),
+            Column("resolution", self.tr("Resolution"), width=150),
+        ]
+        self.definition = QLabel(self)
+        self.definition.setWordWrap(True)
+        self.definition.setTextFormat(Qt.TextFormat.RichText)
+        page = self._list_page(
+            "cross_pressures",
+            columns,
+            self.tr("Cross-pressures"),
+            [
+                (self.tr("&Add cross-pressure"), self.add_pressure),
+                (self.tr("Remove"), lambda: self.remove_row("cross_pressures")),
+            ],
+            self.definition,
+        )
+        self.tables["cross_pressures"].selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_definition()
+        )
+        self.models["cross_pressures"].dataChanged.connect(lambda *_: self._show_definition())
+        return page
+
+    def _journal_tab(self) -> QWidget:
+        columns = [
+            Column("date", self.tr("Date"), "date", width=100, required=True),
+            Column("kind", self.tr("Kind"), "vocab", v.JournalKind, width=120, required=True),
+            Column("summary", self.tr("Summary"), width=520, required=True),
+            Column("participant_names", self.tr("Participants"), "readonly", width=330),
+            Column("follow_up_on", self.tr("Follow up on"), "date", width=110),
+        ]
+        return self._list_page(
+            "journal",
+            columns,
+            self.tr("Journal"),
+            [
+                (self.tr("&Add entry"), self.add_journal),
+                (self.tr("&Participants…"), self.edit_participants),
+                (self.tr("Remove"), lambda: self.remove_row("journal")),
+            ],
+        )
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.history_model = AuditModel(page)
+        self.history = QTableView(page)
+        self.history.setModel(self.history_model)
+        self.history.setAccessibleName(self.tr("Audit trail"))
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().hide()
+        self.history.setWordWrap(False)
+        for column, width in enumerate((150, 90, 80, 110, 140, 220, 220)):
+            self.history.setColumnWidth(column, width)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(self.tr("Every saved change, newest first."), page)
+        layout.addWidget(note)
+        layout.addWidget(self.history, 1)
+        return page
+
+    # ------------------------------------------------------------------ state
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    @property
+    def initiative_id(self) -> int | None:
+        return self.data.id
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo.isClean()
+
+    def tab_title(self) -> str:
+        title = self.data.title or self.tr("New initiative")
+        short = title if len(title) <= 28 else title[:27] + "…"
+        return ("* " if self.dirty else "") + short
+
+    def load_widgets(self) -> None:
+        """Put `self.data` into every widget (no undo steps)."""
+        self._loading = True
+        try:
+            for name, (_get, put) in self.bindings.items():
+                put(getattr(self.data, name))
+            self.names = {
+                i.stakeholder_id: i.stakeholder_name
+                for i in self.data.involvements
+                if i.stakeholder_id
+            }
+            for res in self.data.resources:
+                if res.source_id is not None:
+                    self.names.setdefault(res.source_id, res.source_name)
+            for name in LISTS:
+                self.models[name].set_records(getattr(self.data, name))
+        finally:
+            self._loading = False
+        self.clear_problems()
+        self.refresh_derived()
+        if self.tabs.currentIndex() == self.tabs.count() - 1:
+            self.load_history()
+
+    def refresh_derived(self) -> None:
+        lang = i18n.lang()
+        reference = self.data.reference or self.tr("(new)")
+        self.heading.setText(f"{reference} — {self.data.title or self.tr('New initiative')}")
+        self.title_changed.emit(self.tab_title())
+        # at a glance
+        signals = analysis.attention_signals(self.data, dt.date.today())
+        suggestion = analysis.suggested_type(self.data)
+        lines = [
+            "<p><b>{}</b> {}%</p>".format(
+                self.tr("Completeness:"), analysis.completeness(self.data)
+            ),
+            "<p><b>{}</b> {}</p>".format(
+                self.tr("Type:"),
+                vocab_label(v.InitiativeType, self.data.type, self.tr("not classified")),
+            ),
+        ]
+        if suggestion:
+            lines.append(
+                "<p><b>{}</b> {}</p>".format(
+                    self.tr("Suggested type:"), vocab_label(v.InitiativeType, suggestion)
+                )
+            )
+        open_pressures = sum(p.status != "resolved" for p in self.data.cross_pressures)
+        lines.append("<p><b>{}</b> {}</p>".format(self.tr("Open cross-pressures:"), open_pressures))
+        if signals:
+            items = "".join(f"<li>{s.explanation.get(lang)}</li>" for s in signals)
+            lines.append(
+                "<p><b>{}</b></p><ul style='margin-top:0'>{}</ul>".format(
+                    self.tr("Needs attention:"), items
+                )
+            )
+        else:
+            lines.append("<p>{}</p>".format(self.tr("No attention signals.")))
+        self.glance.setText("".join(lines))
+        if suggestion and suggestion != self.data.type:
+            self.suggestion.setText(
+                self.tr("The recorded facts point to: %1").replace(
+                    "%1", vocab_label(v.InitiativeType, suggestion)
+                )
+            )
+        else:
+            self.suggestion.setText("")
+        for key, card in self.type_cards.items():
+            card.setEnabled(True)
+            frame = card.parentWidget()
+            assert frame is not None
+            frame.setStyleSheet(
+                "QFrame#type-card { border: 2px solid palette(highlight); }"
+                if key == self.data.type
+                else ""
+            )
+        self._update_totals()
+        self._show_definition()
+
+    def unit_label(self, unit: str) -> str:
+        if unit == "hours":
+            return self.tr("hours")
+        return unit
+
+    def _update_totals(self) -> None:
+        sums: dict[tuple[bool, bool], dict[str, float]] = {}
+        for res in self.data.resources:
+            municipal = v.ResourceKind.get(res.kind) in v.MUNICIPAL_RESOURCE_KINDS
+            key = (municipal, bool(res.planned))
+            bucket = sums.setdefault(key, {})
+            bucket[res.unit] = bucket.get(res.unit, 0) + float(res.amount)
+
+        def cell(municipal: bool, planned: bool) -> str:
+            bucket = sums.get((municipal, planned), {})
+            if not bucket:
+                return "–"
+            return " · ".join(
+                f"{format_number(amount)} {self.unit_label(unit)}"
+                for unit, amount in sorted(bucket.items())
+            )
+
+        header = "<tr><th></th><th align='left'>{}</th><th align='left'>{}</th></tr>".format(
+            self.tr("Planned"), self.tr("Actual")
+        )
+        rows = "".join(
+            f"<tr><td><b>{label}</b></td><td>{cell(municipal, True)}</td><td>{cell(municipal, False)}</td></tr>"
+            for municipal, label in (
+                (True, self.tr("Municipal input")),
+                (False, self.tr("Mobilised from outside")),
+            )
+        )
+        self.totals.setText(
+            "<p><b>{}</b></p><table cellspacing='0' cellpadding='4'>{}{}</table>".format(
+                self.tr("Totals"), header, rows
+            )
+        )
+
+    def _show_definition(self) -> None:
+        table = self.tables["cross_pressures"]
+        row = table.currentIndex().row()
+        records = self.models["cross_pressures"].records
+        if not (0 <= row < len(records)):
+            self.definition.setText(
+                self.tr("Select a cross-pressure to see what its category means.")
+            )
+            return
+        category = v.PressureCategory.get(records[row].category)
+        text = PRESSURE_DEFINITIONS[category].get(i18n.lang())
+        self.definition.setText(f"<b>{category.label(i18n.lang())}:</b> {text}")
+
+    def stakeholder_choices(self) -> list[tuple[Any, str]]:
+        return sorted(self.names.items(), key=lambda item: item[1].casefold())
+
+    # ------------------------------------------------------------------ editing
+
+    def _edited(self, name: str) -> None:
+        if self._loading:
+            return
+        get, _put = self.bindings[name]
+        new = get()
+        old = getattr(self.data, name)
+        if new == old:
+            return
+        merge = name in TEXT_FIELDS or name in LONG_TEXT_FIELDS
+        if name in self.errors:
+            self.errors[name].show_message("")
+        self.undo.push(FieldCommand(self, name, old, new, merge))
+
+    def _date_edited(self, name: str, field: DateField) -> None:
+        if self._loading:
+            return
+        ok, _value = field.value()
+        if not ok:
+            self.date_problems.add(name)
+            self.errors[name].show_message(message("bad_date", i18n.lang(), value=field.text()))
+            return
+        self.date_problems.discard(name)
+        self.errors[name].show_message("")
+        self._edited(name)
+
+    def _type_edited(self) -> None:
+        if self._loading:
+            return
+        get, _put = self.bindings["type"]
+        new = get()
+        old = self.data.type
+        if new == old:
+            return
+        role_before = self.data.frontline_role
+        old_default = v.DEFAULT_FRONTLINE_ROLE[v.InitiativeType.get(old)].value if old else None
+        new_default = v.DEFAULT_FRONTLINE_ROLE[v.InitiativeType.get(new)].value if new else None
+        self.undo.beginMacro(self.field_label("type"))
+        self.undo.push(FieldCommand(self, "type", old, new, False))
+        if new_default and (role_before is None or role_before == old_default):
+            self.undo.push(FieldCommand(self, "frontline_role", role_before, new_default, False))
+        self.undo.endMacro()
+
+    def apply_value(self, name: str, value: Any) -> None:
+        setattr(self.data, name, copy.deepcopy(value))
+        self._loading = True
+        try:
+            self.bindings[name][1](value)
+        finally:
+            self._loading = False
+        if name in self.errors:
+            self.errors[name].show_message("")
+        self.refresh_derived()
+
+    def _list_edited(self, name: str, records: list[Any]) -> None:
+        if self._loading:
+            return
+        old = getattr(self.data, name)
+        text = {
+            "involvements": self.tr("Edit stakeholders"),
+            "mandates": self.tr("Edit mandates"),
+            "resources": self.tr("Edit resources"),
+            "cross_pressures": self.tr("Edit cross-pressures"),
+            "journal": self.tr("Edit journal"),
+        }[name]
+        self.undo.push(ListCommand(self, name, old, records, text))
+
+    def change_list(self, name: str, records: list[Any], text: str) -> None:
+        self.undo.push(ListCommand(self, name, getattr(self.data, name), records, text))
+
+    def apply_list(self, name: str, records: list[Any]) -> None:
+        setattr(self.data, name, copy.deepcopy(records))
+        model = self.models[name]
+        if model.records != records:
+            table = self.tables[name]
+            current = table.currentIndex()
+            model.set_records(records)
+            if current.isValid() and current.row() < len(records):
+                table.setCurrentIndex(model.index(current.row(), current.column()))
+        self.list_errors[name].show_message("")
+        model.set_problems({})
+        self.refresh_derived()
+
+    def _append(self, name: str, record: Any, text: str, edit_field: str | None = None) -> None:
+        records = [*getattr(self.data, name), record]
+        self.change_list(name, records, text)
+        table = self.tables[name]
+        self.tabs.setCurrentWidget(self.pages[name])
+        column = 0
+        if edit_field is not None:
+            column = [c.field for c in self.models[name].columns].index(edit_field)
+        index = self.models[name].index(len(records) - 1, column)
+        table.setCurrentIndex(index)
+        if edit_field is not None and self.isVisible():
+            table.edit(index)
+
+    def remove_row(self, name: str) -> None:
+        row = self.tables[name].currentIndex().row()
+        records = list(getattr(self.data, name))
+        if 0 <= row < len(records):
+            del records[row]
+            self.change_list(name, records, self.tr("Remove row"))
+
+    def add_involvement(self, person: d.StakeholderData, role: str = "partner") -> None:
+        if person.id is None:
+            return
+        self.names[person.id] = person.name
+        involvement = d.InvolvementData(
+            stakeholder_id=person.id,
+            role=role,
+            joined_on=dt.date.today(),
+            stakeholder_name=person.name,
+            stakeholder_kind=person.kind,
+            stakeholder_is_person=person.is_person,
+        )
+        self._append("involvements", involvement, self.tr("Add stakeholder"))
+
+    def add_existing_stakeholder(self) -> None:
+        known = stakeholders.list_stakeholders(self.db)
+        present = {i.stakeholder_id for i in self.data.involvements if i.stakeholder_id}
+        picker = StakeholderPicker(known, present, self)
+        if picker.exec() != StakeholderPicker.DialogCode.Accepted:
+            return
+        by_id = {s.id: s for s in known}
+        role = picker.role.key() or "partner"
+        self.undo.beginMacro(self.tr("Add stakeholders"))
+        for ident in picker.chosen():
+            self.add_involvement(by_id[ident], role)
+        self.undo.endMacro()
+
+    def create_stakeholder(self) -> None:
+        dialog = StakeholderDialog(
+            lambda data: stakeholders.create_stakeholder(self.db, data), None, self
+        )
+        if dialog.exec() == StakeholderDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.add_involvement(dialog.saved)
+
+    def add_mandate(self) -> None:
+        mandate = d.MandateData(
+            level="immediate_manager", clarity="partial", decided_on=dt.date.today()
+        )
+        self._append("mandates", mandate, self.tr("Add mandate"), "level")
+
+    def add_resource(self) -> None:
+        resource = d.ResourceData(
+            kind="staff_hours", amount=0, unit="hours", planned=True, date=dt.date.today()
+        )
+        self._append("resources", resource, self.tr("Add resource"), "amount")
+
+    def add_pressure(self) -> None:
+        pressure = d.PressureData(
+            category="insufficient_resources",
+            severity=2,
+            status="open",
+            raised_on=dt.date.today(),
+            raised_by=self.db.user,
+        )
+        self._append("cross_pressures", pressure, self.tr("Add cross-pressure"), "category")
+
+    def add_journal(self) -> None:
+        entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
+        self._append("journal", entry, self.tr("Add journal entry"), "summary")
+
+    def edit_participants(self) -> None:
+        row = self.tables["journal"].currentIndex().row()
+        if not (0 <= row < len(self.data.journal)):
+            return
+        entry = self.data.journal[row]
+        options = self.stakeholder_choices()
+        for pid, name in zip(entry.participant_ids, entry.participant_names, strict=False):
+            if pid not in self.names:
+                options.append((pid, name))
+        dialog = ChecklistDialog(self.tr("Participants"), options, entry.participant_ids, self)
+        if dialog.exec() == ChecklistDialog.DialogCode.Accepted:
+            self.set_participants(row, dialog.checked())
+
+    def set_participants(self, row: int, ids: list[int]) -> None:
+        records = copy.deepcopy(self.data.journal)
+        known = dict(self.stakeholder_choices())
+        known.update(
+            zip(records[row].participant_ids, records[row].participant_names, strict=False)
+        )
+        records[row].participant_ids = list(ids)
+        records[row].participant_names = [known.get(i, str(i)) for i in ids]
+        self.change_list("journal", records, self.tr("Edit participants"))
+
+    # ------------------------------------------------------------------ saving
+
+    def clear_problems(self) -> None:
+        for label in self.errors.values():
+            label.show_message("")
+        for name, label in self.list_errors.items():
+            label.show_message("")
+            self.models[name].set_problems({})
+        self.summary_error.show_message("")
+
+    def show_problems(self, error: ValidationError) -> None:
+        self.clear_problems()
+        lang = i18n.lang()
+        per_list: dict[str, dict[tuple[int, str], str]] = {}
+        first_tab: int | None = None
+        for problem in error.problems:
+            text = message(problem.code, lang, **problem.params)
+            match = _PATH.match(problem.path)
+            if match and match.group(1) in LIST_PATHS:
+                name = LIST_PATHS[match.group(1)]
+                row = int(match.group(2))
+                field = FIELD_ALIASES.get(match.group(3), match.group(3))
+                if name == "journal" and field == "participants":
+                    field = "participant_names"
+                per_list.setdefault(name, {})[(row, field)] = text
+                header = next(
+                    (c.header for c in self.models[name].columns if c.field == field), field
+                )
+                current = self.list_errors[name].text()
+                line = self.tr("Row %1, %2: %3").replace("%1", str(row + 1))
+                line = line.replace("%2", header).replace("%3", text)
+                self.list_errors[name].show_message((current + "\n" if current else "") + line)
+                tab = self.tabs.indexOf(self.pages[name])
+            elif problem.path in self.errors:
+                self.errors[problem.path].show_message(text)
+                tab = (
+                    1
+                    if problem.path
+                    in (
+                        "type",
+                        "secondary_type",
+                        "type_rationale",
+                        "participation_level",
+                        "public_values",
+                        "frontline_role",
+                    )
+                    else 0
+                )
+            else:
+                current = self.summary_error.text()
+                line = problem.message(lang)
+                self.summary_error.show_message((current + "\n" if current else "") + line)
+                tab = None
+            if tab is not None and first_tab is None:
+                first_tab = tab
+        for name, problems in per_list.items():
+            self.models[name].set_problems(problems)
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(first_tab)
+        count = len(error.problems)
+        if not self.summary_error.text():
+            self.summary_error.show_message(
+                self.tr("Not saved: %n field(s) need attention (marked below).", "", count)
+            )
+
+    def save(self) -> bool:
+        """Save through the service; inline errors on invalid input. True when saved."""
+        if self.date_problems:
+            self.summary_error.show_message(
+                self.tr("Not saved: correct the dates marked below (use YYYY-MM-DD).")
+            )
+            self.tabs.setCurrentIndex(0)
+            return False
+        try:
+            if self.data.id is None:
+                saved = initiatives.create_initiative(self.db, self.data)
+            else:
+                saved = initiatives.save_initiative(self.db, self.data)
+        except ValidationError as error:
+            self.show_problems(error)
+            return False
+        except ConflictError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Saved by someone else"),
+                error.message(i18n.lang())
+                + "\n\n"
+                + self.tr("Revert to load their version, then make your changes again."),
+            )
+            return False
+        except CoprodError as error:
+            QMessageBox.warning(self, self.tr("Cannot save"), error.message(i18n.lang()))
+            return False
+        self.original = copy.deepcopy(saved)
+        self.data = copy.deepcopy(saved)
+        self.undo.clear()
+        self.load_widgets()
+        self.dirty_changed.emit(False)
+        assert saved.id is not None
+        self.saved.emit(saved.id)
+        return True
+
+    def revert(self) -> None:
+        """Back to the stored version (re-read, so someone else's save shows up)."""
+        fresh = self.original
+        if self.data.id is not None:
+            try:
+                fresh = initiatives.get_initiative(self.db, self.data.id)
+            except CoprodError as error:
+                QMessageBox.warning(self, self.tr("Cannot revert"), error.message(i18n.lang()))
+                return
+        self.original = copy.deepcopy(fresh)
+        self.data = copy.deepcopy(fresh)
+        self.date_problems.clear()
+        self.undo.clear()
+        self.load_widgets()
+        self.dirty_changed.emit(False)
+
+    def maybe_close(self) -> bool:
+        """Ask about unsaved changes; True when the tab may close."""
+        if not self.dirty and not self.date_problems:
+            return True
+        self.window().raise_()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “%1” before closing?").replace(
+                "%1", self.data.title or self.tr("New initiative")
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ history
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.tabs.count() - 1:
+            self.load_history()
+
+    def load_history(self) -> None:
+        if self.data.id is None:
+            self.history_model.set_entries([])
+            return
+        try:
+            self.history_model.set_entries(initiatives.history(self.db, self.data.id))
+        except CoprodError:
+            self.history_model.set_entries([])

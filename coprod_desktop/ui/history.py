@@ -1,0 +1,102 @@
+"""The audit trail of an initiative as a read-only table model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.model import AuditData
+from coprod_desktop.ui import i18n
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def value_label(value: str | None) -> str:
+    """A stored vocabulary key shown as its label (other values as they are)."""
+    if not value:
+        return ""
+    for vocabulary in v.Vocabulary.__subclasses__():
+        member = vocabulary._value2member_map_.get(value)
+        if member is not None:
+            return str(member.label(i18n.lang()))  # type: ignore[attr-defined]
+    return value
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[AuditData] = []
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Who"),
+            self.tr("Action"),
+            self.tr("What"),
+            self.tr("Field"),
+            self.tr("Old value"),
+            self.tr("New value"),
+        ]
+
+    def set_entries(self, entries: list[AuditData]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < 7
+        ):
+            return self.headers()[section]
+        return None
+
+    def action_label(self, action: str) -> str:
+        return {
+            "create": self.tr("added"),
+            "update": self.tr("changed"),
+            "delete": self.tr("removed"),
+        }.get(action, action)
+
+    def entity_label(self, entity: str) -> str:
+        return {
+            "initiative": self.tr("initiative"),
+            "involvement": self.tr("stakeholder"),
+            "mandate": self.tr("mandate"),
+            "resource": self.tr("resource"),
+            "cross_pressure": self.tr("cross-pressure"),
+            "journal": self.tr("journal"),
+            "review": self.tr("review"),
+        }.get(entity, entity)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.entries)):
+            return None
+        entry = self.entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                local = entry.at.astimezone() if entry.at.tzinfo else entry.at
+                return local.strftime("%Y-%m-%d %H:%M")
+            values = [
+                None,
+                entry.who,
+                self.action_label(entry.action),
+                self.entity_label(entry.entity),
+                entry.field or "",
+                value_label(entry.old_value),
+                value_label(entry.new_value),
+            ]
+            return values[column]
+        return None

@@ -1,0 +1,724 @@
+"""The main window: portfolio, editors and registry as tabs; menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from coprod_desktop import __version__
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.errors import CoprodError
+from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.services import exchange, initiatives, maintenance, portfolio
+from coprod_desktop.store.db import Database
+from coprod_desktop.store.migrate import open_database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.background import Background, Progress
+from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
+from coprod_desktop.ui.editor import InitiativeEditor
+from coprod_desktop.ui.portfolio import PortfolioView
+from coprod_desktop.ui.stakeholders import StakeholderRegistry
+
+log = logging.getLogger(__name__)
+DB_FILTER = "*.sqlite *.db *.sqlite3"
+
+
+class MainWindow(QMainWindow):
+    database_opened = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coprod-desktop")
+        self.db: Database | None = None
+        self.background = Background(self)
+        self.undo_group = QUndoGroup(self)
+        self.registry: StakeholderRegistry | None = None
+        self.actions_by_name: dict[str, QAction] = {}
+        self.report_actions: dict[str, QAction] = {}
+        self._build()
+        self.resize(1280, 800)
+        self.restore_window()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.status_counts = QLabel(self)
+        self.status_db = QLabel(self)
+        self.statusBar().addWidget(self.status_counts, 1)
+        self.statusBar().addPermanentWidget(self.status_db)
+        self.workspace = QTabWidget(self)
+        self.workspace.setObjectName("workspace")
+        self.workspace.setTabsClosable(True)
+        self.workspace.setMovable(True)
+        self.workspace.setDocumentMode(True)
+        self.workspace.tabCloseRequested.connect(self.close_tab)
+        self.workspace.currentChanged.connect(self._tab_changed)
+        self.portfolio = PortfolioView(self.workspace)
+        self.workspace.addTab(self.portfolio, self.tr("Portfolio"))
+        self.workspace.tabBar().setTabButton(
+            0,
+            self.workspace.tabBar().ButtonPosition.RightSide,
+            None,
+        )
+        self.setCentralWidget(self.workspace)
+        self.portfolio.open_requested.connect(self.open_initiative)
+        self.portfolio.new_requested.connect(self.new_initiative)
+        self.portfolio.demo_requested.connect(self.load_demo)
+        self.portfolio.counts_changed.connect(self.update_status)
+        self.portfolio.table.customContextMenuRequested.connect(self._table_menu)
+        self.portfolio.restore_state()
+        self.portfolio.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self.portfolio.save_state()
+        )
+        self.portfolio.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.portfolio.save_state()
+        )
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.update_title()
+        self.update_status()
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.actions_by_name = {}
+        a = self._action
+        a(
+            "new_initiative",
+            self.tr("&New initiative"),
+            self.new_initiative,
+            "Ctrl+N",
+            sp.SP_FileIcon,
+            self.tr("Log a new co-production initiative"),
+        )
+        a("new_database", self.tr("New &database…"), self.new_database_dialog)
+        a(
+            "open_database",
+            self.tr("&Open database…"),
+            self.open_database_dialog,
+            QKeySequence.StandardKey.Open,
+            sp.SP_DirOpenIcon,
+        )
+        a(
+            "save",
+            self.tr("&Save"),
+            self.save_current,
+            "Ctrl+S",
+            sp.SP_DialogSaveButton,
+            self.tr("Save the initiative in the current tab"),
+        )
+        a("close_tab", self.tr("&Close tab"), self.close_current_tab, "Ctrl+W")
+        a("backup", self.tr("&Backup…"), self.backup_dialog)
+        a("import", self.tr("&Import…"), self.import_dialog)
+        a("export", self.tr("&Export…"), self.export_dialog)
+        a("settings", self.tr("Se&ttings…"), self.settings_dialog)
+        a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        a("find", self.tr("&Find"), self.focus_search, "Ctrl+F")
+        a("bulk_status", self.tr("Change &status of selected…"), self.bulk_status)
+        a("bulk_owner", self.tr("Change &owner of selected…"), self.bulk_owner)
+        a("show_portfolio", self.tr("&Portfolio"), self.show_portfolio, "Ctrl+1")
+        a(
+            "show_stakeholders",
+            self.tr("&Stakeholder registry"),
+            self.show_registry,
+            "Ctrl+2",
+            sp.SP_DirHomeIcon,
+            self.tr("Search, edit and merge stakeholders"),
+        )
+        a(
+            "refresh",
+            self.tr("&Refresh"),
+            self.refresh,
+            QKeySequence.StandardKey.Refresh,
+            sp.SP_BrowserReload,
+        )
+        a(
+            "typology",
+            self.tr("&Typology guide"),
+            self.show_typology,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        a("about", self.tr("&About coprod-desktop"), self.about)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        get = self.actions_by_name
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(get["new_initiative"])
+        file_menu.addAction(get["save"])
+        file_menu.addAction(get["close_tab"])
+        file_menu.addSeparator()
+        file_menu.addAction(get["new_database"])
+        file_menu.addAction(get["open_database"])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+        file_menu.addAction(get["backup"])
+        file_menu.addSeparator()
+        file_menu.addAction(get["import"])
+        file_menu.addAction(get["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(get["settings"])
+        file_menu.addSeparator()
+        file_menu.addAction(get["quit"])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(get["find"])
+        edit_menu.addSeparator()
+        edit_menu.addAction(get["bulk_status"])
+        edit_menu.addAction(get["bulk_owner"])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(get["show_portfolio"])
+        view_menu.addAction(get["show_stakeholders"])
+        self.columns_menu = view_menu.addMenu(self.tr("Portfolio &columns"))
+        self.columns_menu.aboutToShow.connect(self.fill_columns_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(get["refresh"])
+        self.reports_menu = bar.addMenu(self.tr("&Reports"))
+        self.report_actions = {}
+        for key, text in (
+            ("initiative_brief", self.tr("Initiative brief (PDF)…")),
+            ("portfolio_review", self.tr("Portfolio review (PDF)…")),
+            ("committee_brief", self.tr("Committee brief (PDF)…")),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"report_{key}")
+            action.setEnabled(False)
+            action.setToolTip(self.tr("Printed briefs are not available in this version yet"))
+            self.reports_menu.addAction(action)
+            self.report_actions[key] = action
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(get["typology"])
+        help_menu.addAction(get["about"])
+
+    def _build_toolbar(self) -> None:
+        for old in self.findChildren(QToolBar):
+            self.removeToolBar(old)
+            old.deleteLater()
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        get = self.actions_by_name
+        for name in ("new_initiative", "save"):
+            toolbar.addAction(get[name])
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(get["show_stakeholders"])
+        toolbar.addAction(get["refresh"])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = prefs.recent_databases()
+        for target in recent:
+            action = self.recent_menu.addAction(target)
+            action.triggered.connect(partial(self.open_database, target))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("(no recent databases)"))
+            empty.setEnabled(False)
+
+    def fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        for action in self.portfolio.column_menu().actions():
+            action.setParent(self.columns_menu)
+            self.columns_menu.addAction(action)
+
+    # ------------------------------------------------------------------ status
+
+    def update_title(self) -> None:
+        where = self.db.display_name if self.db is not None else self.tr("no database open")
+        self.setWindowTitle(f"coprod-desktop — {where}")
+        self.status_db.setText(where)
+
+    def update_status(self) -> None:
+        if self.db is None:
+            self.status_counts.setText(self.tr("Opening the database…"))
+            return
+        model = self.portfolio.model
+        selected = len(self.portfolio.table.selectionModel().selectedRows())
+        text = self.tr("%1 of %2 initiatives shown").replace("%1", str(model.total))
+        text = text.replace("%2", str(self.portfolio.total_all))
+        if selected:
+            text += " · " + self.tr("%n selected", "", selected)
+        self.status_counts.setText(text)
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.workspace.widget(index)
+        if isinstance(widget, InitiativeEditor):
+            self.undo_group.setActiveStack(widget.undo)
+        else:
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ database
+
+    def open_database(self, target: str | None) -> None:
+        """Open (create or upgrade) a database off the GUI thread, then show it."""
+        if not self.close_all_editors():
+            return
+        user = prefs.user_name() or None
+
+        def work(_progress: Progress) -> Database:
+            return open_database(target, user=user)
+
+        self.background.run(
+            work,
+            self.set_database,
+            self.show_error,
+            label=self.tr("Opening the database…"),
+            parent=self,
+        )
+
+    def set_database(self, db: Database) -> None:
+        old = self.db
+        self.db = db
+        if old is not None and old is not db:
+            old.dispose()
+        if db.path is not None or "://" in db.url:
+            prefs.remember_database(str(db.path) if db.path is not None else db.url)
+        if self.registry is not None:
+            self.registry.db = db
+            self.registry.reload()
+        self.portfolio.set_database(db)
+        self.update_title()
+        self.update_status()
+        self.database_opened.emit()
+
+    def new_database_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            "portfolio.sqlite",
+            self.tr("Portfolio databases (%1)").replace("%1", DB_FILTER),
+        )
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(
+                    self,
+                    self.tr("New database"),
+                    self.tr("That file already exists; use Open database to open it."),
+                )
+                return
+            self.open_database(path)
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            "",
+            self.tr("Portfolio databases (%1)").replace("%1", DB_FILTER),
+        )
+        if path:
+            self.open_database(path)
+
+    def refresh(self) -> None:
+        if self.db is not None:
+            self.portfolio.reload()
+            if self.registry is not None:
+                self.registry.reload()
+
+    # ------------------------------------------------------------------ errors
+
+    def show_error(self, error: BaseException) -> None:
+        if isinstance(error, CoprodError):
+            QMessageBox.warning(self, self.tr("Something went wrong"), error.message(i18n.lang()))
+        else:
+            log.error("unexpected error", exc_info=error)
+            QMessageBox.critical(
+                self,
+                self.tr("Unexpected error"),
+                self.tr("Something unexpected went wrong: %1").replace("%1", str(error)),
+            )
+
+    # ------------------------------------------------------------------ editors
+
+    def editors(self) -> list[InitiativeEditor]:
+        found = []
+        for index in range(self.workspace.count()):
+            widget = self.workspace.widget(index)
+            if isinstance(widget, InitiativeEditor):
+                found.append(widget)
+        return found
+
+    def current_editor(self) -> InitiativeEditor | None:
+        widget = self.workspace.currentWidget()
+        return widget if isinstance(widget, InitiativeEditor) else None
+
+    def _add_editor(self, data: InitiativeData) -> InitiativeEditor:
+        assert self.db is not None
+        editor = InitiativeEditor(self.db, data, self.workspace)
+        self.undo_group.addStack(editor.undo)
+        index = self.workspace.addTab(editor, editor.tab_title())
+        self.workspace.setTabToolTip(index, data.title or "")
+        editor.title_changed.connect(partial(self._retitle, editor))
+        editor.dirty_changed.connect(lambda _d, e=editor: self._retitle(e, e.tab_title()))
+        editor.saved.connect(self._editor_saved)
+        self.workspace.setCurrentWidget(editor)
+        editor.title.setFocus()
+        return editor
+
+    def _retitle(self, editor: InitiativeEditor, title: str) -> None:
+        index = self.workspace.indexOf(editor)
+        if index >= 0:
+            self.workspace.setTabText(index, editor.tab_title())
+
+    def _editor_saved(self, _ident: int) -> None:
+        self.portfolio.reload()
+
+    def new_initiative(self) -> InitiativeEditor | None:
+        if self.db is None:
+            return None
+        owner = prefs.user_name() or self.db.user
+        return self._add_editor(InitiativeData(owner=owner, status="idea"))
+
+    def open_initiative(self, ident: int) -> InitiativeEditor | None:
+        for editor in self.editors():
+            if editor.initiative_id == ident:
+                self.workspace.setCurrentWidget(editor)
+                return editor
+        if self.db is None:
+            return None
+        try:
+            data = initiatives.get_initiative(self.db, ident)
+        except CoprodError as error:
+            self.show_error(error)
+            return None
+        return self._add_editor(data)
+
+    def save_current(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.save()
+        elif self.registry is not None and self.workspace.currentWidget() is self.registry:
+            self.registry.save_current()
+
+    def close_tab(self, index: int) -> bool:
+        widget = self.workspace.widget(index)
+        if widget is None or widget is self.portfolio:
+            return False
+        if isinstance(widget, InitiativeEditor):
+            if not widget.maybe_close():
+                return False
+            self.undo_group.removeStack(widget.undo)
+        if widget is self.registry:
+            self.registry = None
+        self.workspace.removeTab(index)
+        if widget is not None:
+            widget.deleteLater()
+        return True
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.workspace.currentIndex())
+
+    def close_all_editors(self) -> bool:
+        for editor in self.editors():
+            self.workspace.setCurrentWidget(editor)
+            if not self.close_tab(self.workspace.indexOf(editor)):
+                return False
+        return True
+
+    # ------------------------------------------------------------------ views
+
+    def show_portfolio(self) -> None:
+        self.workspace.setCurrentWidget(self.portfolio)
+
+    def focus_search(self) -> None:
+        self.show_portfolio()
+        self.portfolio.filters.search.setFocus()
+        self.portfolio.filters.search.selectAll()
+
+    def show_registry(self) -> StakeholderRegistry | None:
+        if self.db is None:
+            return None
+        if self.registry is None:
+            self.registry = StakeholderRegistry(self.db, self.workspace)
+            self.registry.open_initiative.connect(self.open_initiative)
+            self.registry.changed.connect(self.portfolio.reload)
+            self.workspace.addTab(self.registry, self.tr("Stakeholders"))
+        self.workspace.setCurrentWidget(self.registry)
+        return self.registry
+
+    def show_typology(self) -> None:
+        TypologyGuide(self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About coprod-desktop"),
+            self.tr(
+                "<p><b>coprod-desktop %1</b></p><p>Case management for frontline co-producers "
+                "in Danish municipalities.</p><p>The typology and the cross-pressures follow "
+                "Agger &amp; Tortzen (2023), “Co-production on the inside”, <i>Local Government "
+                "Studies</i> 49(4).</p>"
+            ).replace("%1", __version__),
+        )
+
+    def _table_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.actions_by_name["bulk_status"])
+        menu.addAction(self.actions_by_name["bulk_owner"])
+        menu.popup(self.portfolio.table.viewport().mapToGlobal(pos))
+
+    # ------------------------------------------------------------------ bulk
+
+    def bulk_update(self, status: str | None = None, owner: str | None = None) -> int:
+        ids = self.portfolio.selected_ids()
+        if not ids or self.db is None:
+            return 0
+        try:
+            changed = initiatives.bulk_update(self.db, ids, status=status, owner=owner)
+        except CoprodError as error:
+            self.show_error(error)
+            return 0
+        self.portfolio.reload()
+        self.statusBar().showMessage(self.tr("%n initiative(s) changed", "", changed), 5000)
+        return changed
+
+    def bulk_status(self) -> None:
+        if not self.portfolio.selected_ids():
+            self.statusBar().showMessage(self.tr("Select initiatives in the portfolio first"), 5000)
+            return
+        labels = [m.label(i18n.lang()) for m in v.Status]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Change status"),
+            self.tr("New status for the selected initiatives:"),
+            labels,
+            0,
+            False,
+        )
+        if ok:
+            self.bulk_update(status=list(v.Status)[labels.index(label)].value)
+
+    def bulk_owner(self) -> None:
+        if not self.portfolio.selected_ids() or self.db is None:
+            self.statusBar().showMessage(self.tr("Select initiatives in the portfolio first"), 5000)
+            return
+        owners = portfolio.owners(self.db)
+        owner, ok = QInputDialog.getItem(
+            self,
+            self.tr("Change owner"),
+            self.tr("New owner for the selected initiatives:"),
+            owners,
+            0,
+            True,
+        )
+        if ok:
+            self.bulk_update(owner=owner.strip())
+
+    # ------------------------------------------------------------------ files
+
+    def load_demo(self) -> None:
+        if self.db is None:
+            return
+        db = self.db
+        lang = i18n.lang()
+        self.background.run(
+            lambda _p: exchange.load_demo(db, lang),
+            lambda _r: self.refresh(),
+            self.show_error,
+            label=self.tr("Loading the demo portfolio…"),
+            parent=self,
+        )
+
+    def import_dialog(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import initiatives"), "", self.tr("Interchange files (*.json)")
+        )
+        if not path:
+            return
+        db = self.db
+
+        def done(result: exchange.ImportResult) -> None:
+            self.refresh()
+            QMessageBox.information(
+                self,
+                self.tr("Import"),
+                self.tr("Imported %1 new and %2 updated initiatives, %3 new stakeholders.")
+                .replace("%1", str(result.created))
+                .replace("%2", str(result.updated))
+                .replace("%3", str(result.stakeholders_created)),
+            )
+
+        self.background.run(
+            lambda _p: exchange.import_file(db, Path(path)),
+            done,
+            self.show_error,
+            label=self.tr("Importing…"),
+            parent=self,
+        )
+
+    def export_dialog(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the shown initiatives"),
+            "portfolio.json",
+            self.tr("Interchange files (*.json)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        db = self.db
+        flt = self.portfolio.model.filter
+        self.background.run(
+            lambda _p: exchange.export_file(db, Path(path), flt),
+            lambda count: self.statusBar().showMessage(
+                self.tr("Exported %1 initiatives to %2")
+                .replace("%1", str(count))
+                .replace("%2", path),
+                8000,
+            ),
+            self.show_error,
+            label=self.tr("Exporting…"),
+            parent=self,
+        )
+
+    def backup_dialog(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the database"),
+            "portfolio-backup.sqlite",
+            self.tr("Portfolio databases (%1)").replace("%1", DB_FILTER),
+        )
+        if not path:
+            return
+        db = self.db
+        self.background.run(
+            lambda _p: maintenance.backup(db, Path(path)),
+            lambda written: self.statusBar().showMessage(
+                self.tr("Backup written to %1").replace("%1", str(written)), 8000
+            ),
+            self.show_error,
+            label=self.tr("Backing up…"),
+            parent=self,
+        )
+
+    # ------------------------------------------------------------------ settings
+
+    def settings_dialog(self) -> None:
+        dialog = SettingsDialog(self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        dialog.store()
+        if self.db is not None:
+            self.db.user = prefs.user_name() or self.db.user
+        if dialog.chosen_language() != i18n.lang():
+            self.switch_language(dialog.chosen_language())
+
+    def switch_language(self, language: str) -> bool:
+        """Speak another language: the window is rebuilt, open initiatives reopened."""
+        open_ids = [e.initiative_id for e in self.editors() if e.initiative_id is not None]
+        if not self.close_all_editors():
+            return False
+        had_registry = self.registry is not None
+        if self.registry is not None:
+            self.close_tab(self.workspace.indexOf(self.registry))
+        self.portfolio.save_state()
+        prefs.set_value("ui/language", language)
+        i18n.set_language(language)
+        old = self.centralWidget()
+        assert old is not None
+        self.statusBar().removeWidget(self.status_counts)
+        self.statusBar().removeWidget(self.status_db)
+        self.status_counts.deleteLater()
+        self.status_db.deleteLater()
+        for action in self.actions_by_name.values():
+            action.deleteLater()
+        self.undo_action.deleteLater()
+        self.redo_action.deleteLater()
+        self._build()
+        old.deleteLater()
+        if self.db is not None:
+            self.portfolio.set_database(self.db)
+            for ident in open_ids:
+                self.open_initiative(ident)
+            if had_registry:
+                self.show_registry()
+            self.show_portfolio()
+        self.update_status()
+        return True
+
+    # ------------------------------------------------------------------ window
+
+    def restore_window(self) -> None:
+        store = prefs.settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window(self) -> None:
+        store = prefs.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.sync()
+        self.portfolio.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_all_editors():
+            event.ignore()
+            return
+        self.save_window()
+        self.background.wait(10000)
+        event.accept()

@@ -1,0 +1,469 @@
+"""The portfolio: a lazily fetched table model sorted and filtered in SQL, and its view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.model import PortfolioRow
+from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
+from coprod_desktop.services import attention, portfolio
+from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.widgets import VocabCombo, vocab_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (key, sort key or None)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("reference", "reference"),
+    ("title", "title"),
+    ("type", "type"),
+    ("sector", "sector"),
+    ("status", "status"),
+    ("owner", "owner"),
+    ("open_pressures", "open_pressures"),
+    ("attention", None),
+    ("next_review", "next_review"),
+)
+PAGE = 200
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PortfolioModel(QAbstractTableModel):
+    """Light rows, fetched a page at a time; sorting and filtering happen in SQL."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.filter = PortfolioFilter()
+        self.sort_key = "reference"
+        self.descending = False
+        self.total = 0
+        self.rows: list[PortfolioRow] = []
+        self.signals: dict[int, list[AttentionSignal]] = {}
+        self.today = dt.date.today()
+        self._icon: QIcon | None = None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Reference"),
+            self.tr("Title"),
+            self.tr("Type"),
+            self.tr("Sector"),
+            self.tr("Status"),
+            self.tr("Owner"),
+            self.tr("Open pressures"),
+            self.tr("Attention"),
+            self.tr("Next review"),
+        ]
+
+    # --------------------------------------------------------------- loading
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        self.refresh()
+
+    def set_filter(self, flt: PortfolioFilter) -> None:
+        self.filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.signals = {}
+        self.today = dt.date.today()
+        self.total = portfolio.count(self.db, self.filter) if self.db is not None else 0
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self.db is None:
+            return False
+        return len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.db is None:
+            return
+        page = portfolio.rows(
+            self.db,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=len(self.rows),
+            limit=PAGE,
+        )
+        if not page:
+            self.total = len(self.rows)
+            return
+        page_signals = attention.signals_for(self.db, [r.id for r in page], self.today)
+        start = len(self.rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self.rows.extend(page)
+        self.signals.update(page_signals)
+        self.endInsertRows()
+
+    # --------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers()[section]
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "attention":
+                return self.tr("Signals that need a manager's attention")
+        return None
+
+    def attention_icon(self) -> QIcon:
+        if self._icon is None:
+            from PySide6.QtWidgets import QApplication
+
+            self._icon = QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+        return self._icon
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()][0]
+        lang = i18n.lang()
+        if role == ROW_ID_ROLE:
+            return row.id
+        found = self.signals.get(row.id, [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "reference":
+                return row.reference
+            if column == "title":
+                return row.title
+            if column == "type":
+                return vocab_label(v.InitiativeType, row.type, self.tr("(not classified)"))
+            if column == "sector":
+                return vocab_label(v.Sector, row.sector)
+            if column == "status":
+                return vocab_label(v.Status, row.status)
+            if column == "owner":
+                return row.owner or ""
+            if column == "open_pressures":
+                return row.open_pressures
+            if column == "attention":
+                return str(len(found)) if found else ""
+            if column == "next_review":
+                return row.next_review.isoformat() if row.next_review else ""
+        if role == Qt.ItemDataRole.DecorationRole and column == "attention" and found:
+            return self.attention_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "attention" and found:
+                return "\n".join("• " + s.explanation.get(lang) for s in found)
+            if column == "title":
+                return row.title
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == "attention":
+            return "; ".join(s.explanation.get(lang) for s in found) or self.tr("No signals")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("open_pressures", "attention"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(COLUMNS)):
+            return
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def row_id(self, row: int) -> int | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+
+class FilterBar(QWidget):
+    """Type, sector, status, origin, pressure, "my initiatives" and a debounced search."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles, places, journal…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        any_ = self.tr("Any type")
+        self.type = VocabCombo(v.InitiativeType, empty=any_, parent=self)
+        self.type.addItem(self.tr("Not classified"), portfolio.UNCLASSIFIED)
+        self.sector = VocabCombo(v.Sector, empty=self.tr("Any sector"), parent=self)
+        self.status = VocabCombo(v.Status, empty=self.tr("Any status"), parent=self)
+        self.origin = VocabCombo(v.Origin, empty=self.tr("Any origin"), parent=self)
+        definitions = {k.value: t.get(i18n.lang()) for k, t in PRESSURE_DEFINITIONS.items()}
+        self.pressure = VocabCombo(
+            v.PressureCategory,
+            empty=self.tr("Any cross-pressure"),
+            tooltips=definitions,
+            parent=self,
+        )
+        self.mine = QCheckBox(self.tr("My initiatives"), self)
+        self.mine.setToolTip(self.tr("Only initiatives whose owner is your user name"))
+        names = (
+            (self.type, self.tr("Type filter")),
+            (self.sector, self.tr("Sector filter")),
+            (self.status, self.tr("Status filter")),
+            (self.origin, self.tr("Origin filter")),
+            (self.pressure, self.tr("Cross-pressure filter")),
+        )
+        layout.addWidget(self.search, 2)
+        for combo, name in names:
+            combo.setAccessibleName(name)
+            combo.setToolTip(name)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self.changed)
+            layout.addWidget(combo, 1)
+        layout.addWidget(self.mine)
+        self.mine.toggled.connect(self.changed)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(300)
+        self.debounce.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+
+    def current(self, user: str) -> PortfolioFilter:
+        def one(combo: QComboBox) -> tuple[str, ...]:
+            value = combo.currentData()
+            return (str(value),) if value else ()
+
+        return PortfolioFilter(
+            types=one(self.type),
+            sectors=one(self.sector),
+            statuses=one(self.status),
+            origins=one(self.origin),
+            pressures=one(self.pressure),
+            search=self.search.text().strip(),
+            owner=user if self.mine.isChecked() and user else None,
+        )
+
+
+class PortfolioTable(QTableView):
+    """Enter opens the current initiative (double-click too)."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, index: QModelIndex) -> None:
+        ident = index.data(ROW_ID_ROLE)
+        if ident is not None:
+            self.open_requested.emit(int(ident))
+
+
+class PortfolioView(QWidget):
+    """The filter bar and the table, or the first-run empty state."""
+
+    open_requested = Signal(int)
+    new_requested = Signal()
+    demo_requested = Signal()
+    counts_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PortfolioModel(self)
+        self.filters = FilterBar(self)
+        self.table = PortfolioTable(self)
+        self.table.setModel(self.model)
+        self.table.setObjectName("portfolio-table")
+        self.table.setAccessibleName(self.tr("Portfolio"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.column_menu)
+        widths = (110, 320, 125, 170, 110, 140, 115, 90, 100)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.table._open)
+        self.table.open_requested.connect(self.open_requested)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.filters.changed.connect(self.apply_filters)
+        self.model.modelReset.connect(self.counts_changed)
+        self.model.rowsInserted.connect(self.counts_changed)
+
+        self.empty = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        heading = QLabel(self.tr("This portfolio is empty"), self.empty)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(
+            self.tr(
+                "Log your first co-production initiative, or load the demo portfolio to look "
+                "around."
+            ),
+            self.empty,
+        )
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.new_button = QPushButton(self.tr("New initiative"), self.empty)
+        self.demo_button = QPushButton(self.tr("Load demo portfolio"), self.empty)
+        self.new_button.clicked.connect(self.new_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        empty_layout.addWidget(heading)
+        empty_layout.addWidget(hint)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+
+        self.table_page = QWidget(self)
+        table_layout = QVBoxLayout(self.table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.filters)
+        table_layout.addWidget(self.table, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table_page)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.stack)
+        self.setFocusProxy(self.table)
+        self.total_all = 0
+
+    # --------------------------------------------------------------- data
+
+    def set_database(self, db: Database | None) -> None:
+        self.model.db = db
+        self.model.filter = self.filters.current(self.user())
+        self.reload()
+
+    def user(self) -> str:
+        if self.model.db is not None:
+            return prefs.user_name() or self.model.db.user
+        return prefs.user_name()
+
+    def reload(self) -> None:
+        db = self.model.db
+        self.total_all = portfolio.count(db) if db is not None else 0
+        self.model.refresh()
+        self.stack.setCurrentWidget(
+            self.empty if db is not None and self.total_all == 0 else self.table_page
+        )
+        self.counts_changed.emit()
+
+    def apply_filters(self) -> None:
+        self.model.set_filter(self.filters.current(self.user()))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.row_id(r) for r in rows) if i is not None]
+
+    # --------------------------------------------------------------- state
+
+    def column_menu(self, _pos: Any = None) -> QMenu:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for column, title in enumerate(self.model.headers()):
+            action = QAction(title, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 1)  # the title always stays
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+            menu.addAction(action)
+        if _pos is not None:
+            menu.popup(header.mapToGlobal(_pos))
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self.save_state()
+
+    def save_state(self) -> None:
+        store = prefs.settings()
+        store.setValue("portfolio/header", self.table.horizontalHeader().saveState())
+        store.setValue(
+            "portfolio/hidden",
+            [
+                COLUMNS[c][0]
+                for c in range(len(COLUMNS))
+                if self.table.horizontalHeader().isSectionHidden(c)
+            ],
+        )
+        store.setValue("portfolio/sort", self.model.sort_key)
+        store.setValue("portfolio/descending", self.model.descending)
+        store.sync()
+
+    def restore_state(self) -> None:
+        store = prefs.settings()
+        state = store.value("portfolio/header")
+        header = self.table.horizontalHeader()
+        if state is not None:
+            header.restoreState(state)
+        hidden = prefs.get_list("portfolio/hidden")
+        for column, (key, _sort) in enumerate(COLUMNS):
+            header.setSectionHidden(column, key in hidden)
+        sort_key = prefs.get_str("portfolio/sort", "reference")
+        descending = str(store.value("portfolio/descending", False)).lower() == "true"
+        column = next((c for c, (_k, s) in enumerate(COLUMNS) if s == sort_key), 0)
+        self.model.sort_key = COLUMNS[column][1] or "reference"
+        self.model.descending = descending
+        header.blockSignals(True)
+        header.setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        header.blockSignals(False)

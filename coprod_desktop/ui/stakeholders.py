@@ -1,0 +1,281 @@
+"""The stakeholder registry: search, where-used, edit, merge duplicates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.errors import CoprodError, ValidationError
+from coprod_desktop.domain.model import StakeholderData
+from coprod_desktop.services import stakeholders
+from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui.dialogs import StakeholderForm
+from coprod_desktop.ui.widgets import vocab_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StakeholderModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.people: list[StakeholderData] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Kind"), self.tr("Organisation"), self.tr("Person")]
+
+    def set_people(self, people: list[StakeholderData]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < 4
+        ):
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.people)):
+            return None
+        person = self.people[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return person.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                person.name,
+                vocab_label(v.StakeholderKind, person.kind),
+                person.organisation or "",
+                self.tr("yes") if person.is_person else "",
+            )[index.column()]
+        return None
+
+
+class StakeholderRegistry(QWidget):
+    """A searchable list on the left; the selected stakeholder, where-used and merge right."""
+
+    open_initiative = Signal(int)
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stakeholder-registry")
+        self.db = db
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search stakeholders by name or organisation"))
+        self.search.setAccessibleName(self.tr("Search stakeholders"))
+        self.search.setClearButtonEnabled(True)
+        self.model = StakeholderModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Stakeholders"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        for column, width in enumerate((300, 170, 170, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.merge_button = QPushButton(self.tr("&Merge selected…"), self)
+        self.merge_button.setToolTip(
+            self.tr("Select two duplicates; the first one selected is kept")
+        )
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.form = StakeholderForm(self)
+        self.save_button = QPushButton(self.tr("&Save stakeholder"), self)
+        self.save_button.clicked.connect(self.save_current)
+        self.usage = QListWidget(self)
+        self.usage.setAccessibleName(self.tr("Used in initiatives"))
+        self.usage.itemActivated.connect(
+            lambda item: self.open_initiative.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        right_layout.addLayout(save_row)
+        used_label = QLabel(self.tr("Used in (double-click to open):"), right)
+        used_label.setBuddy(self.usage)
+        right_layout.addWidget(used_label)
+        right_layout.addWidget(self.usage, 1)
+        right_layout.addWidget(self.status)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(250)
+        self.debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current()
+        self.model.set_people(stakeholders.list_stakeholders(self.db, self.search.text() or None))
+        if current is not None:
+            self.select(current.id)
+        elif self.model.people:
+            self.table.selectRow(0)
+        self.show_current()
+
+    def select(self, ident: int | None) -> None:
+        for row, person in enumerate(self.model.people):
+            if person.id == ident:
+                self.table.selectRow(row)
+                return
+
+    def current(self) -> StakeholderData | None:
+        row = self.table.currentIndex().row()
+        return self.model.people[row] if 0 <= row < len(self.model.people) else None
+
+    def selected(self) -> list[StakeholderData]:
+        rows = [i.row() for i in self.table.selectionModel().selectedRows()]
+        return [self.model.people[r] for r in rows if 0 <= r < len(self.model.people)]
+
+    def show_current(self) -> None:
+        person = self.current()
+        self.form.setEnabled(person is not None)
+        self.save_button.setEnabled(person is not None)
+        self.usage.clear()
+        if person is None or person.id is None:
+            self.form.set_data(StakeholderData())
+            return
+        self.form.set_data(person)
+        for use in stakeholders.where_used(self.db, person.id):
+            role = vocab_label(v.InvolvementRole, use.role)
+            item = QListWidgetItem(f"{use.reference} — {use.title} ({role})", self.usage)
+            item.setData(Qt.ItemDataRole.UserRole, use.initiative_id)
+
+    def save_current(self) -> None:
+        data = self.form.data()
+        if data is None:
+            return
+        try:
+            saved = stakeholders.save_stakeholder(self.db, data)
+        except ValidationError as error:
+            self.form.show_problems(error)
+            return
+        except CoprodError as error:
+            QMessageBox.warning(self, self.tr("Cannot save"), error.message(i18n.lang()))
+            return
+        self.status.setText(self.tr("Saved."))
+        self.reload()
+        self.select(saved.id)
+        self.changed.emit()
+
+    def merge(self, keep_id: int, duplicate_id: int) -> bool:
+        try:
+            stakeholders.merge_stakeholders(self.db, keep_id, duplicate_id)
+        except CoprodError as error:
+            QMessageBox.warning(self, self.tr("Cannot merge"), error.message(i18n.lang()))
+            return False
+        self.reload()
+        self.select(keep_id)
+        self.status.setText(self.tr("Merged."))
+        self.changed.emit()
+        return True
+
+    def merge_selected(self) -> None:
+        chosen = self.selected()
+        current = self.current()
+        if len(chosen) != 2:
+            QMessageBox.information(
+                self,
+                self.tr("Merge duplicates"),
+                self.tr("Select exactly two stakeholders (Ctrl+click) to merge them."),
+            )
+            return
+        keep = current if current in chosen else chosen[0]
+        duplicate = chosen[1] if keep is chosen[0] else chosen[0]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Merge duplicates"),
+            self.tr(
+                "Keep “%1” and fold “%2” into it? Every initiative, resource and journal entry "
+                "of “%2” moves over; “%2” is deleted."
+            )
+            .replace("%1", keep.name)
+            .replace("%2", duplicate.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes and keep.id and duplicate.id:
+            self.merge(keep.id, duplicate.id)
+
+    def delete_current(self) -> None:
+        person = self.current()
+        if person is None or person.id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete stakeholder"),
+            self.tr("Delete “%1”?").replace("%1", person.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            stakeholders.delete_stakeholder(self.db, person.id)
+        except CoprodError as error:
+            QMessageBox.warning(self, self.tr("Cannot delete"), error.message(i18n.lang()))
+            return
+        self.reload()
+        self.changed.emit()

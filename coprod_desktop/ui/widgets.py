@@ -1,0 +1,156 @@
+"""Small input widgets shared by the views: vocabulary combos, optional dates, inline errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from coprod_desktop.domain.vocab import Vocabulary
+from coprod_desktop.ui import i18n
+
+
+def vocab_label(vocabulary: type[Vocabulary], key: str | None, empty: str = "") -> str:
+    """The label of a stored key in the current language (the key itself if unknown)."""
+    if not key:
+        return empty
+    try:
+        return vocabulary.get(key).label(i18n.lang())
+    except KeyError:
+        return key
+
+
+class VocabCombo(QComboBox):
+    """A choice from one vocabulary; the item data is the stable key."""
+
+    def __init__(
+        self,
+        vocabulary: type[Vocabulary],
+        *,
+        empty: str | None = None,
+        tooltips: dict[str, str] | None = None,
+        keys: Iterable[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vocabulary = vocabulary
+        if empty is not None:
+            self.addItem(empty, None)
+        for member in vocabulary:
+            if keys is not None and member.value not in keys:
+                continue
+            self.addItem(member.label(i18n.lang()), member.value)
+            if tooltips and member.value in tooltips:
+                self.setItemData(
+                    self.count() - 1, tooltips[member.value], Qt.ItemDataRole.ToolTipRole
+                )
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+
+    def key(self) -> str | None:
+        value = self.currentData()
+        return str(value) if value is not None else None
+
+    def set_key(self, key: str | None) -> None:
+        index = self.findData(key) if key is not None else self.findData(None)
+        if index < 0 and key is None:
+            index = 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+def parse_date(text: str) -> tuple[bool, dt.date | None]:
+    """(ok, value) for ISO text; an empty text is a valid 'no date'."""
+    text = text.strip()
+    if not text:
+        return True, None
+    try:
+        return True, dt.date.fromisoformat(text)
+    except ValueError:
+        return False, None
+
+
+class DateField(QWidget):
+    """An optional date: ISO text (YYYY-MM-DD) plus a calendar button."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(QCoreApplication.translate("Widgets", "YYYY-MM-DD"))
+        self.edit.setMaxLength(10)
+        self.edit.editingFinished.connect(self._finished)
+        self.button = QToolButton(self)
+        self.button.setText("…")
+        self.button.setToolTip(QCoreApplication.translate("Widgets", "Pick a date"))
+        self.button.setAccessibleName(QCoreApplication.translate("Widgets", "Pick a date"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget(menu)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.clicked.connect(lambda _d: menu.close())
+        self.button.setMenu(menu)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+        self._last = ""
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def _picked(self, value: QDate) -> None:
+        self.edit.setText(value.toString("yyyy-MM-dd"))
+        self._finished()
+
+    def _finished(self) -> None:
+        if self.edit.text() != self._last:
+            self._last = self.edit.text()
+            self.changed.emit()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def value(self) -> tuple[bool, dt.date | None]:
+        return parse_date(self.edit.text())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self._last = value.isoformat() if value else ""
+        self.edit.setText(self._last)
+        if value:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+
+class ErrorLabel(QLabel):
+    """The inline message beside a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setAccessibleName(QCoreApplication.translate("Widgets", "Error"))
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

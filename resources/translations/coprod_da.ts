@@ -1,0 +1,1312 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK" sourcelanguage="en_GB">
+    <context>
+        <name>App</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Uventet fejl</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. Your saved work is safe; unsaved changes in open initiatives are still there. The details were written to the log file.</source>
+            <translation>Noget uventet gik galt. Dit gemte arbejde er i sikkerhed; ikke-gemte ændringer i åbne initiativer er der stadig. Detaljerne er skrevet i logfilen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>When</source>
+            <translation>Hvornår</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Hvem</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hvad</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>Old value</source>
+            <translation>Gammel værdi</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>Ny værdi</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>tilføjet</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>ændret</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>fjernet</translation>
+        </message>
+        <message>
+            <source>initiative</source>
+            <translation>initiativ</translation>
+        </message>
+        <message>
+            <source>stakeholder</source>
+            <translation>aktør</translation>
+        </message>
+        <message>
+            <source>mandate</source>
+            <translation>mandat</translation>
+        </message>
+        <message>
+            <source>resource</source>
+            <translation>ressource</translation>
+        </message>
+        <message>
+            <source>cross-pressure</source>
+            <translation>krydspres</translation>
+        </message>
+        <message>
+            <source>journal</source>
+            <translation>journal</translation>
+        </message>
+        <message>
+            <source>review</source>
+            <translation>review</translation>
+        </message>
+    </context>
+    <context>
+        <name>Background</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuller</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Search titles, places, journal…</source>
+            <translation>Søg i titler, steder, journal …</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Søg</translation>
+        </message>
+        <message>
+            <source>Any type</source>
+            <translation>Alle typer</translation>
+        </message>
+        <message>
+            <source>Not classified</source>
+            <translation>Ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>Any sector</source>
+            <translation>Alle sektorer</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Alle statusser</translation>
+        </message>
+        <message>
+            <source>Any origin</source>
+            <translation>Alle oprindelser</translation>
+        </message>
+        <message>
+            <source>Any cross-pressure</source>
+            <translation>Alle krydspres</translation>
+        </message>
+        <message>
+            <source>My initiatives</source>
+            <translation>Mine initiativer</translation>
+        </message>
+        <message>
+            <source>Only initiatives whose owner is your user name</source>
+            <translation>Kun initiativer, hvor du er ansvarlig</translation>
+        </message>
+        <message>
+            <source>Type filter</source>
+            <translation>Filter på type</translation>
+        </message>
+        <message>
+            <source>Sector filter</source>
+            <translation>Filter på sektor</translation>
+        </message>
+        <message>
+            <source>Status filter</source>
+            <translation>Filter på status</translation>
+        </message>
+        <message>
+            <source>Origin filter</source>
+            <translation>Filter på oprindelse</translation>
+        </message>
+        <message>
+            <source>Cross-pressure filter</source>
+            <translation>Filter på krydspres</translation>
+        </message>
+    </context>
+    <context>
+        <name>InitiativeEditor</name>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Gem</translation>
+        </message>
+        <message>
+            <source>Save this initiative (Ctrl+S)</source>
+            <translation>Gem dette initiativ (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>&amp;Revert</source>
+            <translation>&amp;Fortryd ændringer</translation>
+        </message>
+        <message>
+            <source>Throw away the changes since the last save</source>
+            <translation>Kassér ændringerne siden sidste gem</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>Overblik</translation>
+        </message>
+        <message>
+            <source>Classification</source>
+            <translation>Klassificering</translation>
+        </message>
+        <message>
+            <source>Stakeholders</source>
+            <translation>Aktører</translation>
+        </message>
+        <message>
+            <source>Mandate</source>
+            <translation>Mandat</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ressourcer</translation>
+        </message>
+        <message>
+            <source>Cross-pressures</source>
+            <translation>Krydspres</translation>
+        </message>
+        <message>
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historik</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Resumé</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beskrivelse</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>Område</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Origin</source>
+            <translation>Oprindelse</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Ansvarlig</translation>
+        </message>
+        <message>
+            <source>Responsible manager</source>
+            <translation>Ansvarlig leder</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Startdato</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>Slutdato</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Næste review</translation>
+        </message>
+        <message>
+            <source>KLE topic</source>
+            <translation>KLE-emne</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Secondary type</source>
+            <translation>Sekundær type</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>Begrundelse</translation>
+        </message>
+        <message>
+            <source>Participation level (IAP2)</source>
+            <translation>Deltagelsesniveau (IAP2)</translation>
+        </message>
+        <message>
+            <source>Public values</source>
+            <translation>Offentlig værdi</translation>
+        </message>
+        <message>
+            <source>Frontline role</source>
+            <translation>Frontmedarbejderens rolle</translation>
+        </message>
+        <message>
+            <source>Given on first save, e.g. CP-2026-001</source>
+            <translation>Tildeles ved første gem, fx CP-2026-001</translation>
+        </message>
+        <message>
+            <source>e.g. 00.01.00</source>
+            <translation>fx 00.01.00</translation>
+        </message>
+        <message>
+            <source>At a glance</source>
+            <translation>Kort fortalt</translation>
+        </message>
+        <message>
+            <source>Which practice of co-production is this? Each card summarises one type of the typology by Agger &amp; Tortzen (2023).</source>
+            <translation>Hvilken form for samskabelse er dette? Hvert kort opsummerer én type i typologien af Agger &amp; Tortzen (2023).</translation>
+        </message>
+        <message>
+            <source>Not classified yet</source>
+            <translation>Endnu ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>Type: %1</source>
+            <translation>Type: %1</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ingen)</translation>
+        </message>
+        <message>
+            <source>The IAP2 spectrum: inform, consult, involve, collaborate, empower</source>
+            <translation>IAP2-spektret: informere, høre, inddrage, samarbejde, overdrage beslutninger</translation>
+        </message>
+        <message>
+            <source>Stakeholder</source>
+            <translation>Aktør</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>Influence</source>
+            <translation>Indflydelse</translation>
+        </message>
+        <message>
+            <source>Interest</source>
+            <translation>Interesse</translation>
+        </message>
+        <message>
+            <source>Trust</source>
+            <translation>Tillid</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>Med fra</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Ude fra</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Stakeholders of this initiative</source>
+            <translation>Initiativets aktører</translation>
+        </message>
+        <message>
+            <source>Add &amp;existing…</source>
+            <translation>Tilføj &amp;eksisterende …</translation>
+        </message>
+        <message>
+            <source>&amp;New stakeholder…</source>
+            <translation>&amp;Ny aktør …</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>Besluttet</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Clarity</source>
+            <translation>Klarhed</translation>
+        </message>
+        <message>
+            <source>Granted by</source>
+            <translation>Givet af</translation>
+        </message>
+        <message>
+            <source>Scope (may decide without asking)</source>
+            <translation>Råderum (må beslutte uden at spørge)</translation>
+        </message>
+        <message>
+            <source>Political anchoring</source>
+            <translation>Politisk forankring</translation>
+        </message>
+        <message>
+            <source>Committee</source>
+            <translation>Udvalg</translation>
+        </message>
+        <message>
+            <source>Case no.</source>
+            <translation>Sagsnr.</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Gælder til</translation>
+        </message>
+        <message>
+            <source>The mandates granted over time; the latest one is the current mandate.</source>
+            <translation>De mandater, der er givet over tid; det seneste er det gældende mandat.</translation>
+        </message>
+        <message>
+            <source>Mandates</source>
+            <translation>Mandater</translation>
+        </message>
+        <message>
+            <source>&amp;Add mandate</source>
+            <translation>&amp;Tilføj mandat</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Mængde</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Enhed</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planlagt</translation>
+        </message>
+        <message>
+            <source>From stakeholder</source>
+            <translation>Fra aktør</translation>
+        </message>
+        <message>
+            <source>Internal unit</source>
+            <translation>Intern enhed</translation>
+        </message>
+        <message>
+            <source>Resource ledger</source>
+            <translation>Ressourceregnskab</translation>
+        </message>
+        <message>
+            <source>&amp;Add entry</source>
+            <translation>&amp;Tilføj post</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Alvor</translation>
+        </message>
+        <message>
+            <source>Coping strategy</source>
+            <translation>Mestringsstrategi</translation>
+        </message>
+        <message>
+            <source>Raised on</source>
+            <translation>Rejst den</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>Rejst af</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>Løst den</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Løsning</translation>
+        </message>
+        <message>
+            <source>&amp;Add cross-pressure</source>
+            <translation>&amp;Tilføj krydspres</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Deltagere</translation>
+        </message>
+        <message>
+            <source>Follow up on</source>
+            <translation>Følg op den</translation>
+        </message>
+        <message>
+            <source>&amp;Participants…</source>
+            <translation>&amp;Deltagere …</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Ændringslog</translation>
+        </message>
+        <message>
+            <source>Every saved change, newest first.</source>
+            <translation>Alle gemte ændringer, nyeste først.</translation>
+        </message>
+        <message>
+            <source>New initiative</source>
+            <translation>Nyt initiativ</translation>
+        </message>
+        <message>
+            <source>(new)</source>
+            <translation>(nyt)</translation>
+        </message>
+        <message>
+            <source>Completeness:</source>
+            <translation>Fuldstændighed:</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Type:</translation>
+        </message>
+        <message>
+            <source>not classified</source>
+            <translation>ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>Suggested type:</source>
+            <translation>Foreslået type:</translation>
+        </message>
+        <message>
+            <source>Open cross-pressures:</source>
+            <translation>Åbne krydspres:</translation>
+        </message>
+        <message>
+            <source>Needs attention:</source>
+            <translation>Kræver opmærksomhed:</translation>
+        </message>
+        <message>
+            <source>No attention signals.</source>
+            <translation>Ingen opmærksomhedssignaler.</translation>
+        </message>
+        <message>
+            <source>The recorded facts point to: %1</source>
+            <translation>De registrerede oplysninger peger på: %1</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>timer</translation>
+        </message>
+        <message>
+            <source>Actual</source>
+            <translation>Faktisk</translation>
+        </message>
+        <message>
+            <source>Municipal input</source>
+            <translation>Kommunal indsats</translation>
+        </message>
+        <message>
+            <source>Mobilised from outside</source>
+            <translation>Mobiliseret udefra</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>I alt</translation>
+        </message>
+        <message>
+            <source>Select a cross-pressure to see what its category means.</source>
+            <translation>Vælg et krydspres for at se, hvad kategorien betyder.</translation>
+        </message>
+        <message>
+            <source>Edit stakeholders</source>
+            <translation>Ret aktører</translation>
+        </message>
+        <message>
+            <source>Edit mandates</source>
+            <translation>Ret mandater</translation>
+        </message>
+        <message>
+            <source>Edit resources</source>
+            <translation>Ret ressourcer</translation>
+        </message>
+        <message>
+            <source>Edit cross-pressures</source>
+            <translation>Ret krydspres</translation>
+        </message>
+        <message>
+            <source>Edit journal</source>
+            <translation>Ret journal</translation>
+        </message>
+        <message>
+            <source>Remove row</source>
+            <translation>Fjern række</translation>
+        </message>
+        <message>
+            <source>Add stakeholder</source>
+            <translation>Tilføj aktør</translation>
+        </message>
+        <message>
+            <source>Add stakeholders</source>
+            <translation>Tilføj aktører</translation>
+        </message>
+        <message>
+            <source>Add mandate</source>
+            <translation>Tilføj mandat</translation>
+        </message>
+        <message>
+            <source>Add resource</source>
+            <translation>Tilføj ressource</translation>
+        </message>
+        <message>
+            <source>Add cross-pressure</source>
+            <translation>Tilføj krydspres</translation>
+        </message>
+        <message>
+            <source>Add journal entry</source>
+            <translation>Tilføj journalnotat</translation>
+        </message>
+        <message>
+            <source>Edit participants</source>
+            <translation>Ret deltagere</translation>
+        </message>
+        <message>
+            <source>Row %1, %2: %3</source>
+            <translation>Række %1, %2: %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>Not saved: %n field(s) need attention (marked below).</source>
+            <translation>
+                <numerusform>Ikke gemt: %n felt skal rettes (markeret nedenfor).</numerusform>
+                <numerusform>Ikke gemt: %n felter skal rettes (markeret nedenfor).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not saved: correct the dates marked below (use YYYY-MM-DD).</source>
+            <translation>Ikke gemt: ret de markerede datoer (brug ÅÅÅÅ-MM-DD).</translation>
+        </message>
+        <message>
+            <source>Saved by someone else</source>
+            <translation>Gemt af en anden</translation>
+        </message>
+        <message>
+            <source>Revert to load their version, then make your changes again.</source>
+            <translation>Fortryd ændringer for at hente deres version, og foretag så dine ændringer igen.</translation>
+        </message>
+        <message>
+            <source>Cannot save</source>
+            <translation>Kan ikke gemme</translation>
+        </message>
+        <message>
+            <source>Cannot revert</source>
+            <translation>Kan ikke fortryde</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Ikke-gemte ændringer</translation>
+        </message>
+        <message>
+            <source>Save the changes to “%1” before closing?</source>
+            <translation>Gem ændringerne i “%1”, før fanen lukkes?</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Portfolio</source>
+            <translation>Portefølje</translation>
+        </message>
+        <message>
+            <source>&amp;New initiative</source>
+            <translation>&amp;Nyt initiativ</translation>
+        </message>
+        <message>
+            <source>Log a new co-production initiative</source>
+            <translation>Registrér et nyt samskabelsesinitiativ</translation>
+        </message>
+        <message>
+            <source>New &amp;database…</source>
+            <translation>Ny &amp;database …</translation>
+        </message>
+        <message>
+            <source>&amp;Open database…</source>
+            <translation>&amp;Åbn database …</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Gem</translation>
+        </message>
+        <message>
+            <source>Save the initiative in the current tab</source>
+            <translation>Gem initiativet i den aktuelle fane</translation>
+        </message>
+        <message>
+            <source>&amp;Close tab</source>
+            <translation>&amp;Luk fane</translation>
+        </message>
+        <message>
+            <source>&amp;Backup…</source>
+            <translation>&amp;Sikkerhedskopi …</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importér …</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Eksportér …</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Indstillinger …</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afslut</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Søg</translation>
+        </message>
+        <message>
+            <source>Change &amp;status of selected…</source>
+            <translation>Skift &amp;status for de valgte …</translation>
+        </message>
+        <message>
+            <source>Change &amp;owner of selected…</source>
+            <translation>Skift &amp;ansvarlig for de valgte …</translation>
+        </message>
+        <message>
+            <source>&amp;Portfolio</source>
+            <translation>&amp;Portefølje</translation>
+        </message>
+        <message>
+            <source>&amp;Stakeholder registry</source>
+            <translation>&amp;Aktørregister</translation>
+        </message>
+        <message>
+            <source>Search, edit and merge stakeholders</source>
+            <translation>Søg i, ret og flet aktører</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Opdatér</translation>
+        </message>
+        <message>
+            <source>&amp;Typology guide</source>
+            <translation>&amp;Typologiguide</translation>
+        </message>
+        <message>
+            <source>&amp;About coprod-desktop</source>
+            <translation>&amp;Om coprod-desktop</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Fortryd</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Gentag</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Filer</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>Åbn &amp;seneste</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Rediger</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Vis</translation>
+        </message>
+        <message>
+            <source>Portfolio &amp;columns</source>
+            <translation>Porteføljens &amp;kolonner</translation>
+        </message>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>R&amp;apporter</translation>
+        </message>
+        <message>
+            <source>Initiative brief (PDF)…</source>
+            <translation>Notat om initiativet (PDF) …</translation>
+        </message>
+        <message>
+            <source>Portfolio review (PDF)…</source>
+            <translation>Porteføljegennemgang (PDF) …</translation>
+        </message>
+        <message>
+            <source>Committee brief (PDF)…</source>
+            <translation>Udvalgsnotat (PDF) …</translation>
+        </message>
+        <message>
+            <source>Printed briefs are not available in this version yet</source>
+            <translation>Trykte notater findes endnu ikke i denne version</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hjælp</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Hovedværktøjslinje</translation>
+        </message>
+        <message>
+            <source>(no recent databases)</source>
+            <translation>(ingen seneste databaser)</translation>
+        </message>
+        <message>
+            <source>no database open</source>
+            <translation>ingen database åben</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Åbner databasen …</translation>
+        </message>
+        <message>
+            <source>%1 of %2 initiatives shown</source>
+            <translation>%1 af %2 initiativer vises</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n valgt</numerusform>
+                <numerusform>%n valgt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>Ny database</translation>
+        </message>
+        <message>
+            <source>Portfolio databases (%1)</source>
+            <translation>Porteføljedatabaser (%1)</translation>
+        </message>
+        <message>
+            <source>That file already exists; use Open database to open it.</source>
+            <translation>Filen findes allerede; brug Åbn database for at åbne den.</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>Åbn database</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Noget gik galt</translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Uventet fejl</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1</source>
+            <translation>Noget uventet gik galt: %1</translation>
+        </message>
+        <message>
+            <source>Stakeholders</source>
+            <translation>Aktører</translation>
+        </message>
+        <message>
+            <source>About coprod-desktop</source>
+            <translation>Om coprod-desktop</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;coprod-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Case management for frontline co-producers in Danish municipalities.&lt;/p&gt;&lt;p&gt;The typology and the cross-pressures follow Agger &amp;amp; Tortzen (2023), “Co-production on the inside”, &lt;i&gt;Local Government Studies&lt;/i&gt; 49(4).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;coprod-desktop %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sagsstyring for frontmedarbejdere, der samskaber i danske kommuner.&lt;/p&gt;&lt;p&gt;Typologien og krydspresset bygger på Agger &amp;amp; Tortzen (2023), “Co-production on the inside”, &lt;i&gt;Local Government Studies&lt;/i&gt; 49(4).&lt;/p&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n initiative(s) changed</source>
+            <translation>
+                <numerusform>%n initiativ ændret</numerusform>
+                <numerusform>%n initiativer ændret</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select initiatives in the portfolio first</source>
+            <translation>Vælg først initiativer i porteføljen</translation>
+        </message>
+        <message>
+            <source>Change status</source>
+            <translation>Skift status</translation>
+        </message>
+        <message>
+            <source>New status for the selected initiatives:</source>
+            <translation>Ny status for de valgte initiativer:</translation>
+        </message>
+        <message>
+            <source>Change owner</source>
+            <translation>Skift ansvarlig</translation>
+        </message>
+        <message>
+            <source>New owner for the selected initiatives:</source>
+            <translation>Ny ansvarlig for de valgte initiativer:</translation>
+        </message>
+        <message>
+            <source>Loading the demo portfolio…</source>
+            <translation>Indlæser demoporteføljen …</translation>
+        </message>
+        <message>
+            <source>Import initiatives</source>
+            <translation>Importér initiativer</translation>
+        </message>
+        <message>
+            <source>Interchange files (*.json)</source>
+            <translation>Udvekslingsfiler (*.json)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Imported %1 new and %2 updated initiatives, %3 new stakeholders.</source>
+            <translation>Importerede %1 nye og %2 opdaterede initiativer og %3 nye aktører.</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importerer …</translation>
+        </message>
+        <message>
+            <source>Export the shown initiatives</source>
+            <translation>Eksportér de viste initiativer</translation>
+        </message>
+        <message>
+            <source>Exported %1 initiatives to %2</source>
+            <translation>Eksporterede %1 initiativer til %2</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Eksporterer …</translation>
+        </message>
+        <message>
+            <source>Back up the database</source>
+            <translation>Tag en sikkerhedskopi af databasen</translation>
+        </message>
+        <message>
+            <source>Backup written to %1</source>
+            <translation>Sikkerhedskopi skrevet til %1</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Tager sikkerhedskopi …</translation>
+        </message>
+    </context>
+    <context>
+        <name>PortfolioModel</name>
+        <message>
+            <source>Reference</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Ansvarlig</translation>
+        </message>
+        <message>
+            <source>Open pressures</source>
+            <translation>Åbne krydspres</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation>Opmærksomhed</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Næste review</translation>
+        </message>
+        <message>
+            <source>Signals that need a manager's attention</source>
+            <translation>Signaler, som en leder bør se på</translation>
+        </message>
+        <message>
+            <source>(not classified)</source>
+            <translation>(ikke klassificeret)</translation>
+        </message>
+        <message>
+            <source>No signals</source>
+            <translation>Ingen signaler</translation>
+        </message>
+    </context>
+    <context>
+        <name>PortfolioView</name>
+        <message>
+            <source>Portfolio</source>
+            <translation>Portefølje</translation>
+        </message>
+        <message>
+            <source>This portfolio is empty</source>
+            <translation>Porteføljen er tom</translation>
+        </message>
+        <message>
+            <source>Log your first co-production initiative, or load the demo portfolio to look around.</source>
+            <translation>Registrér dit første samskabelsesinitiativ, eller indlæs demoporteføljen for at se dig omkring.</translation>
+        </message>
+        <message>
+            <source>New initiative</source>
+            <translation>Nyt initiativ</translation>
+        </message>
+        <message>
+            <source>Load demo portfolio</source>
+            <translation>Indlæs demoportefølje</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Indstillinger</translation>
+        </message>
+        <message>
+            <source>Your login name is used when empty</source>
+            <translation>Dit login-navn bruges, hvis feltet er tomt</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Gennemse …</translation>
+        </message>
+        <message>
+            <source>The per-user portfolio</source>
+            <translation>Din personlige portefølje</translation>
+        </message>
+        <message>
+            <source>&amp;User name (audit trail)</source>
+            <translation>&amp;Brugernavn (ændringslog)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprog</translation>
+        </message>
+        <message>
+            <source>&amp;Municipality name</source>
+            <translation>&amp;Kommunens navn</translation>
+        </message>
+        <message>
+            <source>Municipality &amp;logo</source>
+            <translation>Kommunens &amp;logo</translation>
+        </message>
+        <message>
+            <source>&amp;Default database</source>
+            <translation>&amp;Standarddatabase</translation>
+        </message>
+        <message>
+            <source>Browse for a logo</source>
+            <translation>Find et logo</translation>
+        </message>
+        <message>
+            <source>Browse for a database</source>
+            <translation>Find en database</translation>
+        </message>
+        <message>
+            <source>The municipality name and logo appear on printed briefs.</source>
+            <translation>Kommunens navn og logo vises på de trykte notater.</translation>
+        </message>
+        <message>
+            <source>Municipality logo</source>
+            <translation>Kommunens logo</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+            <translation>Billeder (*.png *.jpg *.jpeg *.svg)</translation>
+        </message>
+        <message>
+            <source>Default database</source>
+            <translation>Standarddatabase</translation>
+        </message>
+        <message>
+            <source>Portfolio databases (*.sqlite *.db)</source>
+            <translation>Porteføljedatabaser (*.sqlite *.db)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StakeholderDialog</name>
+        <message>
+            <source>New stakeholder</source>
+            <translation>Ny aktør</translation>
+        </message>
+        <message>
+            <source>Stakeholder</source>
+            <translation>Aktør</translation>
+        </message>
+    </context>
+    <context>
+        <name>StakeholderForm</name>
+        <message>
+            <source>This is a private person (personal data)</source>
+            <translation>Dette er en privatperson (personoplysninger)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Navn</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Art</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation</source>
+            <translation>&amp;Organisation</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telefon</translation>
+        </message>
+        <message>
+            <source>No&amp;tes</source>
+            <translation>N&amp;oter</translation>
+        </message>
+        <message>
+            <source>&amp;Lawful basis</source>
+            <translation>&amp;Behandlingsgrundlag</translation>
+        </message>
+        <message>
+            <source>&amp;Consent given on</source>
+            <translation>&amp;Samtykke givet den</translation>
+        </message>
+        <message>
+            <source>&amp;Keep until</source>
+            <translation>&amp;Opbevares til</translation>
+        </message>
+    </context>
+    <context>
+        <name>StakeholderModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+    </context>
+    <context>
+        <name>StakeholderPicker</name>
+        <message>
+            <source>Add existing stakeholders</source>
+            <translation>Tilføj eksisterende aktører</translation>
+        </message>
+        <message>
+            <source>Search by name or organisation</source>
+            <translation>Søg på navn eller organisation</translation>
+        </message>
+        <message>
+            <source>Search stakeholders</source>
+            <translation>Søg efter aktører</translation>
+        </message>
+        <message>
+            <source>Stakeholders</source>
+            <translation>Aktører</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>&amp;Role in this initiative</source>
+            <translation>&amp;Rolle i dette initiativ</translation>
+        </message>
+    </context>
+    <context>
+        <name>StakeholderRegistry</name>
+        <message>
+            <source>Search stakeholders by name or organisation</source>
+            <translation>Søg efter aktører på navn eller organisation</translation>
+        </message>
+        <message>
+            <source>Search stakeholders</source>
+            <translation>Søg efter aktører</translation>
+        </message>
+        <message>
+            <source>Stakeholders</source>
+            <translation>Aktører</translation>
+        </message>
+        <message>
+            <source>&amp;Merge selected…</source>
+            <translation>&amp;Flet de valgte …</translation>
+        </message>
+        <message>
+            <source>Select two duplicates; the first one selected is kept</source>
+            <translation>Vælg to dubletter; den først valgte beholdes</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Slet</translation>
+        </message>
+        <message>
+            <source>&amp;Save stakeholder</source>
+            <translation>&amp;Gem aktør</translation>
+        </message>
+        <message>
+            <source>Used in initiatives</source>
+            <translation>Indgår i initiativer</translation>
+        </message>
+        <message>
+            <source>Used in (double-click to open):</source>
+            <translation>Indgår i (dobbeltklik for at åbne):</translation>
+        </message>
+        <message>
+            <source>Cannot save</source>
+            <translation>Kan ikke gemme</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gemt.</translation>
+        </message>
+        <message>
+            <source>Cannot merge</source>
+            <translation>Kan ikke flette</translation>
+        </message>
+        <message>
+            <source>Merged.</source>
+            <translation>Flettet.</translation>
+        </message>
+        <message>
+            <source>Merge duplicates</source>
+            <translation>Flet dubletter</translation>
+        </message>
+        <message>
+            <source>Select exactly two stakeholders (Ctrl+click) to merge them.</source>
+            <translation>Vælg præcis to aktører (Ctrl+klik) for at flette dem.</translation>
+        </message>
+        <message>
+            <source>Keep “%1” and fold “%2” into it? Every initiative, resource and journal entry of “%2” moves over; “%2” is deleted.</source>
+            <translation>Behold “%1” og flet “%2” ind i den? Alle initiativer, ressourcer og journalnotater fra “%2” flyttes over; “%2” slettes.</translation>
+        </message>
+        <message>
+            <source>Delete stakeholder</source>
+            <translation>Slet aktør</translation>
+        </message>
+        <message>
+            <source>Delete “%1”?</source>
+            <translation>Slet “%1”?</translation>
+        </message>
+        <message>
+            <source>Cannot delete</source>
+            <translation>Kan ikke slette</translation>
+        </message>
+    </context>
+    <context>
+        <name>Typology</name>
+        <message>
+            <source>Characteristics</source>
+            <translation>Kendetegn</translation>
+        </message>
+        <message>
+            <source>Role of the frontline co-producer</source>
+            <translation>Frontmedarbejderens rolle</translation>
+        </message>
+        <message>
+            <source>Perceived public value</source>
+            <translation>Oplevet offentlig værdi</translation>
+        </message>
+        <message>
+            <source>Examples</source>
+            <translation>Eksempler</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypologyGuide</name>
+        <message>
+            <source>Typology guide</source>
+            <translation>Typologiguide</translation>
+        </message>
+        <message>
+            <source>Three practices of co-production (Agger &amp; Tortzen 2023). Choose the one that describes the initiative best; a secondary type can record a mix.</source>
+            <translation>Tre former for samskabelse (Agger &amp; Tortzen 2023). Vælg den, der bedst beskriver initiativet; en sekundær type kan angive en blanding.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>ÅÅÅÅ-MM-DD</translation>
+        </message>
+        <message>
+            <source>Pick a date</source>
+            <translation>Vælg en dato</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fejl</translation>
+        </message>
+    </context>
+</TS>

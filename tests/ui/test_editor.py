@@ -1,0 +1,318 @@
+"""The initiative editor: typing, classifying, stakeholders, saving, undo, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
+from coprod_desktop.domain.vocab import PressureCategory
+from coprod_desktop.services import initiatives, stakeholders
+from coprod_desktop.ui.editor import InitiativeEditor
+
+
+def open_ref(window, reference: str) -> InitiativeEditor:
+    ident = initiatives.get_initiative(window.db, reference).id
+    editor = window.open_initiative(ident)
+    assert editor is not None
+    return editor
+
+
+def test_create_classify_add_stakeholder_save_and_reopen(window, qtbot):
+    editor = window.new_initiative()
+    qtbot.keyClicks(editor.title, "Harbour bath by the old quay")
+    qtbot.keyClicks(editor.area, "Strandholm")
+    editor.sector.set_key("harbours")
+    editor.status.set_key("preparing")
+    editor.summary.setPlainText("Swimmers and the sailing club want a harbour bath.")
+    editor.tabs.setCurrentIndex(1)
+    editor.type_buttons["co_management"].click()
+    editor.participation_level.set_key("collaborate")
+    editor.value_boxes["sustainable_solutions"].setChecked(True)
+    qtbot.keyClicks(editor.type_rationale, "Several actors share the work.")
+    club = stakeholders.create_stakeholder(
+        window.db, d.StakeholderData(name="Strandholm Sailing Club", kind="association")
+    )
+    editor.add_involvement(club, "partner")
+    assert editor.dirty
+    assert editor.save()
+    ident = editor.data.id
+    assert ident is not None and editor.data.reference
+    assert not editor.dirty
+    window.close_tab(window.workspace.indexOf(editor))
+
+    again = window.open_initiative(ident)
+    assert again.title.text() == "Harbour bath by the old quay"
+    assert again.area.text() == "Strandholm"
+    assert again.sector.key() == "harbours" and again.status.key() == "preparing"
+    assert again.type_buttons["co_management"].isChecked()
+    assert again.frontline_role.key() == "facilitating_collaboration"  # defaulted from the type
+    assert again.participation_level.key() == "collaborate"
+    assert again.value_boxes["sustainable_solutions"].isChecked()
+    assert again.type_rationale.toPlainText() == "Several actors share the work."
+    model = again.models["involvements"]
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Strandholm Sailing Club"
+    assert window.portfolio.model.rowCount() == 17
+
+
+def test_typing_is_one_undo_step_and_redo_restores_it(window, qtbot):
+    editor = open_ref(window, "CP-2024-003")
+    before = editor.title.text()
+    qtbot.keyClicks(editor.title, " (phase 2)")
+    assert editor.data.title == before + " (phase 2)"
+    assert editor.undo.count() == 1
+    window.undo_action.trigger()
+    assert editor.title.text() == before and editor.data.title == before
+    assert not editor.dirty
+    window.redo_action.trigger()
+    assert editor.title.text() == before + " (phase 2)"
+    assert editor.dirty
+
+
+def test_ctrl_z_in_a_field_goes_to_the_editor_stack(window, qtbot):
+    editor = open_ref(window, "CP-2024-003")
+    editor.area.setFocus()
+    editor.area.clear()
+    qtbot.keyClicks(editor.area, "Nørrevig")
+    editor.owner.setFocus()
+    qtbot.keyClicks(editor.owner, "X")
+    assert editor.undo.count() == 2
+    qtbot.keyClick(editor.owner, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.undo.index() in (1, 2)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert editor.data.area == editor.original.area
+    assert editor.data.owner == editor.original.owner
+
+
+def test_choosing_a_type_defaults_the_role_and_undo_reverts_both(window):
+    editor = window.new_initiative()
+    editor.type_buttons["coordination"].click()
+    assert editor.frontline_role.key() == "coordinating_volunteers"
+    window.undo_action.trigger()
+    assert editor.data.type is None and editor.data.frontline_role is None
+    assert editor.type_buttons[None].isChecked()
+    window.redo_action.trigger()
+    assert editor.data.frontline_role == "coordinating_volunteers"
+
+
+def test_list_edits_undo_and_redo(window):
+    editor = open_ref(window, "CP-2024-001")
+    count = len(editor.data.mandates)
+    editor.add_mandate()
+    assert editor.models["mandates"].rowCount() == count + 1
+    model = editor.models["mandates"]
+    level = [c.field for c in model.columns].index("clarity")
+    assert model.setData(model.index(count, level), "clear")
+    assert editor.data.mandates[-1].clarity == "clear"
+    window.undo_action.trigger()
+    assert editor.data.mandates[-1].clarity == "partial"
+    window.undo_action.trigger()
+    assert len(editor.data.mandates) == count
+    window.redo_action.trigger()
+    assert len(editor.data.mandates) == count + 1
+
+
+def test_empty_title_is_shown_beside_the_field(window):
+    editor = window.new_initiative()
+    assert not editor.save()
+    assert editor.errors["title"].isVisibleTo(editor)
+    assert "required" in editor.errors["title"].text()
+    assert editor.data.id is None
+    assert "Not saved" in editor.summary_error.text()
+
+
+def test_bad_date_is_shown_inline_and_blocks_saving(window, qtbot):
+    editor = open_ref(window, "CP-2024-002")
+    editor.next_review.edit.setText("2026-02-30")
+    editor.next_review.edit.editingFinished.emit()
+    assert "not a real date" in editor.errors["next_review"].text()
+    assert not editor.save()
+    editor.next_review.edit.setText("2026-02-28")
+    editor.next_review.edit.editingFinished.emit()
+    assert editor.errors["next_review"].text() == ""
+    assert editor.save()
+    assert initiatives.get_initiative(window.db, "CP-2024-002").next_review == dt.date(2026, 2, 28)
+
+
+def test_problems_in_a_list_row_are_marked_in_that_tab(window):
+    editor = open_ref(window, "CP-2024-001")
+    entry = d.JournalData(date=dt.date(2026, 1, 5), kind="meeting", summary="")
+    editor.change_list("journal", [*editor.data.journal, entry], "add")
+    assert not editor.save()
+    row = len(editor.data.journal)
+    assert editor.tabs.currentWidget() is editor.pages["journal"]
+    assert f"Row {row}" in editor.list_errors["journal"].text()
+    model = editor.models["journal"]
+    summary = [c.field for c in model.columns].index("summary")
+    assert model.index(row - 1, summary).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_unsaved_changes_prompt_cancel_discard_save(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-005")
+    qtbot.keyClicks(editor.title, "!")
+    answers = []
+
+    def answer(button):
+        def ask(*args, **kwargs):
+            answers.append(args[1])
+            return button
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    assert not window.close_tab(window.workspace.indexOf(editor))
+    assert editor in window.editors() and answers
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    title = editor.data.title
+    assert window.close_tab(window.workspace.indexOf(editor))
+    assert initiatives.get_initiative(window.db, "CP-2024-005").title == title
+
+    editor = open_ref(window, "CP-2024-005")
+    qtbot.keyClicks(editor.title, "?")
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    assert window.close_tab(window.workspace.indexOf(editor))
+    assert initiatives.get_initiative(window.db, "CP-2024-005").title == title
+
+
+def test_ctrl_w_closes_a_clean_tab_without_asking(window, qtbot):
+    editor = open_ref(window, "CP-2024-006")
+    assert window.current_editor() is editor
+    window.actions_by_name["close_tab"].trigger()
+    assert editor not in window.editors()
+
+
+def test_revert_throws_away_changes(window, qtbot):
+    editor = open_ref(window, "CP-2024-006")
+    original = editor.title.text()
+    qtbot.keyClicks(editor.title, " changed")
+    editor.status.set_key("paused")
+    editor.revert()
+    assert editor.title.text() == original
+    assert editor.status.key() == "active"
+    assert not editor.dirty
+
+
+def test_conflict_is_reported_in_plain_words(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-007")
+    other = initiatives.get_initiative(window.db, "CP-2024-007")
+    other.area = "changed elsewhere"
+    initiatives.save_initiative(window.db, other)
+    qtbot.keyClicks(editor.title, " mine")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not editor.save()
+    assert shown and "changed by someone else" in shown[0]
+    assert "Traceback" not in shown[0]
+
+
+def test_resource_totals_split_municipal_and_mobilised(window):
+    editor = open_ref(window, "CP-2024-001")
+    text = editor.totals.text()
+    assert "Municipal input" in text and "Mobilised from outside" in text
+    assert "2,400,000 DKK" in text
+    editor.add_resource()
+    model = editor.models["resources"]
+    amount = [c.field for c in model.columns].index("amount")
+    model.setData(model.index(model.rowCount() - 1, amount), 30.0)
+    assert "30 hours" in editor.totals.text()
+
+
+def test_resource_kind_sets_the_unit(window):
+    editor = open_ref(window, "CP-2024-001")
+    editor.add_resource()
+    model = editor.models["resources"]
+    kind = [c.field for c in model.columns].index("kind")
+    model.setData(model.index(model.rowCount() - 1, kind), "external_funding")
+    assert editor.data.resources[-1].unit == "DKK"
+
+
+def test_cross_pressure_category_shows_its_definition(window):
+    editor = open_ref(window, "CP-2024-001")
+    editor.tabs.setCurrentWidget(editor.pages["cross_pressures"])
+    table = editor.tables["cross_pressures"]
+    table.setCurrentIndex(editor.models["cross_pressures"].index(0, 0))
+    category = PressureCategory.get(editor.data.cross_pressures[0].category)
+    assert PRESSURE_DEFINITIONS[category].en in editor.definition.text()
+    index = editor.models["cross_pressures"].index(0, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == PRESSURE_DEFINITIONS[category].en
+
+
+def test_journal_participants(window):
+    editor = open_ref(window, "CP-2024-001")
+    editor.add_journal()
+    row = len(editor.data.journal) - 1
+    first = editor.data.involvements[0]
+    editor.set_participants(row, [first.stakeholder_id])
+    model = editor.models["journal"]
+    model.setData(model.index(row, 2), "Harbour walk with the association")
+    assert editor.save()
+    saved = initiatives.get_initiative(window.db, "CP-2024-001")
+    entry = next(j for j in saved.journal if j.summary == "Harbour walk with the association")
+    assert entry.participant_ids == [first.stakeholder_id]
+
+
+def test_history_tab_shows_the_audit_trail(window, qtbot, qtmodeltester):
+    editor = open_ref(window, "CP-2024-008")
+    qtbot.keyClicks(editor.area, " Nord")
+    assert editor.save()
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    model = editor.history_model
+    qtmodeltester.check(model)
+    assert model.rowCount() > 0
+    assert model.index(0, 1).data() == "tester"
+    assert model.index(0, 4).data() == "area"
+
+
+def test_record_models_pass_the_model_tester(window, qtmodeltester):
+    editor = open_ref(window, "CP-2024-001")
+    for model in editor.models.values():
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
+
+
+def test_several_editors_and_the_undo_group(window, qtbot):
+    first = open_ref(window, "CP-2024-001")
+    second = open_ref(window, "CP-2024-002")
+    assert window.undo_group.activeStack() is second.undo
+    qtbot.keyClicks(second.area, "x")
+    window.workspace.setCurrentWidget(first)
+    assert window.undo_group.activeStack() is first.undo
+    assert not window.undo_action.isEnabled()
+    window.workspace.setCurrentWidget(second)
+    assert window.undo_action.isEnabled()
+    assert window.workspace.tabText(window.workspace.indexOf(second)).startswith("* ")
+
+
+def test_keyboard_shortcuts_are_set(window):
+    get = window.actions_by_name
+    assert get["new_initiative"].shortcut().toString() == "Ctrl+N"
+    assert get["save"].shortcut().toString() == "Ctrl+S"
+    assert get["find"].shortcut().toString() == "Ctrl+F"
+    assert get["close_tab"].shortcut().toString() == "Ctrl+W"
+    assert get["quit"].shortcut().toString() == "Ctrl+Q"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_ctrl_s_saves_the_current_editor(window, qtbot):
+    editor = open_ref(window, "CP-2024-009")
+    qtbot.keyClicks(editor.area, " Syd")
+    window.actions_by_name["save"].trigger()
+    assert not editor.dirty
+    assert initiatives.get_initiative(window.db, "CP-2024-009").area.endswith(" Syd")
+
+
+def test_inputs_have_accessible_names(window):
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+    editor = open_ref(window, "CP-2024-001")
+    overview = editor.tabs.widget(0)
+    inputs = overview.findChildren(QLineEdit) + overview.findChildren(QComboBox)
+    inputs += overview.findChildren(QPlainTextEdit)
+    missing = [w for w in inputs if not w.accessibleName() and not w.objectName().startswith("qt_")]
+    assert inputs and not missing

@@ -1,0 +1,185 @@
+"""The portfolio table: lazy model, SQL sorting and filtering, state, bulk changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.ui import portfolio as portfolio_ui
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.portfolio import COLUMNS, ROW_ID_ROLE, PortfolioModel, PortfolioView
+
+
+def column(key: str) -> int:
+    return [c for c, _ in COLUMNS].index(key)
+
+
+def shown_refs(view: PortfolioView) -> list[str]:
+    return [r.reference for r in view.model.rows]
+
+
+def test_model_shows_the_demo_portfolio(window, qtmodeltester):
+    model = window.portfolio.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == portfolio.count(window.db) == 16
+    assert model.index(0, column("reference")).data() == "CP-2024-001"
+    assert model.index(0, column("type")).data() == "Co-management"
+    assert model.index(0, column("sector")).data() == "Harbours"
+
+
+def test_model_fetches_lazily_in_pages(demo_db, monkeypatch, qtmodeltester):
+    monkeypatch.setattr(portfolio_ui, "PAGE", 5)
+    model = PortfolioModel()
+    model.set_database(demo_db)
+    assert model.rowCount() == 5
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 16
+
+
+def test_sorting_happens_in_sql(window):
+    view = window.portfolio
+    view.table.sortByColumn(column("title"), Qt.SortOrder.DescendingOrder)
+    expected = [r.reference for r in portfolio.rows(window.db, sort="title", descending=True)]
+    assert shown_refs(view) == expected
+    assert view.model.sort_key == "title" and view.model.descending
+
+
+def test_type_filter_narrows_the_table(window):
+    view = window.portfolio
+    view.filters.type.set_key("coordination")
+    assert view.model.rowCount() == portfolio.count(
+        window.db, PortfolioFilter(types=("coordination",))
+    )
+    assert view.model.rowCount() < 16
+    assert all(r.type == "coordination" for r in view.model.rows)
+
+
+def test_sector_and_status_filters_combine(window):
+    view = window.portfolio
+    view.filters.sector.set_key("eldercare")
+    view.filters.status.set_key("active")
+    assert {(r.sector, r.status) for r in view.model.rows} == {("eldercare", "active")}
+
+
+def test_pressure_and_origin_filters(window):
+    view = window.portfolio
+    view.filters.pressure.set_key("silo_structure")
+    expected = portfolio.count(window.db, PortfolioFilter(pressures=("silo_structure",)))
+    assert view.model.rowCount() == expected > 0
+    view.filters.pressure.set_key(None)
+    view.filters.origin.set_key("protest_response")
+    assert all(r.origin == "protest_response" for r in view.model.rows)
+
+
+def test_search_as_you_type_is_debounced(window, qtbot):
+    view = window.portfolio
+    qtbot.keyClicks(view.filters.search, "harbour")
+    assert view.model.rowCount() == 16  # not yet: the search waits for a pause
+    qtbot.waitUntil(lambda: view.model.rowCount() < 16, timeout=3000)
+    assert view.model.rowCount() == portfolio.count(window.db, PortfolioFilter(search="harbour"))
+    assert "CP-2024-001" in shown_refs(view)
+
+
+def test_my_initiatives_uses_the_user_name(window):
+    prefs.set_value("user/name", "Rasmus Skov")
+    window.portfolio.filters.mine.setChecked(True)
+    assert window.portfolio.model.rowCount() == 2
+    assert {r.owner for r in window.portfolio.model.rows} == {"Rasmus Skov"}
+
+
+def test_attention_marker_tooltip_lists_the_signals(window):
+    model = window.portfolio.model
+    row = shown_refs(window.portfolio).index("CP-2024-002")
+    index = model.index(row, column("attention"))
+    assert index.data() == "4"
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.count("•") == 4
+
+
+def test_hidden_columns_and_sort_are_remembered(window, qtbot):
+    view = window.portfolio
+    view.set_column_visible(column("owner"), False)
+    view.table.sortByColumn(column("status"), Qt.SortOrder.DescendingOrder)
+    again = PortfolioView()
+    qtbot.addWidget(again)
+    again.restore_state()
+    assert again.table.horizontalHeader().isSectionHidden(column("owner"))
+    assert again.model.sort_key == "status" and again.model.descending
+
+
+def test_column_chooser_menu_toggles_a_column(window):
+    menu = window.portfolio.column_menu()
+    action = menu.actions()[column("sector")]
+    action.setChecked(False)
+    assert window.portfolio.table.horizontalHeader().isSectionHidden(column("sector"))
+    assert "sector" in prefs.get_list("portfolio/hidden")
+
+
+def test_enter_and_double_click_open_the_initiative(window, qtbot):
+    table = window.portfolio.table
+    table.setFocus()
+    table.setCurrentIndex(window.portfolio.model.index(2, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = window.current_editor()
+    assert editor is not None and editor.data.reference == "CP-2024-003"
+    index = window.portfolio.model.index(3, 1)
+    table.doubleClicked.emit(index)
+    assert window.current_editor().data.reference == "CP-2024-004"
+    assert len(window.editors()) == 2
+
+
+def test_bulk_status_change_of_the_selection(window, monkeypatch):
+    table = window.portfolio.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        window.portfolio.model.index(1, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    ids = window.portfolio.selected_ids()
+    assert len(ids) == 2
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paused", True))
+    window.bulk_status()
+    for ident in ids:
+        assert initiatives.get_initiative(window.db, ident).status == "paused"
+
+
+def test_bulk_owner_change(window, monkeypatch):
+    window.portfolio.table.selectRow(4)
+    ident = window.portfolio.selected_ids()[0]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Ny Ejer", True))
+    window.bulk_owner()
+    assert initiatives.get_initiative(window.db, ident).owner == "Ny Ejer"
+
+
+def test_status_bar_counts(window):
+    assert "16 of 16 initiatives shown" in window.status_counts.text()
+    window.portfolio.filters.type.set_key("empowerment")
+    n = window.portfolio.model.rowCount()
+    assert f"{n} of 16 initiatives shown" in window.status_counts.text()
+
+
+def test_first_run_empty_state_loads_the_demo(empty_window, qtbot):
+    view = empty_window.portfolio
+    assert view.stack.currentWidget() is view.empty
+    view.demo_button.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 16, timeout=15000)
+    assert view.stack.currentWidget() is view.table_page
+
+
+def test_empty_state_new_initiative_opens_an_editor(empty_window):
+    empty_window.portfolio.new_button.click()
+    editor = empty_window.current_editor()
+    assert editor is not None and editor.data.id is None
+
+
+def test_row_id_role(window):
+    model = window.portfolio.model
+    assert model.index(0, 0).data(ROW_ID_ROLE) == model.rows[0].id
