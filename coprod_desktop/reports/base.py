@@ -301,9 +301,10 @@ class Brief:
         return table
 
     def add_table(self, *args: Any, **kwargs: Any) -> None:
-        self.story.append(Spacer(1, 2))
-        self.story.append(self.table(*args, **kwargs))
-        self.story.append(Spacer(1, 4))
+        # no Spacer before it: a heading keeps with the next flowable, which must be the table
+        table = self.table(*args, **kwargs)
+        table.spaceBefore, table.spaceAfter = 2, 5
+        self.story.append(table)
 
     def keep(self, *flowables: Flowable) -> None:
         self.story.append(KeepTogether(list(flowables)))

@@ -14,15 +14,8 @@ from coprod_desktop.paths import resource_path
 
 SANS = "CoprodSans"
 SANS_BOLD = "CoprodSans-Bold"
-SANS_ITALIC = "CoprodSans-Oblique"
-SANS_BOLD_ITALIC = "CoprodSans-BoldOblique"
 
-_FILES = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    SANS_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-}
+_FILES = {SANS: "DejaVuSans.ttf", SANS_BOLD: "DejaVuSans-Bold.ttf"}
 _lock = threading.Lock()
 _registered = False
 
@@ -41,11 +34,12 @@ def register_fonts() -> None:
 
         for name, filename in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        # <b> in a paragraph picks the bold face; the briefs use no italics (<i> prints upright)
         for bold, italic, name in (
             (0, 0, SANS),
             (1, 0, SANS_BOLD),
-            (0, 1, SANS_ITALIC),
-            (1, 1, SANS_BOLD_ITALIC),
+            (0, 1, SANS),
+            (1, 1, SANS_BOLD),
         ):
             addMapping(SANS, bold, italic, name)
         _registered = True

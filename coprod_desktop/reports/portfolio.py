@@ -127,7 +127,8 @@ def build(
         header_note=message("brief_as_of", lang, date=tx.day(today, lang)),
     )
     t, s = brief.t, brief.s
-    brief.add(brief.para(tx.escape(brief.kind), s.kicker))
+    if brief.kind != t("brief_portfolio_title"):
+        brief.add(brief.para(tx.escape(brief.kind), s.kicker))
     brief.add(brief.para(tx.escape(t("brief_portfolio_title")), s.title))
     brief.add(
         brief.para(
