@@ -33,6 +33,27 @@ def _head_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return template
 
 
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory, _head_template: Path) -> Path:
+    """The English demo portfolio, loaded once per session; `demo_db` hands out copies."""
+    from coprod_desktop.services import exchange
+
+    template = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    shutil.copyfile(_head_template, template)
+    database = open_database(str(template), user="tester")
+    exchange.load_demo(database, "en")
+    database.dispose()
+    return template
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, _demo_template: Path) -> str:
+    """The path of a fresh copy of a database holding the English demo portfolio."""
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(_demo_template, target)
+    return str(target)
+
+
 @pytest.fixture
 def db(db_path: Path, _head_template: Path) -> Iterator[Database]:
     shutil.copyfile(_head_template, db_path)

@@ -457,12 +457,12 @@ def test_dry_run_writes_nothing(run_cli, tmp_path: Path) -> None:  # type: ignor
 )
 def test_a_bad_file_exits_3_naming_the_field_and_changes_nothing(
     run_cli,  # type: ignore[no-untyped-def]
+    demo_db: str,
     tmp_path: Path,
     mutate: Any,
     field: str,
 ) -> None:
-    target = str(tmp_path / "p.sqlite")
-    assert run_cli("--db", target, "demo").code == 0
+    target = demo_db
     run_cli("--db", target, "export", "-o", str(tmp_path / "before.json"))
     document = full_document()
     mutate(document)
@@ -492,9 +492,8 @@ def test_every_problem_of_a_file_is_reported_at_once(db: Database) -> None:
     assert portfolio.count(db) == 0
 
 
-def test_broken_json_exits_3_with_line_and_column(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    target = str(tmp_path / "p.sqlite")
-    run_cli("--db", target, "demo")
+def test_broken_json_exits_3_with_line_and_column(run_cli, demo_db: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = demo_db
     run_cli("--db", target, "export", "-o", str(tmp_path / "before.json"))
     text = json.dumps(full_document(), ensure_ascii=False, indent=1).splitlines()
     text[5] = text[5] + " oops"
