@@ -160,8 +160,13 @@ def _table(model: RecordModel, parent: QWidget, name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    metrics = table.fontMetrics()
     for column, spec in enumerate(model.columns):
-        table.setColumnWidth(column, spec.width)
+        width = max(spec.width, metrics.horizontalAdvance(spec.header) + 24)
+        if spec.kind == "vocab" and spec.vocabulary is not None:
+            longest = max(metrics.horizontalAdvance(m.label(i18n.lang())) for m in spec.vocabulary)
+            width = max(width, min(longest + 16, 260))
+        table.setColumnWidth(column, width)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
     return table
 
@@ -524,15 +529,15 @@ class InitiativeEditor(QWidget):
 
     def _stakeholders_tab(self) -> QWidget:
         columns = [
-            Column("stakeholder_name", self.tr("Stakeholder"), "readonly", width=300),
-            Column("stakeholder_kind", self.tr("Kind"), "readonly", width=190),
+            Column("stakeholder_name", self.tr("Stakeholder"), "readonly", width=250),
+            Column("stakeholder_kind", self.tr("Kind"), "readonly", width=180),
             Column("role", self.tr("Role"), "vocab", v.InvolvementRole, required=True),
-            Column("influence", self.tr("Influence"), "vocab", v.Level3, width=90),
-            Column("interest", self.tr("Interest"), "vocab", v.Level3, width=90),
-            Column("trust", self.tr("Trust"), "vocab", v.Level3, width=90),
-            Column("joined_on", self.tr("Joined"), "date", width=100),
-            Column("left_on", self.tr("Left"), "date", width=100),
-            Column("note", self.tr("Note"), width=200),
+            Column("influence", self.tr("Influence"), "vocab", v.Level3, width=80),
+            Column("interest", self.tr("Interest"), "vocab", v.Level3, width=80),
+            Column("trust", self.tr("Trust"), "vocab", v.Level3, width=80),
+            Column("joined_on", self.tr("Joined"), "date", width=90),
+            Column("left_on", self.tr("Left"), "date", width=90),
+            Column("note", self.tr("Note"), width=120),
         ]
         page = self._list_page(
             "involvements",
@@ -626,10 +631,10 @@ class InitiativeEditor(QWidget):
                 "vocab",
                 v.PressureCategory,
                 definitions,
-                width=210,
+                width=180,
                 required=True,
             ),
-            Column("severity", self.tr("Severity"), "severity", width=75),
+            Column("severity", self.tr("Severity"), "severity", width=60),
             Column(
                 "status", self.tr("Status"), "vocab", v.PressureStatus, width=115, required=True
             ),
@@ -638,9 +643,8 @@ class InitiativeEditor(QWidget):
                 "coping_strategy", self.tr("Coping strategy"), "vocab", v.CopingStrategy, width=180
             ),
             Column("raised_on", self.tr("Raised on"), "date", width=95),
-            Column("raised_by", self.tr("Raised by"), width=130),
             Column("resolved_on", self.tr("Resolved on"), "date", width=95),
-            Column("description", self.tr("Description"), width=200),
+            Column("description", self.tr("Description"), width=170),
             Column("resolution", self.tr("Resolution"), width=150),
         ]
         self.definition = QLabel(self)
@@ -845,7 +849,17 @@ class InitiativeEditor(QWidget):
             return
         category = v.PressureCategory.get(records[row].category)
         text = PRESSURE_DEFINITIONS[category].get(i18n.lang())
-        self.definition.setText(f"<b>{category.label(i18n.lang())}:</b> {text}")
+        from html import escape
+
+        record = records[row]
+        details = f"<b>{escape(category.label(i18n.lang()))}:</b> {escape(text)}"
+        if record.description:
+            details += "<br><b>{}:</b> {}".format(
+                self.tr("Description"), escape(record.description)
+            )
+        if record.resolution:
+            details += "<br><b>{}:</b> {}".format(self.tr("Resolution"), escape(record.resolution))
+        self.definition.setText(details)
 
     def stakeholder_choices(self) -> list[tuple[Any, str]]:
         return sorted(self.names.items(), key=lambda item: item[1].casefold())

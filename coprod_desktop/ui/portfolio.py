@@ -194,8 +194,8 @@ class PortfolioModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "attention" and found:
                 return "\n".join("• " + s.explanation.get(lang) for s in found)
-            if column == "title":
-                return row.title
+            if column not in ("attention", "open_pressures"):
+                return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == "attention":
             return "; ".join(s.explanation.get(lang) for s in found) or self.tr("No signals")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("open_pressures", "attention"):
@@ -329,7 +329,17 @@ class PortfolioView(QWidget):
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.column_menu)
-        widths = (110, 320, 125, 170, 110, 140, 115, 90, 100)
+        # Widths from the header texts and the (few) vocabulary labels, never from the rows.
+        metrics = self.table.fontMetrics()
+        widths = [110, 320, 125, 170, 110, 140, 80, 80, 100]
+        vocabularies = {2: v.InitiativeType, 4: v.Status}
+        for column, title in enumerate(self.model.headers()):
+            widths[column] = max(widths[column], metrics.horizontalAdvance(title) + 30)
+            if column in vocabularies:
+                longest = max(
+                    metrics.horizontalAdvance(m.label(i18n.lang())) for m in vocabularies[column]
+                )
+                widths[column] = max(widths[column], longest + 16)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

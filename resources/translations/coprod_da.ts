@@ -464,10 +464,6 @@
             <translation>Rejst den</translation>
         </message>
         <message>
-            <source>Raised by</source>
-            <translation>Rejst af</translation>
-        </message>
-        <message>
             <source>Resolved on</source>
             <translation>Løst den</translation>
         </message>
