@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coprod_desktop.domain import model as d
@@ -129,11 +129,11 @@ def merge_stakeholders(db: Database, keep_id: int, duplicate_id: int) -> d.Stake
                 setattr(keep, name, getattr(duplicate, name))
         for involvement in list(duplicate.involvements):
             involvement.stakeholder = keep
-        session.execute(
-            update(m.ResourceEntry)
-            .where(m.ResourceEntry.source_id == duplicate_id)
-            .values(source_id=keep_id)
-        )
+        # Through the ORM, not a bulk UPDATE, so each moved source is audited.
+        for resource in session.scalars(
+            select(m.ResourceEntry).where(m.ResourceEntry.source_id == duplicate_id)
+        ):
+            resource.source = keep
         entries = session.scalars(
             select(m.JournalEntry).where(
                 m.JournalEntry.participants.any(m.Stakeholder.id == duplicate_id)

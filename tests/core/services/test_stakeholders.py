@@ -172,3 +172,17 @@ def test_search_ignores_case_of_danish_letters(db: Database) -> None:
         "ÆBLEHAVENS Venner"
     ]
     assert [s.name for s in stakeholders.list_stakeholders(db, search="ÅBYHØJ")] == ["Bo"]
+
+
+def test_merge_is_audited_on_the_initiatives_it_touches(db: Database) -> None:
+    keep = factories.stakeholder(db, "Ørum Sejlklub")
+    duplicate = factories.stakeholder(db, "Ørum Sejlklub (dublet)")
+    made = _use(db, duplicate, "A")
+    stakeholders.merge_stakeholders(db, keep, duplicate)
+    changes = {
+        (e.entity, e.field)
+        for e in initiatives.history(db, made.id)  # type: ignore[arg-type]
+        if e.action == "update"
+    }
+    assert {("involvement", "stakeholder_id"), ("resource", "source_id")} <= changes
+    assert ("journal", "participants") in changes
