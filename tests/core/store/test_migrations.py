@@ -330,3 +330,23 @@ def test_a_folder_is_not_a_database(run_cli, tmp_path: Path) -> None:  # type: i
     result = run_cli("--db", str(tmp_path), "list")
     assert result.code == 4
     assert "Traceback" not in result.err
+
+
+def test_the_committed_fixture_is_what_make_fixtures_writes(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fresh = tmp_path / "fresh.sqlite"
+    module.make_0001(fresh)
+
+    def dump(path: Path) -> list[str]:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return list(connection.iterdump())
+        finally:
+            connection.close()
+
+    assert dump(fresh) == dump(FIXTURE_0001)
