@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -774,6 +775,18 @@ def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
+def _known_database_error(error: Exception, db: str | None) -> CoprodError | None:
+    from sqlalchemy.exc import DBAPIError
+
+    from coprod_desktop.store.db import resolve_target, translate_db_error
+
+    if not isinstance(error, DBAPIError) or not isinstance(
+        error.orig, sqlite3.OperationalError | sqlite3.DatabaseError
+    ):
+        return None
+    return translate_db_error(error, resolve_target(db))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # usage errors exit 2 here
@@ -789,6 +802,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # a bug: one line, the traceback only on request
+        known = _known_database_error(error, args.db)
+        if known is not None:  # a database fault outside a service's session: still known
+            print(message("cli_error", cli.lang, message=known.message(cli.lang)), file=sys.stderr)
+            return known.exit_code
         if os.environ.get("COPROD_DEBUG"):
             traceback.print_exc()
         first_line = next(iter(str(error).splitlines()), "")

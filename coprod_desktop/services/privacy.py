@@ -34,7 +34,7 @@ from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
 from coprod_desktop.services import convert
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
-from coprod_desktop.store.db import Database
+from coprod_desktop.store.db import Database, translating_db_errors
 
 ACCESS_FORMAT = "coprod-person-access"
 DEFAULT_EXPORT_PURPOSE = "access request"
@@ -501,6 +501,7 @@ def _scrub_audit(connection: Connection, stakeholder_id: int, replace: Any) -> i
     return scrubbed
 
 
+@translating_db_errors
 def erase_person(
     db: Database, stakeholder_id: int, reason: str, *, who: str | None = None
 ) -> EraseResult:

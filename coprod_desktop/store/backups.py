@@ -74,6 +74,19 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def quick_check(path: Path) -> str | None:
+    """None when an SQLite file passes `PRAGMA quick_check`, else what is wrong."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            result = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    return None if result == ["ok"] else "; ".join(result[:3])
+
+
 def _meta_path(backup: Path) -> Path:
     return backup.with_name(backup.name + META_SUFFIX)
 
@@ -110,6 +123,9 @@ def make_backup(
             _fsync(partial)
         else:
             backup_sqlite(source, partial)
+            problem = quick_check(partial)
+            if problem is not None:  # never keep a damaged copy that could replace good ones
+                raise sqlite3.DatabaseError(f"the copy failed its check: {problem}")
         size = partial.stat().st_size
         meta = {
             "source": str(source.resolve()),

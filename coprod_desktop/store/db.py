@@ -7,14 +7,15 @@ writes to an SQLite file, it is inspected read-only, so that a file this version
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
@@ -32,6 +33,9 @@ from coprod_desktop.domain.errors import (
     DatabaseUnavailableError,
 )
 from coprod_desktop.store import audit
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -285,6 +289,22 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def translating_db_errors(
+    function: Callable[Concatenate[Database, P], R],
+) -> Callable[Concatenate[Database, P], R]:
+    """For a service that uses `db.engine` directly rather than `db.session()`: database
+    exceptions become the same known errors (read-only, locked, full, damaged)."""
+
+    @functools.wraps(function)
+    def wrapper(db: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(db, *args, **kwargs)
+        except exc.DBAPIError as error:
+            raise translate_db_error(error, db.display_name) from None
+
+    return wrapper
 
 
 def _stale_entity(error: StaleDataError) -> str:
