@@ -29,6 +29,10 @@ fi
 "$venv/bin/python" -c "import coprod_desktop, PyInstaller, PySide6.QtPdf" \
     || { echo "the build venv lacks the project, PySide6-Pdf or PyInstaller" >&2; exit 1; }
 
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/pyproject.toml" | head -1)
+grep -q "<release version=\"$version\"" "$root/packaging/linux/dk.coprod.CoprodDesktop.metainfo.xml" ||
+    echo "warning: packaging/linux/dk.coprod.CoprodDesktop.metainfo.xml has no <release> for $version" >&2
+
 echo "== freezing (PyInstaller onedir)"
 cd "$root"
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
