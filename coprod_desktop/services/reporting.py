@@ -49,8 +49,7 @@ def _children(
 
 
 def _fields(row: Any, names: Sequence[str]) -> dict[str, Any]:
-    mapping = row._mapping
-    return {name: mapping[name] for name in names}
+    return {name: getattr(row, name) for name in names}  # faster than row._mapping
 
 
 LIGHT_SKIPS = frozenset({"description", "type_rationale"})

@@ -8,6 +8,8 @@ dropped so each import gets new ones, stakeholders reused), then times, against 
 - an initiative brief, in-process (goal < 150 ms);
 - the whole `coprod report portfolio` process (goal < 1.0 s).
 In-process times are the best of a few runs after one warm-up (fonts registered, imports done).
+Wall-clock time is judged against the goals; CPU time is printed beside it, since on a busy
+machine the wall clock also counts the time other processes had the CPU.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,15 +44,22 @@ def build_portfolio(path: Path, copies: int = 32) -> int:
     return count
 
 
-def best_of(runs: int, action: object) -> float:
+def best_of(runs: int, action: object) -> tuple[float, float]:
+    """The best wall-clock time and the best CPU time of `runs` runs after a warm-up."""
     assert callable(action)
     action()  # warm-up
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return min(walls), min(cpus)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -75,7 +85,7 @@ def main() -> int:
     count = portfolio.count(db)
     settings = BriefSettings(municipality_name="Sønderby Kommune", author="bench", lang="da")
     first = portfolio.rows(db, limit=1)[0].reference
-    results: dict[str, float] = {}
+    results: dict[str, tuple[float, float]] = {}
     sizes: dict[str, int] = {}
 
     def review() -> None:
@@ -104,24 +114,27 @@ def main() -> int:
     ]
     process_times = []
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), children_cpu()
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return 1
-        process_times.append(time.perf_counter() - start)
-    results["coprod report portfolio"] = min(process_times)
+        process_times.append((time.perf_counter() - start, children_cpu() - start_cpu))
+    results["coprod report portfolio"] = (
+        min(t[0] for t in process_times),
+        min(t[1] for t in process_times),
+    )
     sizes["coprod report portfolio"] = output.stat().st_size
 
-    print(f"{count} initiatives; files in {folder}")
+    print(f"{count} initiatives; files in {folder}; load average {os.getloadavg()[0]:.1f}")
     failed = False
-    for name, seconds in results.items():
+    for name, (seconds, cpu) in results.items():
         goal = GOALS[name]
         verdict = "ok" if seconds < goal else "SLOWER THAN GOAL"
         failed |= seconds >= goal
         print(
-            f"{name:26s} {seconds * 1000:7.0f} ms   goal < {goal * 1000:5.0f} ms   "
-            f"{sizes[name] / 1024:6.0f} KB   {verdict}"
+            f"{name:26s} {seconds * 1000:7.0f} ms (cpu {cpu * 1000:5.0f} ms)   "
+            f"goal < {goal * 1000:5.0f} ms   {sizes[name] / 1024:6.0f} KB   {verdict}"
         )
     return 1 if failed else 0
 
