@@ -6,6 +6,7 @@ the tests run as root (initdb refuses root), and is stopped and deleted afterwar
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -101,8 +102,6 @@ class PostgresServer:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
-        except (subprocess.SubprocessError, OSError):
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
