@@ -93,12 +93,16 @@ class PostgresServer:
     def admin_dsn(self) -> str:
         return f"host=127.0.0.1 port={self.port} user={self.user} dbname=postgres"
 
-    def new_database(self) -> str:
-        """A fresh, empty database; returns its SQLAlchemy URL."""
+    def new_database(self, template: str | None = None) -> str:
+        """A fresh database (empty, or a copy of `template`); returns its SQLAlchemy URL."""
         self._counter += 1
         name = f"coprod_test_{self._counter}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.admin_dsn, autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"{copy}')
+        return self.url(name)
+
+    def url(self, name: str) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:

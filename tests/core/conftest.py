@@ -62,6 +62,29 @@ def db(db_path: Path, _head_template: Path) -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture(scope="session")
+def _pg_head_template(postgres_server) -> str:  # type: ignore[no-untyped-def]
+    """A PostgreSQL database migrated to head once; `any_db` copies it (CREATE … TEMPLATE)."""
+    url: str = postgres_server.new_database()
+    open_database(url, user="template").dispose()
+    name: str = url.rsplit("/", 1)[1]
+    return name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, db_path: Path, _head_template: Path) -> Iterator[Database]:
+    """A fresh database on each backend: the service tests run on SQLite and PostgreSQL."""
+    if request.param == "sqlite":
+        shutil.copyfile(_head_template, db_path)
+        database = open_database(str(db_path))
+    else:
+        server = request.getfixturevalue("postgres_server")
+        template = request.getfixturevalue("_pg_head_template")
+        database = open_database(server.new_database(template))
+    yield database
+    database.dispose()
+
+
 @dataclass
 class CliResult:
     code: int

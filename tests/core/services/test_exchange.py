@@ -579,3 +579,9 @@ def test_demo_loads_in_either_language(db: Database, lang: str) -> None:
     assert portfolio.count(db) == len(document["initiatives"])
     titles = {r.title for r in portfolio.rows(db)}
     assert titles == {i["title"] for i in document["initiatives"]}
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
+    return any_db

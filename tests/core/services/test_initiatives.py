@@ -199,3 +199,9 @@ def test_bulk_update_refuses_an_unknown_status(db: Database) -> None:
         initiatives.bulk_update(db, [a.id], status="finished")  # type: ignore[list-item]
     assert caught.value.fields() == {"status"}
     assert initiatives.get_initiative(db, a.id).status == "active"  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
+    return any_db

@@ -218,3 +218,9 @@ def test_owner_filter_and_title_sort_ignore_case_beyond_ascii(db: Database) -> N
     titles = [r.title for r in portfolio.rows(db, sort="title")]
     # upper and lower case of the same letter sort together
     assert abs(titles.index("Æblelund") - titles.index("ærøskøbing")) == 1
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
+    return any_db

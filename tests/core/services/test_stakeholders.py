@@ -186,3 +186,9 @@ def test_merge_is_audited_on_the_initiatives_it_touches(db: Database) -> None:
     }
     assert {("involvement", "stakeholder_id"), ("resource", "source_id")} <= changes
     assert ("journal", "participants") in changes
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
+    return any_db

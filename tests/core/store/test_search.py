@@ -134,3 +134,9 @@ def test_reference_is_searchable(db: Database) -> None:
     made = factories.initiative(db, "Noget", reference="CP-2019-042")
     assert made.reference == "CP-2019-042"
     assert _found(db, "CP-2019-042") == {"Noget"}
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
+    return any_db
