@@ -62,6 +62,10 @@ def detect_delimiter(text: str, is_header: Callable[[str], bool]) -> str:
 
 def read_csv_rows(text: str, delimiter: str) -> list[list[str]]:
     """Every record of the CSV text (a quoted cell may span lines; it is still one row)."""
+    # A cell as long as the whole file is allowed: the CSV export writes long descriptions
+    # (1 MB and more) in one cell, and its own output must read back.
+    if csv.field_size_limit() < len(text):
+        csv.field_size_limit(len(text) + 1)
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 

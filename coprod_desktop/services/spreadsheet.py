@@ -758,6 +758,25 @@ def _width(header: str, values: list[Any]) -> float:
     return float(min(max(longest + 2, 8), 60))
 
 
+XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells; the JSON export keeps everything
+
+
+def _xlsx_text(sheet: Any, value: str) -> Any:
+    """Text as XLSX can hold it: control characters XML forbids are left out, text beyond
+    Excel's cell limit is cut (marked with …), and a leading `=` stays text, not a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > XLSX_CELL_LIMIT:
+        text = text[: XLSX_CELL_LIMIT - 1] + "…"
+    if not text.startswith("="):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
+
+
 def export_xlsx(
     db: Database,
     path: Path,
@@ -805,6 +824,8 @@ def export_xlsx(
                     cell = WriteOnlyCell(sheet, value=value)
                     cell.number_format = "#,##0.00"
                     cells.append(cell)
+                elif isinstance(value, str):
+                    cells.append(_xlsx_text(sheet, value))
                 else:
                     cells.append(value)
             sheet.append(cells)
