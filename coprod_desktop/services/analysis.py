@@ -24,9 +24,7 @@ class Assessment:
         return [s.key for s in self.signals]
 
 
-def assess(
-    db: Database, ids: Sequence[int], today: date | None = None
-) -> dict[int, Assessment]:
+def assess(db: Database, ids: Sequence[int], today: date | None = None) -> dict[int, Assessment]:
     """Signals (with the configured thresholds), suggested type and completeness per id."""
     thresholds = load_settings().thresholds()
     when = today or date.today()

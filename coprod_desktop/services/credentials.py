@@ -15,7 +15,9 @@ SERVICE = "coprod-desktop"
 
 def account(url: str) -> str:
     parsed = make_url(url)
-    return f"{parsed.username or ''}@{parsed.host or ''}:{parsed.port or ''}/{parsed.database or ''}"
+    return (
+        f"{parsed.username or ''}@{parsed.host or ''}:{parsed.port or ''}/{parsed.database or ''}"
+    )
 
 
 def without_password(url: str) -> str:
