@@ -26,9 +26,8 @@ from coprod_desktop import __version__
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.domain.model import InitiativeData
-from coprod_desktop.services import exchange, initiatives, maintenance, portfolio
+from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
-from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
@@ -311,6 +310,8 @@ class MainWindow(QMainWindow):
         user = prefs.user_name() or None
 
         def work(_progress: Progress) -> Database:
+            from coprod_desktop.store.migrate import open_database  # alembic: load off-thread
+
             return open_database(target, user=user)
 
         self.background.run(
@@ -563,6 +564,8 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         if self.db is None:
             return
+        from coprod_desktop.services import exchange
+
         db = self.db
         lang = i18n.lang()
         self.background.run(
@@ -581,6 +584,8 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from coprod_desktop.services import exchange
+
         db = self.db
 
         def done(result: exchange.ImportResult) -> None:
@@ -615,6 +620,8 @@ class MainWindow(QMainWindow):
             return
         if not path.lower().endswith(".json"):
             path += ".json"
+        from coprod_desktop.services import exchange
+
         db = self.db
         flt = self.portfolio.model.filter
         self.background.run(
@@ -641,6 +648,8 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from coprod_desktop.services import maintenance
+
         db = self.db
         self.background.run(
             lambda _p: maintenance.backup(db, Path(path)),
