@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from coprod_desktop.domain.figures import (
@@ -53,6 +54,7 @@ TITLE_SIZE = 9.2
 class Series:
     name: str
     colour: str
+    key: str = ""  # what the series stands for (a type key, a severity, …) for click-through
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,35 @@ class Bar:
     values: tuple[float, ...]  # one per series
     group: str = ""  # bars of one group share a scale (e.g. DKK apart from hours)
     total_text: str | None = None  # printed after the bar (default: the formatted sum)
+    key: str = ""  # what the bar stands for (a sector key, …) for click-through
+
+
+@dataclass(frozen=True)
+class HitArea:
+    """A clickable region of a chart, in drawing coordinates (points, y upwards).
+
+    `series` is None for the band of a whole bar (its label and every segment)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    bar: str
+    series: str | None
+    value: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.x + self.width and self.y <= y <= self.y + self.height
+
+
+class ChartDrawing(Drawing):  # type: ignore[misc]
+    """A Drawing that also knows where its bars and segments are (for an on-screen chart)."""
+
+    _attrMap = AttrMap(BASE=Drawing, hit_areas=AttrMapValue(None, desc="list of HitArea"))
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.hit_areas: list[HitArea] = []
 
 
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int = 2) -> list[str]:
@@ -97,7 +128,7 @@ def bar_chart(
     empty_text: str = "–",
     label_share: float = 0.36,
     group_titles: dict[str, str] | None = None,
-) -> Drawing:
+) -> ChartDrawing:
     """Horizontal bars, stacked by series, with a legend when there is more than one series."""
     register_fonts()
     bar_h, gap, line_h = 10.0, 4.0, FONT_SIZE * 1.18
@@ -138,7 +169,7 @@ def bar_chart(
     for bar in bars:
         scale[bar.group] = max(scale.get(bar.group, 0.0), sum(bar.values))
 
-    drawing = Drawing(width, total_h)
+    drawing = ChartDrawing(width, total_h)
     y = total_h
     for kind, height, payload in items:
         top = y
@@ -213,11 +244,17 @@ def bar_chart(
                 Rect(plot_x, bar_top - bar_h, 0.6, bar_h, fillColor=_GRID, strokeColor=None)
             )
             maximum = scale.get(bar.group) or 1.0
+            drawing.hit_areas.append(
+                HitArea(0, top - body_h, width, body_h, bar.key, None, sum(bar.values))
+            )
             x = plot_x
             for value, entry in zip(bar.values, series, strict=False):
                 if value <= 0:
                     continue
                 seg_w = plot_w * value / maximum
+                drawing.hit_areas.append(
+                    HitArea(x, bar_top - bar_h, seg_w, bar_h, bar.key, entry.key, value)
+                )
                 drawing.add(
                     Rect(
                         x,
@@ -265,16 +302,17 @@ def _segment_ink(colour: str) -> colors.Color:
 # ---------------------------------------------------------------- the charts of the briefs
 
 
-def type_by_sector_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawing:
+def type_by_sector_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
     """Initiatives per sector, stacked by type of co-production."""
     types = [t.value for t in InitiativeType] + [UNCLASSIFIED]
     present = [t for t in types if figures.by_type.get(t)]
-    series = [Series(_type_label(t, lang), TYPE_COLOURS[t]) for t in present]
+    series = [Series(_type_label(t, lang), TYPE_COLOURS[t], t) for t in present]
     sectors = sorted(figures.type_by_sector, key=lambda s: (-figures.by_sector[s], s))
     bars = [
         Bar(
             Sector.get(sector).label(lang),
             tuple(float(figures.type_by_sector[sector].get(t, 0)) for t in present),
+            key=sector,
         )
         for sector in sectors
     ]
@@ -288,10 +326,10 @@ def type_by_sector_chart(figures: PortfolioFigures, lang: str, width: float) -> 
     )
 
 
-def pressures_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawing:
+def pressures_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
     """Open cross-pressures per category, stacked by severity."""
     series = [
-        Series(message("chart_severity", lang, value=level), SEVERITY_COLOURS[level])
+        Series(message("chart_severity", lang, value=level), SEVERITY_COLOURS[level], str(level))
         for level in (1, 2, 3)
     ]
     categories = sorted(
@@ -306,6 +344,7 @@ def pressures_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawi
         Bar(
             PressureCategory.get(category).label(lang),
             tuple(float(figures.open_pressures[category].get(level, 0)) for level in (1, 2, 3)),
+            key=category,
         )
         for category in categories
     ]
@@ -319,11 +358,11 @@ def pressures_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawi
     )
 
 
-def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawing:
+def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
     """Municipal input against resources mobilised from outside, in DKK and in hours."""
     series = [
-        Series(message("label_actual", lang).capitalize(), ACTUAL_COLOUR),
-        Series(message("label_planned", lang).capitalize(), PLANNED_COLOUR),
+        Series(message("label_actual", lang).capitalize(), ACTUAL_COLOUR, "actual"),
+        Series(message("label_planned", lang).capitalize(), PLANNED_COLOUR, "planned"),
     ]
     bars = []
     for unit in ("DKK", "hours"):
@@ -342,6 +381,7 @@ def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawi
                     (line.actual, line.planned),
                     group=unit,
                     total_text=amount(line.total, unit, lang),
+                    key=f"{side}:{unit}",
                 )
             )
     return bar_chart(
@@ -358,23 +398,72 @@ def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawi
     )
 
 
-def origins_chart(figures: PortfolioFigures, lang: str, width: float) -> Drawing:
+def origins_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
     """How the initiatives started."""
     keys = sorted(figures.by_origin, key=lambda k: (-figures.by_origin[k], k))
     bars = [
         Bar(
             Origin.get(key).label(lang) if key != UNKNOWN else message("label_unknown", lang),
             (float(figures.by_origin[key]),),
+            key=key,
         )
         for key in keys
     ]
     return bar_chart(
         message("chart_origins", lang),
         bars,
-        [Series(message("chart_initiatives", lang), SINGLE_COLOUR)],
+        [Series(message("chart_initiatives", lang), SINGLE_COLOUR, "count")],
         width,
         fmt=lambda v: number(v, lang),
         empty_text=message("chart_no_data", lang),
+    )
+
+
+def resources_by_type_chart(
+    by_type: dict[str, PortfolioFigures], lang: str, width: float
+) -> ChartDrawing:
+    """Municipal input against resources mobilised from outside, per type of co-production.
+
+    `by_type` holds the figures of each type's initiatives (UNCLASSIFIED for those without one);
+    bars are keyed "type:side:unit"."""
+    series = [
+        Series(message("label_actual", lang).capitalize(), ACTUAL_COLOUR, "actual"),
+        Series(message("label_planned", lang).capitalize(), PLANNED_COLOUR, "planned"),
+    ]
+    types = [t.value for t in InitiativeType] + [UNCLASSIFIED]
+    bars = []
+    for unit in ("DKK", "hours"):
+        for kind in types:
+            figures = by_type.get(kind)
+            if figures is None:
+                continue
+            for side in (MUNICIPAL, MOBILISED):
+                line = figures.resource(side, unit)
+                if not line.total:
+                    continue
+                side_label = message(
+                    "label_municipal" if side == MUNICIPAL else "label_mobilised", lang
+                )
+                bars.append(
+                    Bar(
+                        f"{_type_label(kind, lang)}: {side_label}",
+                        (line.actual, line.planned),
+                        group=unit,
+                        total_text=amount(line.total, unit, lang),
+                        key=f"{kind}:{side}:{unit}",
+                    )
+                )
+    return bar_chart(
+        message("chart_resources", lang),
+        bars,
+        series,
+        width,
+        fmt=lambda v: number(v, lang),
+        empty_text=message("chart_no_data", lang),
+        group_titles={
+            "DKK": message("chart_money", lang),
+            "hours": message("chart_hours", lang),
+        },
     )
 
 
