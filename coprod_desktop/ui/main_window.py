@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
         )
         a("about", self.tr("&About coprod-desktop"), self.about)
+        a("field_guide", self.tr("&Field guide (spreadsheet columns)"), self.show_field_guide)
+        a("show_persons", self.tr("P&ersons (personal data)"), self.show_persons)
+        a("retention_review", self.tr("Re&tention review"), self.show_retention_review)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
@@ -220,6 +223,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(get["show_portfolio"])
         view_menu.addAction(get["show_stakeholders"])
+        view_menu.addAction(get["show_persons"])
+        view_menu.addAction(get["retention_review"])
         self.columns_menu = view_menu.addMenu(self.tr("Portfolio &columns"))
         self.columns_menu.aboutToShow.connect(self.fill_columns_menu)
         view_menu.addSeparator()
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
             self.report_actions[key] = action
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(get["typology"])
+        help_menu.addAction(get["field_guide"])
         help_menu.addAction(get["about"])
 
     def _build_toolbar(self) -> None:
@@ -576,66 +582,45 @@ class MainWindow(QMainWindow):
             parent=self,
         )
 
-    def import_dialog(self) -> None:
+    def import_dialog(self, path: str | None = None) -> Any:
+        """The import wizard (.json, .csv, .xlsx); the portfolio refreshes after an import."""
         if self.db is None:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import initiatives"), "", self.tr("Interchange files (*.json)")
-        )
-        if not path:
-            return
-        from coprod_desktop.services import exchange
+            return None
+        from coprod_desktop.ui.import_wizard import ImportWizard
 
-        db = self.db
-
-        def done(result: exchange.ImportResult) -> None:
-            self.refresh()
-            QMessageBox.information(
-                self,
-                self.tr("Import"),
-                self.tr("Imported %1 new and %2 updated initiatives, %3 new stakeholders.")
-                .replace("%1", str(result.created))
-                .replace("%2", str(result.updated))
-                .replace("%3", str(result.stakeholders_created)),
-            )
-
-        self.background.run(
-            lambda _p: exchange.import_file(db, Path(path)),
-            done,
-            self.show_error,
-            label=self.tr("Importing…"),
-            parent=self,
-        )
+        wizard = ImportWizard(self.db, self.background, self, path)
+        wizard.imported.connect(lambda _result: self.refresh())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     def export_dialog(self) -> None:
+        """Export the portfolio as filtered to .json, .csv or .xlsx, in the background."""
         if self.db is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the shown initiatives"),
-            "portfolio.json",
-            self.tr("Interchange files (*.json)"),
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        from coprod_desktop.services import exchange
+        from coprod_desktop.ui.import_wizard import export_portfolio
 
-        db = self.db
-        flt = self.portfolio.model.filter
-        self.background.run(
-            lambda _p: exchange.export_file(db, Path(path), flt),
-            lambda count: self.statusBar().showMessage(
-                self.tr("Exported %1 initiatives to %2")
-                .replace("%1", str(count))
-                .replace("%2", path),
-                8000,
-            ),
+        export_portfolio(
+            self,
+            self.background,
+            self.db,
+            self.portfolio.model.filter,
+            lambda text: self.statusBar().showMessage(text, 8000),
             self.show_error,
-            label=self.tr("Exporting…"),
-            parent=self,
         )
+
+    def show_field_guide(self) -> None:
+        from coprod_desktop.ui.field_guide import show_field_guide
+
+        show_field_guide(self)
+
+    def show_persons(self, retention: bool = False) -> Any:
+        from coprod_desktop.ui.privacy_ui import show_persons
+
+        return show_persons(self, retention)
+
+    def show_retention_review(self) -> Any:
+        return self.show_persons(retention=True)
 
     def backup_dialog(self) -> None:
         if self.db is None:

@@ -91,6 +91,52 @@
         </message>
     </context>
     <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>Erase person</source>
+            <translation>Slet person</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Erase “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The name becomes “%2” everywhere; e-mail, phone, notes, organisation, lawful basis and dates are removed, also where other texts mention them, and the erased values are wiped from the database file. Involvements and journal entries stay, anonymous.&lt;/p&gt;&lt;p&gt;This cannot be undone. Backups made before now still hold the data.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Slet “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet bliver til “%2” overalt; e-mail, telefon, noter, organisation, behandlingsgrundlag og datoer fjernes, også hvor andre tekster nævner dem, og de slettede værdier fjernes fra databasefilen. Deltagelse og journalnotater bliver stående, anonymt.&lt;/p&gt;&lt;p&gt;Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig oplysningerne.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Reason for erasing</source>
+            <translation>Begrundelse for sletningen</translation>
+        </message>
+        <message>
+            <source>For example: the retention period has ended; the person asked (case no.)</source>
+            <translation>For eksempel: opbevaringsperioden er udløbet; personen har bedt om det (sagsnr.)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason (required, kept in the audit trail):</source>
+            <translation>&amp;Begrundelse (skal udfyldes, gemmes i ændringsloggen):</translation>
+        </message>
+        <message>
+            <source>I understand that this cannot be &amp;undone</source>
+            <translation>Jeg forstår, at det ikke kan &amp;fortrydes</translation>
+        </message>
+        <message>
+            <source>&amp;Erase person</source>
+            <translation>&amp;Slet person</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldGuide</name>
+        <message>
+            <source>Field guide: spreadsheet columns</source>
+            <translation>Feltvejledning: regnearkets kolonner</translation>
+        </message>
+        <message>
+            <source>Field guide</source>
+            <translation>Feltvejledning</translation>
+        </message>
+        <message>
+            <source>The field guide could not be read: %1</source>
+            <translation>Feltvejledningen kunne ikke læses: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Search titles, places, journal…</source>
@@ -151,6 +197,250 @@
         <message>
             <source>Cross-pressure filter</source>
             <translation>Filter på krydspres</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>CSV, separator %1</source>
+            <translation>CSV, skilletegn %1</translation>
+        </message>
+        <message>
+            <source>decimal comma</source>
+            <translation>decimalkomma</translation>
+        </message>
+        <message>
+            <source>decimal point</source>
+            <translation>decimalpunktum</translation>
+        </message>
+        <message>
+            <source>encoding %1</source>
+            <translation>tegnsæt %1</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel-projektmappe</translation>
+        </message>
+        <message>
+            <source>headings in row %1</source>
+            <translation>overskrifter i række %1</translation>
+        </message>
+        <message>
+            <source>coprod interchange file (JSON)</source>
+            <translation>coprod-udvekslingsfil (JSON)</translation>
+        </message>
+        <message>
+            <source>Import initiatives</source>
+            <translation>Importér initiativer</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; &amp;Tilbage</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>Kontrollér &amp;igen</translation>
+        </message>
+        <message>
+            <source>Read the file again after correcting it</source>
+            <translation>Læs filen igen, når du har rettet den</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>&amp;Næste &gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importér</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuller</translation>
+        </message>
+        <message>
+            <source>Choose a coprod interchange file (.json) or a spreadsheet (.csv or .xlsx) with one initiative per row. Column headings may be the field names or their English or Danish labels; Danish Excel files (semicolons, decimal comma, dd-mm-yyyy dates) are recognised by themselves. Nothing is written until you have seen the preview and pressed Import.</source>
+            <translation>Vælg en coprod-udvekslingsfil (.json) eller et regneark (.csv eller .xlsx) med ét initiativ pr. række. Kolonneoverskrifterne kan være feltnavnene eller deres engelske eller danske betegnelser; danske Excel-filer (semikolon, decimalkomma, datoer som dd-mm-åååå) genkendes af sig selv. Intet skrives, før du har set forhåndsvisningen og trykket på Importér.</translation>
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation>Fil, der skal importeres</translation>
+        </message>
+        <message>
+            <source>Path of a .json, .csv or .xlsx file</source>
+            <translation>Sti til en .json-, .csv- eller .xlsx-fil</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Gennemse…</translation>
+        </message>
+        <message>
+            <source>&amp;Update initiatives whose reference already exists (merge)</source>
+            <translation>&amp;Opdatér initiativer, hvis reference allerede findes (flet)</translation>
+        </message>
+        <message>
+            <source>Without this, a reference that already exists is reported as a problem</source>
+            <translation>Uden dette meldes en reference, der allerede findes, som et problem</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Fil:</translation>
+        </message>
+        <message>
+            <source>First rows of the file</source>
+            <translation>Filens første rækker</translation>
+        </message>
+        <message>
+            <source>Problems:</source>
+            <translation>Problemer:</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemer</translation>
+        </message>
+        <message>
+            <source>Imported initiatives</source>
+            <translation>Importerede initiativer</translation>
+        </message>
+        <message>
+            <source>Step 1: choose a file</source>
+            <translation>Trin 1: vælg en fil</translation>
+        </message>
+        <message>
+            <source>Step 2: match the columns</source>
+            <translation>Trin 2: tilknyt kolonnerne</translation>
+        </message>
+        <message>
+            <source>Step 3: check before importing</source>
+            <translation>Trin 3: kontrollér før import</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Færdig</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Luk</translation>
+        </message>
+        <message>
+            <source>Importable files (*.json *.csv *.xlsx);;Interchange files (*.json);;Spreadsheets (*.csv *.xlsx)</source>
+            <translation>Filer, der kan importeres (*.json *.csv *.xlsx);;Udvekslingsfiler (*.json);;Regneark (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1</source>
+            <translation>Noget uventet gik galt: %1</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Choose a .json, .csv or .xlsx file; “%1” cannot be imported.</source>
+            <translation>Vælg en .json-, .csv- eller .xlsx-fil; “%1” kan ikke importeres.</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Læser filen…</translation>
+        </message>
+        <message>
+            <source>Field for the column “%1”</source>
+            <translation>Felt til kolonnen “%1”</translation>
+        </message>
+        <message>
+            <source>(choose a field)</source>
+            <translation>(vælg et felt)</translation>
+        </message>
+        <message>
+            <source>Leave this column out</source>
+            <translation>Udelad denne kolonne</translation>
+        </message>
+        <message>
+            <source>These column headings are not known. Choose the field each one holds, or leave the column out. Your choice is remembered for files with the same headings.</source>
+            <translation>Disse kolonneoverskrifter kendes ikke. Vælg det felt, hver kolonne indeholder, eller udelad kolonnen. Dit valg huskes til filer med de samme overskrifter.</translation>
+        </message>
+        <message>
+            <source>The choices you made last time for these headings are filled in.</source>
+            <translation>De valg, du traf sidst for disse overskrifter, er udfyldt.</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Kontrollerer filen…</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Række</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Problems (%n):</source>
+            <translation>
+                <numerusform>Problemer (%n):</numerusform>
+                <numerusform>Problemer (%n):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Problems: none</source>
+            <translation>Problemer: ingen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s) found. Nothing has been written. Correct the file and press Check again, or go back and change the column choices.</source>
+            <translation>
+                <numerusform>%n problem fundet. Intet er skrevet. Ret filen og tryk på Kontrollér igen, eller gå tilbage og ændr valgene for kolonnerne.</numerusform>
+                <numerusform>%n problemer fundet. Intet er skrevet. Ret filen og tryk på Kontrollér igen, eller gå tilbage og ændr valgene for kolonnerne.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file holds no initiatives. Nothing has been written.</source>
+            <translation>Filen indeholder ingen initiativer. Intet er skrevet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n initiative(s) are ready to import. Nothing has been written yet.</source>
+            <translation>
+                <numerusform>%n initiativ er klar til import. Intet er skrevet endnu.</numerusform>
+                <numerusform>%n initiativer er klar til import. Intet er skrevet endnu.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Showing the first %1 of %2 rows.</source>
+            <translation>Viser de første %1 af %2 rækker.</translation>
+        </message>
+        <message>
+            <source>Read as: %1.</source>
+            <translation>Læst som: %1.</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importerer…</translation>
+        </message>
+        <message>
+            <source>Imported %1 new and %2 updated initiatives, %3 new stakeholders.</source>
+            <translation>Importerede %1 nye og %2 opdaterede initiativer, %3 nye aktører.</translation>
+        </message>
+        <message>
+            <source>Excel workbook, a sheet per entity (*.xlsx)</source>
+            <translation>Excel-projektmappe, et ark pr. slags oplysning (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV for Excel, initiatives only (*.csv)</source>
+            <translation>CSV til Excel, kun initiativer (*.csv)</translation>
+        </message>
+        <message>
+            <source>Interchange file (*.json)</source>
+            <translation>Udvekslingsfil (*.json)</translation>
+        </message>
+        <message>
+            <source>Export the shown initiatives</source>
+            <translation>Eksportér de viste initiativer</translation>
+        </message>
+        <message>
+            <source>Exported %1 initiatives to %2</source>
+            <translation>Eksporterede %1 initiativer til %2</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Eksporterer…</translation>
         </message>
     </context>
     <context>
@@ -935,6 +1225,253 @@
             <source>Backing up…</source>
             <translation>Tager sikkerhedskopi …</translation>
         </message>
+        <message>
+            <source>&amp;Field guide (spreadsheet columns)</source>
+            <translation>&amp;Feltvejledning (regnearkets kolonner)</translation>
+        </message>
+        <message>
+            <source>P&amp;ersons (personal data)</source>
+            <translation>P&amp;ersoner (personoplysninger)</translation>
+        </message>
+        <message>
+            <source>Re&amp;tention review</source>
+            <translation>Gennemgang af &amp;opbevaring</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Slags</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Retain until</source>
+            <translation>Opbevares til</translation>
+        </message>
+        <message>
+            <source>Initiatives</source>
+            <translation>Initiativer</translation>
+        </message>
+        <message>
+            <source>The retention date has passed: review or erase</source>
+            <translation>Opbevaringsdatoen er overskredet: gennemgå eller slet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRecordPanel</name>
+        <message>
+            <source>Kind</source>
+            <translation>Slags</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Lawful basis</source>
+            <translation>Behandlingsgrundlag</translation>
+        </message>
+        <message>
+            <source>Consent date</source>
+            <translation>Samtykkedato</translation>
+        </message>
+        <message>
+            <source>Retain until</source>
+            <translation>Opbevares til</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Noter</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>Med fra</translation>
+        </message>
+        <message>
+            <source>Involvements</source>
+            <translation>Deltagelse</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Resumé</translation>
+        </message>
+        <message>
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Hvornår</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Hvem</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Formål</translation>
+        </message>
+        <message>
+            <source>Access log</source>
+            <translation>Adgangslog</translation>
+        </message>
+        <message>
+            <source>opened</source>
+            <translation>åbnet</translation>
+        </message>
+        <message>
+            <source>access request export</source>
+            <translation>eksport til indsigtsanmodning</translation>
+        </message>
+        <message>
+            <source>Involvements (%1)</source>
+            <translation>Deltagelse (%1)</translation>
+        </message>
+        <message>
+            <source>Journal (%1)</source>
+            <translation>Journal (%1)</translation>
+        </message>
+        <message>
+            <source>Access log (%1)</source>
+            <translation>Adgangslog (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonsView</name>
+        <message>
+            <source>Which persons</source>
+            <translation>Hvilke personer</translation>
+        </message>
+        <message>
+            <source>All natural persons</source>
+            <translation>Alle fysiske personer</translation>
+        </message>
+        <message>
+            <source>Retention review: retention date passed</source>
+            <translation>Gennemgang af opbevaring: opbevaringsdatoen er overskredet</translation>
+        </message>
+        <message>
+            <source>Persons</source>
+            <translation>Personer</translation>
+        </message>
+        <message>
+            <source>&amp;Open record</source>
+            <translation>&amp;Åbn oplysninger</translation>
+        </message>
+        <message>
+            <source>The opening is logged with its purpose</source>
+            <translation>Åbningen logges med sit formål</translation>
+        </message>
+        <message>
+            <source>&amp;Erase…</source>
+            <translation>&amp;Slet…</translation>
+        </message>
+        <message>
+            <source>&amp;Access request…</source>
+            <translation>&amp;Indsigtsanmodning…</translation>
+        </message>
+        <message>
+            <source>Export everything held about the person as JSON and PDF</source>
+            <translation>Eksportér alt, hvad der er registreret om personen, som JSON og PDF</translation>
+        </message>
+        <message>
+            <source>Select a person and press Open record (or double-click). Each opening is logged with the purpose you give once per working session.</source>
+            <translation>Vælg en person, og tryk på Åbn oplysninger (eller dobbeltklik). Hver åbning logges med det formål, du angiver én gang pr. arbejdssession.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) kept beyond their retention date</source>
+            <translation>
+                <numerusform>%n person opbevaret ud over sin opbevaringsdato</numerusform>
+                <numerusform>%n personer opbevaret ud over deres opbevaringsdato</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n natural person(s)</source>
+            <translation>
+                <numerusform>%n fysisk person</numerusform>
+                <numerusform>%n fysiske personer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Kan ikke åbne</translation>
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation>Sletter…</translation>
+        </message>
+        <message>
+            <source>Erased. The record is now “%1”.</source>
+            <translation>Slettet. Oplysningerne står nu som “%1”.</translation>
+        </message>
+        <message>
+            <source>Erasing the person and wiping the database file…</source>
+            <translation>Sletter personen og renser databasefilen…</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong: %1</source>
+            <translation>Noget uventet gik galt: %1</translation>
+        </message>
+        <message>
+            <source>Personal data</source>
+            <translation>Personoplysninger</translation>
+        </message>
+        <message>
+            <source>Access request: save everything held about %1</source>
+            <translation>Indsigtsanmodning: gem alt, hvad der er registreret om %1</translation>
+        </message>
+        <message>
+            <source>JSON, with a PDF beside it (*.json)</source>
+            <translation>JSON med en PDF ved siden af (*.json)</translation>
+        </message>
+        <message>
+            <source>Access request (GDPR art. 15)</source>
+            <translation>Indsigtsanmodning (GDPR art. 15)</translation>
+        </message>
+        <message>
+            <source>Access request saved: %1</source>
+            <translation>Indsigtsanmodning gemt: %1</translation>
+        </message>
+        <message>
+            <source>Writing the access request…</source>
+            <translation>Skriver indsigtsanmodningen…</translation>
+        </message>
     </context>
     <context>
         <name>PortfolioModel</name>
@@ -1008,6 +1545,49 @@
         <message>
             <source>Load demo portfolio</source>
             <translation>Indlæs demoportefølje</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurposeDialog</name>
+        <message>
+            <source>Purpose of looking at personal data</source>
+            <translation>Formål med at se personoplysninger</translation>
+        </message>
+        <message>
+            <source>Every opening of a person's record is logged with its purpose, so that a citizen who asks can be told who looked at their data, when and why. Why are you opening personal data in this working session? You are asked once until the program is closed.</source>
+            <translation>Hver åbning af en persons oplysninger logges med sit formål, så en borger, der spørger, kan få at vide, hvem der har set vedkommendes oplysninger, hvornår og hvorfor. Hvorfor åbner du personoplysninger i denne arbejdssession? Du bliver spurgt én gang, indtil programmet lukkes.</translation>
+        </message>
+        <message>
+            <source>Case work on an initiative the person takes part in</source>
+            <translation>Sagsbehandling i et initiativ, personen deltager i</translation>
+        </message>
+        <message>
+            <source>Contacting the person</source>
+            <translation>Kontakt til personen</translation>
+        </message>
+        <message>
+            <source>Answering the person's own request (access, correction, erasure)</source>
+            <translation>Svar på personens egen anmodning (indsigt, berigtigelse, sletning)</translation>
+        </message>
+        <message>
+            <source>Retention review</source>
+            <translation>Gennemgang af opbevaring</translation>
+        </message>
+        <message>
+            <source>Correcting the person's details</source>
+            <translation>Rettelse af personens oplysninger</translation>
+        </message>
+        <message>
+            <source>&amp;Other:</source>
+            <translation>&amp;Andet:</translation>
+        </message>
+        <message>
+            <source>Other purpose</source>
+            <translation>Andet formål</translation>
+        </message>
+        <message>
+            <source>Describe the purpose</source>
+            <translation>Beskriv formålet</translation>
         </message>
     </context>
     <context>

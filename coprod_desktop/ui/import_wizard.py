@@ -1,0 +1,862 @@
+"""Import and export of initiatives: the import wizard (.json, .csv, .xlsx) and the export.
+
+The wizard goes: choose a file → (spreadsheets) map the headings the import does not know,
+remembered per heading layout → a preview of the first rows with every problem listed by row
+and column, before anything is written → the import, all or nothing, in the background → a
+summary. Reading and checking the file also runs in the background; the widgets only show
+plain data (`Analysis`) that the worker hands back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop.domain import columns as cols
+from coprod_desktop.domain.errors import CoprodError, Problem, ValidationError
+from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.background import Background, Progress
+
+SHEET_SUFFIXES = (".csv", ".xlsx")
+IMPORT_SUFFIXES = (".json", *SHEET_SUFFIXES)
+PREVIEW_ROWS = 20
+MAPPING_KEY = "import/mapping/"
+PROBLEM_BRUSH = QColor(255, 214, 214)
+_JSON_PATH = re.compile(r"^initiatives\[(\d+)\](?:\.([a-z_]+))?")
+JSON_COLUMNS = ("reference", "title", "sector", "status", "type", "start_date")
+
+
+# ---------------------------------------------------------------- plain data from the worker
+
+
+@dataclass(frozen=True)
+class Located:
+    """A problem placed where the user sees it: row number and column key (None if neither)."""
+
+    row: int | None
+    column: str | None
+    text: str
+
+
+@dataclass
+class Analysis:
+    """What the preview shows; nothing has been written."""
+
+    kind: str  # "json" | "csv" | "xlsx"
+    path: Path
+    columns: list[tuple[str, str]]  # (key, heading shown)
+    rows: list[tuple[int, dict[str, str]]]  # (row number, key -> cell text)
+    row_count: int
+    problems: list[Located]
+    details: str = ""  # how the file was read (separator, decimal mark, encoding)
+    layout_key: str | None = None
+    unknown_headers: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.row_count > 0
+
+
+def load_mapping(layout_key: str) -> dict[str, str]:
+    """The column mapping remembered for a heading layout (heading -> field, "" = ignore)."""
+    raw = prefs.get_str(MAPPING_KEY + layout_key)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items() if isinstance(v, str)}
+
+
+def save_mapping(layout_key: str, mapping: dict[str, str]) -> None:
+    prefs.set_value(MAPPING_KEY + layout_key, json.dumps(mapping, ensure_ascii=False))
+
+
+def _first_look(path: Path) -> Analysis:
+    """Headings of a spreadsheet without any mapping (for the mapping step)."""
+    from coprod_desktop.services import spreadsheet
+
+    sheet = spreadsheet.read_sheet(path)
+    parsed = spreadsheet.parse_sheet(sheet)
+    return Analysis(
+        sheet.source,
+        path,
+        [],
+        [],
+        parsed.row_count,
+        [],
+        layout_key=parsed.layout_key if parsed.columns else None,
+        unknown_headers=parsed.unknown_headers,
+    )
+
+
+def _sheet_details(preview: Any, lang: str) -> str:
+    parts = []
+    if preview.source == "csv":
+        separator = {";": "; (semicolon)", ",": ", (comma)", "\t": "tab"}.get(
+            preview.delimiter or "", preview.delimiter or "?"
+        )
+        parts.append(
+            QCoreApplication.translate("ImportWizard", "CSV, separator %1").replace("%1", separator)
+        )
+        parts.append(
+            QCoreApplication.translate("ImportWizard", "decimal comma")
+            if preview.decimal_comma
+            else QCoreApplication.translate("ImportWizard", "decimal point")
+        )
+        if preview.encoding:
+            parts.append(
+                QCoreApplication.translate("ImportWizard", "encoding %1").replace(
+                    "%1", preview.encoding
+                )
+            )
+    else:
+        parts.append(QCoreApplication.translate("ImportWizard", "Excel workbook"))
+    if preview.header_row:
+        parts.append(
+            QCoreApplication.translate("ImportWizard", "headings in row %1").replace(
+                "%1", str(preview.header_row)
+            )
+        )
+    return ", ".join(parts)
+
+
+def analyse_sheet(
+    db: Database, path: Path, mapping: dict[str, str], merge: bool, lang: str
+) -> Analysis:
+    from coprod_desktop.services import spreadsheet
+
+    column_map: dict[str, str | None] = dict(mapping)
+    preview = spreadsheet.preview(db, path, column_map, merge=merge)
+    shown = [c for c in preview.columns if c.field]
+    columns = [(c.header, c.header) for c in shown]
+    rows = [
+        (r.row, {c.header: r.values.get(c.field or "", "") for c in shown})
+        for r in preview.rows[:PREVIEW_ROWS]
+    ]
+    problems = [Located(p.row, p.column, p.message(lang)) for p in preview.problems]
+    return Analysis(
+        preview.source,
+        path,
+        columns,
+        rows,
+        preview.row_count,
+        problems,
+        _sheet_details(preview, lang),
+        preview.layout_key if preview.columns else None,
+        preview.unknown_headers,
+    )
+
+
+def _json_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(x) for x in value)
+    return str(value)
+
+
+def _json_located(problem: Problem, lang: str) -> Located:
+    match = _JSON_PATH.match(problem.path)
+    if match is None:
+        return Located(None, None, problem.message(lang))
+    return Located(int(match[1]) + 1, match[2], problem.message(lang))
+
+
+def analyse_json(db: Database, path: Path, merge: bool, lang: str) -> Analysis:
+    from coprod_desktop.services import exchange
+
+    document = exchange.read_json_file(path)
+    _stakeholders, initiatives, problems = exchange.check_document(document)
+    if not problems:
+        try:
+            exchange.import_document(db, document, merge=merge, dry_run=True)
+        except ValidationError as error:
+            problems = list(error.problems)
+    items = initiatives
+    if not items and isinstance(document, dict) and isinstance(document.get("initiatives"), list):
+        items = [i for i in document["initiatives"] if isinstance(i, dict)]
+    columns = []
+    for key in JSON_COLUMNS:
+        column = cols.IMPORT_COLUMNS.get(key)
+        columns.append((key, column.label(lang) if column else key))
+    rows = [
+        (index + 1, {key: _json_cell(item.get(key)) for key in JSON_COLUMNS})
+        for index, item in enumerate(items[:PREVIEW_ROWS])
+    ]
+    return Analysis(
+        "json",
+        path,
+        columns,
+        rows,
+        len(items),
+        [_json_located(p, lang) for p in problems],
+        QCoreApplication.translate("ImportWizard", "coprod interchange file (JSON)"),
+    )
+
+
+def analyse(db: Database, path: Path, mapping: dict[str, str], merge: bool, lang: str) -> Analysis:
+    """Read and check a file completely without writing (runs on the worker thread)."""
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return analyse_sheet(db, path, mapping, merge, lang)
+    return analyse_json(db, path, merge, lang)
+
+
+def run_import(db: Database, path: Path, mapping: dict[str, str], merge: bool) -> Any:
+    """The import itself, all or nothing (runs on the worker thread)."""
+    from coprod_desktop.services import exchange, spreadsheet
+
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        column_map: dict[str, str | None] = dict(mapping)
+        return spreadsheet.import_sheet(db, path, column_map, merge=merge)
+    return exchange.import_file(db, path, merge=merge)
+
+
+# ---------------------------------------------------------------- the wizard
+
+
+class ImportWizard(QDialog):
+    """Choose a file → map unknown headings → preview with every problem → import → summary."""
+
+    imported = Signal(object)  # exchange.ImportResult
+
+    STEP_FILE, STEP_MAPPING, STEP_PREVIEW, STEP_RESULT = range(4)
+
+    def __init__(
+        self,
+        db: Database,
+        background: Background,
+        parent: QWidget | None = None,
+        path: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("import-wizard")
+        self.setWindowTitle(self.tr("Import initiatives"))
+        self.db = db
+        self.background = background
+        self.lang = i18n.lang()
+        self.analysis: Analysis | None = None
+        self.layout_key: str | None = None
+        self.mapping: dict[str, str] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.result: Any = None
+        self.busy = False
+
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.steps = QStackedWidget(self)
+        self.steps.addWidget(self._build_file_step())
+        self.steps.addWidget(self._build_mapping_step())
+        self.steps.addWidget(self._build_preview_step())
+        self.steps.addWidget(self._build_result_step())
+
+        self.back_button = QPushButton(self.tr("< &Back"), self)
+        self.back_button.clicked.connect(self.back)
+        self.recheck_button = QPushButton(self.tr("Check &again"), self)
+        self.recheck_button.setToolTip(self.tr("Read the file again after correcting it"))
+        self.recheck_button.clicked.connect(self.check)
+        self.next_button = QPushButton(self.tr("&Next >"), self)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(self.tr("Cancel"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.recheck_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.steps, 1)
+        layout.addLayout(buttons)
+        self.resize(980, 640)
+        if path:
+            self.path_edit.setText(path)
+        self.go(self.STEP_FILE)
+
+    # ------------------------------------------------------------ building the steps
+
+    def _build_file_step(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "Choose a coprod interchange file (.json) or a spreadsheet (.csv or .xlsx) with "
+                "one initiative per row. Column headings may be the field names or their "
+                "English or Danish labels; Danish Excel files (semicolons, decimal comma, "
+                "dd-mm-yyyy dates) are recognised by themselves. Nothing is written until you "
+                "have seen the preview and pressed Import."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.path_edit = QLineEdit(page)
+        self.path_edit.setAccessibleName(self.tr("File to import"))
+        self.path_edit.setPlaceholderText(self.tr("Path of a .json, .csv or .xlsx file"))
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        browse = QPushButton(self.tr("&Browse…"), page)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.merge_box = QCheckBox(
+            self.tr("&Update initiatives whose reference already exists (merge)"), page
+        )
+        self.merge_box.setToolTip(
+            self.tr("Without this, a reference that already exists is reported as a problem")
+        )
+        self.file_error = QLabel(page)
+        self.file_error.setWordWrap(True)
+        self.file_error.setStyleSheet("color: #a40000;")
+        form = QFormLayout()
+        label = QLabel(self.tr("&File:"), page)
+        label.setBuddy(self.path_edit)
+        form.addRow(label, row)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.merge_box)
+        layout.addWidget(self.file_error)
+        layout.addStretch(1)
+        return page
+
+    def _build_mapping_step(self) -> QWidget:
+        page = QWidget(self)
+        self.mapping_intro = QLabel(page)
+        self.mapping_intro.setWordWrap(True)
+        self.mapping_form_host = QWidget(page)
+        self.mapping_form = QFormLayout(self.mapping_form_host)
+        self.mapping_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.mapping_form_host)
+        self.mapping_memory = QLabel(page)
+        self.mapping_memory.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.mapping_intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.mapping_memory)
+        return page
+
+    def _build_preview_step(self) -> QWidget:
+        page = QWidget(self)
+        self.summary = QLabel(page)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("import-summary")
+        self.details = QLabel(page)
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet("color: palette(mid);")
+        self.table = QTableWidget(page)
+        self.table.setAccessibleName(self.tr("First rows of the file"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.problems_label = QLabel(self.tr("Problems:"), page)
+        self.problem_list = QListWidget(page)
+        self.problem_list.setAccessibleName(self.tr("Problems"))
+        self.problem_list.setWordWrap(True)
+        self.problem_list.currentItemChanged.connect(lambda item, _old: self._show_problem(item))
+        self.problems_label.setBuddy(self.problem_list)
+        lower = QWidget(page)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.problems_label)
+        lower_layout.addWidget(self.problem_list, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _build_result_step(self) -> QWidget:
+        page = QWidget(self)
+        self.result_label = QLabel(page)
+        self.result_label.setWordWrap(True)
+        self.result_label.setObjectName("import-result")
+        self.result_list = QListWidget(page)
+        self.result_list.setAccessibleName(self.tr("Imported initiatives"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.result_list, 1)
+        return page
+
+    # ------------------------------------------------------------ navigation
+
+    def path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def is_sheet(self) -> bool:
+        path = self.path()
+        return path is not None and path.suffix.lower() in SHEET_SUFFIXES
+
+    def go(self, step: int) -> None:
+        self.steps.setCurrentIndex(step)
+        self.heading.setText(
+            {
+                self.STEP_FILE: self.tr("Step 1: choose a file"),
+                self.STEP_MAPPING: self.tr("Step 2: match the columns"),
+                self.STEP_PREVIEW: self.tr("Step 3: check before importing"),
+                self.STEP_RESULT: self.tr("Done"),
+            }[step]
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.steps.currentIndex()
+        busy = self.busy
+        self.back_button.setVisible(step in (self.STEP_MAPPING, self.STEP_PREVIEW))
+        self.back_button.setEnabled(not busy)
+        self.next_button.setVisible(step in (self.STEP_FILE, self.STEP_MAPPING))
+        self.next_button.setEnabled(
+            not busy and (step != self.STEP_FILE or self.path() is not None)
+        )
+        self.recheck_button.setVisible(step == self.STEP_PREVIEW)
+        self.recheck_button.setEnabled(not busy)
+        self.import_button.setVisible(step == self.STEP_PREVIEW)
+        ready = self.analysis is not None and self.analysis.ok
+        self.import_button.setEnabled(not busy and ready)
+        self.import_button.setDefault(step == self.STEP_PREVIEW)
+        self.close_button.setText(
+            self.tr("Close") if step == self.STEP_RESULT else self.tr("Cancel")
+        )
+        self.close_button.setEnabled(not busy)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    def browse(self) -> None:
+        start = self.path_edit.text() or prefs.get_str("import/folder")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import initiatives"),
+            start,
+            self.tr(
+                "Importable files (*.json *.csv *.xlsx);;Interchange files (*.json);;"
+                "Spreadsheets (*.csv *.xlsx)"
+            ),
+        )
+        if path:
+            self.path_edit.setText(path)
+            prefs.set_value("import/folder", str(Path(path).parent))
+
+    def back(self) -> None:
+        step = self.steps.currentIndex()
+        if step == self.STEP_PREVIEW and self.is_sheet() and self.combos:
+            self.go(self.STEP_MAPPING)
+        else:
+            self.go(self.STEP_FILE)
+
+    def next(self) -> None:
+        step = self.steps.currentIndex()
+        if step == self.STEP_FILE:
+            self.file_step_done()
+        elif step == self.STEP_MAPPING:
+            self.mapping_step_done()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, CoprodError):
+            text = error.message(self.lang)
+        else:
+            text = self.tr("Something unexpected went wrong: %1").replace("%1", str(error))
+        if self.steps.currentIndex() == self.STEP_FILE:
+            self.file_error.setText(text)
+        else:
+            QMessageBox.warning(self, self.tr("Import"), text)
+
+    # ------------------------------------------------------------ step 1 → 2
+
+    def file_step_done(self) -> None:
+        path = self.path()
+        if path is None:
+            return
+        self.file_error.clear()
+        if path.suffix.lower() not in IMPORT_SUFFIXES:
+            self.file_error.setText(
+                self.tr("Choose a .json, .csv or .xlsx file; “%1” cannot be imported.").replace(
+                    "%1", path.name
+                )
+            )
+            return
+        self.combos = {}
+        self.mapping = {}
+        self.layout_key = None
+        if not self.is_sheet():
+            self.check()
+            return
+        self._set_busy(True)
+        self.background.run(
+            lambda _p: _first_look(path),
+            self._looked,
+            self._failed,
+            label=self.tr("Reading the file…"),
+            parent=self,
+        )
+
+    def _looked(self, first: Analysis) -> None:
+        self._set_busy(False)
+        self.layout_key = first.layout_key
+        remembered = load_mapping(first.layout_key) if first.layout_key else {}
+        if not first.unknown_headers:
+            self.check()
+            return
+        self._fill_mapping(first.unknown_headers, remembered)
+        self.go(self.STEP_MAPPING)
+
+    def _fill_mapping(self, headers: list[str], remembered: dict[str, str]) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos = {}
+        known = {cols.normalise_header(k): v for k, v in remembered.items()}
+        used_memory = False
+        for header in headers:
+            combo = QComboBox(self.mapping_form_host)
+            combo.setAccessibleName(self.tr("Field for the column “%1”").replace("%1", header))
+            combo.addItem(self.tr("(choose a field)"), None)
+            combo.addItem(self.tr("Leave this column out"), "")
+            for column in cols.INITIATIVE_COLUMNS:
+                combo.addItem(f"{column.label(self.lang)} ({column.field})", column.field)
+                combo.setItemData(
+                    combo.count() - 1, column.help(self.lang), Qt.ItemDataRole.ToolTipRole
+                )
+            combo.setMinimumContentsLength(28)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            target = known.get(cols.normalise_header(header))
+            if target is not None:
+                index = combo.findData(target)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+                    used_memory = True
+            self.combos[header] = combo
+            label = QLabel(f"“{header}”", self.mapping_form_host)
+            label.setBuddy(combo)
+            self.mapping_form.addRow(label, combo)
+        self.mapping_intro.setText(
+            self.tr(
+                "These column headings are not known. Choose the field each one holds, or leave "
+                "the column out. Your choice is remembered for files with the same headings."
+            )
+        )
+        self.mapping_memory.setText(
+            self.tr("The choices you made last time for these headings are filled in.")
+            if used_memory
+            else ""
+        )
+
+    def chosen_mapping(self) -> dict[str, str]:
+        chosen: dict[str, str] = {}
+        for header, combo in self.combos.items():
+            value = combo.currentData()
+            if value is not None:
+                chosen[header] = str(value)
+        return chosen
+
+    # ------------------------------------------------------------ step 2 → 3
+
+    def mapping_step_done(self) -> None:
+        self.mapping = self.chosen_mapping()
+        if self.layout_key:
+            save_mapping(self.layout_key, self.mapping)
+        self.check()
+
+    def check(self) -> None:
+        """Read and check the whole file in the background, then show the preview."""
+        path = self.path()
+        if path is None:
+            return
+        db, mapping, merge, lang = (
+            self.db,
+            dict(self.mapping),
+            self.merge_box.isChecked(),
+            self.lang,
+        )
+        self._set_busy(True)
+        self.background.run(
+            lambda _p: analyse(db, path, mapping, merge, lang),
+            self.show_preview,
+            self._failed,
+            label=self.tr("Checking the file…"),
+            parent=self,
+        )
+
+    # ------------------------------------------------------------ step 3
+
+    def show_preview(self, analysis: Analysis) -> None:
+        self._set_busy(False)
+        self.analysis = analysis
+        problems_at: dict[tuple[int | None, str | None], list[str]] = {}
+        for problem in analysis.problems:
+            problems_at.setdefault((problem.row, problem.column), []).append(problem.text)
+        bad_rows = {p.row for p in analysis.problems if p.row is not None}
+        table = self.table
+        table.clear()
+        table.setColumnCount(len(analysis.columns) + 1)
+        table.setRowCount(len(analysis.rows))
+        row_heading = self.tr("Row") if analysis.kind != "json" else self.tr("No.")
+        headings = [row_heading, *(heading for _key, heading in analysis.columns)]
+        table.setHorizontalHeaderLabels(headings)
+        for column_index, (key, _heading) in enumerate(analysis.columns, start=1):
+            item = table.horizontalHeaderItem(column_index)
+            if item is not None and (None, key) in problems_at:
+                item.setToolTip("\n".join(problems_at[(None, key)]))
+        brush = QBrush(PROBLEM_BRUSH)
+        for row_index, (number, values) in enumerate(analysis.rows):
+            number_item = QTableWidgetItem(str(number))
+            number_item.setData(Qt.ItemDataRole.UserRole, number)
+            if number in bad_rows:
+                number_item.setBackground(brush)
+                number_item.setIcon(
+                    self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+                )
+            table.setItem(row_index, 0, number_item)
+            for column_index, (key, _heading) in enumerate(analysis.columns, start=1):
+                item = QTableWidgetItem(values.get(key, ""))
+                found = problems_at.get((number, key))
+                if found:
+                    item.setBackground(brush)
+                    item.setToolTip("\n".join(found))
+                table.setItem(row_index, column_index, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = table.fontMetrics()
+        texts = [
+            [str(number)] + [values.get(k, "") for k, _h in analysis.columns]
+            for number, values in analysis.rows
+        ]
+        for column_index, heading in enumerate(headings):
+            widest = max(
+                [metrics.horizontalAdvance(heading) + 24]
+                + [metrics.horizontalAdvance(cells[column_index]) + 16 for cells in texts]
+            )
+            table.setColumnWidth(column_index, min(max(widest, 50), 320))
+
+        self.problem_list.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for problem in analysis.problems:
+            entry = QListWidgetItem(icon, problem.text, self.problem_list)
+            entry.setData(Qt.ItemDataRole.UserRole, (problem.row, problem.column))
+        count = len(analysis.problems)
+        self.problems_label.setText(
+            self.tr("Problems (%n):", "", count) if count else self.tr("Problems: none")
+        )
+        self.problem_list.setVisible(bool(count))
+        if count:
+            text = self.tr(
+                "%n problem(s) found. Nothing has been written. Correct the file and press "
+                "Check again, or go back and change the column choices.",
+                "",
+                count,
+            )
+            colour = "#a40000"
+        elif analysis.row_count == 0:
+            text = self.tr("The file holds no initiatives. Nothing has been written.")
+            colour = "#a40000"
+        else:
+            text = self.tr(
+                "%n initiative(s) are ready to import. Nothing has been written yet.",
+                "",
+                analysis.row_count,
+            )
+            colour = "#1a5e1a"
+        self.summary.setText(f"<b style='color:{colour}'>{text}</b>")
+        shown = len(analysis.rows)
+        details = self.tr("Showing the first %1 of %2 rows.").replace("%1", str(shown))
+        details = details.replace("%2", str(analysis.row_count))
+        if analysis.details:
+            details = self.tr("Read as: %1.").replace("%1", analysis.details) + " " + details
+        self.details.setText(details)
+        self.go(self.STEP_PREVIEW)
+
+    def _show_problem(self, item: QListWidgetItem | None) -> None:
+        if item is None or self.analysis is None:
+            return
+        row, column = item.data(Qt.ItemDataRole.UserRole)
+        keys = [key for key, _h in self.analysis.columns]
+        for row_index, (number, _values) in enumerate(self.analysis.rows):
+            if number == row:
+                column_index = keys.index(column) + 1 if column in keys else 0
+                self.table.setCurrentCell(row_index, column_index)
+                cell = self.table.item(row_index, column_index)
+                if cell is not None:
+                    self.table.scrollToItem(cell)
+                return
+
+    # ------------------------------------------------------------ step 3 → 4
+
+    def start_import(self) -> None:
+        path = self.path()
+        if path is None or self.analysis is None or not self.analysis.ok:
+            return
+        db, mapping, merge = self.db, dict(self.mapping), self.merge_box.isChecked()
+        self._set_busy(True)
+        self.background.run(
+            lambda _p: run_import(db, path, mapping, merge),
+            self._imported,
+            self._import_failed,
+            label=self.tr("Importing…"),
+            parent=self,
+        )
+
+    def _import_failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):  # the database changed since the check
+            self._set_busy(False)
+            self.check()
+            return
+        self._failed(error)
+
+    def _imported(self, result: Any) -> None:
+        self._set_busy(False)
+        self.result = result
+        self.result_label.setText(
+            self.tr("Imported %1 new and %2 updated initiatives, %3 new stakeholders.")
+            .replace("%1", str(result.created))
+            .replace("%2", str(result.updated))
+            .replace("%3", str(result.stakeholders_created))
+        )
+        self.result_list.clear()
+        for reference in result.references:
+            QListWidgetItem(reference, self.result_list)
+        self.go(self.STEP_RESULT)
+        self.imported.emit(result)
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_FORMATS = (".json", ".csv", ".xlsx")
+
+
+def export_filters() -> list[tuple[str, str]]:
+    return [
+        (
+            ".xlsx",
+            QCoreApplication.translate(
+                "ImportWizard", "Excel workbook, a sheet per entity (*.xlsx)"
+            ),
+        ),
+        (
+            ".csv",
+            QCoreApplication.translate("ImportWizard", "CSV for Excel, initiatives only (*.csv)"),
+        ),
+        (".json", QCoreApplication.translate("ImportWizard", "Interchange file (*.json)")),
+    ]
+
+
+def export_path(path: str, selected_filter: str) -> Path:
+    """The chosen file, with the suffix of the chosen format when it has none we know."""
+    chosen = Path(path)
+    if chosen.suffix.lower() in EXPORT_FORMATS:
+        return chosen
+    for suffix, text in export_filters():
+        if text == selected_filter:
+            return chosen.with_name(chosen.name + suffix)
+    return chosen.with_name(chosen.name + ".json")
+
+
+def export_portfolio(
+    parent: QWidget,
+    background: Background,
+    db: Database,
+    flt: PortfolioFilter,
+    on_done: Callable[[str], None],
+    on_failure: Callable[[BaseException], None],
+) -> None:
+    """Ask for a file and export the portfolio as filtered, in the background."""
+    filters = export_filters()
+    last = prefs.get_str("export/format", ".xlsx")
+    chosen_filter = next((text for suffix, text in filters if suffix == last), filters[0][1])
+    folder = prefs.get_str("export/folder")
+    start = str(Path(folder) / f"portfolio{last}") if folder else f"portfolio{last}"
+    path, selected = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ImportWizard", "Export the shown initiatives"),
+        start,
+        ";;".join(text for _s, text in filters),
+        chosen_filter,
+    )
+    if not path:
+        return
+    target = export_path(path, selected)
+    prefs.set_value("export/format", target.suffix.lower())
+    prefs.set_value("export/folder", str(target.parent))
+    lang = i18n.lang()
+
+    def work(_progress: Progress) -> int:
+        from coprod_desktop.services import exchange
+
+        return exchange.export_file(db, target, flt, lang)
+
+    def done(count: int) -> None:
+        on_done(
+            QCoreApplication.translate("ImportWizard", "Exported %1 initiatives to %2")
+            .replace("%1", str(count))
+            .replace("%2", str(target))
+        )
+
+    background.run(
+        work,
+        done,
+        on_failure,
+        label=QCoreApplication.translate("ImportWizard", "Exporting…"),
+        parent=parent,
+    )

@@ -1,0 +1,638 @@
+"""The performance benchmark: each goal of the app beside raw `sqlite3` on the same file.
+
+    python tests/benchmarks/run.py --initiatives 100000 [--keep DIR] [--runs 5]
+
+Builds (or reuses, with --keep) a synthetic portfolio of N initiatives (generate.py), then
+measures each metric in the app and the same question asked of the same database file through
+the standard library's `sqlite3`, and prints a table: metric, ours, raw, ratio, goal, holds?;
+then peak RSS; the last line says `all goals met: yes` or `all goals met: no`.
+
+In-process times are the best of --runs runs after a warm-up; whole-process times the best
+of three. The GUI metrics use the real PortfolioView (model and view) and InitiativeEditor,
+offscreen, at 1280x800; "shown" means the view has painted the first page. Wall-clock time is
+judged against the goals; the machine's load average is printed beside the table, since on a
+busy machine the wall clock also counts other processes' time. It is a script, not a test:
+pytest does not collect it and nothing asserts times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks import generate  # noqa: E402
+
+MS = 1000.0
+PAGE = 50  # rows on the first screen
+
+
+@dataclass
+class Result:
+    metric: str
+    ours: float  # seconds (or initiatives per second for a rate)
+    raw: float | None
+    goal: str
+    holds: bool
+    unit: str = "ms"
+
+    def cells(self) -> list[str]:
+        if self.unit == "/s":
+            ours = f"{self.ours:,.0f}/s"
+            raw = f"{self.raw:,.0f}/s" if self.raw else "—"
+            ratio = f"{self.raw / self.ours:.1f}×" if self.raw and self.ours else "—"
+        else:
+            ours = f"{self.ours * MS:.0f} ms"
+            raw = f"{self.raw * MS:.1f} ms" if self.raw is not None else "—"
+            ratio = f"{self.ours / self.raw:.1f}×" if self.raw else "—"
+        return [self.metric, ours, raw, ratio, self.goal, "yes" if self.holds else "NO"]
+
+
+def best(runs: int, action: Callable[[], Any], setup: Callable[[], Any] | None = None) -> float:
+    """The best wall-clock time of `runs` runs after one warm-up (setup is not timed)."""
+    times = []
+    for index in range(runs + 1):
+        if setup is not None:
+            setup()
+        start = time.perf_counter()
+        action()
+        if index:
+            times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# ---------------------------------------------------------------- raw sqlite3 questions
+
+OPEN_PRESSURES = (
+    "(SELECT count(*) FROM cross_pressure c WHERE c.initiative_id = i.id "
+    "AND c.status != 'resolved')"
+)
+ROW_COLUMNS = (
+    "i.id, i.reference, i.title, i.type, i.sector, i.status, i.origin, i.owner, "
+    f"{OPEN_PRESSURES} AS open_pressures, i.next_review, i.updated_at"
+)
+CHILD_QUERIES = (
+    "SELECT v.*, s.name, s.kind, s.is_person FROM involvement v JOIN stakeholder s "
+    "ON s.id = v.stakeholder_id WHERE v.initiative_id IN ({ids})",
+    "SELECT * FROM mandate WHERE initiative_id IN ({ids})",
+    "SELECT r.*, s.name FROM resource_entry r LEFT JOIN stakeholder s ON s.id = r.source_id "
+    "WHERE r.initiative_id IN ({ids})",
+    "SELECT * FROM cross_pressure WHERE initiative_id IN ({ids})",
+    "SELECT j.*, p.stakeholder_id FROM journal_entry j LEFT JOIN journal_participant p "
+    "ON p.journal_entry_id = j.id WHERE j.initiative_id IN ({ids})",
+    "SELECT * FROM review WHERE initiative_id IN ({ids})",
+)
+
+
+def raw_connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path)
+    connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return connection
+
+
+def raw_children(connection: sqlite3.Connection, ids: list[int]) -> None:
+    marks = ",".join("?" * len(ids))
+    for sql in CHILD_QUERIES:
+        connection.execute(sql.format(ids=marks), ids).fetchall()
+
+
+def raw_page(
+    connection: sqlite3.Connection, where: str = "", params: tuple[Any, ...] = (), order: str = ""
+) -> list[Any]:
+    """What the first screen shows: the count, the first rows and their attention data."""
+    clause = f" WHERE {where}" if where else ""
+    connection.execute(f"SELECT count(*) FROM initiative i{clause}", params).fetchone()
+    rows = connection.execute(
+        f"SELECT {ROW_COLUMNS} FROM initiative i{clause} "
+        f"ORDER BY {order or 'i.reference'} LIMIT {PAGE}",
+        params,
+    ).fetchall()
+    raw_children(connection, [r[0] for r in rows])
+    return rows
+
+
+def fts_where(word: str) -> tuple[str, tuple[Any, ...]]:
+    from coprod_desktop.store.search import search_words
+
+    match = " AND ".join(f'"{w}"*' for w in search_words(word))
+    return "i.id IN (SELECT rowid FROM initiative_fts WHERE initiative_fts MATCH ?)", (match,)
+
+
+# ---------------------------------------------------------------- the GUI metrics
+
+
+def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
+    """First screen, filter, search, sorts, editor. Returns the peak RSS (MB) afterwards."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from coprod_desktop.services import initiatives
+    from coprod_desktop.store.migrate import open_database
+    from coprod_desktop.ui import i18n
+    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.portfolio import COLUMNS, PortfolioView
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    i18n.set_language("da")
+    view = PortfolioView()
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    state: dict[str, Any] = {}
+
+    def shown() -> None:
+        app.processEvents()
+        view.table.viewport().repaint()  # paints the visible rows: data() for each cell
+        assert view.model.rowCount() >= min(PAGE, view.model.total)
+
+    def close_db() -> None:
+        if state.get("db") is not None:
+            view.set_database(None)
+            state["db"].dispose()
+            state["db"] = None
+
+    def first_screen() -> None:
+        db = open_database(str(path))
+        state["db"] = db
+        view.set_database(db)
+        shown()
+
+    ours = best(runs, first_screen, setup=close_db)
+
+    def raw_first() -> None:
+        connection = raw_connect(path)
+        raw_page(connection)
+        connection.close()
+
+    raw = best(runs, raw_first)
+    results.append(
+        Result(
+            "portfolio first screen (open → 50 rows shown)",
+            ours,
+            raw,
+            "≤ 1.5× raw, < 300 ms",
+            ours <= 1.5 * raw and ours < 0.3,
+        )
+    )
+    if state.get("db") is None:
+        first_screen()
+    db = state["db"]
+
+    # a filter change: the status filter between two values
+    combo = view.filters.status
+    wanted = ["active", "completed"]
+
+    def flip_filter() -> None:
+        key = wanted[0]
+        wanted.reverse()
+        combo.setCurrentIndex(combo.findData(key))
+        shown()
+
+    ours = best(runs, flip_filter)
+    connection = raw_connect(path)
+    statuses = ["active", "completed"]
+
+    def raw_filter() -> None:
+        key = statuses[0]
+        statuses.reverse()
+        raw_page(connection, "i.status = ?", (key,))
+
+    raw = best(runs, raw_filter)
+    results.append(
+        Result(
+            "filter change → model updated",
+            ours,
+            raw,
+            "≤ 2× raw, < 100 ms",
+            ours <= 2 * raw and ours < 0.1,
+        )
+    )
+    combo.setCurrentIndex(0)
+    app.processEvents()
+
+    # a search keystroke: the text grows by one letter (the 300 ms debounce is not counted)
+    word = generate.MARKED_PLACE
+    lengths = [len(word) - 1, len(word)]
+
+    def keystroke() -> None:
+        size = lengths[0]
+        lengths.reverse()
+        view.filters.search.setText(word[:size])
+        view.filters.debounce.stop()
+        view.apply_filters()
+        shown()
+
+    ours = best(runs, keystroke)
+    raw_lengths = [len(word) - 1, len(word)]
+
+    def raw_keystroke() -> None:
+        size = raw_lengths[0]
+        raw_lengths.reverse()
+        where, params = fts_where(word[:size])
+        raw_page(connection, where, params)
+
+    raw = best(runs, raw_keystroke)
+    results.append(
+        Result(
+            "search keystroke → model updated",
+            ours,
+            raw,
+            "≤ 2× raw, < 100 ms",
+            ours <= 2 * raw and ours < 0.1,
+        )
+    )
+    view.filters.search.setText("")
+    view.filters.debounce.stop()
+    view.apply_filters()
+    app.processEvents()
+
+    # sorting by each visible column
+    raw_orders = {
+        "reference": "i.reference",
+        "title": "lower(i.title)",
+        "type": "i.type IS NULL, i.type",
+        "sector": "i.sector",
+        "status": "i.status",
+        "owner": "lower(i.owner) IS NULL, lower(i.owner)",
+        "open_pressures": "open_pressures",
+        "next_review": "i.next_review IS NULL, i.next_review",
+    }
+    header = view.table.horizontalHeader()
+    for column, (key, sort_key) in enumerate(COLUMNS):
+        if sort_key is None or header.isSectionHidden(column):
+            continue
+        orders = [Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder]
+
+        def sort(column: int = column, orders: list[Any] = orders) -> None:
+            order = orders[0]
+            orders.reverse()
+            view.table.sortByColumn(column, order)
+            shown()
+
+        ours = best(runs, sort)
+        directions = ["DESC", "ASC"]
+
+        def raw_sort(sort_key: str = sort_key, directions: list[str] = directions) -> None:
+            direction = directions[0]
+            directions.reverse()
+            order = raw_orders[sort_key]
+            parts = [f"{part} {direction}" for part in order.split(", ")]
+            raw_page(connection, order=", ".join(parts) + f", i.id {direction}")
+
+        raw = best(runs, raw_sort)
+        results.append(Result(f"sort by {key}", ours, raw, "< 200 ms", ours < 0.2))
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    app.processEvents()
+
+    # opening an initiative in the editor
+    ident = view.model.row_id(0) or 1
+    editors: list[Any] = []
+
+    def open_editor() -> None:
+        data = initiatives.get_initiative(db, ident)
+        editor = InitiativeEditor(db, data)
+        editor.resize(1280, 800)
+        editor.show()
+        app.processEvents()
+        editor.repaint()
+        editors.append(editor)
+
+    def drop_editors() -> None:
+        while editors:
+            editor = editors.pop()
+            editor.hide()
+            editor.deleteLater()
+        app.processEvents()
+
+    ours = best(runs, open_editor, setup=drop_editors)
+    drop_editors()
+
+    def raw_editor() -> None:
+        connection.execute("SELECT * FROM initiative WHERE id = ?", (ident,)).fetchone()
+        raw_children(connection, [ident])
+
+    raw = best(runs, raw_editor)
+    results.append(Result("open an initiative in the editor", ours, raw, "< 150 ms", ours < 0.15))
+    connection.close()
+    rss = peak_rss_mb()
+    close_db()
+    view.close()
+    return rss
+
+
+# ---------------------------------------------------------------- reports
+
+
+def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
+    from coprod_desktop import reports
+    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.services import portfolio
+    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.store.migrate import open_database
+
+    db = open_database(str(path))
+    settings = BriefSettings(municipality_name="Sønderby Kommune", author="bench", lang="da")
+    flt = PortfolioFilter(search=generate.MARKED_PLACE)
+    chosen = [row.id for row in portfolio.rows(db, flt)]
+    ident = chosen[0]
+    ours = best(runs, lambda: reports.initiative_brief(db, ident, settings))
+    connection = raw_connect(path)
+
+    def raw_brief() -> None:
+        connection.execute("SELECT * FROM initiative WHERE id = ?", (ident,)).fetchone()
+        raw_children(connection, [ident])
+
+    raw = best(runs, raw_brief)
+    results.append(Result("initiative brief PDF (in-process)", ours, raw, "< 150 ms", ours < 0.15))
+
+    ours = best(max(2, runs // 2), lambda: reports.portfolio_review(db, flt, settings))
+    where, params = fts_where(generate.MARKED_PLACE)
+
+    def raw_review() -> None:
+        rows = connection.execute(
+            f"SELECT i.* FROM initiative i WHERE {where} ORDER BY i.reference", params
+        ).fetchall()
+        raw_children(connection, [r[0] for r in rows])
+
+    raw = best(runs, raw_review)
+    results.append(
+        Result(
+            f"portfolio review PDF, {len(chosen)} initiatives (in-process)",
+            ours,
+            raw,
+            "< 700 ms",
+            ours < 0.7,
+        )
+    )
+    connection.close()
+    db.dispose()
+
+
+# ---------------------------------------------------------------- whole processes
+
+
+def run_process(command: list[str], env: dict[str, str], timeout: float = 120) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return elapsed
+
+
+RAW_SCRIPT = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("SELECT version_num FROM alembic_version").fetchone()
+rows = connection.execute(sys.argv[2], sys.argv[3:]).fetchall()
+ids = [r[0] for r in rows]
+marks = ",".join("?" * len(ids))
+for sql in {children!r}:
+    connection.execute(sql.format(ids=marks), ids).fetchall()
+for row in rows:
+    print(*row, sep=" | ")
+"""
+
+
+def raw_process(path: Path, sql: str, params: tuple[Any, ...], env: dict[str, str]) -> float:
+    script = RAW_SCRIPT.format(children=CHILD_QUERIES)
+    command = [sys.executable, "-c", script, str(path), sql, *map(str, params)]
+    return min(run_process(command, env) for _ in range(3))
+
+
+def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list[Result]) -> float:
+    """Cold start, `coprod report portfolio`, `coprod list --search`. Returns the app's RSS."""
+    coprod = [sys.executable, "-m", "coprod_desktop.cli", "--db", str(path), "--lang", "da"]
+    word = generate.MARKED_PLACE
+    where, params = fts_where(word)
+
+    # cold start of the desktop app to a usable window (the first page on screen)
+    starts, rss = [], 0.0
+    for _ in range(3):
+        ready_env = {**env, "COPROD_REPORT_READY": "quit", "QT_QPA_PLATFORM": "offscreen"}
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "coprod_desktop", "--db", str(path), "--lang", "da"],
+            env=ready_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        line = ""
+        for line in process.stdout:
+            if line.startswith("coprod-ready"):
+                starts.append(time.perf_counter() - start)
+                break
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if not line.startswith("coprod-ready"):
+            raise SystemExit("coprod-desktop did not report a usable window:\n" + line)
+        rss = max(rss, usage.ru_maxrss / 1024)
+    ours = min(starts)
+    first_page = f"SELECT {ROW_COLUMNS} FROM initiative i ORDER BY i.reference LIMIT {PAGE}"
+    raw = raw_process(path, first_page, (), env)
+    results.append(Result("cold start of coprod-desktop", ours, raw, "< 1.5 s", ours < 1.5))
+
+    output = folder / "portfolio.pdf"
+    report = [*coprod, "report", "portfolio", "--search", word, "-o", str(output)]
+    ours = min(run_process(report, env) for _ in range(3))
+    review_sql = f"SELECT i.* FROM initiative i WHERE {where} ORDER BY i.reference"
+    raw = raw_process(path, review_sql, params, env)
+    results.append(
+        Result("coprod report portfolio, 500 initiatives", ours, raw, "< 1.0 s", ours < 1.0)
+    )
+
+    listing = [*coprod, "list", "--search", word]
+    ours = min(run_process(listing, env) for _ in range(3))
+    list_sql = f"SELECT {ROW_COLUMNS} FROM initiative i WHERE {where} ORDER BY i.reference"
+    raw = raw_process(path, list_sql, params, env)
+    results.append(Result(f"coprod list --search {word}", ours, raw, "< 1.0 s", ours < 1.0))
+    return rss
+
+
+# ---------------------------------------------------------------- import
+
+
+def import_metric(folder: Path, count: int, results: list[Result]) -> None:
+    from coprod_desktop.services import exchange
+    from coprod_desktop.store.migrate import open_database
+
+    document = generate.interchange(count)
+    target = folder / "import.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    db = open_database(str(target))
+    start = time.perf_counter()
+    result = exchange.import_document(db, document)
+    ours = result.created / (time.perf_counter() - start)
+    db.dispose()
+
+    # raw: the same rows with executemany into an empty copy of the schema
+    empty = folder / "import-raw.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(empty) + suffix).unlink(missing_ok=True)
+    fresh = open_database(str(empty))
+    fresh.dispose()
+    connection = sqlite3.connect(empty)
+    start = time.perf_counter()
+    raw_insert(connection, document)
+    raw = len(document["initiatives"]) / (time.perf_counter() - start)
+    connection.close()
+    results.append(
+        Result(
+            f"JSON import, {count:,} initiatives with children",
+            ours,
+            raw,
+            "≥ 5,000/s",
+            ours >= 5000,
+            unit="/s",
+        )
+    )
+
+
+def raw_insert(connection: sqlite3.Connection, document: dict[str, Any]) -> None:
+    """Insert an interchange document's rows as plainly as sqlite3 can (no checks)."""
+    with connection:
+        keys: dict[str, int] = {}
+        for index, s in enumerate(document["stakeholders"], start=1):
+            keys[s["key"]] = index
+        connection.executemany(
+            "INSERT INTO stakeholder (id, name, kind, is_person, created_at, updated_at, version)"
+            " VALUES (?, ?, ?, ?, '2026-11-01', '2026-11-01', 1)",
+            [
+                (keys[s["key"]], s["name"], s["kind"], s["is_person"])
+                for s in document["stakeholders"]
+            ],
+        )
+        initiatives, involvements, pressures, journal, resources, mandates = [], [], [], [], [], []
+        for ident, item in enumerate(document["initiatives"], start=1):
+            initiatives.append(
+                (ident, f"CP-2026-{ident:06d}", item["title"], item.get("summary"),
+                 item.get("description"), item["sector"], item.get("area"), item["status"],
+                 item.get("type"), "[]")
+            )  # fmt: skip
+            for x in item["stakeholders"]:
+                involvements.append((ident, keys[x["stakeholder"]], x["role"]))
+            for x in item["mandates"]:
+                mandates.append((ident, x["level"], x["clarity"]))
+            for x in item["cross_pressures"]:
+                pressures.append((ident, x["category"], x["severity"], x["status"]))
+            for x in item["journal"]:
+                journal.append((ident, x["date"], x["kind"], x["summary"]))
+            for x in item["resources"]:
+                resources.append((ident, x["kind"], x["amount"], x["unit"]))
+        connection.executemany(
+            "INSERT INTO initiative (id, reference, title, summary, description, sector, area,"
+            " status, type, public_values, created_at, updated_at, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-11-01', '2026-11-01', 1)",
+            initiatives,
+        )
+        connection.executemany(
+            "INSERT INTO involvement (initiative_id, stakeholder_id, role) VALUES (?, ?, ?)",
+            involvements,
+        )
+        connection.executemany(
+            "INSERT INTO mandate (initiative_id, level, clarity) VALUES (?, ?, ?)", mandates
+        )
+        connection.executemany(
+            "INSERT INTO cross_pressure (initiative_id, category, severity, status)"
+            " VALUES (?, ?, ?, ?)",
+            pressures,
+        )
+        connection.executemany(
+            "INSERT INTO journal_entry (initiative_id, date, kind, summary) VALUES (?, ?, ?, ?)",
+            journal,
+        )
+        connection.executemany(
+            "INSERT INTO resource_entry (initiative_id, kind, amount, unit) VALUES (?, ?, ?, ?)",
+            resources,
+        )
+        connection.executemany(
+            "INSERT INTO initiative_fts (rowid, body) VALUES (?, ?)",
+            [(row[0], " ".join(str(p) for p in row[1:5] if p)) for row in initiatives],
+        )
+
+
+# ---------------------------------------------------------------- output
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def print_table(results: list[Result]) -> None:
+    headers = ["metric", "ours", "raw", "ratio", "goal", "holds?"]
+    rows = [r.cells() for r in results]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line)
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--initiatives", type=int, default=10_000, metavar="N")
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the databases in")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of in-process metrics")
+    parser.add_argument(
+        "--import-count", type=int, default=10_000, help="initiatives in the import test"
+    )
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="coprod-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["COPROD_DATA_DIR"] = str(folder / "data")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    path = folder / f"portfolio-{args.initiatives}.sqlite"
+    if not path.exists():
+        generate.build(path, args.initiatives)
+    size = path.stat().st_size / 1e6
+
+    results: list[Result] = []
+    gui_rss = gui_metrics(path, args.runs, results)
+    report_metrics(path, args.runs, results)
+    app_rss = process_metrics(path, folder, env, results)
+    import_metric(folder, min(args.import_count, max(args.initiatives, 500)), results)
+    holds_rss = app_rss < 400
+    results.append(
+        Result("peak RSS, coprod-desktop with the portfolio open", 0, None, "< 400 MB", holds_rss)
+    )
+
+    load = os.getloadavg()
+    print()
+    print(
+        f"{args.initiatives:,} initiatives ({size:.0f} MB) in {path}; {os.cpu_count()} CPUs; "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    print_table(results[:-1])
+    print()
+    print(
+        f"peak RSS: coprod-desktop with the portfolio open {app_rss:.0f} MB (goal < 400 MB: "
+        f"{'yes' if holds_rss else 'NO'}); this benchmark's GUI part {gui_rss:.0f} MB"
+    )
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"all goals met: {'yes' if all(r.holds for r in results) else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
