@@ -7,15 +7,13 @@ bytes are put back so the file is exactly what it was.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, inspect, text
 
 from coprod_desktop import paths
@@ -40,15 +38,60 @@ from coprod_desktop.store.db import (
     translate_db_error,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def alembic_config(url: str, script_location: Path | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location or paths.migrations_dir()))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
+# Alembic takes a good part of a second to import; opening a database at the current schema
+# (nearly every start) does not need it. The revision chain is read from the version files
+# themselves; anything unusual there (a merge, a file without a revision) falls back to Alembic.
+# A test checks that this reading agrees with Alembic's.
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def quick_revisions(script_location: Path | None = None) -> dict[str, str | None] | None:
+    """revision -> down_revision, read from the version files; None when unsure."""
+    versions = (script_location or paths.migrations_dir()) / "versions"
+    graph: dict[str, str | None] = {}
+    try:
+        files = sorted(versions.glob("*.py"))
+        for file in files:
+            found = dict(_ASSIGNMENT.findall(file.read_text("utf-8")))
+            values: dict[str, str | None] = {}
+            for name in ("revision", "down_revision"):
+                value = found.get(name, "")
+                if value == "None":
+                    values[name] = None
+                elif len(value) > 2 and value[0] == value[-1] and value[0] in "'\"":
+                    values[name] = value[1:-1]
+                else:
+                    return None
+            revision = values["revision"]
+            if revision is None or revision in graph:
+                return None
+            graph[revision] = values["down_revision"]
+    except OSError:
+        return None
+    return graph or None
+
+
 def head_revision(script_location: Path | None = None) -> str:
+    graph = quick_revisions(script_location)
+    if graph is not None:
+        heads = set(graph) - {down for down in graph.values() if down is not None}
+        if len(heads) == 1:
+            return heads.pop()
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config("sqlite://", script_location))
     head = script.get_current_head()
     assert head is not None
@@ -56,6 +99,12 @@ def head_revision(script_location: Path | None = None) -> str:
 
 
 def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
+    graph = quick_revisions(script_location)
+    if graph is not None and revision in graph:
+        return True
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     script = ScriptDirectory.from_config(alembic_config("sqlite://", script_location))
     try:
         return script.get_revision(revision) is not None
@@ -67,6 +116,8 @@ __all__ = ["backup_sqlite", "open_database"]
 
 
 def _run_upgrade(engine: Engine, url: str, script_location: Path | None) -> None:
+    from alembic import command
+
     config = alembic_config(url, script_location)
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -350,3 +350,50 @@ def test_the_committed_fixture_is_what_make_fixtures_writes(tmp_path: Path) -> N
             connection.close()
 
     assert dump(fresh) == dump(FIXTURE_0001)
+
+
+def test_the_quick_revision_reading_agrees_with_alembic() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from coprod_desktop.store.migrate import quick_revisions
+
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    script = ScriptDirectory.from_config(config)
+    graph = quick_revisions()
+    assert graph is not None
+    assert graph == {rev.revision: rev.down_revision for rev in script.walk_revisions()}
+    assert head_revision() == script.get_current_head()
+
+
+def test_a_merge_revision_falls_back_to_alembic(tmp_path: Path) -> None:
+    from coprod_desktop.store.migrate import is_known_revision, quick_revisions
+
+    location = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), location)
+    (location / "versions" / "0099_merge.py").write_text(
+        "revision = '0099_merge'\ndown_revision = ('0003_person_access', '0002_portfolio_indexes')\n"
+        "def upgrade() -> None: ...\ndef downgrade() -> None: ...\n",
+        "utf-8",
+    )
+    assert quick_revisions(location) is None
+    assert head_revision(location) == "0099_merge"
+    assert is_known_revision("0099_merge", location)
+    assert not is_known_revision("9999_unknown", location)
+
+
+def test_opening_a_database_at_the_current_schema_does_not_load_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(str(db_path)).dispose()  # created (and migrated) here
+    script = (
+        "import sys\n"
+        "from coprod_desktop.store.migrate import open_database\n"
+        f"open_database({str(db_path)!r}).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
