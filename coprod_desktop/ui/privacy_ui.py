@@ -427,6 +427,7 @@ class PersonsView(QWidget):
     """Natural persons (or only those due for retention review) and one opened record."""
 
     changed = Signal()  # a person was erased: other views reload
+    erased = Signal(int, str)  # stakeholder id, the anonymous name
     open_initiative = Signal(int)
 
     ALL, RETENTION = 0, 1
@@ -560,7 +561,7 @@ class PersonsView(QWidget):
         return self.model.people[row] if 0 <= row < len(self.model.people) else None
 
     def _update(self) -> None:
-        chosen = self.current() is not None and not self.background.busy
+        chosen = self.current() is not None
         for button in (self.open_button, self.erase_button, self.export_button):
             button.setEnabled(chosen)
 
@@ -612,6 +613,7 @@ class PersonsView(QWidget):
             if was_open:
                 self.open_person(ident)
             self._update()
+            self.erased.emit(ident, result.anonymous_name)
             self.changed.emit()
 
         def failed(error: BaseException) -> None:
@@ -701,6 +703,7 @@ def show_persons(window: Any, retention: bool = False) -> PersonsView | None:
         view.main_window = window
         view.open_initiative.connect(window.open_initiative)
         view.changed.connect(window.refresh)
+        view.erased.connect(lambda ident, name: anonymise_open_editors(window, ident, name))
         window.database_opened.connect(view.follow_database)
         workspace.addTab(view, QCoreApplication.translate("PersonsView", "Persons"))
     elif view.db is not window.db:
@@ -709,3 +712,33 @@ def show_persons(window: Any, retention: bool = False) -> PersonsView | None:
     view.reload()
     workspace.setCurrentWidget(view)
     return view
+
+
+def anonymise_open_editors(window: Any, ident: int, anonymous: str) -> None:
+    """After an erase, open initiatives show the anonymous name too: unchanged ones are
+    reloaded (their version may have moved), edited ones get the new name in place."""
+    from coprod_desktop.services import initiatives
+
+    for editor in window.editors():
+        names = getattr(editor, "names", {})
+        if ident not in names:
+            continue
+        if not editor.dirty and editor.initiative_id is not None:
+            try:
+                editor.data = initiatives.get_initiative(window.db, editor.initiative_id)
+            except CoprodError:
+                continue
+            editor.load_widgets()
+            continue
+        names[ident] = anonymous
+        model = editor.models["involvements"]
+        for record in model.records:
+            if getattr(record, "stakeholder_id", None) == ident:
+                record.stakeholder_name = anonymous
+        for record in editor.data.involvements:
+            if record.stakeholder_id == ident:
+                record.stakeholder_name = anonymous
+        if model.rowCount():
+            model.dataChanged.emit(
+                model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
+            )

@@ -1,0 +1,170 @@
+"""Personal data in the GUI: purpose asked once per session and logged, retention review,
+erase everywhere, access request export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+
+from coprod_desktop.services import initiatives, privacy, stakeholders
+from coprod_desktop.ui import privacy_ui
+from coprod_desktop.ui.privacy_ui import EraseDialog, PersonsView, PurposeDialog
+
+
+@pytest.fixture
+def purposes(monkeypatch):  # type: ignore[no-untyped-def]
+    """Answer the purpose dialog with its second choice; count how often it was shown."""
+    shown: list[PurposeDialog] = []
+
+    def exec_(self: PurposeDialog) -> int:
+        shown.append(self)
+        self.choices[1].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PurposeDialog, "exec", exec_)
+    return shown
+
+
+def _person(db, name: str):  # type: ignore[no-untyped-def]
+    return next(p for p in privacy.list_persons(db) if p.name == name)
+
+
+def _row(view: PersonsView, ident: int) -> None:
+    assert view.select(ident)
+
+
+def test_purpose_is_asked_once_per_session_and_every_opening_is_logged(window, purposes):
+    view = window.show_persons()
+    assert isinstance(view, PersonsView)
+    assert window.workspace.currentWidget() is view
+    first = _person(window.db, "Åse Mølgaard")
+    second = _person(window.db, "Lars Østergaard")
+    _row(view, first.id)
+    view.open_button.click()
+    assert len(purposes) == 1
+    assert view.panel.name.text() == "Åse Mølgaard"
+    purpose = purposes[0].choices[1].text()
+    _row(view, second.id)
+    view.open_button.click()
+    _row(view, first.id)
+    view.open_button.click()
+    assert len(purposes) == 1  # not asked again in this session
+    log = privacy.access_log(window.db, first.id)
+    assert [(e.action, e.purpose, e.who) for e in log] == [("view", purpose, "tester")] * 2
+    assert len(privacy.access_log(window.db, second.id)) == 1
+    # The person's record shows the log.
+    assert view.panel.access.rowCount() == 2
+    assert view.panel.access.item(0, 3).text() == purpose
+    assert "(2)" in view.panel.tabs.tabText(2)
+
+
+def test_cancelling_the_purpose_opens_nothing(window, monkeypatch):
+    monkeypatch.setattr(PurposeDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    view = window.show_persons()
+    person = _person(window.db, "Åse Mølgaard")
+    _row(view, person.id)
+    view.open_button.click()
+    assert view.right.currentWidget() is view.placeholder
+    assert privacy.access_log(window.db, person.id) == []
+    assert privacy_ui.session_purpose(window.db) is None
+
+
+def test_purpose_dialog_needs_a_purpose(qtbot):
+    dialog = PurposeDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.other.setChecked(True)
+    assert not ok.isEnabled()  # "Other" without words
+    qtbot.keyClicks(dialog.other_text, "Borgerhenvendelse om parkering")
+    assert ok.isEnabled()
+    assert dialog.purpose() == "Borgerhenvendelse om parkering"
+
+
+def test_retention_review_lists_the_expired_persons(window):
+    expired = _person(window.db, "Fatima Al-Hassan")
+    data = stakeholders.get_stakeholder(window.db, expired.id)
+    data.retention_until = dt.date.today() - dt.timedelta(days=3)
+    stakeholders.save_stakeholder(window.db, data)
+    window.actions_by_name["retention_review"].trigger()
+    view = window.workspace.currentWidget()
+    assert isinstance(view, PersonsView)
+    assert [p.name for p in view.model.people] == ["Fatima Al-Hassan"]
+    assert "1 person" in view.count.text()
+    assert view.model.index(0, 3).data() == data.retention_until.isoformat()
+    # All persons again: the others are there too.
+    window.actions_by_name["show_persons"].trigger()
+    assert view.model.rowCount() == len(privacy.list_persons(window.db)) > 1
+
+
+def test_erase_dialog_needs_reason_and_confirmation(qtbot):
+    dialog = EraseDialog("Åse Mølgaard", 17)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Åse Mølgaard" in texts and "Erased person 17" in texts
+    assert not dialog.erase_button.isEnabled()
+    dialog.reason.setPlainText("Retention period ended")
+    assert not dialog.erase_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    assert dialog.erase_button.isEnabled()
+    dialog.reason.setPlainText("   ")
+    assert not dialog.erase_button.isEnabled()
+
+
+def test_erase_from_the_gui_anonymises_the_person_everywhere(window, qtbot, purposes, monkeypatch):
+    person = _person(window.db, "Åse Mølgaard")
+    used_in = [u.initiative_id for u in stakeholders.where_used(window.db, person.id)]
+    assert used_in
+    registry = window.show_registry()
+    assert any(p.name == "Åse Mølgaard" for p in registry.model.people)
+    before = window.open_initiative(used_in[0])  # open while the person is erased
+    assert before is not None
+    involvements = before.models["involvements"]
+    assert "Åse Mølgaard" in [r.stakeholder_name for r in involvements.records]
+    view = window.show_persons()
+    _row(view, person.id)
+    view.open_button.click()
+
+    def answer(self: EraseDialog) -> int:
+        self.reason.setPlainText("Retention period ended")
+        self.confirm.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EraseDialog, "exec", answer)
+    view.erase_button.click()
+    anonymous = f"Erased person {person.id}"
+    qtbot.waitUntil(lambda: anonymous in view.status.text(), timeout=20000)
+    # The persons list, the opened record, the registry and the initiatives say so.
+    assert "Åse Mølgaard" not in [p.name for p in view.model.people]
+    assert anonymous in [p.name for p in view.model.people]
+    assert view.panel.name.text() == anonymous
+    assert view.panel.fields["email"].text() == "—"
+    names = [p.name for p in registry.model.people]
+    assert "Åse Mølgaard" not in names and anonymous in names
+    shown = [r.stakeholder_name for r in before.models["involvements"].records]
+    assert "Åse Mølgaard" not in shown and anonymous in shown  # the open editor too
+    for ident in used_in:
+        data = initiatives.get_initiative(window.db, ident)
+        ids = [i.stakeholder_id for i in data.involvements]
+        assert person.id in ids  # the involvement stays, anonymous
+    assert stakeholders.get_stakeholder(window.db, person.id).name == anonymous
+
+
+def test_access_request_export_writes_json_and_pdf(window, qtbot, tmp_path, monkeypatch):
+    person = _person(window.db, "Lars Østergaard")
+    view = window.show_persons()
+    _row(view, person.id)
+    target = tmp_path / "lars.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.export_button.click()
+    pdf = tmp_path / "lars.pdf"
+    qtbot.waitUntil(lambda: "lars.pdf" in view.status.text(), timeout=20000)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["person"]["name"] == "Lars Østergaard"
+    assert document["involvements"]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    log = privacy.access_log(window.db, person.id)
+    assert [e.action for e in log] == ["export"]
