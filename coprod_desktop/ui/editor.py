@@ -177,6 +177,7 @@ class InitiativeEditor(QWidget):
     saved = Signal(int)
     dirty_changed = Signal(bool)
     title_changed = Signal(str)
+    brief_requested = Signal()
 
     def __init__(self, db: Database, data: d.InitiativeData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,9 +210,14 @@ class InitiativeEditor(QWidget):
         self.revert_button.setToolTip(self.tr("Throw away the changes since the last save"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.brief_button = QPushButton(self.tr("Brief…"), self)
+        self.brief_button.setObjectName("brief-button")
+        self.brief_button.setToolTip(self.tr("Preview and print a brief of this initiative (PDF)"))
+        self.brief_button.clicked.connect(self.brief_requested)
         self.summary_error = ErrorLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.brief_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
 

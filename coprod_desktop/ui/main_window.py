@@ -34,6 +34,7 @@ from coprod_desktop.ui.background import Background, Progress
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
 from coprod_desktop.ui.editor import InitiativeEditor
 from coprod_desktop.ui.portfolio import PortfolioView
+from coprod_desktop.ui.reports_ui import ReportsController
 from coprod_desktop.ui.stakeholders import StakeholderRegistry
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.registry: StakeholderRegistry | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.report_actions: dict[str, QAction] = {}
+        self.briefs = ReportsController(self)
         self._build()
         self.resize(1280, 800)
         self.restore_window()
@@ -238,10 +240,9 @@ class MainWindow(QMainWindow):
         ):
             action = QAction(text, self)
             action.setObjectName(f"report_{key}")
-            action.setEnabled(False)
-            action.setToolTip(self.tr("Printed briefs are not available in this version yet"))
             self.reports_menu.addAction(action)
             self.report_actions[key] = action
+        self.briefs.wire(self.report_actions)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(get["typology"])
         help_menu.addAction(get["field_guide"])
@@ -412,6 +413,7 @@ class MainWindow(QMainWindow):
         editor.title_changed.connect(partial(self._retitle, editor))
         editor.dirty_changed.connect(lambda _d, e=editor: self._retitle(e, e.tab_title()))
         editor.saved.connect(self._editor_saved)
+        editor.brief_requested.connect(partial(self.briefs.brief_for_editor, editor))
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
         return editor

@@ -1,0 +1,648 @@
+"""The printed briefs in the app: the Reports menu, the committee dialog, the PDF preview.
+
+The briefs themselves are made headless by `coprod_desktop.reports`; here they are built off
+the GUI thread (through the one background helper, with a progress dialog whose Cancel stops
+the wait), written to a temporary file under the data folder and shown in a preview window
+(QtPdf) that can print them (QPrintDialog, page ranges) and save a copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPageSize,
+    QPainter,
+)
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop import paths
+from coprod_desktop.domain.errors import CoprodError
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.background import Cancelled, Operation, Progress
+
+if TYPE_CHECKING:
+    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PRINT_DPI = 300  # pages are rendered for the printer at no more than this resolution
+STALE_SECONDS = 24 * 3600  # temporary briefs left behind (a crash) are removed after a day
+
+
+def brief_settings(db_user: str = "") -> BriefSettings:
+    """The settings of a brief made in the GUI: municipality and logo from the preferences,
+    the user name (or the database user) as author, the language the app speaks."""
+    from coprod_desktop.reports.base import BriefSettings
+
+    logo = prefs.get_str("briefs/logo").strip()
+    return BriefSettings(
+        municipality_name=prefs.get_str("briefs/municipality").strip(),
+        logo_path=Path(logo) if logo else None,
+        author=prefs.user_name() or db_user,
+        lang=i18n.lang(),
+    )
+
+
+def preview_folder() -> Path:
+    """Where the PDFs being previewed live (removed when their preview closes)."""
+    folder = paths.data_dir() / "cache" / "briefs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _remove_stale(folder: Path) -> None:
+    limit = time.time() - STALE_SECONDS
+    for old in folder.glob("brief-*.pdf"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def write_temporary(pdf: bytes, folder: Path) -> Path:
+    handle, name = tempfile.mkstemp(prefix="brief-", suffix=".pdf", dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        out.write(pdf)
+    return Path(name)
+
+
+def file_name(title: str) -> str:
+    """A file name for a brief titled `title` (no characters file systems refuse)."""
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", title)
+    cleaned = " ".join(cleaned.split()).strip(" .")
+    return f"{cleaned or 'brief'}.pdf"
+
+
+@dataclass
+class Built:
+    """What a background build hands to the GUI thread."""
+
+    path: Path
+    title: str
+
+
+class CommitteeDialog(QDialog):
+    """Asks whether the committee brief may carry personal data (public-safe by default)."""
+
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("committee-dialog")
+        self.setWindowTitle(self.tr("Committee brief"))
+        self.intro = QLabel(
+            self.tr(
+                "A plain-language brief for a political committee. Initiatives covered: %1 "
+                "(those shown in the portfolio, with its current filters)."
+            ).replace("%1", str(count)),
+            self,
+        )
+        self.intro.setWordWrap(True)
+        self.safe_note = QLabel(
+            self.tr(
+                "Public-safe: no person's name, contact details or personal notes appear. "
+                "Persons are only counted (“4 volunteers”), and a person's name inside titles, "
+                "summaries and journal entries is replaced by a neutral word."
+            ),
+            self,
+        )
+        self.safe_note.setWordWrap(True)
+        self.personal = QCheckBox(self.tr("&Include personal data"), self)
+        self.personal.setObjectName("include-personal-data")
+        self.personal.setToolTip(
+            self.tr("Names, contact details and notes of the persons taking part")
+        )
+        self.warning = QFrame(self)
+        self.warning.setObjectName("personal-data-warning")
+        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.warning.setStyleSheet(
+            "#personal-data-warning { background: #fdecea; border: 1px solid #b00020;"
+            " border-radius: 4px; }"
+        )
+        icon = QLabel(self.warning)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.warning_text = QLabel(
+            self.tr(
+                "<b>This brief will contain personal data.</b> It names the persons taking "
+                "part and shows their contact details and notes. Do not publish it or put it "
+                "on a public agenda; share it only with people who may see personal data, and "
+                "delete copies when they are no longer needed."
+            ),
+            self.warning,
+        )
+        self.warning_text.setWordWrap(True)
+        self.warning_text.setStyleSheet("color: #5f0010;")
+        row = QHBoxLayout(self.warning)
+        row.addWidget(icon)
+        row.addWidget(self.warning_text, 1)
+        self.warning.setVisible(False)
+        self.personal.toggled.connect(self._toggled)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Make the brief"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.safe_note)
+        layout.addSpacing(6)
+        layout.addWidget(self.personal)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _toggled(self, checked: bool) -> None:
+        self.warning.setVisible(checked)
+        self.safe_note.setVisible(not checked)
+        self.adjustSize()
+
+    @property
+    def include_personal_data(self) -> bool:
+        return self.personal.isChecked()
+
+
+class PdfPreview(QMainWindow):
+    """A brief on screen: all pages, fit to width; Print… and Save as…
+
+    It owns its temporary file and removes it when it closes."""
+
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("pdf-preview")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.path = path
+        self.title = title
+        self.setWindowTitle(self.tr("%1 – preview").replace("%1", title))
+        self.document = QPdfDocument(self)
+        error = self.document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            raise OSError(f"the brief could not be opened ({error.name})")
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf-view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.setCentralWidget(self.view)
+        self.page_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.page_label)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self._build_toolbar()
+        self._page_changed(0)
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        screen = QGuiApplication.primaryScreen()
+        wanted = QSize(960, 1040)
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return QSize(
+            min(wanted.width(), room.width() - 40), min(wanted.height(), room.height() - 60)
+        )
+
+    def _build_toolbar(self) -> None:
+        sp = QStyle.StandardPixmap
+        toolbar = QToolBar(self.tr("Preview"), self)
+        toolbar.setObjectName("preview-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        def add(
+            text: str,
+            slot: Callable[[], object],
+            shortcut: str | QKeySequence.StandardKey | None,
+            icon: QStyle.StandardPixmap | None = None,
+        ) -> QAction:
+            action = QAction(text, self)
+            if icon is not None:
+                action.setIcon(self.style().standardIcon(icon))
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False: slot())
+            toolbar.addAction(action)
+            return action
+
+        self.print_action = add(
+            self.tr("&Print…"), self.print_dialog, QKeySequence.StandardKey.Print
+        )
+        self.print_action.setIcon(QIcon.fromTheme("document-print"))
+        self.save_action = add(
+            self.tr("Save &as…"),
+            self.save_as,
+            QKeySequence.StandardKey.SaveAs,
+            sp.SP_DialogSaveButton,
+        )
+        toolbar.addSeparator()
+        self.fit_width_action = add(self.tr("Fit &width"), self.fit_width, "Ctrl+0")
+        self.fit_page_action = add(self.tr("Whole &page"), self.fit_page, None)
+        self.zoom_out_action = add(
+            self.tr("Zoom &out"), lambda: self.zoom(1 / 1.25), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_in_action = add(
+            self.tr("Zoom &in"), lambda: self.zoom(1.25), QKeySequence.StandardKey.ZoomIn
+        )
+        toolbar.addSeparator()
+        self.close_action = add(self.tr("&Close"), self.close, QKeySequence.StandardKey.Close)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # ------------------------------------------------------------------ viewing
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _page_changed(self, page: int) -> None:
+        self.page_label.setText(
+            self.tr("Page %1 of %2")
+            .replace("%1", str(page + 1))
+            .replace("%2", str(self.page_count))
+        )
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            # the factor the fitted view shows, so zooming goes on from what is seen
+            page = self.document.pagePointSize(0)
+            width = self.view.viewport().width() - 2 * 12
+            current = width / (page.width() * self.logicalDpiX() / 72) if page.width() else 1.0
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(6.0, current * factor)))
+
+    # ------------------------------------------------------------------ saving
+
+    def save_as(self) -> Path | None:
+        folder = prefs.get_str("briefs/save_folder") or str(Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the brief"),
+            str(Path(folder) / file_name(self.title)),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        from coprod_desktop.reports import write_pdf
+
+        try:
+            write_pdf(self.path.read_bytes(), target)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The brief could not be saved to %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return None
+        prefs.set_value("briefs/save_folder", str(target.parent))
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(target)), 8000)
+        return target
+
+    # ------------------------------------------------------------------ printing
+
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title)
+        printer.setFullPage(True)  # the brief carries its own margins
+        if self.page_count:
+            size = self.document.pagePointSize(0)
+            printer.setPageSize(
+                QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+            )
+        return printer
+
+    def print_dialog(self) -> bool:
+        """Ask where and what to print, then print; True when something was printed."""
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the brief"))
+        options = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOption(options.PrintPageRange, True)
+        dialog.setOption(options.PrintCurrentPage, True)
+        dialog.setOption(options.PrintSelection, False)
+        dialog.setMinMax(1, max(1, self.page_count))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def pages_to_print(self, printer: QPrinter) -> list[int]:
+        """The (0-based) pages the printer settings ask for."""
+        count = self.page_count
+        every = list(range(count))
+        ranges = QPrinter.PrintRange
+        if printer.printRange() == ranges.CurrentPage:
+            return [self.view.pageNavigator().currentPage()]
+        if printer.printRange() == ranges.PageRange:
+            chosen = printer.pageRanges()
+            if not chosen.isEmpty():
+                return [p for p in every if chosen.contains(p + 1)]
+            first, last = printer.fromPage(), printer.toPage()
+            if first > 0:
+                return [p for p in every if first - 1 <= p <= (last or count) - 1]
+        return every
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Render the chosen pages into `printer` (each page fitted to the paper)."""
+        pages = self.pages_to_print(printer)
+        if not pages:
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(
+                self,
+                self.tr("Not printed"),
+                self.tr("The printer could not be started. Check that it is ready."),
+            )
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            dpi = min(printer.resolution(), PRINT_DPI)
+            area = QRectF(painter.viewport())
+            for number, page in enumerate(pages):
+                if number:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                if points.isEmpty():
+                    continue
+                pixels = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                image = self.document.render(page, pixels)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                target = QSizeF(points.width() * scale, points.height() * scale)
+                corner = QPointF(
+                    area.x() + (area.width() - target.width()) / 2,
+                    area.y() + (area.height() - target.height()) / 2,
+                )
+                painter.drawImage(QRectF(corner, target), image)
+        finally:
+            painter.end()
+            QGuiApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Pages sent to the printer: %1").replace("%1", str(len(pages))), 8000
+        )
+        return True
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.document.close()
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove %s", self.path)
+        event.accept()
+
+
+class ReportsController(QObject):
+    """The Reports menu and the editor's Brief button: build in the background, preview."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.previews: list[PdfPreview] = []
+        self.actions: dict[str, QAction] = {}
+        window.database_opened.connect(self.update_actions)
+
+    # ------------------------------------------------------------------ menu
+
+    def wire(self, actions: dict[str, QAction]) -> None:
+        """Connect the Reports menu's actions (called whenever the menus are rebuilt)."""
+        self.actions = actions
+        slots = {
+            "initiative_brief": self.initiative_brief,
+            "portfolio_review": self.portfolio_review,
+            "committee_brief": self.committee_brief,
+        }
+        tips = {
+            "initiative_brief": self.tr(
+                "A brief of the open initiative, or of the one selected in the portfolio"
+            ),
+            "portfolio_review": self.tr(
+                "A review of the initiatives shown in the portfolio, for middle managers"
+            ),
+            "committee_brief": self.tr(
+                "A plain-language brief for a political committee (public-safe by default)"
+            ),
+        }
+        for key, action in actions.items():
+            if key in slots:
+                action.triggered.connect(lambda _checked=False, slot=slots[key]: slot())
+                action.setToolTip(tips[key])
+                action.setStatusTip(tips[key])
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        for action in self.actions.values():
+            action.setEnabled(self.window.db is not None)
+
+    # ------------------------------------------------------------------ the three briefs
+
+    def initiative_brief(self) -> Operation | None:
+        """The brief of the initiative in the current editor, or the selected portfolio row."""
+        editor = self.window.current_editor()
+        if editor is not None:
+            return self.brief_for_editor(editor)
+        view = self.window.portfolio
+        ids = view.selected_ids()
+        current = view.model.row_id(view.table.currentIndex().row())
+        if current is not None and current in ids:
+            ids = [current]
+        if not ids:
+            QMessageBox.information(
+                self.window,
+                self.tr("Initiative brief"),
+                self.tr("Select an initiative in the portfolio, or open one, first."),
+            )
+            return None
+        return self.build_initiative(ids[0])
+
+    def brief_for_editor(self, editor: InitiativeEditor) -> Operation | None:
+        """The brief of the initiative in `editor`, from what is saved (asks to save first)."""
+        if editor.initiative_id is None or editor.dirty or editor.date_problems:
+            answer = QMessageBox.question(
+                editor,
+                self.tr("Unsaved changes"),
+                self.tr(
+                    "The brief is made from the saved initiative. Save your changes to “%1” first?"
+                ).replace("%1", editor.data.title or self.tr("New initiative")),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer != QMessageBox.StandardButton.Save or not editor.save():
+                return None
+        ident = editor.initiative_id
+        return None if ident is None else self.build_initiative(ident)
+
+    def build_initiative(self, ident: int) -> Operation | None:
+        db = self.window.db
+        if db is None:
+            return None
+        kind = self.tr("Initiative brief")
+
+        def build(settings: BriefSettings, _progress: Callable[[int, int], None]) -> Built:
+            from coprod_desktop.reports import initiative
+            from coprod_desktop.services.initiatives import get_initiative
+
+            data = get_initiative(db, ident)
+            pdf = initiative.build(data, settings)
+            title = f"{kind} {data.reference or ''}".strip()
+            return Built(write_temporary(pdf, preview_folder()), title)
+
+        return self.produce(build, self.tr("Making the initiative brief…"))
+
+    def portfolio_review(self) -> Operation | None:
+        db = self.window.db
+        if db is None:
+            return None
+        flt = self.window.portfolio.model.filter
+        title = self.tr("Portfolio review")
+
+        def build(settings: BriefSettings, progress: Callable[[int, int], None]) -> Built:
+            from coprod_desktop import reports
+
+            pdf = reports.portfolio_review(db, flt, settings, progress=progress)
+            return Built(write_temporary(pdf, preview_folder()), title)
+
+        return self.produce(build, self.tr("Making the portfolio review…"))
+
+    def committee_brief(self) -> Operation | None:
+        db = self.window.db
+        if db is None:
+            return None
+        model = self.window.portfolio.model
+        dialog = CommitteeDialog(model.total, self.window)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            personal = dialog.include_personal_data
+        finally:
+            dialog.deleteLater()
+        flt = model.filter
+        title = self.tr("Committee brief")
+        if personal:
+            title += " " + self.tr("(with personal data)")
+
+        def build(settings: BriefSettings, progress: Callable[[int, int], None]) -> Built:
+            from coprod_desktop import reports
+
+            pdf = reports.committee_brief(
+                db, flt, settings, include_personal_data=personal, progress=progress
+            )
+            return Built(write_temporary(pdf, preview_folder()), title)
+
+        return self.produce(build, self.tr("Making the committee brief…"))
+
+    # ------------------------------------------------------------------ machinery
+
+    def produce(
+        self,
+        build: Callable[[BriefSettings, Callable[[int, int], None]], Built],
+        label: str,
+    ) -> Operation | None:
+        """Run `build` off the GUI thread with a cancellable progress dialog, then preview."""
+        db = self.window.db
+        settings = brief_settings(db.user if db is not None else "")
+
+        def work(progress: Progress) -> Built:
+            def report(done: int, total: int) -> None:
+                progress.check()  # Cancel stops the build at its next step
+                progress.report(done, total)
+
+            _remove_stale(preview_folder())
+            report(0, 1)
+            built = build(settings, report)
+            if progress.cancelled:
+                built.path.unlink(missing_ok=True)
+                raise Cancelled()
+            return built
+
+        return self.window.background.run(
+            work,
+            self._built,
+            self.failed,
+            label=label,
+            parent=self.window,
+            cancellable=True,
+        )
+
+    def failed(self, error: BaseException) -> None:
+        if isinstance(error, CoprodError):
+            self.window.show_error(error)
+            return
+        log.error("a brief could not be made", exc_info=error)
+        QMessageBox.warning(
+            self.window,
+            self.tr("No brief"),
+            self.tr("The brief could not be made: %1").replace("%1", str(error)),
+        )
+
+    def _built(self, built: Built) -> None:
+        self.show_preview(built)
+
+    def show_preview(self, built: Built) -> PdfPreview | None:
+        try:
+            preview = PdfPreview(built.path, built.title, self.window)
+        except OSError as error:
+            built.path.unlink(missing_ok=True)
+            self.failed(error)
+            return None
+        self.previews.append(preview)
+        preview.destroyed.connect(lambda _obj=None, p=preview: self._forget(p))
+        preview.show()
+        preview.raise_()
+        preview.activateWindow()
+        return preview
+
+    def _forget(self, preview: PdfPreview) -> None:
+        if preview in self.previews:
+            self.previews.remove(preview)
