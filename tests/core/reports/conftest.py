@@ -90,10 +90,13 @@ def page_count(pdf: bytes) -> int:
 def ink_per_page(pdf: bytes, tmp_path: Path) -> list[int]:
     """For each page rendered with QtPdf (on white), the number of dark pixels."""
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A full QApplication, not a QGuiApplication: the GUI tests later in the same process
+    # build widgets, which abort the interpreter under a mere QGuiApplication.
+    _app = QApplication.instance() or QApplication([])
     path = tmp_path / "render.pdf"
     path.write_bytes(pdf)
     document = QPdfDocument()
