@@ -85,6 +85,7 @@ class Analysis:
     details: str = ""  # how the file was read (separator, decimal mark, encoding)
     layout_key: str | None = None
     unknown_headers: list[str] = field(default_factory=list)
+    samples: dict[str, list[str]] = field(default_factory=dict)  # heading -> first values
 
     @property
     def ok(self) -> bool:
@@ -115,6 +116,21 @@ def _first_look(path: Path) -> Analysis:
 
     sheet = spreadsheet.read_sheet(path)
     parsed = spreadsheet.parse_sheet(sheet)
+    samples: dict[str, list[str]] = {}
+    for column in parsed.columns:
+        if column.field is not None:
+            continue
+        found: list[str] = []
+        for number, cells in sheet.rows:
+            if parsed.header_row is not None and number <= parsed.header_row:
+                continue
+            value = cells[column.index] if column.index < len(cells) else None
+            text = "" if value is None else str(value).strip()
+            if text and text != column.header and text not in found:
+                found.append(text)
+            if len(found) >= 3:
+                break
+        samples[column.header] = found
     return Analysis(
         sheet.source,
         path,
@@ -124,15 +140,18 @@ def _first_look(path: Path) -> Analysis:
         [],
         layout_key=parsed.layout_key if parsed.columns else None,
         unknown_headers=parsed.unknown_headers,
+        samples=samples,
     )
 
 
 def _sheet_details(preview: Any, lang: str) -> str:
     parts = []
     if preview.source == "csv":
-        separator = {";": "; (semicolon)", ",": ", (comma)", "\t": "tab"}.get(
-            preview.delimiter or "", preview.delimiter or "?"
-        )
+        separator = {
+            ";": QCoreApplication.translate("ImportWizard", "“;” (semicolon)"),
+            ",": QCoreApplication.translate("ImportWizard", "“,” (comma)"),
+            "\t": QCoreApplication.translate("ImportWizard", "tab"),
+        }.get(preview.delimiter or "", preview.delimiter or "?")
         parts.append(
             QCoreApplication.translate("ImportWizard", "CSV, separator %1").replace("%1", separator)
         )
@@ -390,7 +409,7 @@ class ImportWizard(QDialog):
         self.summary.setObjectName("import-summary")
         self.details = QLabel(page)
         self.details.setWordWrap(True)
-        self.details.setStyleSheet("color: palette(mid);")
+        self.details.setStyleSheet("color: #505050;")
         self.table = QTableWidget(page)
         self.table.setAccessibleName(self.tr("First rows of the file"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -554,10 +573,15 @@ class ImportWizard(QDialog):
         if not first.unknown_headers:
             self.check()
             return
-        self._fill_mapping(first.unknown_headers, remembered)
+        self._fill_mapping(first.unknown_headers, remembered, first.samples)
         self.go(self.STEP_MAPPING)
 
-    def _fill_mapping(self, headers: list[str], remembered: dict[str, str]) -> None:
+    def _fill_mapping(
+        self,
+        headers: list[str],
+        remembered: dict[str, str],
+        samples: dict[str, list[str]] | None = None,
+    ) -> None:
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.combos = {}
@@ -586,7 +610,18 @@ class ImportWizard(QDialog):
             self.combos[header] = combo
             label = QLabel(f"“{header}”", self.mapping_form_host)
             label.setBuddy(combo)
-            self.mapping_form.addRow(label, combo)
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            examples = (samples or {}).get(header) or []
+            if examples:
+                hint = QLabel(
+                    self.tr("for example: %1").replace("%1", ", ".join(examples)),
+                    self.mapping_form_host,
+                )
+                hint.setStyleSheet("color: #505050;")
+                row.addWidget(hint)
+            row.addStretch(1)
+            self.mapping_form.addRow(label, row)
         self.mapping_intro.setText(
             self.tr(
                 "These column headings are not known. Choose the field each one holds, or leave "

@@ -409,10 +409,14 @@ class PersonRecordPanel(QWidget):
             self.access,
             [[_date(e.at), e.who, self.action_label(e.action), e.purpose] for e in reversed(log)],
         )
+        for row in range(self.access.rowCount()):
+            cell = self.access.item(row, 3)
+            if cell is not None:
+                cell.setToolTip(cell.text())
         for table, widths in (
             (self.involvements, (110, 260, 130)),
             (self.journal, (90, 110, 110)),
-            (self.access, (140, 110, 170)),
+            (self.access, (125, 80, 100)),
         ):
             for column, width in enumerate(widths):
                 table.setColumnWidth(column, width)
@@ -455,7 +459,7 @@ class PersonsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        for column, width in enumerate((210, 110, 150, 100)):
+        for column, width in enumerate((190, 100, 130, 95)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
