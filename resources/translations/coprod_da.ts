@@ -91,6 +91,37 @@
         </message>
     </context>
     <context>
+        <name>CommitteeDialog</name>
+        <message>
+            <source>Committee brief</source>
+            <translation>Udvalgsnotat</translation>
+        </message>
+        <message>
+            <source>A plain-language brief for a political committee. Initiatives covered: %1 (those shown in the portfolio, with its current filters).</source>
+            <translation>Et notat i et klart og enkelt sprog til et politisk udvalg. Initiativer med i notatet: %1 (dem, der vises i porteføljen, med dens aktuelle filtre).</translation>
+        </message>
+        <message>
+            <source>Public-safe: no person's name, contact details or personal notes appear. Persons are only counted (“4 volunteers”), and a person's name inside titles, summaries and journal entries is replaced by a neutral word.</source>
+            <translation>Offentlig version: ingen personers navne, kontaktoplysninger eller personlige noter kommer med. Personer tælles kun (“4 frivillige”), og en persons navn i titler, resuméer og journalnotater erstattes af et neutralt ord.</translation>
+        </message>
+        <message>
+            <source>&amp;Include personal data</source>
+            <translation>&amp;Medtag personoplysninger</translation>
+        </message>
+        <message>
+            <source>Names, contact details and notes of the persons taking part</source>
+            <translation>Navne, kontaktoplysninger og noter om de personer, der deltager</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;This brief will contain personal data.&lt;/b&gt; It names the persons taking part and shows their contact details and notes. Do not publish it or put it on a public agenda; share it only with people who may see personal data, and delete copies when they are no longer needed.</source>
+            <translation>&lt;b&gt;Dette notat vil indeholde personoplysninger.&lt;/b&gt; Det nævner de deltagende personer ved navn og viser deres kontaktoplysninger og noter. Offentliggør det ikke, og sæt det ikke på en offentlig dagsorden; del det kun med personer, der må se personoplysninger, og slet kopier, når de ikke længere er nødvendige.</translation>
+        </message>
+        <message>
+            <source>Make the brief</source>
+            <translation>Lav notatet</translation>
+        </message>
+    </context>
+    <context>
         <name>EraseDialog</name>
         <message>
             <source>Erase person</source>
@@ -476,6 +507,14 @@
         <message>
             <source>Throw away the changes since the last save</source>
             <translation>Kassér ændringerne siden sidste gem</translation>
+        </message>
+        <message>
+            <source>Brief…</source>
+            <translation>Notat …</translation>
+        </message>
+        <message>
+            <source>Preview and print a brief of this initiative (PDF)</source>
+            <translation>Se og udskriv et notat om initiativet (PDF)</translation>
         </message>
         <message>
             <source>Overview</source>
@@ -1093,7 +1132,7 @@
         </message>
         <message>
             <source>Printed briefs are not available in this version yet</source>
-            <translation>Trykte notater findes endnu ikke i denne version</translation>
+            <translation type="vanished">Trykte notater findes endnu ikke i denne version</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -1252,6 +1291,85 @@
         <message>
             <source>Re&amp;tention review</source>
             <translation>Gennemgang af &amp;opbevaring</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>%1 – preview</source>
+            <translation>%1 – forhåndsvisning</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Forhåndsvisning</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Udskriv …</translation>
+        </message>
+        <message>
+            <source>Save &amp;as…</source>
+            <translation>Gem &amp;som …</translation>
+        </message>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>Tilpas &amp;bredde</translation>
+        </message>
+        <message>
+            <source>Whole &amp;page</source>
+            <translation>&amp;Hel side</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom &amp;ud</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom &amp;ind</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Luk</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Side %1 af %2</translation>
+        </message>
+        <message>
+            <source>Save the brief</source>
+            <translation>Gem notatet</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-dokumenter (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Ikke gemt</translation>
+        </message>
+        <message>
+            <source>The brief could not be saved to %1: %2</source>
+            <translation>Notatet kunne ikke gemmes i %1: %2</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>Gemt i %1</translation>
+        </message>
+        <message>
+            <source>Print the brief</source>
+            <translation>Udskriv notatet</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Ikke udskrevet</translation>
+        </message>
+        <message>
+            <source>The printer could not be started. Check that it is ready.</source>
+            <translation>Printeren kunne ikke startes. Kontrollér, at den er klar.</translation>
+        </message>
+        <message>
+            <source>Pages sent to the printer: %1</source>
+            <translation>Sider sendt til printeren: %1</translation>
         </message>
     </context>
     <context>
@@ -1604,6 +1722,73 @@
         <message>
             <source>Describe the purpose</source>
             <translation>Beskriv formålet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsController</name>
+        <message>
+            <source>A brief of the open initiative, or of the one selected in the portfolio</source>
+            <translation>Et notat om det åbne initiativ eller om det, der er valgt i porteføljen</translation>
+        </message>
+        <message>
+            <source>A review of the initiatives shown in the portfolio, for middle managers</source>
+            <translation>En gennemgang af de initiativer, der vises i porteføljen, til mellemledere</translation>
+        </message>
+        <message>
+            <source>A plain-language brief for a political committee (public-safe by default)</source>
+            <translation>Et letforståeligt notat til et politisk udvalg (uden personoplysninger, medmindre du vælger dem)</translation>
+        </message>
+        <message>
+            <source>Initiative brief</source>
+            <translation>Initiativnotat</translation>
+        </message>
+        <message>
+            <source>Select an initiative in the portfolio, or open one, first.</source>
+            <translation>Vælg først et initiativ i porteføljen, eller åbn et.</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Ikke-gemte ændringer</translation>
+        </message>
+        <message>
+            <source>The brief is made from the saved initiative. Save your changes to “%1” first?</source>
+            <translation>Notatet laves ud fra det gemte initiativ. Vil du gemme dine ændringer i “%1” først?</translation>
+        </message>
+        <message>
+            <source>New initiative</source>
+            <translation>Nyt initiativ</translation>
+        </message>
+        <message>
+            <source>Making the initiative brief…</source>
+            <translation>Laver initiativnotatet …</translation>
+        </message>
+        <message>
+            <source>Portfolio review</source>
+            <translation>Porteføljegennemgang</translation>
+        </message>
+        <message>
+            <source>Making the portfolio review…</source>
+            <translation>Laver porteføljegennemgangen …</translation>
+        </message>
+        <message>
+            <source>Committee brief</source>
+            <translation>Udvalgsnotat</translation>
+        </message>
+        <message>
+            <source>(with personal data)</source>
+            <translation>(med personoplysninger)</translation>
+        </message>
+        <message>
+            <source>Making the committee brief…</source>
+            <translation>Laver udvalgsnotatet …</translation>
+        </message>
+        <message>
+            <source>No brief</source>
+            <translation>Intet notat</translation>
+        </message>
+        <message>
+            <source>The brief could not be made: %1</source>
+            <translation>Notatet kunne ikke laves: %1</translation>
         </message>
     </context>
     <context>
