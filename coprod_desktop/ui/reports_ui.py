@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPageSize,
     QPainter,
+    QShowEvent,
 )
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -195,7 +196,20 @@ class CommitteeDialog(QDialog):
     def _toggled(self, checked: bool) -> None:
         self.warning.setVisible(checked)
         self.safe_note.setVisible(not checked)
-        self.adjustSize()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the wrapped texts need at the current width (no gap above the buttons)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        if layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
 
     @property
     def include_personal_data(self) -> bool:
@@ -247,7 +261,7 @@ class PdfPreview(QMainWindow):
         toolbar = QToolBar(self.tr("Preview"), self)
         toolbar.setObjectName("preview-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         def add(
             text: str,
@@ -452,6 +466,9 @@ class ReportsController(QObject):
         self.previews: list[PdfPreview] = []
         self.actions: dict[str, QAction] = {}
         window.database_opened.connect(self.update_actions)
+        app = QCoreApplication.instance()
+        if app is not None:  # previews remove their temporary files when they close
+            app.aboutToQuit.connect(self.close_previews)
 
     # ------------------------------------------------------------------ menu
 
@@ -642,6 +659,10 @@ class ReportsController(QObject):
         preview.raise_()
         preview.activateWindow()
         return preview
+
+    def close_previews(self) -> None:
+        for preview in list(self.previews):
+            preview.close()
 
     def _forget(self, preview: PdfPreview) -> None:
         if preview in self.previews:

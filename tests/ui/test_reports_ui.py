@@ -402,3 +402,14 @@ def test_print_dialog_path(window, qtbot, monkeypatch, tmp_path):
 
     monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
     assert not preview.print_dialog()
+
+
+def test_quitting_closes_the_previews_and_their_files(window, qtbot):
+    window.portfolio.filters.sector.set_key("harbours")
+    first = make(window, qtbot, "portfolio_review")
+    second = make(window, qtbot, "portfolio_review")
+    files = [first.path, second.path]
+    assert files[0] != files[1] and all(f.exists() for f in files)
+    window.briefs.close_previews()  # what the application's aboutToQuit does
+    assert not any(f.exists() for f in files)
+    qtbot.waitUntil(lambda: not window.briefs.previews)
