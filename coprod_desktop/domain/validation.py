@@ -183,7 +183,7 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
         return value
     if spec.kind == "vocab":
         assert spec.vocabulary is not None
-        if isinstance(value, str) and value in spec.vocabulary.all_keys():
+        if spec.vocabulary.is_key(value):
             return str(value)
         problems.append(
             Problem(path, "unknown_key", {"value": value, "allowed": _allowed(spec.vocabulary)})
@@ -196,7 +196,7 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             return []
         cleaned: list[str] = []
         for index, item in enumerate(value):
-            if isinstance(item, str) and item in spec.vocabulary.all_keys():
+            if spec.vocabulary.is_key(item):
                 if item not in cleaned:
                     cleaned.append(str(item))
             else:

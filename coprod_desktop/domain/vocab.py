@@ -38,6 +38,11 @@ class Vocabulary(StrEnum):
         return [m.value for m in cls]
 
     @classmethod
+    def is_key(cls, value: object) -> bool:
+        """Whether `value` is a key of this vocabulary (a dict lookup: import checks it often)."""
+        return isinstance(value, str) and value in cls._value2member_map_
+
+    @classmethod
     def from_key_or_label(cls, text: str) -> Self | None:
         """Find a member by key or by its English or Danish label (case-insensitive)."""
         wanted = text.strip().casefold()

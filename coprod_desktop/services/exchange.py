@@ -16,16 +16,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
-from coprod_desktop.domain.validation import CHILD_LISTS, SPECS, clean
+from coprod_desktop.domain.validation import clean
 from coprod_desktop.services import convert, initiatives
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
+from coprod_desktop.store import search
+from coprod_desktop.store.audit import ENTITY_NAMES, as_text
 from coprod_desktop.store.db import Database
 
 FORMAT = "coprod-interchange"
@@ -295,27 +297,16 @@ def import_document(
         stakeholders: dict[str, m.Stakeholder] = {}
         created_stakeholders = 0
         with session.no_autoflush:
+            known = _existing_stakeholders(session, stakeholders_in)
             for s in stakeholders_in:
                 values = {name: s[name] for name in convert.STAKEHOLDER_SCALARS}
-                row = session.scalar(
-                    select(m.Stakeholder)
-                    .where(m.Stakeholder.name == s["name"], m.Stakeholder.kind == s["kind"])
-                    .order_by(m.Stakeholder.id)
-                    .limit(1)
-                )
-                if row is None:
-                    row = next(
-                        (
-                            made
-                            for made in stakeholders.values()
-                            if made.id is None and made.name == s["name"] and made.kind == s["kind"]
-                        ),
-                        None,
-                    )
+                # an existing one, or one this document already made (same name and kind)
+                row = known.get((s["name"], s["kind"]))
                 if row is None:
                     row = m.Stakeholder(**values)
                     session.add(row)
                     created_stakeholders += 1
+                    known[(s["name"], s["kind"])] = row
                 stakeholders[s["key"]] = row
         if dry_run:
             updated = sum(1 for ref in references if ref and ref in existing)
@@ -330,6 +321,8 @@ def import_document(
         taken = set(references)
         created = updated = 0
         written: list[m.Initiative] = []
+        new_items: list[dict[str, Any]] = []
+        session.flush()  # new stakeholders get their ids
         with session.no_autoflush:
             for item, reference in zip(initiatives_in, references, strict=True):
                 present = item["_present"]
@@ -343,10 +336,9 @@ def import_document(
                             next_number += 1
                         item["reference"] = f"{prefix}-{next_number:03d}"
                         taken.add(item["reference"].upper())
-                    target = m.Initiative(reference=item["reference"].strip(), public_values=[])
-                    session.add(target)
+                    new_items.append(item)
                     created += 1
-                    present = frozenset(SPECS["initiative"]) | frozenset(CHILD_LISTS)
+                    continue
                 for name in convert.INITIATIVE_SCALARS:
                     if name in present and name != "reference":
                         value = item[name]
@@ -359,9 +351,151 @@ def import_document(
                     target.updated_at = m.utcnow()
                 written.append(target)
         session.flush()
+        new_references = _bulk_create(session, new_items, stakeholders)
+        made = iter(new_references)
+        in_order = [next(made) if not (ref and ref in existing) else "" for ref in references]
+        merged = iter(r.reference for r in written)
         return ImportResult(
-            created, updated, created_stakeholders, False, tuple(r.reference for r in written)
+            created,
+            updated,
+            created_stakeholders,
+            False,
+            tuple(ref or next(merged) for ref in in_order),
         )
+
+
+def _existing_stakeholders(
+    session: Session, stakeholders_in: list[dict[str, Any]]
+) -> dict[tuple[str, str], m.Stakeholder]:
+    """The first (lowest id) stakeholder of each name and kind in the document, in few queries."""
+    names = sorted({s["name"] for s in stakeholders_in})
+    found: dict[tuple[str, str], m.Stakeholder] = {}
+    for start in range(0, len(names), 500):
+        rows = session.scalars(
+            select(m.Stakeholder)
+            .where(m.Stakeholder.name.in_(names[start : start + 500]))
+            .order_by(m.Stakeholder.id)
+        )
+        for row in rows:
+            found.setdefault((row.name, row.kind), row)
+    return found
+
+
+# The bulk path: new initiatives and their children written with SQLAlchemy Core in a few
+# multi-row statements, inside the same transaction as the rest of the import (so it stays
+# all or nothing). It writes what the ORM listeners would: a 'create' audit row per record
+# (labelled as store.audit labels them) and the search rows (rebuilt before the commit).
+_BULK_CHUNK = 2000
+
+
+def _insert(session: Session, model: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows, returning their new ids in the order given."""
+    table: Any = model.__table__
+    ids: list[int] = []
+    for start in range(0, len(rows), _BULK_CHUNK):
+        chunk = rows[start : start + _BULK_CHUNK]
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids += [row[0] for row in session.connection().execute(statement, chunk)]
+    return ids
+
+
+def _bulk_create(
+    session: Session, items: list[dict[str, Any]], stakeholders: dict[str, m.Stakeholder]
+) -> list[str]:
+    if not items:
+        return []
+    now = m.utcnow()
+    people = {key: (row.id, row.name) for key, row in stakeholders.items()}
+    rows = []
+    for item in items:
+        values = {name: item[name] for name in convert.INITIATIVE_SCALARS}
+        values["reference"] = item["reference"].strip()
+        values["public_values"] = list(item["public_values"] or [])
+        rows.append({**values, "created_at": now, "updated_at": now, "version": 1})
+    initiative_ids = _insert(session, m.Initiative, rows)
+    audit: list[dict[str, Any]] = []
+    who = session.info.get("user") or "unknown"
+
+    def note(entity: str, ids: list[int], parents: list[int], labels: list[str | None]) -> None:
+        for ident, parent, label in zip(ids, parents, labels, strict=True):
+            audit.append(
+                {
+                    "at": now,
+                    "who": who,
+                    "action": "create",
+                    "entity": entity,
+                    "entity_id": ident,
+                    "initiative_id": parent,
+                    "field": None,
+                    "old_value": None,
+                    "new_value": label,
+                }
+            )
+
+    note("initiative", initiative_ids, initiative_ids, [r["reference"] for r in rows])
+    children: dict[str, tuple[list[dict[str, Any]], list[int], list[str | None]]] = {
+        name: ([], [], []) for name in _LIST_TO_ATTR
+    }
+    participants: list[list[int]] = []
+    for item, parent in zip(items, initiative_ids, strict=True):
+        for inv in item["stakeholders"]:
+            sid, name = people[inv["stakeholder"]]
+            values = {n: inv[n] for n in convert.INVOLVEMENT_FIELDS if n != "stakeholder_id"}
+            _child(children["stakeholders"], parent, {**values, "stakeholder_id": sid})
+            children["stakeholders"][2][-1] = f"{name} ({inv['role']})"
+        for x in item["mandates"]:
+            _child(children["mandates"], parent, {n: x[n] for n in convert.MANDATE_FIELDS})
+        for x in item["resources"]:
+            values = {n: x[n] for n in convert.RESOURCE_FIELDS if n != "source_id"}
+            source = people[x["source"]][0] if x["source"] is not None else None
+            _child(children["resources"], parent, {**values, "source_id": source})
+        for x in item["cross_pressures"]:
+            _child(children["cross_pressures"], parent, {n: x[n] for n in convert.PRESSURE_FIELDS})
+        for x in item["journal"]:
+            _child(children["journal"], parent, {n: x[n] for n in convert.JOURNAL_FIELDS})
+            participants.append(sorted({people[k][0] for k in x["participants"]}))
+        for x in item["reviews"]:
+            _child(children["reviews"], parent, {n: x[n] for n in convert.REVIEW_FIELDS})
+    journal_ids: list[int] = []
+    for list_name, (child_rows, parents, labels) in children.items():
+        if not child_rows:
+            continue
+        model = m.CHILD_MODELS[list_name]
+        ids = _insert(session, model, child_rows)
+        note(ENTITY_NAMES[model], ids, parents, labels)
+        if list_name == "journal":
+            journal_ids = ids
+    links = [
+        {"journal_entry_id": entry, "stakeholder_id": sid}
+        for entry, people_ids in zip(journal_ids, participants, strict=True)
+        for sid in people_ids
+    ]
+    if links:
+        session.connection().execute(insert(m.journal_participant), links)
+    if audit and not session.info.get("skip_audit"):
+        for start in range(0, len(audit), _BULK_CHUNK):
+            session.connection().execute(insert(m.AuditEntry), audit[start : start + _BULK_CHUNK])
+    search.pending_ids(session).update(initiative_ids)
+    return [r["reference"] for r in rows]
+
+
+def _child(
+    into: tuple[list[dict[str, Any]], list[int], list[str | None]],
+    parent: int,
+    values: dict[str, Any],
+) -> None:
+    rows, parents, labels = into
+    rows.append({**values, "initiative_id": parent})
+    parents.append(parent)
+    labels.append(_bulk_label(values))
+
+
+def _bulk_label(values: dict[str, Any]) -> str | None:
+    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer"):
+        value = values.get(name)
+        if value:
+            return as_text(value)
+    return None
 
 
 ALLOWED_SUFFIXES = ".json, .csv, .xlsx"

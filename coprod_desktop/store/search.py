@@ -40,8 +40,17 @@ _WORD = re.compile(r"[^\W_]+")
 def fold(value: str) -> str:
     """Lower-case, spell out æ/ø/å, and drop other diacritics."""
     folded = value.casefold().translate(_DANISH)
+    if folded.isascii():  # most Danish text once æ/ø/å are spelled out: nothing to drop
+        return folded
     decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ASCII.sub(_drop_combining, decomposed)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_combining(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def search_words(query: str) -> list[str]:

@@ -585,3 +585,41 @@ def test_demo_loads_in_either_language(db: Database, lang: str) -> None:
 def db(any_db: Database) -> Database:
     """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
     return any_db
+
+
+def test_an_import_is_audited_and_searchable_record_by_record(db: Database) -> None:
+    from sqlalchemy import select
+
+    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.store import models as m
+
+    document = full_document()
+    document["initiatives"][0]["journal"][0]["summary"] = "Besigtigelse ved fyrtårnet"
+    exchange.import_document(db, document)
+    with db.session() as session:
+        created = set(
+            session.execute(
+                select(
+                    m.AuditEntry.entity,
+                    m.AuditEntry.entity_id,
+                    m.AuditEntry.initiative_id,
+                    m.AuditEntry.new_value,
+                ).where(m.AuditEntry.action == "create")
+            ).all()
+        )
+        for initiative in session.scalars(select(m.Initiative)):
+            ident = initiative.id
+            expected = {("initiative", ident, ident, initiative.reference)}
+            for x in initiative.involvements:
+                expected.add(("involvement", x.id, ident, f"{x.stakeholder.name} ({x.role})"))
+            for y in initiative.mandates:
+                expected.add(("mandate", y.id, ident, y.reference or y.level))
+            expected |= {("journal", x.id, ident, x.summary) for x in initiative.journal}
+            expected |= {
+                ("cross_pressure", x.id, ident, x.category) for x in initiative.cross_pressures
+            }
+            expected |= {("resource", x.id, ident, x.kind) for x in initiative.resources}
+            expected |= {("review", x.id, ident, x.reviewer) for x in initiative.reviews}
+            assert expected <= created
+    found = portfolio.rows(db, PortfolioFilter(search="fyrtaarn"))
+    assert [row.reference for row in found] == [document["initiatives"][0]["reference"]]
