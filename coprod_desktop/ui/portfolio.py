@@ -56,7 +56,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("attention", None),
     ("next_review", "next_review"),
 )
-PAGE = 200
+PAGE = 50  # rows per fetch: one screenful or two, so each fetch assesses few initiatives
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
