@@ -411,6 +411,8 @@ def _bulk_create(
         values = {name: item[name] for name in convert.INITIATIVE_SCALARS}
         values["reference"] = item["reference"].strip()
         values["public_values"] = list(item["public_values"] or [])
+        values["title_key"] = m.sort_key(values["title"]) or ""
+        values["owner_key"] = m.sort_key(values["owner"])
         rows.append({**values, "created_at": now, "updated_at": now, "version": 1})
     initiative_ids = _insert(session, m.Initiative, rows)
     audit: list[dict[str, Any]] = []

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from coprod_desktop.domain import vocab as v
@@ -84,6 +84,10 @@ SORT_KEYS = (
 )
 
 
+# Case-insensitive sorts use the stored lower-case keys (see models.Initiative.title_key).
+_SORT_COLUMNS = {"title": "title_key", "owner": "owner_key"}
+
+
 def _conditions(flt: PortfolioFilter, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.types:
@@ -108,7 +112,7 @@ def _conditions(flt: PortfolioFilter, dialect: str) -> list[ColumnElement[bool]]
             )
         )
     if flt.owner:
-        conditions.append(func.lower(m.Initiative.owner) == flt.owner.lower())
+        conditions.append(m.Initiative.owner_key == m.sort_key(flt.owner))
     if flt.ids is not None:
         conditions.append(m.Initiative.id.in_(flt.ids))
     if flt.search.strip():
@@ -162,14 +166,14 @@ def rows(
             [Problem("sort", "unknown_key", {"value": sort, "allowed": ", ".join(SORT_KEYS)})]
         )
     query = _query(flt, db.dialect)
-    column: Any = (
-        open_pressures_column() if sort == "open_pressures" else getattr(m.Initiative, sort)
-    )
-    if sort == "title" or sort == "owner":
-        column = func.lower(column)
+    column: Any = getattr(m.Initiative, _SORT_COLUMNS.get(sort, sort), None)
+    if sort == "open_pressures":
+        column = literal_column("open_pressures")  # the selected count, not worked out twice
     order = column.desc() if descending else column.asc()
+    if sort != "title":  # title_key is never null; without NULLS LAST its index gives the order
+        order = order.nulls_last()
     tiebreak = m.Initiative.id.desc() if descending else m.Initiative.id.asc()
-    query = query.order_by(order.nulls_last(), tiebreak).offset(offset)
+    query = query.order_by(order, tiebreak).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with db.session() as session:

@@ -27,7 +27,9 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.JournalEntry: "journal",
     m.Review: "review",
 }
-_SKIPPED_FIELDS = frozenset({"id", "version", "created_at", "updated_at", "initiative_id"})
+_SKIPPED_FIELDS = frozenset(
+    {"id", "version", "created_at", "updated_at", "initiative_id", "title_key", "owner_key"}
+)
 # Child records whose text feeds the search index of their initiative.
 _INDEXED = (m.Initiative, m.JournalEntry)
 

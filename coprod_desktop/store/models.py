@@ -26,7 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -92,6 +92,11 @@ class Initiative(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Title and owner lower-cased by Python (Unicode-aware, unlike SQLite's lower()), so the
+    # portfolio sorts by them and filters by owner through an index instead of calling a
+    # function on every row. Kept in step by `_sort_keys`; not part of the domain or the audit.
+    title_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    owner_key: Mapped[str | None] = mapped_column(Text, index=True)
 
     involvements: Mapped[list[Involvement]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Involvement.id"
@@ -113,7 +118,24 @@ class Initiative(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_initiative_title", "title"),)
+    __table_args__ = (
+        Index("ix_initiative_title", "title"),
+        Index("ix_initiative_title_key", "title_key"),
+    )
+
+    @validates("title", "owner")
+    def _sort_keys(self, name: str, value: str | None) -> str | None:
+        key = sort_key(value)
+        if name == "title":
+            self.title_key = key or ""
+        else:
+            self.owner_key = key
+        return value
+
+
+def sort_key(value: str | None) -> str | None:
+    """What `Initiative.title_key` and `owner_key` hold for a title or owner."""
+    return value.lower() if isinstance(value, str) else None
 
 
 class Stakeholder(Base):

@@ -210,6 +210,7 @@ class Generator:
         description = "\n\n".join(
             " ".join(self._sentence(place, theme, org) for _ in range(4)) for _ in range(2)
         )
+        owner = rng.choice(self.staff)
         created = datetime.combine(started, datetime.min.time()) + timedelta(hours=9)
         updated = created + timedelta(days=rng.randrange(0, max(1, (TODAY - started).days)))
         return {
@@ -227,7 +228,7 @@ class Generator:
             "participation_level": rng.choice(PARTICIPATION),
             "public_values": rng.sample(VALUES, rng.randrange(1, 3)),
             "frontline_role": ROLE_FOR_TYPE.get(kind or ""),
-            "owner": rng.choice(self.staff),
+            "owner": owner,
             "responsible_manager": rng.choice(self.managers),
             "start_date": started,
             "end_date": started + timedelta(days=730) if status == "completed" else None,
@@ -239,6 +240,8 @@ class Generator:
             "updated_at": updated,
             "version": 1,
             "_theme": theme,
+            "title_key": title.lower(),  # what models.sort_key stores
+            "owner_key": owner.lower(),
             "_org": org,
         }
 
@@ -427,6 +430,7 @@ def interchange(n: int, seed: int = 11) -> dict[str, Any]:
     people: list[dict[str, Any]] = []
     initiatives: list[dict[str, Any]] = []
     skip = {"id", "initiative_id", "created_at", "updated_at", "version", "reference"}
+    skip |= {"title_key", "owner_key"}
     current: dict[str, Any] | None = None
     by_id: dict[int, dict[str, Any]] = {}
     journal_by_id: dict[int, dict[str, Any]] = {}

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import (
@@ -372,8 +373,9 @@ def test_a_merge_revision_falls_back_to_alembic(tmp_path: Path) -> None:
 
     location = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), location)
+    head = head_revision()
     (location / "versions" / "0099_merge.py").write_text(
-        "revision = '0099_merge'\ndown_revision = ('0003_person_access', '0002_portfolio_indexes')\n"
+        f"revision = '0099_merge'\ndown_revision = ({head!r}, '0001_initial')\n"
         "def upgrade() -> None: ...\ndef downgrade() -> None: ...\n",
         "utf-8",
     )
@@ -397,3 +399,22 @@ def test_opening_a_database_at_the_current_schema_does_not_load_alembic(db_path:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_an_upgraded_file_sorts_and_filters_by_its_new_lower_case_keys(old_db: Path) -> None:
+    db = open_database(str(old_db))
+    try:
+        rows = portfolio.rows(db, sort="title")
+        assert [r.title for r in rows] == sorted((r.title for r in rows), key=str.lower)
+        with db.engine.connect() as connection:
+            keys = connection.execute(
+                text("SELECT title, title_key, owner, owner_key FROM initiative")
+            )
+            for title, title_key, owner, owner_key in keys:
+                assert title_key == title.lower()
+                assert owner_key == (owner.lower() if owner is not None else None)
+        owner = next(r.owner for r in rows if r.owner)
+        found = portfolio.rows(db, PortfolioFilter(owner=owner.upper()))
+        assert owner in {r.owner for r in found}
+    finally:
+        db.dispose()
