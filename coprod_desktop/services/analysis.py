@@ -8,7 +8,7 @@ from datetime import date
 
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain.errors import Problem, ValidationError
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import portfolio, reporting
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 
@@ -29,7 +29,7 @@ def assess(db: Database, ids: Sequence[int], today: date | None = None) -> dict[
     thresholds = load_settings().thresholds()
     when = today or date.today()
     out: dict[int, Assessment] = {}
-    for data in initiatives.get_many(db, ids):
+    for data in reporting.load_initiatives(db, ids):  # plain SELECTs: no ORM objects
         assert data.id is not None
         out[data.id] = Assessment(
             analysis.attention_signals(data, when, thresholds),
