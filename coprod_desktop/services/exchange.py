@@ -391,11 +391,21 @@ _BULK_CHUNK = 2000
 def _insert(session: Session, model: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
     """Insert rows, returning their new ids in the order given."""
     table: Any = model.__table__
+    connection = session.connection()
     ids: list[int] = []
     for start in range(0, len(rows), _BULK_CHUNK):
         chunk = rows[start : start + _BULK_CHUNK]
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids += [row[0] for row in session.connection().execute(statement, chunk)]
+        if connection.dialect.name == "sqlite":
+            # SQLite cannot promise the order of RETURNING rows, so SQLAlchemy would insert
+            # one row per statement. A plain executemany is many times faster, and the ids are
+            # known: this transaction holds the only write lock, so each row gets the next
+            # rowid after the largest one, in the order given.
+            connection.execute(insert(table), chunk)
+            last = connection.execute(select(func.max(table.c.id))).scalar_one()
+            ids += range(last - len(chunk) + 1, last + 1)
+        else:
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            ids += [row[0] for row in connection.execute(statement, chunk)]
     return ids
 
 

@@ -33,13 +33,15 @@ FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
 SEARCH_TABLES = frozenset({FTS_TABLE, PLAIN_TABLE})
 
-_DANISH = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe"})
+_DANISH_LETTERS = (("å", "aa"), ("æ", "ae"), ("ø", "oe"))
 _WORD = re.compile(r"[^\W_]+")
 
 
 def fold(value: str) -> str:
     """Lower-case, spell out æ/ø/å, and drop other diacritics."""
-    folded = value.casefold().translate(_DANISH)
+    folded = value.casefold()
+    for letter, spelled in _DANISH_LETTERS:  # str.replace is far faster than translate here
+        folded = folded.replace(letter, spelled)
     if folded.isascii():  # most Danish text once æ/ø/å are spelled out: nothing to drop
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
