@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from coprod_desktop.domain.errors import ValidationError
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import StakeholderData
 from coprod_desktop.domain.typology import TYPOLOGY
+from coprod_desktop.services.settings import load_settings, save_settings
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo
@@ -312,12 +314,29 @@ class SettingsDialog(QDialog):
         browse_db = QPushButton(self.tr("Browse…"), self)
         browse_db.clicked.connect(self._browse_db)
         db_row.addWidget(browse_db)
+        core = load_settings()  # shared with the coprod command
+        self.stale_pressure = QSpinBox(self)
+        self.stale_pressure.setRange(1, 3650)
+        self.stale_pressure.setValue(core.stale_pressure_days)
+        self.stale_pressure.setSuffix(self.tr(" days"))
+        self.stale_pressure.setToolTip(
+            self.tr("A high-severity cross-pressure open longer than this is flagged")
+        )
+        self.stale_journal = QSpinBox(self)
+        self.stale_journal.setRange(1, 3650)
+        self.stale_journal.setValue(core.stale_journal_days)
+        self.stale_journal.setSuffix(self.tr(" days"))
+        self.stale_journal.setToolTip(
+            self.tr("An active initiative without a journal entry for this long is flagged")
+        )
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("&User name (audit trail)"), self.user, self.user),
             (self.tr("&Language"), self.language, self.language),
             (self.tr("&Municipality name"), self.municipality, self.municipality),
             (self.tr("Municipality &logo"), logo_row, self.logo),
             (self.tr("&Default database"), db_row, self.database),
+            (self.tr("Serious cross-pressure &open for"), self.stale_pressure, self.stale_pressure),
+            (self.tr("No &journal entry for"), self.stale_journal, self.stale_journal),
         ]
         for text, field, widget in rows:
             label = QLabel(text, self)
@@ -369,6 +388,10 @@ class SettingsDialog(QDialog):
         prefs.set_value("briefs/municipality", self.municipality.text().strip())
         prefs.set_value("briefs/logo", self.logo.text().strip())
         prefs.set_value("db/default", self.database.text().strip())
+        core = load_settings()
+        core.stale_pressure_days = self.stale_pressure.value()
+        core.stale_journal_days = self.stale_journal.value()
+        save_settings(core)
 
 
 class TypologyGuide(QDialog):

@@ -62,7 +62,7 @@ TEXT_FIELDS = (
 )
 LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
 DATE_FIELDS = ("start_date", "end_date", "next_review")
-LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal")
+LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {
     "stakeholders": "involvements",
@@ -70,6 +70,7 @@ LIST_PATHS = {
     "resources": "resources",
     "cross_pressures": "cross_pressures",
     "journal": "journal",
+    "reviews": "reviews",
 }
 FIELD_ALIASES = {"stakeholder": "stakeholder_name", "source": "source_id"}
 _PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
@@ -230,6 +231,9 @@ class InitiativeEditor(QWidget):
         self.tabs.addTab(self._resources_tab(), self.tr("Resources"))
         self.tabs.addTab(self._pressures_tab(), self.tr("Cross-pressures"))
         self.tabs.addTab(self._journal_tab(), self.tr("Journal"))
+        from coprod_desktop.ui.reviews import reviews_tab
+
+        self.tabs.addTab(reviews_tab(self), self.tr("Reviews"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -446,7 +450,15 @@ class InitiativeEditor(QWidget):
         layout.addLayout(cards)
         self.suggestion = QLabel(page)
         self.suggestion.setWordWrap(True)
-        layout.addWidget(self.suggestion)
+        self.assistant_button = QPushButton(self.tr("Classification &assistant…"), page)
+        self.assistant_button.setToolTip(
+            self.tr("Answer a few plain questions; the assistant suggests a type")
+        )
+        self.assistant_button.clicked.connect(self.open_assistant)
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.suggestion, 1)
+        suggestion_row.addWidget(self.assistant_button)
+        layout.addLayout(suggestion_row)
         self.errors["type"] = ErrorLabel(page)
         layout.addWidget(self.errors["type"])
 
@@ -867,6 +879,11 @@ class InitiativeEditor(QWidget):
             details += "<br><b>{}:</b> {}".format(self.tr("Resolution"), escape(record.resolution))
         self.definition.setText(details)
 
+    def open_assistant(self) -> None:
+        from coprod_desktop.ui.assistant import run_assistant
+
+        run_assistant(self)
+
     def stakeholder_choices(self) -> list[tuple[Any, str]]:
         return sorted(self.names.items(), key=lambda item: item[1].casefold())
 
@@ -935,6 +952,7 @@ class InitiativeEditor(QWidget):
             "resources": self.tr("Edit resources"),
             "cross_pressures": self.tr("Edit cross-pressures"),
             "journal": self.tr("Edit journal"),
+            "reviews": self.tr("Edit reviews"),
         }[name]
         self.undo.push(ListCommand(self, name, old, records, text))
 

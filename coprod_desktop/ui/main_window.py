@@ -28,6 +28,7 @@ from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
+from coprod_desktop.ui import dashboard as analysis_views
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         )
         self._build_actions()
         self._build_menus()
+        analysis_views.install(self)  # View menu: Dashboard, Review mode
         self._build_toolbar()
         self.update_title()
         self.update_status()
@@ -657,6 +659,7 @@ class MainWindow(QMainWindow):
         dialog.store()
         if self.db is not None:
             self.db.user = prefs.user_name() or self.db.user
+            self.refresh()  # the attention signals follow the thresholds just saved
         if dialog.chosen_language() != i18n.lang():
             self.switch_language(dialog.chosen_language())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,10 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import SIGNAL_KEYS
 from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import PortfolioRow
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
-from coprod_desktop.services import attention, portfolio
+from coprod_desktop.services import analysis, portfolio
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
@@ -55,6 +58,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("open_pressures", "open_pressures"),
     ("attention", None),
     ("next_review", "next_review"),
+    ("completeness", None),
 )
 PAGE = 50  # rows per fetch: one screenful or two, so each fetch assesses few initiatives
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +76,7 @@ class PortfolioModel(QAbstractTableModel):
         self.total = 0
         self.rows: list[PortfolioRow] = []
         self.signals: dict[int, list[AttentionSignal]] = {}
+        self.completeness: dict[int, int] = {}
         self.today = dt.date.today()
         self._icon: QIcon | None = None
 
@@ -86,6 +91,7 @@ class PortfolioModel(QAbstractTableModel):
             self.tr("Open pressures"),
             self.tr("Attention"),
             self.tr("Next review"),
+            self.tr("Complete"),
         ]
 
     # --------------------------------------------------------------- loading
@@ -102,6 +108,7 @@ class PortfolioModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = []
         self.signals = {}
+        self.completeness = {}
         self.today = dt.date.today()
         self.total = portfolio.count(self.db, self.filter) if self.db is not None else 0
         self.endResetModel()
@@ -127,11 +134,13 @@ class PortfolioModel(QAbstractTableModel):
         if not page:
             self.total = len(self.rows)
             return
-        page_signals = attention.signals_for(self.db, [r.id for r in page], self.today)
+        # signals with the thresholds from the settings, and completeness (analysis service)
+        assessed = analysis.assess(self.db, [r.id for r in page], self.today)
         start = len(self.rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self.rows.extend(page)
-        self.signals.update(page_signals)
+        self.signals.update({ident: a.signals for ident, a in assessed.items()})
+        self.completeness.update({ident: a.completeness for ident, a in assessed.items()})
         self.endInsertRows()
 
     # --------------------------------------------------------------- Qt model
@@ -150,6 +159,8 @@ class PortfolioModel(QAbstractTableModel):
                 return self.headers()[section]
             if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "attention":
                 return self.tr("Signals that need a manager's attention")
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "completeness":
+                return self.tr("Share of the fields a manager expects to be filled")
         return None
 
     def attention_icon(self) -> QIcon:
@@ -189,6 +200,9 @@ class PortfolioModel(QAbstractTableModel):
                 return str(len(found)) if found else ""
             if column == "next_review":
                 return row.next_review.isoformat() if row.next_review else ""
+            if column == "completeness":
+                share = self.completeness.get(row.id)
+                return f"{share} %" if share is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and column == "attention" and found:
             return self.attention_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -200,6 +214,8 @@ class PortfolioModel(QAbstractTableModel):
             return "; ".join(s.explanation.get(lang) for s in found) or self.tr("No signals")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("open_pressures", "attention"):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "completeness":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -245,12 +261,18 @@ class FilterBar(QWidget):
         )
         self.mine = QCheckBox(self.tr("My initiatives"), self)
         self.mine.setToolTip(self.tr("Only initiatives whose owner is your user name"))
+        self.attention = QComboBox(self)
+        self.attention.addItem(self.tr("Any attention"), None)
+        self.attention.addItem(self.tr("Any attention signal"), "any")
+        for key in SIGNAL_KEYS:
+            self.attention.addItem(signal_label(key), key)
         names = (
             (self.type, self.tr("Type filter")),
             (self.sector, self.tr("Sector filter")),
             (self.status, self.tr("Status filter")),
             (self.origin, self.tr("Origin filter")),
             (self.pressure, self.tr("Cross-pressure filter")),
+            (self.attention, self.tr("Attention filter")),
         )
         layout.addWidget(self.search, 2)
         for combo, name in names:
@@ -281,6 +303,17 @@ class FilterBar(QWidget):
             search=self.search.text().strip(),
             owner=user if self.mine.isChecked() and user else None,
         )
+
+    def attention_key(self) -> str | None:
+        """The attention signal the portfolio is filtered on ("any": any signal), or None."""
+        value = self.attention.currentData()
+        return str(value) if value else None
+
+
+def signal_label(key: str) -> str:
+    """The translated name of an attention signal (from the core's vocabulary of messages)."""
+    text = message(f"sig_{key}", i18n.lang())
+    return text[:1].upper() + text[1:]
 
 
 class PortfolioTable(QTableView):
@@ -331,7 +364,7 @@ class PortfolioView(QWidget):
         header.customContextMenuRequested.connect(self.column_menu)
         # Widths from the header texts and the (few) vocabulary labels, never from the rows.
         metrics = self.table.fontMetrics()
-        widths = [110, 320, 125, 170, 110, 140, 80, 80, 100]
+        widths = [110, 320, 125, 170, 110, 140, 80, 80, 100, 80]
         vocabularies = {2: v.InitiativeType, 4: v.Status}
         for column, title in enumerate(self.model.headers()):
             widths[column] = max(widths[column], metrics.horizontalAdvance(title) + 30)
@@ -385,6 +418,24 @@ class PortfolioView(QWidget):
         table_layout = QVBoxLayout(self.table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.filters)
+        self.scope: tuple[str, tuple[int, ...]] | None = None  # (label, ids) from the dashboard
+        self.scope_bar = QWidget(self.table_page)
+        self.scope_bar.setObjectName("portfolio-scope")
+        self.scope_bar.setStyleSheet(
+            "QWidget#portfolio-scope { background: palette(alternate-base);"
+            " border: 1px solid palette(highlight); border-radius: 3px; }"
+        )
+        scope_layout = QHBoxLayout(self.scope_bar)
+        scope_layout.setContentsMargins(8, 3, 3, 3)
+        self.scope_label = QLabel(self.scope_bar)
+        self.scope_label.setWordWrap(True)
+        self.scope_clear = QPushButton(self.tr("Show all"), self.scope_bar)
+        self.scope_clear.setToolTip(self.tr("Clear the selection from the dashboard"))
+        self.scope_clear.clicked.connect(self.clear_scope)
+        scope_layout.addWidget(self.scope_label, 1)
+        scope_layout.addWidget(self.scope_clear)
+        self.scope_bar.hide()
+        table_layout.addWidget(self.scope_bar)
         table_layout.addWidget(self.table, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table_page)
@@ -399,7 +450,9 @@ class PortfolioView(QWidget):
 
     def set_database(self, db: Database | None) -> None:
         self.model.db = db
-        self.model.filter = self.filters.current(self.user())
+        self.scope = None
+        self.scope_bar.hide()
+        self.model.filter = self.effective_filter()
         self.reload()
 
     def user(self) -> str:
@@ -417,7 +470,47 @@ class PortfolioView(QWidget):
         self.counts_changed.emit()
 
     def apply_filters(self) -> None:
-        self.model.set_filter(self.filters.current(self.user()))
+        self.model.set_filter(self.effective_filter())
+
+    def effective_filter(self) -> PortfolioFilter:
+        """The filter bar, narrowed to the dashboard's selection and the attention filter."""
+        flt = self.filters.current(self.user())
+        if self.scope is not None:
+            flt = replace(flt, ids=self.scope[1])
+        key = self.filters.attention_key()
+        if key is not None and self.model.db is not None:
+            flt = replace(flt, ids=tuple(analysis.ids_with_attention(self.model.db, flt, [key])))
+        return flt
+
+    def set_scope(self, label: str, ids: tuple[int, ...]) -> None:
+        """Show exactly these initiatives (a click in the dashboard); the bar says so."""
+        self.filters.blockSignals(True)
+        for combo in (
+            self.filters.type,
+            self.filters.sector,
+            self.filters.status,
+            self.filters.origin,
+            self.filters.pressure,
+            self.filters.attention,
+        ):
+            combo.setCurrentIndex(0)
+        self.filters.mine.setChecked(False)
+        self.filters.search.clear()
+        self.filters.debounce.stop()
+        self.filters.blockSignals(False)
+        self.scope = (label, tuple(ids))
+        self.scope_label.setText(
+            self.tr("Showing %n initiative(s) from the dashboard: %1", "", len(ids)).replace(
+                "%1", label
+            )
+        )
+        self.scope_bar.show()
+        self.apply_filters()
+
+    def clear_scope(self) -> None:
+        self.scope = None
+        self.scope_bar.hide()
+        self.apply_filters()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK" sourcelanguage="en_GB">
     <context>
+        <name>AnalysisViews</name>
+        <message>
+            <source>&amp;Dashboard</source>
+            <translation>&amp;Overblikstavle</translation>
+        </message>
+        <message>
+            <source>Charts of the whole portfolio; click a bar to see those initiatives</source>
+            <translation>Diagrammer over hele porteføljen; klik på en søjle for at se de initiativer</translation>
+        </message>
+        <message>
+            <source>Re&amp;view mode</source>
+            <translation>Re&amp;viewtilstand</translation>
+        </message>
+        <message>
+            <source>Walk the shown initiatives, those that need attention first, and record reviews</source>
+            <translation>Gå de viste initiativer igennem, dem der kræver opmærksomhed først, og registrér reviews</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Overblikstavle</translation>
+        </message>
+        <message>
+            <source>Review mode</source>
+            <translation>Reviewtilstand</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Unexpected error</source>
@@ -91,6 +118,65 @@
         </message>
     </context>
     <context>
+        <name>ClassificationAssistant</name>
+        <message>
+            <source>Classification assistant</source>
+            <translation>Klassifikationshjælper</translation>
+        </message>
+        <message>
+            <source>The answers are filled in from what is recorded (marked “from the record”). Change any answer that does not fit; the suggestion follows.</source>
+            <translation>Svarene er udfyldt ud fra det, der er registreret (markeret »fra registreringen«). Ret de svar, der ikke passer; forslaget følger med.</translation>
+        </message>
+        <message>
+            <source>(from the record)</source>
+            <translation>(fra registreringen)</translation>
+        </message>
+        <message>
+            <source>Not sure / does not apply</source>
+            <translation>Ved ikke / passer ikke</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>Forslag</translation>
+        </message>
+        <message>
+            <source>Recorded now: %1</source>
+            <translation>Registreret nu: %1</translation>
+        </message>
+        <message>
+            <source>not classified</source>
+            <translation>ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>&amp;Use this suggestion</source>
+            <translation>&amp;Brug dette forslag</translation>
+        </message>
+        <message>
+            <source>Set the type, the secondary type and the rationale (Ctrl+Z undoes it)</source>
+            <translation>Sæt typen, den sekundære type og begrundelsen (Ctrl+Z fortryder)</translation>
+        </message>
+        <message>
+            <source>No suggestion yet</source>
+            <translation>Endnu intet forslag</translation>
+        </message>
+        <message>
+            <source>Suggested type:</source>
+            <translation>Foreslået type:</translation>
+        </message>
+        <message>
+            <source>Secondary type:</source>
+            <translation>Sekundær type:</translation>
+        </message>
+        <message>
+            <source>Answers pointing to each type: %1</source>
+            <translation>Svar, der peger på hver type: %1</translation>
+        </message>
+        <message>
+            <source>Use the assistant's suggestion</source>
+            <translation>Brug hjælperens forslag</translation>
+        </message>
+    </context>
+    <context>
         <name>CommitteeDialog</name>
         <message>
             <source>Committee brief</source>
@@ -119,6 +205,120 @@
         <message>
             <source>Make the brief</source>
             <translation>Lav notatet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Click a bar or a segment to see those initiatives.</source>
+            <translation>Klik på en søjle eller et felt for at se de initiativer.</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Opdatér</translation>
+        </message>
+        <message>
+            <source>Initiatives that need attention</source>
+            <translation>Initiativer, der kræver opmærksomhed</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Alvor</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Reference</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Signals</source>
+            <translation>Signaler</translation>
+        </message>
+        <message>
+            <source>Attention list (click: show in the portfolio; double-click: open)</source>
+            <translation>Opmærksomhedsliste (klik: vis i porteføljen; dobbeltklik: åbn)</translation>
+        </message>
+        <message>
+            <source>Working out the figures…</source>
+            <translation>Beregner tallene …</translation>
+        </message>
+        <message>
+            <source>%1 initiatives · %2 open cross-pressures (%3 serious) · %4 need attention</source>
+            <translation>%1 initiativer · %2 åbne krydspres (%3 alvorlige) · %4 kræver opmærksomhed</translation>
+        </message>
+        <message>
+            <source>Attention signals</source>
+            <translation>Opmærksomhedssignaler</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>Høj</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>Middel</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>Lav</translation>
+        </message>
+        <message>
+            <source>not classified</source>
+            <translation>ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>Open cross-pressure: %1</source>
+            <translation>Åbent krydspres: %1</translation>
+        </message>
+        <message>
+            <source>severity %1</source>
+            <translation>alvor %1</translation>
+        </message>
+        <message>
+            <source>municipal input</source>
+            <translation>kommunal indsats</translation>
+        </message>
+        <message>
+            <source>mobilised</source>
+            <translation>mobiliseret</translation>
+        </message>
+        <message>
+            <source>money</source>
+            <translation>penge</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>timer</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>planlagt</translation>
+        </message>
+        <message>
+            <source>actual</source>
+            <translation>faktisk</translation>
+        </message>
+        <message>
+            <source>origin not recorded</source>
+            <translation>oprindelse ikke registreret</translation>
+        </message>
+        <message>
+            <source>Origin: %1</source>
+            <translation>Oprindelse: %1</translation>
+        </message>
+        <message>
+            <source>Attention: %1</source>
+            <translation>Opmærksomhed: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n initiative(s) — click to show them</source>
+            <translation>
+                <numerusform>%n initiativ – klik for at vise det</numerusform>
+                <numerusform>%n initiativer – klik for at vise dem</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -210,6 +410,14 @@
             <translation>Kun initiativer, hvor du er ansvarlig</translation>
         </message>
         <message>
+            <source>Any attention</source>
+            <translation>Alle (opmærksomhed)</translation>
+        </message>
+        <message>
+            <source>Any attention signal</source>
+            <translation>Et hvilket som helst signal</translation>
+        </message>
+        <message>
             <source>Type filter</source>
             <translation>Filter på type</translation>
         </message>
@@ -228,6 +436,10 @@
         <message>
             <source>Cross-pressure filter</source>
             <translation>Filter på krydspres</translation>
+        </message>
+        <message>
+            <source>Attention filter</source>
+            <translation>Opmærksomhedsfilter</translation>
         </message>
     </context>
     <context>
@@ -545,6 +757,10 @@
             <translation>Journal</translation>
         </message>
         <message>
+            <source>Reviews</source>
+            <translation>Reviews</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>Historik</translation>
         </message>
@@ -651,6 +867,14 @@
         <message>
             <source>Type: %1</source>
             <translation>Type: %1</translation>
+        </message>
+        <message>
+            <source>Classification &amp;assistant…</source>
+            <translation>Klassifikations&amp;hjælper …</translation>
+        </message>
+        <message>
+            <source>Answer a few plain questions; the assistant suggests a type</source>
+            <translation>Besvar nogle få enkle spørgsmål; hjælperen foreslår en type</translation>
         </message>
         <message>
             <source>(none)</source>
@@ -923,6 +1147,10 @@
         <message>
             <source>Edit journal</source>
             <translation>Ret journal</translation>
+        </message>
+        <message>
+            <source>Edit reviews</source>
+            <translation>Redigér reviews</translation>
         </message>
         <message>
             <source>Remove row</source>
@@ -1238,35 +1466,35 @@
         </message>
         <message>
             <source>Import initiatives</source>
-            <translation>Importér initiativer</translation>
+            <translation type="vanished">Importér initiativer</translation>
         </message>
         <message>
             <source>Interchange files (*.json)</source>
-            <translation>Udvekslingsfiler (*.json)</translation>
+            <translation type="vanished">Udvekslingsfiler (*.json)</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation>Import</translation>
+            <translation type="vanished">Import</translation>
         </message>
         <message>
             <source>Imported %1 new and %2 updated initiatives, %3 new stakeholders.</source>
-            <translation>Importerede %1 nye og %2 opdaterede initiativer og %3 nye aktører.</translation>
+            <translation type="vanished">Importerede %1 nye og %2 opdaterede initiativer og %3 nye aktører.</translation>
         </message>
         <message>
             <source>Importing…</source>
-            <translation>Importerer …</translation>
+            <translation type="vanished">Importerer …</translation>
         </message>
         <message>
             <source>Export the shown initiatives</source>
-            <translation>Eksportér de viste initiativer</translation>
+            <translation type="vanished">Eksportér de viste initiativer</translation>
         </message>
         <message>
             <source>Exported %1 initiatives to %2</source>
-            <translation>Eksporterede %1 initiativer til %2</translation>
+            <translation type="vanished">Eksporterede %1 initiativer til %2</translation>
         </message>
         <message>
             <source>Exporting…</source>
-            <translation>Eksporterer …</translation>
+            <translation type="vanished">Eksporterer …</translation>
         </message>
         <message>
             <source>Back up the database</source>
@@ -1646,8 +1874,16 @@
             <translation>Næste review</translation>
         </message>
         <message>
+            <source>Complete</source>
+            <translation>Udfyldt</translation>
+        </message>
+        <message>
             <source>Signals that need a manager's attention</source>
             <translation>Signaler, som en leder bør se på</translation>
+        </message>
+        <message>
+            <source>Share of the fields a manager expects to be filled</source>
+            <translation>Andel af de felter, en leder forventer er udfyldt</translation>
         </message>
         <message>
             <source>(not classified)</source>
@@ -1679,6 +1915,21 @@
         <message>
             <source>Load demo portfolio</source>
             <translation>Indlæs demoportefølje</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Vis alle</translation>
+        </message>
+        <message>
+            <source>Clear the selection from the dashboard</source>
+            <translation>Ryd udvalget fra overblikstavlen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing %n initiative(s) from the dashboard: %1</source>
+            <translation>
+                <numerusform>Viser %n initiativ fra overblikstavlen: %1</numerusform>
+                <numerusform>Viser %n initiativer fra overblikstavlen: %1</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1792,6 +2043,214 @@
         </message>
     </context>
     <context>
+        <name>ReviewForm</name>
+        <message>
+            <source>How is it going? What works, what does not?</source>
+            <translation>Hvordan går det? Hvad virker, og hvad gør ikke?</translation>
+        </message>
+        <message>
+            <source>Decisions and support promised, e.g. “clarify the mandate with the committee”</source>
+            <translation>Beslutninger og lovet støtte, fx »afklar mandatet med udvalget«</translation>
+        </message>
+        <message>
+            <source>Review &amp;date</source>
+            <translation>Review&amp;dato</translation>
+        </message>
+        <message>
+            <source>Re&amp;viewer</source>
+            <translation>Re&amp;viewer</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment</source>
+            <translation>&amp;Vurdering</translation>
+        </message>
+        <message>
+            <source>De&amp;cisions</source>
+            <translation>Besl&amp;utninger</translation>
+        </message>
+        <message>
+            <source>&amp;Next review</source>
+            <translation>&amp;Næste review</translation>
+        </message>
+        <message>
+            <source>Enter the date of the review as YYYY-MM-DD.</source>
+            <translation>Angiv reviewets dato som ÅÅÅÅ-MM-DD.</translation>
+        </message>
+        <message>
+            <source>Enter the next review as YYYY-MM-DD, or leave it empty.</source>
+            <translation>Angiv næste review som ÅÅÅÅ-MM-DD, eller lad feltet stå tomt.</translation>
+        </message>
+        <message>
+            <source>Enter who reviewed.</source>
+            <translation>Angiv, hvem der holdt reviewet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewMode</name>
+        <message>
+            <source>◀ &amp;Previous</source>
+            <translation>◀ &amp;Forrige</translation>
+        </message>
+        <message>
+            <source>&amp;Next ▶</source>
+            <translation>&amp;Næste ▶</translation>
+        </message>
+        <message>
+            <source>&amp;Open in editor</source>
+            <translation>&amp;Åbn i redigering</translation>
+        </message>
+        <message>
+            <source>The initiative</source>
+            <translation>Initiativet</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Kræver opmærksomhed</translation>
+        </message>
+        <message>
+            <source>Earlier reviews</source>
+            <translation>Tidligere reviews</translation>
+        </message>
+        <message>
+            <source>Record a review</source>
+            <translation>Registrér et review</translation>
+        </message>
+        <message>
+            <source>Record &amp;review</source>
+            <translation>Registrér &amp;review</translation>
+        </message>
+        <message>
+            <source>Save the review with the initiative now</source>
+            <translation>Gem reviewet på initiativet nu</translation>
+        </message>
+        <message>
+            <source>Record and &amp;go to next</source>
+            <translation>Registrér og &amp;gå til næste</translation>
+        </message>
+        <message>
+            <source>Review mode</source>
+            <translation>Reviewtilstand</translation>
+        </message>
+        <message>
+            <source>No initiatives to review: the portfolio filter shows none.</source>
+            <translation>Ingen initiativer at gennemgå: porteføljefilteret viser ingen.</translation>
+        </message>
+        <message>
+            <source>Initiative %1 of %2</source>
+            <translation>Initiativ %1 af %2</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>not classified</source>
+            <translation>ikke klassificeret</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Ejer</translation>
+        </message>
+        <message>
+            <source>Responsible manager</source>
+            <translation>Ansvarlig leder</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Næste review</translation>
+        </message>
+        <message>
+            <source>Completeness</source>
+            <translation>Udfyldt</translation>
+        </message>
+        <message>
+            <source>Open cross-pressures</source>
+            <translation>Åbne krydspres</translation>
+        </message>
+        <message>
+            <source>No attention signals.</source>
+            <translation>Ingen opmærksomhedssignaler.</translation>
+        </message>
+        <message>
+            <source>Decisions:</source>
+            <translation>Beslutninger:</translation>
+        </message>
+        <message>
+            <source>Not reviewed before.</source>
+            <translation>Ikke gennemgået før.</translation>
+        </message>
+        <message>
+            <source>Review not saved</source>
+            <translation>Reviewet blev ikke gemt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reviews</name>
+        <message>
+            <source>Also set the initiative's next review to %1?</source>
+            <translation>Skal initiativets næste review også sættes til %1?</translation>
+        </message>
+        <message>
+            <source>(It is %1 now.)</source>
+            <translation>(Det er %1 nu.)</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Næste review</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>Reviewer</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Vurdering</translation>
+        </message>
+        <message>
+            <source>Decisions</source>
+            <translation>Beslutninger</translation>
+        </message>
+        <message>
+            <source>Manager reviews</source>
+            <translation>Lederreviews</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewsPanel</name>
+        <message>
+            <source>Record a review</source>
+            <translation>Registrér et review</translation>
+        </message>
+        <message>
+            <source>Record &amp;review</source>
+            <translation>Registrér &amp;review</translation>
+        </message>
+        <message>
+            <source>Add the review to this initiative (saved with the initiative)</source>
+            <translation>Føj reviewet til initiativet (gemmes sammen med initiativet)</translation>
+        </message>
+        <message>
+            <source>Record review</source>
+            <translation>Registrér review</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1808,6 +2267,18 @@
         <message>
             <source>The per-user portfolio</source>
             <translation>Din personlige portefølje</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> dage</translation>
+        </message>
+        <message>
+            <source>A high-severity cross-pressure open longer than this is flagged</source>
+            <translation>Et alvorligt krydspres, der har stået åbent længere end dette, markeres</translation>
+        </message>
+        <message>
+            <source>An active initiative without a journal entry for this long is flagged</source>
+            <translation>Et aktivt initiativ uden journalnotat så længe markeres</translation>
         </message>
         <message>
             <source>&amp;User name (audit trail)</source>
@@ -1828,6 +2299,14 @@
         <message>
             <source>&amp;Default database</source>
             <translation>&amp;Standarddatabase</translation>
+        </message>
+        <message>
+            <source>Serious cross-pressure &amp;open for</source>
+            <translation>Alvorligt krydspres &amp;åbent i</translation>
+        </message>
+        <message>
+            <source>No &amp;journal entry for</source>
+            <translation>Intet &amp;journalnotat i</translation>
         </message>
         <message>
             <source>Browse for a logo</source>

@@ -1,0 +1,565 @@
+"""The dashboard for middle managers: the briefs' charts on screen, every bar clickable.
+
+The charts are the ReportLab drawings of `reports/charts.py` (the same definitions the PDF
+briefs print), rendered to SVG. Each drawing records where its bars and segments are, so a
+click maps back to a (bar, series) key; the dashboard knows which initiatives stand behind
+each key and hands them to the portfolio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPainter
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from reportlab.graphics import renderSVG
+
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import SIGNAL_KEYS, attention_signals
+from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.figures import (
+    MOBILISED,
+    MUNICIPAL,
+    SIGNAL_RANK,
+    UNCLASSIFIED,
+    UNKNOWN,
+    PortfolioFigures,
+    is_municipal,
+    portfolio_figures,
+    resource_unit,
+)
+from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.reports import charts
+from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services.settings import load_settings
+from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
+from coprod_desktop.ui.background import Background, Progress
+from coprod_desktop.ui.portfolio import signal_label
+from coprod_desktop.ui.widgets import vocab_label
+
+if TYPE_CHECKING:
+    from coprod_desktop.ui.reviews import ReviewMode
+
+CHART_WIDTH = 400.0  # points; the drawings are laid out at this width and scaled to the screen
+Key = tuple[str, str | None]  # (bar, series); series None = the whole bar
+
+
+@dataclass
+class AttentionEntry:
+    id: int
+    reference: str
+    title: str
+    signals: list[AttentionSignal]
+
+    @property
+    def worst(self) -> int:
+        return min((SIGNAL_RANK.get(s.severity, 3) for s in self.signals), default=3)
+
+
+@dataclass
+class DashboardData:
+    """Everything the dashboard shows, worked out off the GUI thread."""
+
+    today: dt.date
+    figures: PortfolioFigures
+    by_type: dict[str, PortfolioFigures]
+    # chart name -> (bar, series) -> the initiatives behind that cell or bar
+    ids: dict[str, dict[Key, list[int]]] = field(default_factory=dict)
+    attention: list[AttentionEntry] = field(default_factory=list)
+    signal_counts: dict[str, int] = field(default_factory=dict)
+
+    def ids_for(self, chart: str, bar: str, series: str | None) -> tuple[int, ...]:
+        return tuple(self.ids.get(chart, {}).get((bar, series), []))
+
+
+def _add(table: dict[Key, list[int]], keys: Iterable[Key], ident: int) -> None:
+    for key in keys:
+        found = table.setdefault(key, [])
+        if not found or found[-1] != ident:
+            found.append(ident)
+
+
+def compute(db: Database, today: dt.date | None = None) -> DashboardData:
+    """Figures and click-through ids for the whole portfolio (runs on the worker thread)."""
+    when = today or dt.date.today()
+    thresholds = load_settings().thresholds()
+    items = initiatives.get_many(db, portfolio.ids(db))
+    groups: dict[str, list[InitiativeData]] = {}
+    for item in items:
+        groups.setdefault(item.type or UNCLASSIFIED, []).append(item)
+    data = DashboardData(
+        today=when,
+        figures=portfolio_figures(items, when),
+        by_type={kind: portfolio_figures(group, when) for kind, group in groups.items()},
+    )
+    type_sector: dict[Key, list[int]] = {}
+    pressures: dict[Key, list[int]] = {}
+    resources: dict[Key, list[int]] = {}
+    origins: dict[Key, list[int]] = {}
+    signals: dict[Key, list[int]] = {}
+    for item in items:
+        assert item.id is not None
+        ident = item.id
+        kind = item.type or UNCLASSIFIED
+        _add(type_sector, [(item.sector, None), (item.sector, kind)], ident)
+        for pressure in item.cross_pressures:
+            if pressure.status != "resolved":
+                category = pressure.category
+                _add(pressures, [(category, None), (category, str(pressure.severity))], ident)
+        for res in item.resources:
+            side = MUNICIPAL if is_municipal(res) else MOBILISED
+            bar = f"{kind}:{side}:{resource_unit(res)}"
+            _add(resources, [(bar, None), (bar, "planned" if res.planned else "actual")], ident)
+        origin = item.origin or UNKNOWN
+        _add(origins, [(origin, None), (origin, "count")], ident)
+        found = attention_signals(item, when, thresholds)
+        if found:
+            data.attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
+            for key in dict.fromkeys(s.key for s in found):
+                _add(signals, [(key, None), (key, "count")], ident)
+    data.ids = {
+        "type_sector": type_sector,
+        "pressures": pressures,
+        "resources": resources,
+        "origins": origins,
+        "signals": signals,
+    }
+    data.signal_counts = {key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS}
+    data.attention.sort(key=lambda a: (a.worst, -len(a.signals), a.reference))
+    return data
+
+
+def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> charts.ChartDrawing:
+    """How many initiatives each attention signal fires for (the shared bar definition)."""
+    bars = [
+        charts.Bar(signal_label(key), (float(count),), key=key)
+        for key, count in sorted(data.signal_counts.items(), key=lambda kv: -kv[1])
+        if count
+    ]
+    return charts.bar_chart(
+        title,
+        bars,
+        [charts.Series(message("chart_initiatives", lang), "#a61b1b", "count")],
+        width,
+        fmt=lambda value: f"{value:g}",
+        empty_text=message("chart_no_data", lang),
+    )
+
+
+class ChartView(QWidget):
+    """A ReportLab drawing shown as SVG, scaled to the width; bars and segments are clickable."""
+
+    clicked = Signal(str, object)  # bar key, series key (None: the whole bar)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"chart-{name}")
+        self.name = name
+        self.renderer = QSvgRenderer(self)
+        self.drawing_size = QSize(1, 1)
+        self.hit_areas: list[charts.HitArea] = []
+        self.describe: Callable[[charts.HitArea], str] = lambda hit: ""
+        self.setMouseTracking(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(320)
+
+    def set_drawing(self, drawing: charts.ChartDrawing) -> None:
+        svg = renderSVG.drawToString(drawing)
+        self.renderer.load(QByteArray(svg.encode("utf-8")))
+        self.drawing_size = QSize(max(int(drawing.width), 1), max(int(drawing.height), 1))
+        self.hit_areas = list(drawing.hit_areas)
+        self.setAccessibleDescription(
+            "; ".join(self.describe(h) for h in self.hit_areas if h.series is None)
+        )
+        self.updateGeometry()
+        self.update()
+
+    def scale(self) -> float:
+        return self.width() / self.drawing_size.width()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(width * self.drawing_size.height() / self.drawing_size.width()) + 1
+
+    def sizeHint(self) -> QSize:
+        width = 560
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = self.width() * self.drawing_size.height() / self.drawing_size.width()
+        self.renderer.render(painter, QRectF(0, 0, self.width(), height))
+        painter.end()
+
+    # ------------------------------------------------------------------ hits
+
+    def hit_at(self, point: QPointF) -> charts.HitArea | None:
+        scale = self.scale()
+        x = point.x() / scale
+        y = self.drawing_size.height() - point.y() / scale
+        inside = [h for h in self.hit_areas if h.contains(x, y)]
+        segments = [h for h in inside if h.series is not None]
+        found = segments or inside
+        return found[0] if found else None
+
+    def point_of(self, bar: str, series: str | None) -> QPointF:
+        """The centre of a bar's segment (or of the whole bar) on screen."""
+        hit = next(h for h in self.hit_areas if h.bar == bar and h.series == series)
+        scale = self.scale()
+        x = (hit.x + hit.width / 2) * scale
+        y = (self.drawing_size.height() - hit.y - hit.height / 2) * scale
+        return QPointF(x, y)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hit = self.hit_at(event.position())
+        if hit is None:
+            self.unsetCursor()
+            QToolTip.hideText()
+            return
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(event.globalPosition().toPoint(), self.describe(hit), self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.hit_at(event.position())
+        if hit is not None:
+            self.clicked.emit(hit.bar, hit.series)
+
+
+class DashboardView(QWidget):
+    """Type × sector, open cross-pressures, resources per type, origins, the attention list."""
+
+    drill_down = Signal(str, object)  # a label and the tuple of initiative ids behind it
+    open_requested = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, db: Database, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.db = db
+        self.background = background
+        self.data: DashboardData | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.summary.setFont(font)
+        hint = QLabel(self.tr("Click a bar or a segment to see those initiatives."), self)
+        hint.setStyleSheet("color: palette(mid);")
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(hint)
+        top.addWidget(self.refresh_button)
+
+        self.charts: dict[str, ChartView] = {}
+        grid_page = QWidget(self)
+        grid = QGridLayout(grid_page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        for position, name in enumerate(
+            ("type_sector", "pressures", "resources", "origins", "signals")
+        ):
+            chart = ChartView(name, grid_page)
+            chart.clicked.connect(lambda bar, series, n=name: self.chart_clicked(n, bar, series))
+            chart.describe = self._describer(name)
+            self.charts[name] = chart
+            grid.addWidget(chart, position // 2, position % 2, Qt.AlignmentFlag.AlignTop)
+        self.attention_list = QTreeWidget(grid_page)
+        self.attention_list.setObjectName("attention-list")
+        self.attention_list.setAccessibleName(self.tr("Initiatives that need attention"))
+        self.attention_list.setRootIsDecorated(False)
+        self.attention_list.setAlternatingRowColors(True)
+        self.attention_list.setHeaderLabels(
+            [self.tr("Severity"), self.tr("Reference"), self.tr("Title"), self.tr("Signals")]
+        )
+        for column, width in enumerate((70, 100, 220)):
+            self.attention_list.setColumnWidth(column, width)
+        self.attention_list.setMinimumHeight(220)
+        self.attention_list.itemClicked.connect(self._attention_clicked)
+        self.attention_list.itemActivated.connect(self._attention_activated)
+        attention_box = QWidget(grid_page)
+        attention_layout = QVBoxLayout(attention_box)
+        attention_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(
+            self.tr("Attention list (click: show in the portfolio; double-click: open)")
+        )
+        heading.setWordWrap(True)
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        attention_layout.addWidget(heading)
+        attention_layout.addWidget(self.attention_list, 1)
+        grid.addWidget(attention_box, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.summary.setText(self.tr("Working out the figures…"))
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        db = self.db
+        self.refresh_button.setEnabled(False)
+        self.background.run(lambda _p: self._work(db, _p), self.show_data, self._failed)
+
+    @staticmethod
+    def _work(db: Database, _progress: Progress) -> DashboardData:
+        return compute(db)
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        window = self.window()
+        show = getattr(window, "show_error", None)
+        if callable(show):
+            show(error)
+
+    def show_data(self, data: DashboardData) -> None:
+        self.data = data
+        self.refresh_button.setEnabled(True)
+        lang = i18n.lang()
+        figures = data.figures
+        self.summary.setText(
+            self.tr("%1 initiatives · %2 open cross-pressures (%3 serious) · %4 need attention")
+            .replace("%1", str(figures.count))
+            .replace("%2", str(figures.open_pressure_total))
+            .replace("%3", str(figures.high_severity_open))
+            .replace("%4", str(len(data.attention)))
+        )
+        self.charts["type_sector"].set_drawing(
+            charts.type_by_sector_chart(figures, lang, CHART_WIDTH)
+        )
+        self.charts["pressures"].set_drawing(charts.pressures_chart(figures, lang, CHART_WIDTH))
+        self.charts["resources"].set_drawing(
+            charts.resources_by_type_chart(data.by_type, lang, CHART_WIDTH)
+        )
+        self.charts["origins"].set_drawing(charts.origins_chart(figures, lang, CHART_WIDTH))
+        self.charts["signals"].set_drawing(
+            signals_chart(data, lang, self.tr("Attention signals"), CHART_WIDTH)
+        )
+        self.attention_list.clear()
+        severity = {0: self.tr("High"), 1: self.tr("Medium"), 2: self.tr("Low")}
+        for entry in data.attention:
+            item = QTreeWidgetItem(
+                [
+                    severity.get(entry.worst, ""),
+                    entry.reference,
+                    entry.title,
+                    ", ".join(signal_label(s.key) for s in entry.signals),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.id)
+            item.setToolTip(3, "\n".join("• " + s.explanation.get(lang) for s in entry.signals))
+            item.setToolTip(2, entry.title)
+            self.attention_list.addTopLevelItem(item)
+        self.loaded.emit()
+
+    # ------------------------------------------------------------------ click-through
+
+    def _type(self, key: str | None) -> str:
+        if key == UNCLASSIFIED or key is None:
+            return self.tr("not classified")
+        return vocab_label(v.InitiativeType, key)
+
+    def bar_label(self, chart: str, bar: str, series: str | None) -> str:
+        """Plain words for what a bar or segment stands for (the portfolio shows them)."""
+        if chart == "type_sector":
+            text = vocab_label(v.Sector, bar)
+            return text if series is None else f"{text} · {self._type(series)}"
+        if chart == "pressures":
+            text = self.tr("Open cross-pressure: %1").replace(
+                "%1", vocab_label(v.PressureCategory, bar)
+            )
+            if series is None:
+                return text
+            return text + " · " + self.tr("severity %1").replace("%1", series)
+        if chart == "resources":
+            kind, side, unit = bar.split(":")
+            side_text = self.tr("municipal input") if side == MUNICIPAL else self.tr("mobilised")
+            unit_text = self.tr("money") if unit == "DKK" else self.tr("hours")
+            text = f"{self._type(kind)} · {side_text} ({unit_text})"
+            if series is not None:
+                text += " · " + (self.tr("planned") if series == "planned" else self.tr("actual"))
+            return text
+        if chart == "origins":
+            origin = (
+                self.tr("origin not recorded") if bar == UNKNOWN else vocab_label(v.Origin, bar)
+            )
+            return self.tr("Origin: %1").replace("%1", origin)
+        if chart == "signals":
+            return self.tr("Attention: %1").replace("%1", signal_label(bar))
+        return bar
+
+    def _describer(self, chart: str) -> Callable[[charts.HitArea], str]:
+        def describe(hit: charts.HitArea) -> str:
+            return self.describe(chart, hit.bar, hit.series, hit.value)
+
+        return describe
+
+    def describe(self, chart: str, bar: str, series: str | None, value: float) -> str:
+        count = len(self.data.ids_for(chart, bar, series)) if self.data else 0
+        text = self.bar_label(chart, bar, series)
+        return text + "\n" + self.tr("%n initiative(s) — click to show them", "", count)
+
+    def chart_clicked(self, chart: str, bar: str, series: str | None) -> None:
+        if self.data is None:
+            return
+        ids = self.data.ids_for(chart, bar, series)
+        self.drill_down.emit(self.bar_label(chart, bar, series), ids)
+
+    def _attention_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        ident = item.data(0, Qt.ItemDataRole.UserRole)
+        if ident is not None:
+            self.drill_down.emit(f"{item.text(1)} {item.text(2)}", (int(ident),))
+
+    def _attention_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        ident = item.data(0, Qt.ItemDataRole.UserRole)
+        if ident is not None:
+            self.open_requested.emit(int(ident))
+
+
+class AnalysisViews(QObject):
+    """The View menu's Dashboard and Review mode, as tabs of the main window's workspace."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dashboard: DashboardView | None = None
+        self.review_mode: ReviewMode | None = None
+        window.database_opened.connect(self._database_opened)
+
+    def build(self) -> None:
+        """(Re)create the actions; called each time the window builds its menus."""
+        window = self.window
+        self.dashboard = None  # a rebuilt window starts without these tabs
+        self.review_mode = None
+        self.dashboard_action = QAction(self.tr("&Dashboard"), window)
+        self.dashboard_action.setObjectName("show_dashboard")
+        self.dashboard_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.dashboard_action.setStatusTip(
+            self.tr("Charts of the whole portfolio; click a bar to see those initiatives")
+        )
+        self.dashboard_action.triggered.connect(lambda _c=False: self.show_dashboard())
+        self.review_action = QAction(self.tr("Re&view mode"), window)
+        self.review_action.setObjectName("review_mode")
+        self.review_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.review_action.setStatusTip(
+            self.tr(
+                "Walk the shown initiatives, those that need attention first, and record reviews"
+            )
+        )
+        self.review_action.triggered.connect(lambda _c=False: self.show_review_mode())
+        window.actions_by_name["show_dashboard"] = self.dashboard_action
+        window.actions_by_name["review_mode"] = self.review_action
+        anchor = window.actions_by_name.get("show_stakeholders")
+        menus = [m for m in anchor.associatedObjects() if isinstance(m, QMenu)] if anchor else []
+        if menus:
+            menu = menus[0]
+            actions = menu.actions()
+            after = actions.index(anchor) + 1 if anchor in actions else len(actions)
+            before = actions[after] if after < len(actions) else None
+            menu.insertAction(before, self.dashboard_action)  # type: ignore[arg-type]
+            menu.insertAction(before, self.review_action)  # type: ignore[arg-type]
+        window.workspace.currentChanged.connect(self._tab_changed)
+
+    def _database_opened(self) -> None:
+        db = self.window.db
+        if self.dashboard is not None:
+            self.dashboard.db = db
+            self.dashboard.reload()
+        if self.review_mode is not None:
+            self.review_mode.set_database(db)
+
+    def _forget(self, widget: QObject) -> None:
+        if widget is self.dashboard:
+            self.dashboard = None
+        if widget is self.review_mode:
+            self.review_mode = None
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.window.workspace.widget(index)
+        if widget is not None and widget is self.dashboard and self.dashboard.data is not None:
+            self.dashboard.reload()  # fresh whenever it is looked at again
+
+    def show_dashboard(self) -> DashboardView | None:
+        window = self.window
+        if window.db is None:
+            return None
+        if self.dashboard is None:
+            view = DashboardView(window.db, window.background, window.workspace)
+            view.drill_down.connect(self.drill_down)
+            view.open_requested.connect(window.open_initiative)
+            view.destroyed.connect(lambda *_: self._forget(view))
+            self.dashboard = view
+            window.workspace.addTab(view, self.tr("Dashboard"))
+            view.reload()
+        window.workspace.setCurrentWidget(self.dashboard)
+        return self.dashboard
+
+    def drill_down(self, label: str, ids: tuple[int, ...]) -> None:
+        self.window.portfolio.set_scope(label, tuple(ids))
+        self.window.show_portfolio()
+
+    def show_review_mode(self) -> ReviewMode | None:
+        window = self.window
+        if window.db is None:
+            return None
+        from coprod_desktop.ui.reviews import ReviewMode
+
+        if self.review_mode is None:
+            view = ReviewMode(window.db, window.workspace)
+            view.open_requested.connect(window.open_initiative)
+            view.changed.connect(window.portfolio.reload)
+            view.destroyed.connect(lambda *_: self._forget(view))
+            self.review_mode = view
+            window.workspace.addTab(view, self.tr("Review mode"))
+        self.review_mode.start(window.portfolio.model.filter)
+        window.workspace.setCurrentWidget(self.review_mode)
+        return self.review_mode
+
+
+def install(window: Any) -> AnalysisViews:
+    """Add the dashboard and review mode to a main window (again after it rebuilt its menus)."""
+    views = getattr(window, "analysis_views", None)
+    if not isinstance(views, AnalysisViews):
+        views = AnalysisViews(window)
+        window.analysis_views = views
+    views.build()
+    return views

@@ -1,0 +1,171 @@
+"""The dashboard (click-through to the portfolio), the attention filter, thresholds, completeness."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from coprod_desktop import cli
+from coprod_desktop.services.settings import load_settings
+from coprod_desktop.ui.dialogs import SettingsDialog
+from coprod_desktop.ui.portfolio import COLUMNS
+
+
+def column(key: str) -> int:
+    return [c for c, _ in COLUMNS].index(key)
+
+
+@pytest.fixture
+def coprod_list(window, capsys):  # type: ignore[no-untyped-def]
+    """`coprod list … --format json` on the window's database, as a list of dicts."""
+
+    def run(*args: str) -> list[dict]:  # type: ignore[type-arg]
+        capsys.readouterr()
+        code = cli.main(["--db", str(window.db.path), "list", *args, "--format", "json"])
+        assert code == 0
+        return json.loads(capsys.readouterr().out)
+
+    return run
+
+
+def open_dashboard(window, qtbot):  # type: ignore[no-untyped-def]
+    view = window.analysis_views.show_dashboard()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
+    assert window.workspace.currentWidget() is view
+    return view
+
+
+def click(qtbot, chart, bar: str, series: str | None) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.point_of(bar, series).toPoint())
+
+
+def shown_ids(window) -> list[int]:  # type: ignore[no-untyped-def]
+    model = window.portfolio.model
+    while model.canFetchMore():
+        model.fetchMore()
+    return sorted(r.id for r in model.rows)
+
+
+def test_clicking_a_matrix_cell_shows_exactly_what_coprod_list_returns(window, qtbot, coprod_list):
+    view = open_dashboard(window, qtbot)
+    chart = view.charts["type_sector"]
+    click(qtbot, chart, "planning_environment", "co_management")
+    assert window.workspace.currentWidget() is window.portfolio
+    expected = sorted(
+        r["id"] for r in coprod_list("--type", "co_management", "--sector", "planning_environment")
+    )
+    assert expected and shown_ids(window) == expected
+    bar = window.portfolio.scope_bar
+    assert bar.isVisible()
+    assert "Planning" in window.portfolio.scope_label.text()
+    assert "Co-management" in window.portfolio.scope_label.text()
+    window.portfolio.scope_clear.click()
+    assert not bar.isVisible()
+    assert len(shown_ids(window)) == 16
+
+
+def test_every_number_on_the_dashboard_agrees_with_coprod_list(window, qtbot, coprod_list):
+    view = open_dashboard(window, qtbot)
+    listed = coprod_list()
+    cells = Counter((r["sector"], r["type"] or "unclassified") for r in listed)
+    segments = {
+        (h.bar, h.series): h.value for h in view.charts["type_sector"].hit_areas if h.series
+    }
+    assert segments == {key: float(count) for key, count in cells.items()}
+    origins = Counter(r["origin"] or "unknown" for r in listed)
+    bars = {h.bar: h.value for h in view.charts["origins"].hit_areas if h.series is None}
+    assert bars == {key: float(count) for key, count in origins.items()}
+    signals = Counter(key for r in listed for key in r["attention"])
+    bars = {h.bar: h.value for h in view.charts["signals"].hit_areas if h.series is None}
+    assert bars == {key: float(count) for key, count in signals.items()}
+    assert [e.reference for e in view.data.attention] != []
+    assert {e.reference for e in view.data.attention} == {
+        r["reference"] for r in listed if r["attention"]
+    }
+    # each pressure category's bar leads to the initiatives `--pressure CATEGORY` lists
+    for hit in view.charts["pressures"].hit_areas:
+        if hit.series is None:
+            expected = sorted(r["id"] for r in coprod_list("--pressure", hit.bar))
+            assert sorted(view.data.ids_for("pressures", hit.bar, None)) == expected
+    total_open = sum(r["open_pressures"] for r in listed)
+    assert f"{total_open} open cross-pressures" in view.summary.text()
+
+
+def test_a_severity_segment_and_an_attention_entry_click_through(window, qtbot):
+    view = open_dashboard(window, qtbot)
+    chart = view.charts["pressures"]
+    hit = next(h for h in chart.hit_areas if h.series == "3")
+    click(qtbot, chart, hit.bar, "3")
+    shown = shown_ids(window)
+    assert shown == sorted(view.data.ids_for("pressures", hit.bar, "3"))
+    for row in window.portfolio.model.rows:
+        from coprod_desktop.services import initiatives
+
+        data = initiatives.get_initiative(window.db, row.id)
+        assert any(
+            p.category == hit.bar and p.severity == 3 and p.status != "resolved"
+            for p in data.cross_pressures
+        )
+    window.analysis_views.show_dashboard()
+    first = view.attention_list.topLevelItem(0)
+    assert first.text(0) == "High"
+    rect = view.attention_list.visualItemRect(first)
+    qtbot.mouseClick(view.attention_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [r.reference for r in window.portfolio.model.rows] == [first.text(1)]
+    window.analysis_views.show_dashboard()
+    qtbot.mouseDClick(view.attention_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.current_editor()
+    assert editor is not None and editor.data.reference == first.text(1)
+
+
+def test_dashboard_in_danish_uses_danish_labels(window, qtbot):
+    window.switch_language("da")
+    view = open_dashboard(window, qtbot)
+    assert "initiativer" in view.summary.text()
+    assert view.bar_label("type_sector", "harbours", "co_management") == "Havne · Samstyring"
+
+
+def test_attention_filter_matches_coprod_list_attention(window, coprod_list):
+    bar = window.portfolio.filters
+    bar.attention.setCurrentIndex(bar.attention.findData("stale_pressure"))
+    expected = sorted(r["id"] for r in coprod_list("--attention", "stale_pressure"))
+    assert expected and shown_ids(window) == expected
+    bar.attention.setCurrentIndex(bar.attention.findData("any"))
+    assert shown_ids(window) == sorted(r["id"] for r in coprod_list("--attention", "any"))
+    bar.attention.setCurrentIndex(0)
+    assert len(shown_ids(window)) == 16
+    labels = [bar.attention.itemText(i) for i in range(bar.attention.count())]
+    assert "No mandate" in labels and "no_mandate" not in labels
+
+
+def test_thresholds_in_settings_change_the_attention_marker(window, monkeypatch):
+    model = window.portfolio.model
+    refs = [r.reference for r in model.rows]
+    row = refs.index("CP-2024-001")  # its last journal entry is 38 days old
+    assert model.index(row, column("attention")).data() == ""
+
+    def answer(dialog: SettingsDialog) -> int:
+        dialog.stale_journal.setValue(30)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", answer)
+    window.actions_by_name["settings"].trigger()
+    assert load_settings().stale_journal_days == 30
+    row = [r.reference for r in model.rows].index("CP-2024-001")
+    assert model.index(row, column("attention")).data() == "1"
+    tooltip = model.index(row, column("attention")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "30 days" in tooltip
+    again = SettingsDialog()
+    assert again.stale_journal.value() == 30
+    again.deleteLater()
+
+
+def test_completeness_column(window):
+    model = window.portfolio.model
+    refs = [r.reference for r in model.rows]
+    assert model.index(refs.index("CP-2024-001"), column("completeness")).data() == "100 %"
+    assert model.index(refs.index("CP-2026-002"), column("completeness")).data() == "85 %"
