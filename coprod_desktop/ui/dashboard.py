@@ -9,12 +9,13 @@ each key and hands them to the portfolio.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPainter
+from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
@@ -50,6 +51,7 @@ from coprod_desktop.domain.figures import (
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.reports import charts
+from coprod_desktop.reports.fonts import SANS, SANS_BOLD
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
@@ -167,6 +169,15 @@ def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> c
     )
 
 
+def screen_svg(svg: str) -> str:
+    """ReportLab's SVG made fit for Qt's SVG renderer (SVG Tiny: no clip paths, so the clip
+    rectangle would be painted black) and for the screen's fonts."""
+    svg = re.sub(r"<clipPath.*?</clipPath>", "", svg, flags=re.S)
+    svg = svg.replace('style="clip-path: url(#clip)"', "")
+    svg = svg.replace(f"font-family: {SANS_BOLD};", "font-family: DejaVu Sans; font-weight: bold;")
+    return svg.replace(f"font-family: {SANS};", "font-family: DejaVu Sans;")
+
+
 class ChartView(QWidget):
     """A ReportLab drawing shown as SVG, scaled to the width; bars and segments are clickable."""
 
@@ -187,7 +198,7 @@ class ChartView(QWidget):
         self.setMinimumWidth(320)
 
     def set_drawing(self, drawing: charts.ChartDrawing) -> None:
-        svg = renderSVG.drawToString(drawing)
+        svg = screen_svg(renderSVG.drawToString(drawing))
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.drawing_size = QSize(max(int(drawing.width), 1), max(int(drawing.height), 1))
         self.hit_areas = list(drawing.hit_areas)
@@ -214,6 +225,7 @@ class ChartView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.width() * self.drawing_size.height() / self.drawing_size.width()
+        painter.fillRect(self.rect(), QColor("white"))  # the charts' colours assume paper
         self.renderer.render(painter, QRectF(0, 0, self.width(), height))
         painter.end()
 
