@@ -11,8 +11,8 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coprod_desktop import __version__, paths
@@ -72,13 +72,53 @@ def report_ready(mode: str) -> None:
         QCoreApplication.quit()
 
 
+DESKTOP_ID = "dk.coprod.CoprodDesktop"
+
+
+def application_icon() -> QIcon:
+    """The app's icon from its PNG renditions (every size in paths.ICON_SIZES that exists)."""
+    icon = QIcon()
+    for size in paths.ICON_SIZES:
+        try:
+            path = paths.icon_path(size)
+        except FileNotFoundError:
+            continue
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def quit_after_ms() -> int | None:
+    """COPROD_QUIT_AFTER_MS: quit that many milliseconds after the window shows."""
+    value = os.environ.get("COPROD_QUIT_AFTER_MS", "").strip()
+    if not value:
+        return None
+    try:
+        return max(0, int(value))
+    except ValueError:
+        log.warning("COPROD_QUIT_AFTER_MS is not a number: %r", value)
+        return None
+
+
+def quit_cleanly(window: MainWindow) -> None:
+    """Close dialogs, then the window (its state is saved, background work waited for)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()
+    if not window.close():  # unsaved edits would ask; a timed quit must not hang on that
+        log.warning("timed quit: the window did not close; quitting anyway")
+    QCoreApplication.quit()
+
+
 def run(argv: Sequence[str]) -> int:
     args, qt_args = parse_args(argv)
     QCoreApplication.setOrganizationName(prefs.ORGANISATION)
     QCoreApplication.setApplicationName("coprod-desktop")
     QCoreApplication.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName("coprod-desktop")
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the .desktop file: its icon and name
     app = QApplication([argv[0], *qt_args])
+    app.setApplicationDisplayName("coprod-desktop")
+    app.setWindowIcon(application_icon())
     setup_logging()
     sys.excepthook = excepthook
     i18n.set_language(choose_language(args.lang))
@@ -86,10 +126,15 @@ def run(argv: Sequence[str]) -> int:
     window.show()
     target = prefs.resolve_start_database(args.db)
     QTimer.singleShot(0, lambda: window.open_database(target))
+    quit_after = quit_after_ms()
+    if quit_after is not None:  # packaging/smoke_test.sh: start, show, quit by itself
+        QTimer.singleShot(quit_after, lambda: quit_cleanly(window))
     ready = os.environ.get("COPROD_REPORT_READY")
     if ready:  # the benchmark's hook: say when the portfolio's first page is on screen
         window.database_opened.connect(lambda: QTimer.singleShot(0, lambda: report_ready(ready)))
     code = app.exec()
+    window.live_refresh.stop()
+    window.background.wait()
     if window.db is not None:
         window.db.dispose()
     return code

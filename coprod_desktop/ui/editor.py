@@ -1148,26 +1148,38 @@ class InitiativeEditor(QWidget):
             )
             self.tabs.setCurrentIndex(0)
             return False
+        if self.property("saving"):
+            return False
+        # On the window's one serial worker; the data stays here untouched if the write fails
+        # (locked: Retry; full disk: a plain message; conflict: both versions side by side).
+        from coprod_desktop.ui import conflict, safety
+
+        db = self.db
+        data = copy.deepcopy(self.data)
+
+        def work() -> d.InitiativeData:
+            if data.id is None:
+                return initiatives.create_initiative(db, data)
+            return initiatives.save_initiative(db, data)
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, ValidationError):
+                self.show_problems(error)
+                return True
+            if isinstance(error, ConflictError):
+                return conflict.resolve_conflict(self, job, error)
+            return False
+
+        self.setProperty("saving", True)
+        self.save_button.setEnabled(False)
         try:
-            if self.data.id is None:
-                saved = initiatives.create_initiative(self.db, self.data)
-            else:
-                saved = initiatives.save_initiative(self.db, self.data)
-        except ValidationError as error:
-            self.show_problems(error)
-            return False
-        except ConflictError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Saved by someone else"),
-                error.message(i18n.lang())
-                + "\n\n"
-                + self.tr("Revert to load their version, then make your changes again."),
-            )
-            return False
-        except CoprodError as error:
-            QMessageBox.warning(self, self.tr("Cannot save"), error.message(i18n.lang()))
-            return False
+            job = safety.writer_for(self).write(work, self._saved, failed)
+            return job.wait()
+        finally:
+            self.setProperty("saving", False)
+            self.save_button.setEnabled(not self.property("read_only"))
+
+    def _saved(self, saved: d.InitiativeData) -> None:
         self.original = copy.deepcopy(saved)
         self.data = copy.deepcopy(saved)
         self.undo.clear()
@@ -1175,7 +1187,6 @@ class InitiativeEditor(QWidget):
         self.dirty_changed.emit(False)
         assert saved.id is not None
         self.saved.emit(saved.id)
-        return True
 
     def revert(self) -> None:
         """Back to the stored version (re-read, so someone else's save shows up)."""

@@ -29,9 +29,10 @@ from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import dashboard as analysis_views
-from coprod_desktop.ui import i18n
+from coprod_desktop.ui import i18n, safety
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
+from coprod_desktop.ui.conflict import LiveRefresh
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
 from coprod_desktop.ui.editor import InitiativeEditor
 from coprod_desktop.ui.portfolio import PortfolioView
@@ -50,6 +51,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("coprod-desktop")
         self.db: Database | None = None
         self.background = Background(self)
+        self.writer = safety.Writer(self.background, self)  # every write, one serial worker
+        self.live_refresh = LiveRefresh(self)
+        self.read_only_banner: safety.ReadOnlyBanner | None = None
         self.undo_group = QUndoGroup(self)
         self.registry: StakeholderRegistry | None = None
         self.actions_by_name: dict[str, QAction] = {}
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.update_title()
         self.update_status()
+        safety.install(self)  # banner, Connect…, Restore from backup…
 
     def _action(
         self,
@@ -317,16 +322,19 @@ class MainWindow(QMainWindow):
         if not self.close_all_editors():
             return
         user = prefs.user_name() or None
+        from coprod_desktop.services.credentials import with_password
+
+        url = with_password(target) if target else target  # a shared database's password
 
         def work(_progress: Progress) -> Database:
             from coprod_desktop.store.migrate import open_database  # alembic: load off-thread
 
-            return open_database(target, user=user)
+            return open_database(url, user=user, auto_backup=True)
 
         self.background.run(
             work,
             self.set_database,
-            self.show_error,
+            lambda error: safety.open_failed(self, target, error),
             label=self.tr("Opening the database…"),
             parent=self,
         )
@@ -337,13 +345,17 @@ class MainWindow(QMainWindow):
         if old is not None and old is not db:
             old.dispose()
         if db.path is not None or "://" in db.url:
-            prefs.remember_database(str(db.path) if db.path is not None else db.url)
+            from coprod_desktop.services.credentials import without_password
+
+            stored = str(db.path) if db.path is not None else without_password(db.url)
+            prefs.remember_database(stored)
         if self.registry is not None:
             self.registry.db = db
             self.registry.reload()
         self.portfolio.set_database(db)
         self.update_title()
         self.update_status()
+        safety.database_ready(self, db)
         self.database_opened.emit()
 
     def new_database_dialog(self) -> None:
@@ -415,6 +427,8 @@ class MainWindow(QMainWindow):
         editor.title_changed.connect(partial(self._retitle, editor))
         editor.dirty_changed.connect(lambda _d, e=editor: self._retitle(e, e.tab_title()))
         editor.saved.connect(self._editor_saved)
+        if self.db.read_only:
+            safety.make_editor_read_only(editor)
         editor.brief_requested.connect(partial(self.briefs.brief_for_editor, editor))
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
@@ -429,7 +443,7 @@ class MainWindow(QMainWindow):
         self.portfolio.reload()
 
     def new_initiative(self) -> InitiativeEditor | None:
-        if self.db is None:
+        if self.db is None or self.db.read_only:
             return None
         owner = prefs.user_name() or self.db.user
         return self._add_editor(InitiativeData(owner=owner, status="idea"))
@@ -528,11 +542,14 @@ class MainWindow(QMainWindow):
         ids = self.portfolio.selected_ids()
         if not ids or self.db is None:
             return 0
-        try:
-            changed = initiatives.bulk_update(self.db, ids, status=status, owner=owner)
-        except CoprodError as error:
-            self.show_error(error)
+        db = self.db
+        job = self.writer.write(
+            lambda: initiatives.bulk_update(db, ids, status=status, owner=owner),
+            label=self.tr("Saving…"),
+        )
+        if not job.wait():
             return 0
+        changed = int(job.result)
         self.portfolio.reload()
         self.statusBar().showMessage(self.tr("%n initiative(s) changed", "", changed), 5000)
         return changed

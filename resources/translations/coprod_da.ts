@@ -1520,6 +1520,10 @@
             <source>Re&amp;tention review</source>
             <translation>Gennemgang af &amp;opbevaring</translation>
         </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Gemmer …</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreview</name>
@@ -2563,6 +2567,338 @@
         <message>
             <source>Error</source>
             <translation>Fejl</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Saved by someone else</source>
+            <translation>Gemt af en anden</translation>
+        </message>
+        <message>
+            <source>someone else</source>
+            <translation>en anden</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 saved “%2” while you were editing it.&lt;/b&gt; Nothing has been overwritten. For each difference, choose the version to keep, then save.</source>
+            <translation>&lt;b&gt;%1 gemte “%2”, mens du redigerede den.&lt;/b&gt; Intet er blevet overskrevet. Vælg for hver forskel, hvilken version der skal beholdes, og gem derefter.</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Felt</translation>
+        </message>
+        <message>
+            <source>Your version</source>
+            <translation>Din version</translation>
+        </message>
+        <message>
+            <source>Their version (saved)</source>
+            <translation>Den anden version (gemt)</translation>
+        </message>
+        <message>
+            <source>Differences between the two versions</source>
+            <translation>Forskelle mellem de to versioner</translation>
+        </message>
+        <message>
+            <source>Rows in bold differ from the other version. ⚠ = changed by both of you.</source>
+            <translation>Rækker med fed skrift adskiller sig fra den anden version. ⚠ = ændret af jer begge.</translation>
+        </message>
+        <message>
+            <source>Keep all &amp;mine</source>
+            <translation>Behold alle &amp;mine</translation>
+        </message>
+        <message>
+            <source>Take all &amp;theirs</source>
+            <translation>Tag alle &amp;deres</translation>
+        </message>
+        <message>
+            <source>&amp;Save the chosen versions</source>
+            <translation>&amp;Gem de valgte versioner</translation>
+        </message>
+        <message>
+            <source>Stakeholders</source>
+            <translation>Aktører</translation>
+        </message>
+        <message>
+            <source>Mandates</source>
+            <translation>Mandater</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ressourcer</translation>
+        </message>
+        <message>
+            <source>Cross-pressures</source>
+            <translation>Krydspres</translation>
+        </message>
+        <message>
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <source>Reviews</source>
+            <translation>Gennemgange</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(ingen)</translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n row(s) of the other version missing)</source>
+            <translation>
+                <numerusform>(%n række fra den anden version mangler)</numerusform>
+                <numerusform>(%n rækker fra den anden version mangler)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(tom)</translation>
+        </message>
+        <message>
+            <source>Changed by both of you</source>
+            <translation>Ændret af jer begge</translation>
+        </message>
+        <message>
+            <source>Keep mine: %1</source>
+            <translation>Behold min: %1</translation>
+        </message>
+        <message>
+            <source>Take theirs: %1</source>
+            <translation>Tag deres: %1</translation>
+        </message>
+        <message>
+            <source>Not saved. Your changes are still here; save again to compare.</source>
+            <translation>Ikke gemt. Dine ændringer er her stadig; gem igen for at sammenligne.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Connect to a shared database</source>
+            <translation>Forbind til en fælles database</translation>
+        </message>
+        <message>
+            <source>A portfolio shared by your team lives on a PostgreSQL server. Your IT department can tell you the server's name and your user name.</source>
+            <translation>En portefølje, som dit team deler, ligger på en PostgreSQL-server. Din IT-afdeling kan oplyse serverens navn og dit brugernavn.</translation>
+        </message>
+        <message>
+            <source>e.g. db.kommune.dk</source>
+            <translation>fx db.kommune.dk</translation>
+        </message>
+        <message>
+            <source>&amp;Remember password (kept in the system keyring)</source>
+            <translation>&amp;Husk adgangskoden (gemmes i systemets nøglering)</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;Database:</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;Brugernavn:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>&amp;Adgangskode:</translation>
+        </message>
+        <message>
+            <source>&amp;Connect</source>
+            <translation>&amp;Forbind</translation>
+        </message>
+        <message>
+            <source>(remembered)</source>
+            <translation>(husket)</translation>
+        </message>
+        <message>
+            <source>Password not remembered</source>
+            <translation>Adgangskoden blev ikke husket</translation>
+        </message>
+        <message>
+            <source>The password could not be kept in the system keyring: %1</source>
+            <translation>Adgangskoden kunne ikke gemmes i systemets nøglering: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorNotice</name>
+        <message>
+            <source>Reload</source>
+            <translation>Genindlæs</translation>
+        </message>
+        <message>
+            <source>Show the version now in the database</source>
+            <translation>Vis den version, der nu ligger i databasen</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Luk</translation>
+        </message>
+        <message>
+            <source>someone else</source>
+            <translation>en anden</translation>
+        </message>
+        <message>
+            <source>Changed by %1 since you opened it — reload?</source>
+            <translation>Ændret af %1, siden du åbnede den — genindlæse?</translation>
+        </message>
+        <message>
+            <source>(If you save your changes instead, you will see both versions.)</source>
+            <translation>(Gemmer du i stedet dine ændringer, får du vist begge versioner.)</translation>
+        </message>
+        <message>
+            <source>Reload the saved version and throw away your unsaved changes?</source>
+            <translation>Genindlæse den gemte version og kassere dine ikke-gemte ændringer?</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveRefresh</name>
+        <message>
+            <source>Updated with changes by %1</source>
+            <translation>Opdateret med ændringer fra %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadOnlyBanner</name>
+        <message>
+            <source>Opened read-only.</source>
+            <translation>Åbnet skrivebeskyttet.</translation>
+        </message>
+        <message>
+            <source>The file or its folder cannot be written, so you can look but not change anything. Copy the file to a folder you may write to, or ask for write access, to edit.</source>
+            <translation>Der kan ikke skrives til filen eller dens mappe, så du kan se, men ikke ændre noget. Kopiér filen til en mappe, du må skrive i, eller bed om skriveadgang for at redigere.</translation>
+        </message>
+        <message>
+            <source>Opened read-only</source>
+            <translation>Åbnet skrivebeskyttet</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Gendan fra sikkerhedskopi</translation>
+        </message>
+        <message>
+            <source>Put a backup of &lt;b&gt;%1&lt;/b&gt; back in place. The current file is kept in the backups folder first, so the restore can be undone.</source>
+            <translation>Læg en sikkerhedskopi af &lt;b&gt;%1&lt;/b&gt; tilbage. Den nuværende fil gemmes først i mappen med sikkerhedskopier, så gendannelsen kan fortrydes.</translation>
+        </message>
+        <message>
+            <source>Daily (automatic)</source>
+            <translation>Daglig (automatisk)</translation>
+        </message>
+        <message>
+            <source>Before an upgrade</source>
+            <translation>Før en opgradering</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Før en gendannelse</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Anden</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Lavet</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Slags</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Størrelse</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sikkerhedskopier</translation>
+        </message>
+        <message>
+            <source>There are no backups of this database yet.</source>
+            <translation>Der er endnu ingen sikkerhedskopier af denne database.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Gendan …</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup from %1? Changes made since then are set aside in the backups folder.</source>
+            <translation>Erstat databasen med sikkerhedskopien fra %1? Ændringer siden da lægges til side i mappen med sikkerhedskopier.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Safety</name>
+        <message>
+            <source>Something unexpected went wrong: %1</source>
+            <translation>Noget uventet gik galt: %1</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Noget gik galt</translation>
+        </message>
+        <message>
+            <source>Database in use</source>
+            <translation>Databasen er i brug</translation>
+        </message>
+        <message>
+            <source>Another program is using the database. Close it there, or wait a moment, then retry.</source>
+            <translation>Et andet program bruger databasen. Luk den dér, eller vent et øjeblik, og prøv så igen.</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Ikke gemt</translation>
+        </message>
+        <message>
+            <source>Connect to a shared &amp;database…</source>
+            <translation>Forbind til en &amp;fælles database …</translation>
+        </message>
+        <message>
+            <source>Open a portfolio on a PostgreSQL server shared by your team</source>
+            <translation>Åbn en portefølje på en PostgreSQL-server, som dit team deler</translation>
+        </message>
+        <message>
+            <source>Restore from bac&amp;kup…</source>
+            <translation>Gendan fra sikkerheds&amp;kopi …</translation>
+        </message>
+        <message>
+            <source>Put an automatic backup of this database back in place</source>
+            <translation>Læg en automatisk sikkerhedskopi af denne database tilbage</translation>
+        </message>
+        <message>
+            <source>Today's automatic backup could not be made: %1</source>
+            <translation>Dagens automatiske sikkerhedskopi kunne ikke laves: %1</translation>
+        </message>
+        <message>
+            <source>Database damaged</source>
+            <translation>Databasen er beskadiget</translation>
+        </message>
+        <message>
+            <source>An automatic backup from %1 is available. Restore it? The damaged file is kept in the backups folder.</source>
+            <translation>Der findes en automatisk sikkerhedskopi fra %1. Vil du gendanne den? Den beskadigede fil gemmes i mappen med sikkerhedskopier.</translation>
+        </message>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>Kan ikke åbne databasen</translation>
+        </message>
+        <message>
+            <source>Restored the backup from %1.</source>
+            <translation>Sikkerhedskopien fra %1 er gendannet.</translation>
+        </message>
+        <message>
+            <source>Cannot restore the backup</source>
+            <translation>Kan ikke gendanne sikkerhedskopien</translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>Gendanner sikkerhedskopien …</translation>
         </message>
     </context>
 </TS>

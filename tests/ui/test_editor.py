@@ -203,11 +203,17 @@ def test_conflict_is_reported_in_plain_words(window, qtbot, monkeypatch):
     other.area = "changed elsewhere"
     initiatives.save_initiative(window.db, other)
     qtbot.keyClicks(editor.title, " mine")
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    assert not editor.save()
-    assert shown and "changed by someone else" in shown[0]
-    assert "Traceback" not in shown[0]
+    from coprod_desktop.ui.conflict import ConflictDialog
+
+    compared = []
+    monkeypatch.setattr(
+        ConflictDialog, "exec", lambda self: compared.append(self.names) or self.DialogCode.Rejected
+    )
+    assert not editor.save()  # the user closed the comparison: nothing saved, nothing lost
+    assert compared and set(compared[0]) == {"title", "area"}
+    assert editor.data.title.endswith(" mine") and editor.dirty
+    assert "Not saved" in editor.summary_error.text()
+    assert initiatives.get_initiative(window.db, "CP-2024-007").area == "changed elsewhere"
 
 
 def test_resource_totals_split_municipal_and_mobilised(window):
