@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import CoprodError, ValidationError
+from coprod_desktop.domain.errors import ValidationError
 from coprod_desktop.domain.model import StakeholderData
 from coprod_desktop.services import stakeholders
 from coprod_desktop.store.db import Database
-from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
 from coprod_desktop.ui.widgets import vocab_label
 
@@ -211,24 +210,33 @@ class StakeholderRegistry(QWidget):
         data = self.form.data()
         if data is None:
             return
-        try:
-            saved = stakeholders.save_stakeholder(self.db, data)
-        except ValidationError as error:
-            self.form.show_problems(error)
+        from coprod_desktop.ui.safety import writer_for  # the window's one serial worker
+
+        db = self.db
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, ValidationError):
+                self.form.show_problems(error)
+                return True
+            return False  # a plain message; the form keeps what was typed
+
+        job = writer_for(self).write(lambda: stakeholders.save_stakeholder(db, data), None, failed)
+        if not job.wait():
             return
-        except CoprodError as error:
-            QMessageBox.warning(self, self.tr("Cannot save"), error.message(i18n.lang()))
-            return
+        saved = job.result
         self.status.setText(self.tr("Saved."))
         self.reload()
         self.select(saved.id)
         self.changed.emit()
 
     def merge(self, keep_id: int, duplicate_id: int) -> bool:
-        try:
-            stakeholders.merge_stakeholders(self.db, keep_id, duplicate_id)
-        except CoprodError as error:
-            QMessageBox.warning(self, self.tr("Cannot merge"), error.message(i18n.lang()))
+        from coprod_desktop.ui.safety import writer_for
+
+        db = self.db
+        job = writer_for(self).write(
+            lambda: stakeholders.merge_stakeholders(db, keep_id, duplicate_id)
+        )
+        if not job.wait():
             return False
         self.reload()
         self.select(keep_id)
@@ -272,10 +280,10 @@ class StakeholderRegistry(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            stakeholders.delete_stakeholder(self.db, person.id)
-        except CoprodError as error:
-            QMessageBox.warning(self, self.tr("Cannot delete"), error.message(i18n.lang()))
+        from coprod_desktop.ui.safety import writer_for
+
+        db, ident = self.db, person.id
+        if not writer_for(self).write(lambda: stakeholders.delete_stakeholder(db, ident)).wait():
             return
         self.reload()
         self.changed.emit()

@@ -319,3 +319,26 @@ def test_quit_after_ms_starts_and_quits_cleanly(tmp_path):
     assert db.exists()  # the window opened its database before quitting
     settings = (tmp_path / "data" / "settings.ini").read_text(encoding="utf-8")
     assert "geometry" in settings  # closed like a user would: window state saved
+
+
+def test_registry_save_on_the_worker_keeps_the_form_when_full(window, monkeypatch):
+    from coprod_desktop.services import stakeholders
+
+    registry = window.show_registry()
+    registry.table.selectRow(0)
+    person = registry.current()
+    registry.form.phone.setText("+45 11 22 33 44")
+    shown: list[str] = []
+    real = stakeholders.save_stakeholder
+    monkeypatch.setattr(
+        stakeholders,
+        "save_stakeholder",
+        lambda db, data: (_ for _ in ()).throw(DatabaseFullError(where=str(db.path))),
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    registry.save_current()
+    assert shown and "full" in shown[0]
+    assert registry.form.phone.text() == "+45 11 22 33 44"
+    monkeypatch.setattr(stakeholders, "save_stakeholder", real)
+    registry.save_current()
+    assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 11 22 33 44"
