@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
@@ -35,8 +36,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
+    QTabBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -263,8 +264,12 @@ def make_editor_read_only(editor: InitiativeEditor) -> None:
         widget.setEnabled(False)
     for view in editor.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    for button in editor.findChildren(QPushButton):
-        button.setEnabled(False)
+    # Editing buttons only: those on the editor's tabs, Save and Revert (a brief may still be
+    # printed from a read-only database).
+    buttons = editor.tabs.findChildren(QAbstractButton)
+    for button in [*buttons, editor.save_button, editor.revert_button]:
+        if not isinstance(button.parentWidget(), QTabBar):  # tab scroll arrows stay usable
+            button.setEnabled(False)
     editor.setProperty("read_only", True)
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from coprod_desktop.domain.errors import DatabaseFullError, DatabaseLockedError
 from coprod_desktop.services import backups, initiatives
@@ -154,6 +154,10 @@ def _check_read_only_window(qtbot, db) -> None:
     assert editor is not None
     assert editor.title.isReadOnly() and not editor.save_button.isEnabled()
     assert not editor.status.isEnabled()
+    assert not editor.revert_button.isEnabled()
+    assert all(not b.isEnabled() for b in editor.pages["journal"].findChildren(QPushButton))
+    brief = editor.findChild(QPushButton, "brief-button")
+    assert brief is None or brief.isEnabled()  # reading and printing still work
     qtbot.keyClicks(editor.title, "x")
     assert not editor.dirty
     win.background.wait()
