@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from reportlab.graphics import renderSVG
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.analysis import SIGNAL_KEYS, attention_signals
@@ -50,7 +49,6 @@ from coprod_desktop.domain.figures import (
 )
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData
-from coprod_desktop.reports import charts
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.services.settings import load_settings
@@ -61,6 +59,7 @@ from coprod_desktop.ui.portfolio import signal_label
 from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
+    from coprod_desktop.reports import charts
     from coprod_desktop.ui.reviews import ReviewMode
 
 CHART_WIDTH = 400.0  # points; the drawings are laid out at this width and scaled to the screen
@@ -154,6 +153,8 @@ def compute(db: Database, today: dt.date | None = None) -> DashboardData:
 
 def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> charts.ChartDrawing:
     """How many initiatives each attention signal fires for (the shared bar definition)."""
+    from coprod_desktop.reports import charts  # ReportLab: loaded when a chart is drawn
+
     bars = [
         charts.Bar(signal_label(key), (float(count),), key=key)
         for key, count in sorted(data.signal_counts.items(), key=lambda kv: -kv[1])
@@ -198,6 +199,8 @@ class ChartView(QWidget):
         self.setMinimumWidth(320)
 
     def set_drawing(self, drawing: charts.ChartDrawing) -> None:
+        from reportlab.graphics import renderSVG  # not at start-up: only when a chart shows
+
         svg = screen_svg(renderSVG.drawToString(drawing))
         self.renderer.load(QByteArray(svg.encode("utf-8")))
         self.drawing_size = QSize(max(int(drawing.width), 1), max(int(drawing.height), 1))
@@ -375,6 +378,8 @@ class DashboardView(QWidget):
             .replace("%3", str(figures.high_severity_open))
             .replace("%4", str(len(data.attention)))
         )
+        from coprod_desktop.reports import charts  # ReportLab: loaded when charts are drawn
+
         self.charts["type_sector"].set_drawing(
             charts.type_by_sector_chart(figures, lang, CHART_WIDTH)
         )
