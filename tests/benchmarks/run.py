@@ -264,11 +264,11 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
     # sorting by each visible column
     raw_orders = {
         "reference": "i.reference",
-        "title": "lower(i.title)",
+        "title": "i.title_key",  # the stored lower-case keys (migration 0004), as the app
         "type": "i.type IS NULL, i.type",
         "sector": "i.sector",
         "status": "i.status",
-        "owner": "lower(i.owner) IS NULL, lower(i.owner)",
+        "owner": "i.owner_key IS NULL, i.owner_key",
         "open_pressures": "open_pressures",
         "next_review": "i.next_review IS NULL, i.next_review",
     }
