@@ -199,6 +199,7 @@ class Cli:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.lang = args.lang or os.environ.get("COPROD_LANG", "en")
+        self.opened: list[Any] = []  # databases to close when the command ends
 
     def say(self, key: str, **params: Any) -> None:
         print(message(key, self.lang, **params))
@@ -212,7 +213,13 @@ class Cli:
         if db.read_only and writing:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
+        self.opened.append(db)
         return db
+
+    def close(self) -> None:
+        """Close every connection the command opened, so no file stays held afterwards."""
+        while self.opened:
+            self.opened.pop().dispose()
 
     def run(self) -> int:
         handler = getattr(self, "cmd_" + self.args.command)
@@ -519,6 +526,7 @@ class Cli:
 
         source = self.open()
         target = open_database(self.args.to)
+        self.opened.append(target)
         result = transfer.copy_portfolio(source, target)
         self.say("cli_copied", count=result.initiatives, where=target.display_name)
         return EXIT_OK
@@ -811,6 +819,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         first_line = next(iter(str(error).splitlines()), "")
         print(f"internal error: {type(error).__name__}: {first_line}", file=sys.stderr)
         return 1
+    finally:
+        cli.close()
 
 
 if __name__ == "__main__":
