@@ -364,10 +364,11 @@ class PortfolioView(QWidget):
         header.customContextMenuRequested.connect(self.column_menu)
         # Widths from the header texts and the (few) vocabulary labels, never from the rows.
         metrics = self.table.fontMetrics()
-        widths = [110, 320, 125, 170, 110, 140, 80, 80, 100, 80]
+        # Narrow enough that the stretching title keeps room at 1280 px (it elides, with a tooltip).
+        widths = [104, 320, 130, 150, 100, 130, 60, 60, 90, 60]
         vocabularies = {2: v.InitiativeType, 4: v.Status}
         for column, title in enumerate(self.model.headers()):
-            widths[column] = max(widths[column], metrics.horizontalAdvance(title) + 30)
+            widths[column] = max(widths[column], metrics.horizontalAdvance(title) + 20)
             if column in vocabularies:
                 longest = max(
                     metrics.horizontalAdvance(m.label(i18n.lang())) for m in vocabularies[column]

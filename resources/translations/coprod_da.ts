@@ -411,7 +411,7 @@
         </message>
         <message>
             <source>Any attention</source>
-            <translation>Alle (opmærksomhed)</translation>
+            <translation>Alle signaler</translation>
         </message>
         <message>
             <source>Any attention signal</source>
