@@ -47,3 +47,35 @@ def pg_url(postgres_server) -> str:  # type: ignore[no-untyped-def]
     """The URL of a fresh, empty PostgreSQL database."""
     url: str = postgres_server.new_database()
     return url
+
+
+@pytest.fixture
+def memory_keyring():  # type: ignore[no-untyped-def]
+    """An in-memory keyring in place of the desktop's, for the duration of a test."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if (service, username) not in self.store:
+                raise PasswordDeleteError(username)
+            del self.store[(service, username)]
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import changes, credentials, initiatives
 from coprod_desktop.store.db import Database
@@ -30,36 +26,6 @@ def test_another_users_change_moves_the_marker(db: Database, db_path) -> None:  
     assert mine.marker > seen.marker
     assert not mine.initiative_ids
     colleague.dispose()
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.store:
-            raise PasswordDeleteError(username)
-        del self.store[(service, username)]
-
-
-@pytest.fixture
-def memory_keyring():  # type: ignore[no-untyped-def]
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_password_goes_to_the_keyring_not_the_url(memory_keyring) -> None:  # type: ignore[no-untyped-def]
