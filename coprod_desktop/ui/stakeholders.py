@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import ValidationError
+from coprod_desktop.domain.errors import CoprodError, ValidationError
 from coprod_desktop.domain.model import StakeholderData
-from coprod_desktop.services import stakeholders
+from coprod_desktop.services import privacy, stakeholders
 from coprod_desktop.store.db import Database
+from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
 from coprod_desktop.ui.widgets import vocab_label
 
@@ -121,6 +123,12 @@ class StakeholderRegistry(QWidget):
         self.form = StakeholderForm(self)
         self.save_button = QPushButton(self.tr("&Save stakeholder"), self)
         self.save_button.clicked.connect(self.save_current)
+        # A natural person's contact details and notes are shown only for a stated purpose,
+        # and every opening is logged (the same rule as the Persons view).
+        self.details_button = QPushButton(self.tr("Show personal details…"), self)
+        self.details_button.clicked.connect(self.reveal_current)
+        self.details_button.hide()
+        self._revealed_id: int | None = None
         self.usage = QListWidget(self)
         self.usage.setAccessibleName(self.tr("Used in initiatives"))
         self.usage.itemActivated.connect(
@@ -144,6 +152,7 @@ class StakeholderRegistry(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.form)
         save_row = QHBoxLayout()
+        save_row.addWidget(self.details_button)
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         right_layout.addLayout(save_row)
@@ -200,11 +209,53 @@ class StakeholderRegistry(QWidget):
         if person is None or person.id is None:
             self.form.set_data(StakeholderData())
             return
-        self.form.set_data(person)
+        self.details_button.hide()
+        if person.is_person and not self._revealed(person, ask=False):
+            hidden = replace(person, email=None, phone=None, notes=None)
+            self.form.set_data(hidden)
+            self.form.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.details_button.show()
+            self.status.setText(
+                self.tr(
+                    "Personal details are shown once you give the purpose; the opening is logged."
+                )
+            )
+        else:
+            if not person.is_person:
+                self._revealed_id = None
+            self.form.set_data(person)
         for use in stakeholders.where_used(self.db, person.id):
             role = vocab_label(v.InvolvementRole, use.role)
             item = QListWidgetItem(f"{use.reference} — {use.title} ({role})", self.usage)
             item.setData(Qt.ItemDataRole.UserRole, use.initiative_id)
+
+    def _revealed(self, person: StakeholderData, *, ask: bool) -> bool:
+        """Whether this person's details may be shown; logs the opening with its purpose."""
+        from coprod_desktop.ui import privacy_ui
+
+        if person.id is None:
+            return False
+        if person.id == self._revealed_id:
+            return True
+        purpose = (
+            privacy_ui.ask_purpose(self, self.db) if ask else privacy_ui.session_purpose(self.db)
+        )
+        if not purpose:
+            return False
+        try:
+            privacy.open_person(self.db, person.id, purpose)
+        except CoprodError as error:
+            self.status.setText(error.message(i18n.lang()))
+            return False
+        self._revealed_id = person.id
+        self.status.clear()
+        return True
+
+    def reveal_current(self) -> None:
+        person = self.current()
+        if person is not None and self._revealed(person, ask=True):
+            self.show_current()
 
     def save_current(self) -> None:
         data = self.form.data()

@@ -2448,6 +2448,14 @@
     <context>
         <name>StakeholderRegistry</name>
         <message>
+            <source>Show personal details…</source>
+            <translation>Vis personoplysninger …</translation>
+        </message>
+        <message>
+            <source>Personal details are shown once you give the purpose; the opening is logged.</source>
+            <translation>Personoplysningerne vises, når du har angivet formålet; opslaget bliver logget.</translation>
+        </message>
+        <message>
             <source>Search stakeholders by name or organisation</source>
             <translation>Søg efter aktører på navn eller organisation</translation>
         </message>

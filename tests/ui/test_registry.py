@@ -31,7 +31,8 @@ def test_where_used_lists_the_initiatives(window):
 
 def test_edit_a_stakeholder(window):
     registry = window.show_registry()
-    registry.table.selectRow(0)
+    row = next(i for i, p in enumerate(registry.model.people) if not p.is_person)
+    registry.table.selectRow(row)
     person = registry.current()
     registry.form.phone.setText("+45 12 34 56 78")
     registry.save_current()
@@ -74,3 +75,44 @@ def test_new_stakeholder_dialog_validates_inline(window):
     dialog.form.kind.set_key("association")
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.id is not None
+
+
+def _a_person(registry):  # type: ignore[no-untyped-def]
+    for row, person in enumerate(registry.model.people):
+        if person.is_person and person.email:
+            registry.table.selectRow(row)
+            return person
+    raise AssertionError("the demo portfolio has persons with an e-mail")
+
+
+def test_a_persons_details_need_a_purpose_and_every_opening_is_logged(window, monkeypatch):
+    from coprod_desktop.services import privacy
+    from coprod_desktop.ui import privacy_ui
+
+    privacy_ui.set_session_purpose(window.db, None)
+    registry = window.show_registry()
+    person = _a_person(registry)
+    # Without a purpose: no contact details, nothing to save, a way to ask.
+    assert registry.form.email.text() == ""
+    assert not registry.save_button.isEnabled()
+    assert registry.details_button.isVisibleTo(registry)
+    assert privacy.access_log(window.db, person.id) == []
+    monkeypatch.setattr(privacy_ui, "ask_purpose", lambda parent, db: "Sagsbehandling")
+    registry.reveal_current()
+    assert registry.form.email.text() == person.email
+    assert registry.save_button.isEnabled()
+    log = privacy.access_log(window.db, person.id)
+    assert len(log) == 1 and log[0].purpose == "Sagsbehandling"
+
+
+def test_the_session_purpose_opens_the_next_person_directly_and_logs_it(window):
+    from coprod_desktop.services import privacy
+    from coprod_desktop.ui import privacy_ui
+
+    privacy_ui.set_session_purpose(window.db, "Opfølgning")
+    registry = window.show_registry()
+    person = _a_person(registry)
+    assert registry.form.email.text() == person.email
+    assert not registry.details_button.isVisibleTo(registry)
+    assert [entry.purpose for entry in privacy.access_log(window.db, person.id)] == ["Opfølgning"]
+    privacy_ui.set_session_purpose(window.db, None)
