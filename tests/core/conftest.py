@@ -72,7 +72,9 @@ def _pg_head_template(postgres_server) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_db(request: pytest.FixtureRequest, db_path: Path, _head_template: Path) -> Iterator[Database]:
+def any_db(
+    request: pytest.FixtureRequest, db_path: Path, _head_template: Path
+) -> Iterator[Database]:
     """A fresh database on each backend: the service tests run on SQLite and PostgreSQL."""
     if request.param == "sqlite":
         shutil.copyfile(_head_template, db_path)
