@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.model import AuditData
 from coprod_desktop.ui import i18n
+from coprod_desktop.ui.widgets import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +25,7 @@ def value_label(value: str | None) -> str:
     return value
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.entries: list[AuditData] = []
@@ -45,22 +46,8 @@ class AuditModel(QAbstractTableModel):
         self.entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 7
-        ):
-            return self.headers()[section]
-        return None
+    def items(self) -> list[Any]:
+        return self.entries
 
     def action_label(self, action: str) -> str:
         return {

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -53,7 +52,7 @@ from coprod_desktop.services import privacy
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background, Progress
-from coprod_desktop.ui.widgets import vocab_label
+from coprod_desktop.ui.widgets import ListTableModel, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor(164, 0, 0)
@@ -217,7 +216,7 @@ class EraseDialog(QDialog):
         self.erase_button.setEnabled(bool(self.reason_text()) and self.confirm.isChecked())
 
 
-class PersonModel(QAbstractTableModel):
+class PersonModel(ListTableModel):
     """Natural persons (a few hundred at most): name, kind, organisation, retention, uses."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -240,22 +239,8 @@ class PersonModel(QAbstractTableModel):
         self.today = dt.date.today()
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 5
-        ):
-            return self.headers()[section]
-        return None
+    def items(self) -> list[Any]:
+        return self.people
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.people)):

@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,12 +34,12 @@ from coprod_desktop.services import privacy, stakeholders
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
-from coprod_desktop.ui.widgets import vocab_label
+from coprod_desktop.ui.widgets import ListTableModel, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class StakeholderModel(QAbstractTableModel):
+class StakeholderModel(ListTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.people: list[StakeholderData] = []
@@ -53,22 +52,8 @@ class StakeholderModel(QAbstractTableModel):
         self.people = list(people)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 4
-        ):
-            return self.headers()[section]
-        return None
+    def items(self) -> list[Any]:
+        return self.people
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.people)):

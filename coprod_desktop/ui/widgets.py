@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -154,3 +163,29 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class ListTableModel(QAbstractTableModel):
+    """A read-only table over a short Python list: rows from `items()`, columns and their
+    titles from `headers()`. Subclasses supply those two and `data()`."""
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def items(self) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            if 0 <= section < len(headers):
+                return headers[section]
+        return None
