@@ -358,12 +358,28 @@ def pressures_chart(figures: PortfolioFigures, lang: str, width: float) -> Chart
     )
 
 
-def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
-    """Municipal input against resources mobilised from outside, in DKK and in hours."""
+def _resources_drawing(bars: list[Bar], lang: str, width: float) -> ChartDrawing:
+    """The resource bars (actual and planned, grouped into money and hours) as one chart."""
     series = [
         Series(message("label_actual", lang).capitalize(), ACTUAL_COLOUR, "actual"),
         Series(message("label_planned", lang).capitalize(), PLANNED_COLOUR, "planned"),
     ]
+    return bar_chart(
+        message("chart_resources", lang),
+        bars,
+        series,
+        width,
+        fmt=lambda v: number(v, lang),
+        empty_text=message("chart_no_data", lang),
+        group_titles={
+            "DKK": message("chart_money", lang),
+            "hours": message("chart_hours", lang),
+        },
+    )
+
+
+def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
+    """Municipal input against resources mobilised from outside, in DKK and in hours."""
     bars = []
     for unit in ("DKK", "hours"):
         for side in (MUNICIPAL, MOBILISED):
@@ -384,18 +400,7 @@ def resources_chart(figures: PortfolioFigures, lang: str, width: float) -> Chart
                     key=f"{side}:{unit}",
                 )
             )
-    return bar_chart(
-        message("chart_resources", lang),
-        bars,
-        series,
-        width,
-        fmt=lambda v: number(v, lang),
-        empty_text=message("chart_no_data", lang),
-        group_titles={
-            "DKK": message("chart_money", lang),
-            "hours": message("chart_hours", lang),
-        },
-    )
+    return _resources_drawing(bars, lang, width)
 
 
 def origins_chart(figures: PortfolioFigures, lang: str, width: float) -> ChartDrawing:
@@ -426,10 +431,6 @@ def resources_by_type_chart(
 
     `by_type` holds the figures of each type's initiatives (UNCLASSIFIED for those without one);
     bars are keyed "type:side:unit"."""
-    series = [
-        Series(message("label_actual", lang).capitalize(), ACTUAL_COLOUR, "actual"),
-        Series(message("label_planned", lang).capitalize(), PLANNED_COLOUR, "planned"),
-    ]
     types = [t.value for t in InitiativeType] + [UNCLASSIFIED]
     bars = []
     for unit in ("DKK", "hours"):
@@ -453,18 +454,7 @@ def resources_by_type_chart(
                         key=f"{kind}:{side}:{unit}",
                     )
                 )
-    return bar_chart(
-        message("chart_resources", lang),
-        bars,
-        series,
-        width,
-        fmt=lambda v: number(v, lang),
-        empty_text=message("chart_no_data", lang),
-        group_titles={
-            "DKK": message("chart_money", lang),
-            "hours": message("chart_hours", lang),
-        },
-    )
+    return _resources_drawing(bars, lang, width)
 
 
 def _type_label(key: str, lang: str) -> str:
