@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from coprod_desktop.domain import vocab as v
@@ -58,18 +58,6 @@ def validate_filter(flt: PortfolioFilter) -> None:
         raise ValidationError(problems)
 
 
-def open_pressures_column() -> Any:
-    return (
-        select(func.count(m.CrossPressure.id))
-        .where(
-            m.CrossPressure.initiative_id == m.Initiative.id,
-            m.CrossPressure.status != "resolved",
-        )
-        .correlate(m.Initiative)
-        .scalar_subquery()
-    )
-
-
 SORT_KEYS = (
     "reference",
     "title",
@@ -86,6 +74,7 @@ SORT_KEYS = (
 
 # Case-insensitive sorts use the stored lower-case keys (see models.Initiative.title_key).
 _SORT_COLUMNS = {"title": "title_key", "owner": "owner_key"}
+_NULLABLE_SORTS = frozenset({"type", "origin", "owner", "next_review"})
 
 
 def _conditions(flt: PortfolioFilter, dialect: str) -> list[ColumnElement[bool]]:
@@ -122,21 +111,25 @@ def _conditions(flt: PortfolioFilter, dialect: str) -> list[ColumnElement[bool]]
     return conditions
 
 
+# What a PortfolioRow holds, in its order.
+_ROW_COLUMNS: tuple[Any, ...] = (
+    m.Initiative.id,
+    m.Initiative.reference,
+    m.Initiative.title,
+    m.Initiative.type,
+    m.Initiative.sector,
+    m.Initiative.status,
+    m.Initiative.origin,
+    m.Initiative.owner,
+    m.Initiative.open_pressures,  # kept by triggers (migration 0005)
+    m.Initiative.next_review,
+    m.Initiative.updated_at,
+)
+
+
 def _query(flt: PortfolioFilter, dialect: str) -> Select[Any]:
     validate_filter(flt)
-    query = select(
-        m.Initiative.id,
-        m.Initiative.reference,
-        m.Initiative.title,
-        m.Initiative.type,
-        m.Initiative.sector,
-        m.Initiative.status,
-        m.Initiative.origin,
-        m.Initiative.owner,
-        open_pressures_column().label("open_pressures"),
-        m.Initiative.next_review,
-        m.Initiative.updated_at,
-    )
+    query: Select[Any] = select(*_ROW_COLUMNS)
     conditions = _conditions(flt, dialect)
     return query.where(and_(*conditions)) if conditions else query
 
@@ -144,7 +137,8 @@ def _query(flt: PortfolioFilter, dialect: str) -> Select[Any]:
 def count(db: Database, flt: PortfolioFilter = PortfolioFilter()) -> int:
     validate_filter(flt)
     conditions = _conditions(flt, db.dialect)
-    query = select(func.count(m.Initiative.id))
+    query = select(func.count())  # count(*): SQLite counts through its smallest index
+    query = query.select_from(m.Initiative)
     if conditions:
         query = query.where(and_(*conditions))
     with db.session() as session:
@@ -167,10 +161,8 @@ def rows(
         )
     query = _query(flt, db.dialect)
     column: Any = getattr(m.Initiative, _SORT_COLUMNS.get(sort, sort), None)
-    if sort == "open_pressures":
-        column = literal_column("open_pressures")  # the selected count, not worked out twice
     order = column.desc() if descending else column.asc()
-    if sort != "title":  # title_key is never null; without NULLS LAST its index gives the order
+    if sort in _NULLABLE_SORTS:  # NULLS LAST only where needed: it keeps SQLite off the index
         order = order.nulls_last()
     tiebreak = m.Initiative.id.desc() if descending else m.Initiative.id.asc()
     query = query.order_by(order, tiebreak).offset(offset)

@@ -97,6 +97,10 @@ class Initiative(Base):
     # function on every row. Kept in step by `_sort_keys`; not part of the domain or the audit.
     title_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     owner_key: Mapped[str | None] = mapped_column(Text, index=True)
+    # Unresolved cross-pressures, so the portfolio sorts by them through an index. Written
+    # only by database triggers on cross_pressure (migration 0005), never by this code: an
+    # object loaded before a pressure changed holds a stale count, so read it with a query.
+    open_pressures: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
 
     involvements: Mapped[list[Involvement]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Involvement.id"

@@ -78,13 +78,10 @@ def best(runs: int, action: Callable[[], Any], setup: Callable[[], Any] | None =
 
 # ---------------------------------------------------------------- raw sqlite3 questions
 
-OPEN_PRESSURES = (
-    "(SELECT count(*) FROM cross_pressure c WHERE c.initiative_id = i.id "
-    "AND c.status != 'resolved')"
-)
+# open_pressures is the stored count the triggers of migration 0005 keep, as the app reads it
 ROW_COLUMNS = (
     "i.id, i.reference, i.title, i.type, i.sector, i.status, i.origin, i.owner, "
-    f"{OPEN_PRESSURES} AS open_pressures, i.next_review, i.updated_at"
+    "i.open_pressures, i.next_review, i.updated_at"
 )
 CHILD_QUERIES = (
     "SELECT v.*, s.name, s.kind, s.is_person FROM involvement v JOIN stakeholder s "
@@ -269,7 +266,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         "sector": "i.sector",
         "status": "i.status",
         "owner": "i.owner_key IS NULL, i.owner_key",
-        "open_pressures": "open_pressures",
+        "open_pressures": "i.open_pressures",
         "next_review": "i.next_review IS NULL, i.next_review",
     }
     header = view.table.horizontalHeader()

@@ -224,3 +224,57 @@ def test_owner_filter_and_title_sort_ignore_case_beyond_ascii(db: Database) -> N
 def db(any_db: Database) -> Database:
     """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
     return any_db
+
+
+def _listed_pressures(db: Database) -> dict[str, int]:
+    return {r.title: r.open_pressures for r in portfolio.rows(db)}
+
+
+def test_the_open_pressure_count_follows_every_edit(db: Database) -> None:
+    """The stored count (kept by triggers) is what the list shows after each kind of change."""
+    from dataclasses import replace
+
+    from coprod_desktop.services import exchange, initiatives
+
+    one = factories.initiative(db, "Havnen for alle")
+    two = factories.initiative(db, "Ældre i bevægelse")
+    assert _listed_pressures(db) == {"Havnen for alle": 0, "Ældre i bevægelse": 0}
+
+    one = initiatives.get_initiative(db, one.id)
+    one.cross_pressures = [
+        d.PressureData(category="silo_structure", status="open"),
+        d.PressureData(category="insufficient_resources", status="mitigating"),
+        d.PressureData(category="unclear_mandate", status="resolved"),
+    ]
+    one = initiatives.save_initiative(db, one)
+    assert _listed_pressures(db)["Havnen for alle"] == 2
+
+    one.cross_pressures[0] = replace(one.cross_pressures[0], status="resolved")  # resolved
+    one.cross_pressures[2] = replace(one.cross_pressures[2], status="open")  # reopened
+    one = initiatives.save_initiative(db, one)
+    assert _listed_pressures(db)["Havnen for alle"] == 2
+    one.cross_pressures = one.cross_pressures[:1]  # the open ones removed
+    initiatives.save_initiative(db, one)
+    assert _listed_pressures(db)["Havnen for alle"] == 0
+
+    document = exchange.export_document(db)
+    document["initiatives"][1]["cross_pressures"] = [
+        {"category": "silo_structure", "severity": 3, "status": "open"}
+    ]
+    exchange.import_document(db, document, merge=True)
+    imported = factories.initiative(db, "Ny import")
+    assert _listed_pressures(db) == {
+        "Havnen for alle": 0,
+        "Ældre i bevægelse": 1,
+        "Ny import": 0,
+    }
+    fresh = exchange.export_document(db, PortfolioFilter(ids=(two.id,)))
+    fresh["initiatives"][0]["reference"] = None
+    fresh["initiatives"][0]["title"] = "Importeret med pres"
+    exchange.import_document(db, fresh)
+    assert _listed_pressures(db)["Importeret med pres"] == 1
+
+    initiatives.delete_initiative(db, imported.id)
+    by_pressures = [r.title for r in portfolio.rows(db, sort="open_pressures", descending=True)]
+    assert by_pressures[-1] == "Havnen for alle"
+    assert set(by_pressures[:2]) == {"Ældre i bevægelse", "Importeret med pres"}

@@ -418,3 +418,22 @@ def test_an_upgraded_file_sorts_and_filters_by_its_new_lower_case_keys(old_db: P
         assert owner in {r.owner for r in found}
     finally:
         db.dispose()
+
+
+def test_an_upgraded_file_counts_the_open_pressures_it_already_had(old_db: Path) -> None:
+    connection = sqlite3.connect(old_db)
+    expected = dict(
+        connection.execute(
+            "SELECT i.reference, (SELECT count(*) FROM cross_pressure c"
+            " WHERE c.initiative_id = i.id AND c.status != 'resolved') FROM initiative i"
+        ).fetchall()
+    )
+    connection.close()
+    assert any(expected.values())  # the fixture has open pressures to count
+    db = open_database(str(old_db))
+    try:
+        assert {r.reference: r.open_pressures for r in portfolio.rows(db)} == expected
+        ordered = portfolio.rows(db, sort="open_pressures", descending=True)
+        assert ordered[0].open_pressures == max(expected.values())
+    finally:
+        db.dispose()
