@@ -7,6 +7,7 @@ bytes are put back so the file is exactly what it was.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import sqlite3
@@ -61,11 +62,24 @@ _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$"
 def quick_revisions(script_location: Path | None = None) -> dict[str, str | None] | None:
     """revision -> down_revision, read from the version files; None when unsure."""
     versions = (script_location or paths.migrations_dir()) / "versions"
-    graph: dict[str, str | None] = {}
     try:
         files = sorted(versions.glob("*.py"))
-        for file in files:
-            found = dict(_ASSIGNMENT.findall(file.read_text("utf-8")))
+        # Read once per process and set of files (name, size, time): every open asks.
+        key = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    except OSError:
+        return None
+    graph = _read_revisions(key)
+    return dict(graph) if graph is not None else None  # a copy: the cached one stays as read
+
+
+@functools.lru_cache(maxsize=8)
+def _read_revisions(
+    files_key: tuple[tuple[str, int, int], ...],
+) -> dict[str, str | None] | None:
+    graph: dict[str, str | None] = {}
+    try:
+        for file_name, _size, _mtime in files_key:
+            found = dict(_ASSIGNMENT.findall(Path(file_name).read_text("utf-8")))
             values: dict[str, str | None] = {}
             for name in ("revision", "down_revision"):
                 value = found.get(name, "")
