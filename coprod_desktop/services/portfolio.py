@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Date, DateTime, select, text
+from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import Problem, ValidationError
@@ -76,73 +76,71 @@ SORT_KEYS = (
 _SORT_COLUMNS = {"title": "title_key", "owner": "owner_key"}
 _NULLABLE_SORTS = frozenset({"type", "origin", "owner", "next_review"})
 
+# The portfolio's queries are plain SQL text rather than built statements: the list is the
+# first thing shown after a database is opened, and compiling a dozen statements for a new
+# engine cost more than running them (about 20 ms against 1 ms at 100,000 initiatives).
+# Every value goes in as a bound parameter except ids, which are ints written inline so a
+# long list needs no parameters.
+_ROW_SQL = (
+    "SELECT i.id, i.reference, i.title, i.type, i.sector, i.status, i.origin, i.owner,"
+    " i.open_pressures, i.next_review, i.updated_at FROM initiative i"
+)
+_ROW_TYPES: dict[str, TypeEngine[Any]] = {
+    "next_review": Date(),
+    "updated_at": DateTime(),
+}  # what PortfolioRow holds
 
-def _conditions(flt: PortfolioFilter, dialect: str) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+
+def _where(flt: PortfolioFilter, dialect: str) -> tuple[str, dict[str, Any]]:
+    """The filter as a WHERE clause (empty when nothing is filtered) and its parameters."""
+    validate_filter(flt)
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+
+    def one_of(column: str, name: str, values: Sequence[str]) -> str:
+        keys = []
+        for index, value in enumerate(values):
+            params[f"{name}_{index}"] = value
+            keys.append(f":{name}_{index}")
+        return f"{column} IN ({', '.join(keys)})"
+
     if flt.types:
         wanted = [t for t in flt.types if t != UNCLASSIFIED]
-        clause: ColumnElement[bool] = m.Initiative.type.in_(wanted)
+        either = [one_of("i.type", "type", wanted)] if wanted else []
         if UNCLASSIFIED in flt.types:
-            clause = clause | m.Initiative.type.is_(None)
-        conditions.append(clause)
+            either.append("i.type IS NULL")
+        parts.append("(" + " OR ".join(either) + ")")
     if flt.sectors:
-        conditions.append(m.Initiative.sector.in_(flt.sectors))
+        parts.append(one_of("i.sector", "sector", flt.sectors))
     if flt.statuses:
-        conditions.append(m.Initiative.status.in_(flt.statuses))
+        parts.append(one_of("i.status", "status", flt.statuses))
     if flt.origins:
-        conditions.append(m.Initiative.origin.in_(flt.origins))
+        parts.append(one_of("i.origin", "origin", flt.origins))
     if flt.pressures:
-        conditions.append(
-            m.Initiative.id.in_(
-                select(m.CrossPressure.initiative_id).where(
-                    m.CrossPressure.category.in_(flt.pressures),
-                    m.CrossPressure.status != "resolved",
-                )
-            )
+        categories = one_of("c.category", "pressure", flt.pressures)
+        parts.append(
+            "i.id IN (SELECT c.initiative_id FROM cross_pressure c"
+            f" WHERE {categories} AND c.status != 'resolved')"
         )
     if flt.owner:
-        conditions.append(m.Initiative.owner_key == m.sort_key(flt.owner))
+        parts.append("i.owner_key = :owner_key")
+        params["owner_key"] = m.sort_key(flt.owner)
     if flt.ids is not None:
-        conditions.append(m.Initiative.id.in_(flt.ids))
+        parts.append(f"i.id IN ({', '.join(str(int(i)) for i in flt.ids) or 'NULL'})")
     if flt.search.strip():
-        matching = search.matching_ids_clause(dialect, flt.search)
+        matching = search.matching_ids_sql(dialect, flt.search)
         if matching is not None:
-            conditions.append(matching)
-    return conditions
-
-
-# What a PortfolioRow holds, in its order.
-_ROW_COLUMNS: tuple[Any, ...] = (
-    m.Initiative.id,
-    m.Initiative.reference,
-    m.Initiative.title,
-    m.Initiative.type,
-    m.Initiative.sector,
-    m.Initiative.status,
-    m.Initiative.origin,
-    m.Initiative.owner,
-    m.Initiative.open_pressures,  # kept by triggers (migration 0005)
-    m.Initiative.next_review,
-    m.Initiative.updated_at,
-)
-
-
-def _query(flt: PortfolioFilter, dialect: str) -> Select[Any]:
-    validate_filter(flt)
-    query: Select[Any] = select(*_ROW_COLUMNS)
-    conditions = _conditions(flt, dialect)
-    return query.where(and_(*conditions)) if conditions else query
+            parts.append(f"i.id IN ({matching[0]})")
+            params.update(matching[1])
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
 def count(db: Database, flt: PortfolioFilter = PortfolioFilter()) -> int:
-    validate_filter(flt)
-    conditions = _conditions(flt, db.dialect)
-    query = select(func.count())  # count(*): SQLite counts through its smallest index
-    query = query.select_from(m.Initiative)
-    if conditions:
-        query = query.where(and_(*conditions))
-    with db.session() as session:
-        return int(session.scalar(query) or 0)
+    where, params = _where(flt, db.dialect)
+    # count(*), not count(id): SQLite counts a whole table through its smallest index
+    with db.engine.connect() as connection:
+        found = connection.execute(text(f"SELECT count(*) FROM initiative i{where}"), params)
+        return int(found.scalar() or 0)
 
 
 def rows(
@@ -159,17 +157,22 @@ def rows(
         raise ValidationError(
             [Problem("sort", "unknown_key", {"value": sort, "allowed": ", ".join(SORT_KEYS)})]
         )
-    query = _query(flt, db.dialect)
-    column: Any = getattr(m.Initiative, _SORT_COLUMNS.get(sort, sort), None)
-    order = column.desc() if descending else column.asc()
+    where, params = _where(flt, db.dialect)
+    direction = "DESC" if descending else "ASC"
+    order = f"i.{_SORT_COLUMNS.get(sort, sort)} {direction}"
     if sort in _NULLABLE_SORTS:  # NULLS LAST only where needed: it keeps SQLite off the index
-        order = order.nulls_last()
-    tiebreak = m.Initiative.id.desc() if descending else m.Initiative.id.asc()
-    query = query.order_by(order, tiebreak).offset(offset)
+        order += " NULLS LAST"
+    sql = f"{_ROW_SQL}{where} ORDER BY {order}, i.id {direction}"
     if limit is not None:
-        query = query.limit(limit)
-    with db.session() as session:
-        return [PortfolioRow(*row) for row in session.execute(query)]
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    if offset:
+        no_limit = limit is None and db.dialect == "sqlite"  # SQLite has no bare OFFSET
+        sql += " LIMIT -1 OFFSET :offset" if no_limit else " OFFSET :offset"
+        params["offset"] = offset
+    with db.engine.connect() as connection:
+        found = connection.execute(text(sql).columns(**_ROW_TYPES), params)
+        return [PortfolioRow(*row) for row in found]
 
 
 def ids(db: Database, flt: PortfolioFilter = PortfolioFilter()) -> list[int]:

@@ -16,12 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import (
-    BindParameter,
-    ColumnElement,
     Connection,
-    Integer,
-    bindparam,
-    column,
     select,
     text,
 )
@@ -63,30 +58,19 @@ def _fts_match(words: list[str]) -> str:
     return " AND ".join(f'"{word}"*' for word in words)
 
 
-def matching_ids_clause(dialect: str, query: str) -> ColumnElement[bool] | None:
-    """A WHERE clause on Initiative.id for the initiatives matching every word of `query`.
-
-    None when the query has no words (then nothing is filtered).
-    """
+def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, str]] | None:
+    """A subquery (SQL text, named parameters) giving the ids of the initiatives that match
+    every word of `query`; None when the query has no words (then nothing is filtered)."""
     words = search_words(query)
     if not words:
         return None
     if dialect == "sqlite":
-        subquery = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query")
-        return Initiative.id.in_(
-            subquery.bindparams(bindparam("fts_query", _fts_match(words))).columns(
-                column("rowid", Integer)
-            )
-        )
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query"
+        return sql, {"fts_query": _fts_match(words)}
     # Elsewhere: each word must start a word of the folded body.
     clauses = [f"(' ' || body) LIKE :search_word_{index}" for index in range(len(words))]
     sql = f"SELECT initiative_id FROM {PLAIN_TABLE} WHERE " + " AND ".join(clauses)
-    params: list[BindParameter[str]] = [
-        bindparam(f"search_word_{i}", f"% {w}%") for i, w in enumerate(words)
-    ]
-    return Initiative.id.in_(
-        text(sql).bindparams(*params).columns(column("initiative_id", Integer))
-    )
+    return sql, {f"search_word_{i}": f"% {w}%" for i, w in enumerate(words)}
 
 
 def _separate_words(value: str) -> str:
