@@ -24,8 +24,13 @@ class Assessment:
         return [s.key for s in self.signals]
 
 
-def assess(db: Database, ids: Sequence[int], today: date | None = None) -> dict[int, Assessment]:
-    """Signals (with the configured thresholds), suggested type and completeness per id."""
+def assess(
+    db: Database, ids: Sequence[int], today: date | None = None, *, suggest: bool = True
+) -> dict[int, Assessment]:
+    """Signals (with the configured thresholds), suggested type and completeness per id.
+
+    `suggest=False` skips the classification assistant (suggested_type is then None): the
+    portfolio list shows no suggestion and assesses every page it fetches."""
     thresholds = load_settings().thresholds()
     when = today or date.today()
     out: dict[int, Assessment] = {}
@@ -33,7 +38,7 @@ def assess(db: Database, ids: Sequence[int], today: date | None = None) -> dict[
         assert data.id is not None
         out[data.id] = Assessment(
             analysis.attention_signals(data, when, thresholds),
-            analysis.suggested_type(data),
+            analysis.suggested_type(data) if suggest else None,
             analysis.completeness(data),
         )
     return out
@@ -61,7 +66,7 @@ def ids_with_attention(
     validate_attention_keys(keys)
     candidates = portfolio.ids(db, flt)
     wanted = set(keys)
-    result = assess(db, candidates, today)
+    result = assess(db, candidates, today, suggest=False)
     return [
         ident
         for ident in candidates

@@ -138,7 +138,7 @@ def _where(flt: PortfolioFilter, dialect: str) -> tuple[str, dict[str, Any]]:
 def count(db: Database, flt: PortfolioFilter = PortfolioFilter()) -> int:
     where, params = _where(flt, db.dialect)
     # count(*), not count(id): SQLite counts a whole table through its smallest index
-    with db.engine.connect() as connection:
+    with db.reading() as connection:
         found = connection.execute(text(f"SELECT count(*) FROM initiative i{where}"), params)
         return int(found.scalar() or 0)
 
@@ -170,7 +170,7 @@ def rows(
         no_limit = limit is None and db.dialect == "sqlite"  # SQLite has no bare OFFSET
         sql += " LIMIT -1 OFFSET :offset" if no_limit else " OFFSET :offset"
         params["offset"] = offset
-    with db.engine.connect() as connection:
+    with db.reading() as connection:
         found = connection.execute(text(sql).columns(**_ROW_TYPES), params)
         return [PortfolioRow(*row) for row in found]
 

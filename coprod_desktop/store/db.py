@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -286,6 +286,16 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for plain reads without the ORM (lists, briefs), with the same
+        translation of database errors as `session`."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except exc.DatabaseError as error:  # OperationalError included
+            raise translate_db_error(error, self.display_name) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

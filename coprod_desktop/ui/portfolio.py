@@ -135,7 +135,7 @@ class PortfolioModel(QAbstractTableModel):
             self.total = len(self.rows)
             return
         # signals with the thresholds from the settings, and completeness (analysis service)
-        assessed = analysis.assess(self.db, [r.id for r in page], self.today)
+        assessed = analysis.assess(self.db, [r.id for r in page], self.today, suggest=False)
         start = len(self.rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self.rows.extend(page)
