@@ -60,6 +60,29 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("next_review", "next_review"),
     ("completeness", None),
 )
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+# Roles the delegate asks for on every paint that this model leaves to the style.
+_UNUSED_ROLES = frozenset(
+    r.value
+    for r in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGNMENTS = tuple(
+    _CENTRED
+    if key in ("open_pressures", "attention")
+    else _RIGHT
+    if key == "completeness"
+    else None
+    for key, _sort in COLUMNS
+)
 PAGE = 50  # rows per fetch: one screenful or two, so each fetch assesses few initiatives
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -75,6 +98,7 @@ class PortfolioModel(QAbstractTableModel):
         self.descending = False
         self.total = 0
         self.rows: list[PortfolioRow] = []
+        self.cells: list[tuple[Any, ...]] = []  # what each row shows, worked out once per fetch
         self.signals: dict[int, list[AttentionSignal]] = {}
         self.completeness: dict[int, int] = {}
         self.today = dt.date.today()
@@ -107,6 +131,7 @@ class PortfolioModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = []
+        self.cells = []
         self.signals = {}
         self.completeness = {}
         self.today = dt.date.today()
@@ -141,7 +166,27 @@ class PortfolioModel(QAbstractTableModel):
         self.rows.extend(page)
         self.signals.update({ident: a.signals for ident, a in assessed.items()})
         self.completeness.update({ident: a.completeness for ident, a in assessed.items()})
+        self.cells.extend(self.display_cells(row) for row in page)
         self.endInsertRows()
+
+    def display_cells(self, row: PortfolioRow) -> tuple[Any, ...]:
+        """The DisplayRole value of each column: painting asks for every visible cell on
+        every repaint, so the labels are looked up once here, not in `data`."""
+        found = self.signals.get(row.id)
+        share = self.completeness.get(row.id)
+        values = {
+            "reference": row.reference,
+            "title": row.title,
+            "type": vocab_label(v.InitiativeType, row.type, self.tr("(not classified)")),
+            "sector": vocab_label(v.Sector, row.sector),
+            "status": vocab_label(v.Status, row.status),
+            "owner": row.owner or "",
+            "open_pressures": row.open_pressures,
+            "attention": str(len(found)) if found else "",
+            "next_review": row.next_review.isoformat() if row.next_review else "",
+            "completeness": f"{share} %" if share is not None else "",
+        }
+        return tuple(values[key] for key, _sort in COLUMNS)
 
     # --------------------------------------------------------------- Qt model
 
@@ -173,49 +218,31 @@ class PortfolioModel(QAbstractTableModel):
         return self._icon
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        # Called some 7 times per visible cell on every repaint: the common roles first.
+        row_number = index.row()
+        if not (0 <= row_number < len(self.cells)):
             return None
-        row = self.rows[index.row()]
+        if role == _DISPLAY:
+            return self.cells[row_number][index.column()]
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
+        if role in _UNUSED_ROLES:
+            return None
+        row = self.rows[row_number]
         column = COLUMNS[index.column()][0]
-        lang = i18n.lang()
         if role == ROW_ID_ROLE:
             return row.id
         found = self.signals.get(row.id, [])
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "reference":
-                return row.reference
-            if column == "title":
-                return row.title
-            if column == "type":
-                return vocab_label(v.InitiativeType, row.type, self.tr("(not classified)"))
-            if column == "sector":
-                return vocab_label(v.Sector, row.sector)
-            if column == "status":
-                return vocab_label(v.Status, row.status)
-            if column == "owner":
-                return row.owner or ""
-            if column == "open_pressures":
-                return row.open_pressures
-            if column == "attention":
-                return str(len(found)) if found else ""
-            if column == "next_review":
-                return row.next_review.isoformat() if row.next_review else ""
-            if column == "completeness":
-                share = self.completeness.get(row.id)
-                return f"{share} %" if share is not None else ""
-        if role == Qt.ItemDataRole.DecorationRole and column == "attention" and found:
-            return self.attention_icon()
+        if role == _DECORATION:
+            return self.attention_icon() if column == "attention" and found else None
+        lang = i18n.lang()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "attention" and found:
                 return "\n".join("• " + s.explanation.get(lang) for s in found)
             if column not in ("attention", "open_pressures"):
-                return self.data(index, Qt.ItemDataRole.DisplayRole)
+                return self.cells[row_number][index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole and column == "attention":
             return "; ".join(s.explanation.get(lang) for s in found) or self.tr("No signals")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("open_pressures", "attention"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "completeness":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
