@@ -34,7 +34,8 @@ def assess(
     thresholds = load_settings().thresholds()
     when = today or date.today()
     out: dict[int, Assessment] = {}
-    for data in reporting.load_initiatives(db, ids):  # plain SELECTs: no ORM objects
+    # plain SELECTs, no ORM objects; without the assistant, only what the signals read
+    for data in reporting.load_initiatives(db, ids, for_signals=not suggest):
         assert data.id is not None
         out[data.id] = Assessment(
             analysis.attention_signals(data, when, thresholds),

@@ -67,18 +67,20 @@ LIGHT_SKIPS = frozenset({"description", "type_rationale"})
 
 
 def load_initiatives(
-    db: Database, ids: Sequence[int], *, light: bool = False
+    db: Database, ids: Sequence[int], *, light: bool = False, for_signals: bool = False
 ) -> list[d.InitiativeData]:
     """The initiatives `ids` with all their children, in the order of `ids`.
 
     `light` leaves out what the portfolio review and the committee brief never print, to
     save time on large portfolios: descriptions, type rationales, reviews and journal
-    participants stay empty."""
+    participants stay empty. `for_signals` leaves out only what attention signals and
+    completeness never read (reviews, journal participants)."""
     found: dict[int, d.InitiativeData] = {}
     names: dict[int, tuple[str, str, bool]] = {}
     with db.reading() as connection:
         for start in range(0, len(ids), _CHUNK):
-            _load_chunk(connection, list(ids[start : start + _CHUNK]), names, found, light)
+            chunk = list(ids[start : start + _CHUNK])
+            _load_chunk(connection, chunk, names, found, light, light or for_signals)
     return [found[i] for i in ids if i in found]
 
 
@@ -88,6 +90,7 @@ def _load_chunk(
     names: dict[int, tuple[str, str, bool]],
     found: dict[int, d.InitiativeData],
     light: bool,
+    no_people_or_reviews: bool,
 ) -> None:
     scalars = tuple(
         name for name in convert.INITIATIVE_SCALARS if not (light and name in LIGHT_SKIPS)
@@ -135,7 +138,7 @@ def _load_chunk(
         )
 
     journal_people: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    if not light:
+    if not no_people_or_reviews:
         sql = _PARTICIPANTS.format(ids=", ".join(str(int(i)) for i in chunk))
         for entry_id, person_id, person_name in connection.execute(text(sql)).all():
             journal_people[entry_id].append((person_id, person_name))
@@ -177,7 +180,7 @@ def _load_chunk(
         ),
         ("journal", grouped(children("journal_entry", convert.JOURNAL_FIELDS), journal_entry)),
     ]
-    if not light:
+    if not no_people_or_reviews:
         reviews = children("review", convert.REVIEW_FIELDS)
         lists.append(("reviews", grouped(reviews, plain(d.ReviewData, convert.REVIEW_FIELDS))))
     for name, by_initiative in lists:

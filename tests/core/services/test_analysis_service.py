@@ -49,3 +49,20 @@ def test_broken_settings_file_falls_back_to_defaults(isolated_data_dir: Path) ->
     isolated_data_dir.mkdir(parents=True, exist_ok=True)
     (isolated_data_dir / "settings.json").write_text("{not json", "utf-8")
     assert load_settings() == CoreSettings()
+
+
+def test_the_list_assessment_without_suggestions_flags_the_same_as_the_full_one(
+    db: Database,
+) -> None:
+    """The portfolio list reads less (no assistant, reviews or journal participants); what
+    it flags and how complete it calls each initiative must not change."""
+    load_demo(db, "da")
+    ids = portfolio.ids(db)
+    full = analysis.assess(db, ids)
+    listed = analysis.assess(db, ids, suggest=False)
+    assert {i: (a.keys, a.completeness) for i, a in listed.items()} == {
+        i: (a.keys, a.completeness) for i, a in full.items()
+    }
+    assert any(a.keys for a in listed.values())
+    assert {a.suggested_type for a in listed.values()} == {None}
+    assert any(a.suggested_type for a in full.values())
