@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -111,14 +112,12 @@ class DateField(QWidget):
         self.button.setAccessibleName(QCoreApplication.translate("Widgets", "Pick a date"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.button)
-        self.calendar = QCalendarWidget(menu)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.clicked.connect(lambda _d: menu.close())
-        self.button.setMenu(menu)
+        self.menu = QMenu(self.button)
+        # The calendar is made when the menu first opens: an editor has several dates and a
+        # QCalendarWidget each made opening an initiative noticeably slower.
+        self._calendar: QCalendarWidget | None = None
+        self.menu.aboutToShow.connect(self._show_calendar)
+        self.button.setMenu(self.menu)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
@@ -127,6 +126,24 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        if self._calendar is None:
+            self._calendar = QCalendarWidget(self.menu)
+            action = QWidgetAction(self.menu)
+            action.setDefaultWidget(self._calendar)
+            self.menu.addAction(action)
+            self._calendar.clicked.connect(self._picked)
+            self._calendar.clicked.connect(lambda _d: self.menu.close())
+        return self._calendar
+
+    def _show_calendar(self) -> None:
+        ok, value = self.value()
+        if ok and value is not None:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        else:
+            self.calendar.setSelectedDate(QDate.currentDate())
 
     def _picked(self, value: QDate) -> None:
         self.edit.setText(value.toString("yyyy-MM-dd"))
@@ -146,8 +163,6 @@ class DateField(QWidget):
     def set_value(self, value: dt.date | None) -> None:
         self._last = value.isoformat() if value else ""
         self.edit.setText(self._last)
-        if value:
-            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
 
 class ErrorLabel(QLabel):
@@ -156,7 +171,11 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020;")
+        # A palette, not a style sheet: style sheets on the many labels of an editor made
+        # opening it measurably slower.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
+        self.setPalette(palette)
         self.setAccessibleName(QCoreApplication.translate("Widgets", "Error"))
         self.hide()
 

@@ -139,6 +139,18 @@ def test_bad_date_is_shown_inline_and_blocks_saving(window, qtbot):
     assert initiatives.get_initiative(window.db, "CP-2024-002").next_review == dt.date(2026, 2, 28)
 
 
+def test_the_date_picker_opens_on_the_fields_date_and_fills_the_field(window, qtbot):
+    editor = open_ref(window, "CP-2024-002")
+    field = editor.next_review
+    field.set_value(dt.date(2026, 3, 14))
+    field.menu.aboutToShow.emit()  # what opening the "…" menu does
+    assert field.calendar.selectedDate().toPython() == dt.date(2026, 3, 14)
+    field.calendar.clicked.emit(field.calendar.selectedDate().addDays(3))
+    assert field.edit.text() == "2026-03-17"
+    assert editor.save()
+    assert initiatives.get_initiative(window.db, "CP-2024-002").next_review == dt.date(2026, 3, 17)
+
+
 def test_problems_in_a_list_row_are_marked_in_that_tab(window):
     editor = open_ref(window, "CP-2024-001")
     entry = d.JournalData(date=dt.date(2026, 1, 5), kind="meeting", summary="")
