@@ -198,6 +198,7 @@ class InitiativeEditor(QWidget):
         self.list_errors: dict[str, ErrorLabel] = {}
         self.names: dict[int, str] = {}
         self._undo_filter = _UndoKeysToStack(self)
+        self._labels: dict[str, str] | None = None
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -252,7 +253,12 @@ class InitiativeEditor(QWidget):
     # ------------------------------------------------------------------ building
 
     def field_label(self, name: str) -> str:
-        labels = {
+        if self._labels is None:  # some 40 translations, looked up once per editor
+            self._labels = self._field_labels()
+        return self._labels.get(name, name)
+
+    def _field_labels(self) -> dict[str, str]:
+        return {
             "reference": self.tr("Reference"),
             "title": self.tr("Title"),
             "summary": self.tr("Summary"),
@@ -274,7 +280,6 @@ class InitiativeEditor(QWidget):
             "public_values": self.tr("Public values"),
             "frontline_role": self.tr("Frontline role"),
         }
-        return labels.get(name, name)
 
     def _with_error(self, name: str, widget: QWidget, parent: QWidget) -> QWidget:
         box = QWidget(parent)
