@@ -59,8 +59,27 @@ def load(session: Session, initiative_id: int) -> m.Initiative:
 
 
 def get_initiative(db: Database, ident: int | str) -> d.InitiativeData:
+    """One initiative with all its children (by id or reference).
+
+    Read with the briefs' plain-SQL loader rather than ORM objects: opening the editor waits
+    for this (tests check both readings give the same)."""
+    from coprod_desktop.services import reporting  # reporting reads the portfolio service
+
     with db.session() as session:
-        return convert.initiative_data(load(session, resolve_id(session, ident)))
+        initiative_id = _existing_id(session, ident)
+    found = reporting.load_initiatives(db, [initiative_id])
+    if not found:  # deleted in between
+        raise NotFoundError("initiative", ident)
+    return found[0]
+
+
+def _existing_id(session: Session, ident: int | str) -> int:
+    """resolve_id without loading the initiative itself."""
+    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
+        found = session.scalar(select(m.Initiative.id).where(m.Initiative.id == int(ident)))
+        if found is not None:
+            return found
+    return resolve_id(session, ident)
 
 
 def get_many(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:

@@ -172,6 +172,19 @@ def test_delete_removes_the_initiative_and_its_children(db: Database) -> None:
     assert initiatives.get_initiative(db, keep.id).title == "Stays"  # type: ignore[arg-type]
 
 
+def test_one_initiative_reads_the_same_as_through_the_orm(db: Database) -> None:
+    """get_initiative reads with plain SQL (fast); every field and child equals the ORM's."""
+    full = factories.full_initiative(db)
+    factories.initiative(db, "Another one")
+    by_id = initiatives.get_initiative(db, full.id)  # type: ignore[arg-type]
+    assert by_id == initiatives.get_many(db, [full.id])[0]  # type: ignore[list-item]
+    assert by_id.journal[0].participant_names and any(r.source_name for r in by_id.resources)
+    assert initiatives.get_initiative(db, full.reference.lower()) == by_id  # type: ignore[union-attr]
+    assert initiatives.get_initiative(db, str(full.id)) == by_id
+    with pytest.raises(NotFoundError):
+        initiatives.get_initiative(db, 99999)
+
+
 def test_get_many_keeps_the_order_asked_for(db: Database) -> None:
     a = factories.initiative(db, "A")
     b = factories.initiative(db, "B")
