@@ -50,7 +50,7 @@ from coprod_desktop.domain.figures import (
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import portfolio, reporting
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
@@ -105,7 +105,9 @@ def compute(db: Database, today: dt.date | None = None) -> DashboardData:
     """Figures and click-through ids for the whole portfolio (runs on the worker thread)."""
     when = today or dt.date.today()
     thresholds = load_settings().thresholds()
-    items = initiatives.get_many(db, portfolio.ids(db))
+    # plain SQL, without the reviews and journal participants no figure counts: ORM objects
+    # for a whole municipal portfolio took minutes
+    items = reporting.load_initiatives(db, portfolio.ids(db), for_signals=True)
     groups: dict[str, list[InitiativeData]] = {}
     for item in items:
         groups.setdefault(item.type or UNCLASSIFIED, []).append(item)
