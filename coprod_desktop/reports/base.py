@@ -36,6 +36,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from coprod_desktop import __version__
 from coprod_desktop.domain.messages import message
@@ -281,23 +282,28 @@ class Brief:
                     for i, cell in enumerate(row)
                 ]
             )
-        table = FastTable(data, colWidths=col_widths, repeatRows=1)
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), SANS, s.cell.fontSize, s.cell.leading),
-            ("FONT", (0, 0), (-1, 0), SANS_BOLD, s.cell.fontSize, s.cell.leading),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
-        ]
-        commands += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i in right]
-        table.setStyle(TableStyle(commands))
+        # Every cell gets its style from one of four shared CellStyles, and every row of plain
+        # text its height, up front: ReportLab would otherwise apply each style command cell by
+        # cell and measure every remaining row again at each page break (most of the time of
+        # a 500-row table). Only rows holding a Flowable are left for ReportLab to measure.
+        heights = [_row_height(row) for row in data]
+        table = FastTable(
+            data,
+            colWidths=col_widths,
+            rowHeights=heights,
+            repeatRows=1,
+            cellStyles=_cell_styles(len(data), len(header), right),
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ]
+            )
+        )
         return table
 
     def add_table(self, *args: Any, **kwargs: Any) -> None:
@@ -471,6 +477,44 @@ def fit_widths(
         free * weight / weights if weight is not None else natural[index]
         for index, weight in enumerate(widths)
     ]
+
+
+CELL_PAD_TOP = 1.6
+CELL_PAD_BOTTOM = 2.6
+
+
+def _cell_style(name: str, font: str, alignment: str) -> CellStyle:
+    s = styles()
+    style = CellStyle(name)
+    style.fontname, style.fontsize, style.leading = font, s.cell.fontSize, s.cell.leading
+    style.color = INK
+    style.valign = "TOP"
+    style.alignment = alignment
+    style.leftPadding = style.rightPadding = CELL_PAD_X
+    style.topPadding, style.bottomPadding = CELL_PAD_TOP, CELL_PAD_BOTTOM
+    return style
+
+
+def _cell_styles(rows: int, columns: int, right: Sequence[int]) -> list[list[CellStyle]]:
+    """The cell styles of a `Brief.table`: bold header row, `right` columns right-aligned.
+
+    Cells share their style objects. ReportLab changes a cell's style in place only when it
+    splits a row across pages, which these tables never do (FastTable.splitInRow is 0)."""
+    head = [_cell_style("head", SANS_BOLD, "LEFT"), _cell_style("head_right", SANS_BOLD, "RIGHT")]
+    body = [_cell_style("cell", SANS, "LEFT"), _cell_style("cell_right", SANS, "RIGHT")]
+    aligned = [int(index in right) for index in range(columns)]
+    return [[(head if row == 0 else body)[a] for a in aligned] for row in range(rows)]
+
+
+def _row_height(row: Sequence[Any]) -> float | None:
+    """The height ReportLab works out for a row of plain-text cells (None: it holds a
+    Flowable, so ReportLab measures it)."""
+    if any(isinstance(cell, Flowable) for cell in row):
+        return None
+    leading: float = styles().cell.leading
+    padding = CELL_PAD_BOTTOM + CELL_PAD_TOP  # added in ReportLab's order: same float result
+    height: float = max(leading * (cell.count("\n") + 1) + padding for cell in row)
+    return height
 
 
 class FastTable(LongTable):  # type: ignore[misc]
