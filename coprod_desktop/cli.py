@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coprod_desktop import __version__
 from coprod_desktop.domain.errors import CoprodError, InputFileError
 from coprod_desktop.domain.messages import message
 
@@ -36,11 +35,23 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--owner")
 
 
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (it reads the package metadata)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        from coprod_desktop import __version__
+
+        print(f"coprod {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coprod", description="coprod-desktop: case management for frontline co-producers."
     )
-    parser.add_argument("--version", action="version", version=f"coprod {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show program's version number and exit"
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
