@@ -325,9 +325,11 @@ class Cli:
         if wanted:
             flt = replace(flt, ids=tuple(analysis.ids_with_attention(db, flt, wanted)))
         rows = portfolio.rows(db, flt, sort=self.args.sort)
-        assessed = analysis.assess(db, [r.id for r in rows])
+        as_json = self.args.format == "json"
+        # the table prints no suggested type: the classification assistant is left out
+        assessed = analysis.assess(db, [r.id for r in rows], suggest=as_json)
         attention = {ident: a.keys for ident, a in assessed.items()}
-        if self.args.format == "json":
+        if as_json:
             out = [
                 {
                     "id": r.id,
