@@ -275,23 +275,7 @@ def clean(
             out[name] = [] if spec.kind in ("vocab_list", "ref_list") else None
             continue
         out[name] = _clean_value(spec, value, prefix + name, problems)
-
-    for earlier, later in DATE_ORDER.get(entity, ()):
-        first, second = out.get(earlier), out.get(later)
-        if isinstance(first, date) and isinstance(second, date) and second < first:
-            problems.append(
-                Problem(
-                    prefix + later,
-                    "end_before_start",
-                    {
-                        "other": earlier,
-                        "value": second.isoformat(),
-                        "other_value": first.isoformat(),
-                    },
-                )
-            )
-    if entity == "resource":
-        _check_unit(out, prefix, problems)
+    check_record(entity, out, prefix, problems)
     if entity == "initiative":
         for list_name, child in CHILD_LISTS.items():
             items = record.get(list_name)
@@ -311,6 +295,26 @@ def clean(
                 children.append(clean(child, item, item_path, problems))
             out[list_name] = children
     return out
+
+
+def check_record(entity: str, out: dict[str, Any], prefix: str, problems: list[Problem]) -> None:
+    """The rules between fields of a cleaned record: dates in order, a unit that fits."""
+    for earlier, later in DATE_ORDER.get(entity, ()):
+        first, second = out.get(earlier), out.get(later)
+        if isinstance(first, date) and isinstance(second, date) and second < first:
+            problems.append(
+                Problem(
+                    prefix + later,
+                    "end_before_start",
+                    {
+                        "other": earlier,
+                        "value": second.isoformat(),
+                        "other_value": first.isoformat(),
+                    },
+                )
+            )
+    if entity == "resource":
+        _check_unit(out, prefix, problems)
 
 
 def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> None:

@@ -8,11 +8,14 @@ well. Stakeholders are reused by name and kind; an existing reference is an erro
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
+from coprod_desktop.domain.quick_check import QuickCheck
 from coprod_desktop.domain.validation import clean
 from coprod_desktop.services import convert, initiatives
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -95,10 +99,31 @@ def _schema_problems(document: Any) -> list[Problem]:
     return problems
 
 
-def check_document(
-    document: Any,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem]]:
-    """Check a whole document: returns cleaned stakeholders, initiatives and every problem."""
+@lru_cache(maxsize=1)
+def _quick_check() -> QuickCheck:
+    return QuickCheck(schema(), FORMAT, VERSION)
+
+
+Checked = tuple[list[dict[str, Any]], list[dict[str, Any]], list[Problem]]
+
+
+def check_document(document: Any) -> Checked:
+    """Check a whole document: returns cleaned stakeholders, initiatives and every problem.
+
+    A document the quick pass vouches for (valid by the schema and by every record's rules)
+    has only its cross-references left to check; any other takes `check_thoroughly`, with
+    the same answer.
+    """
+    quick = _quick_check().run(document)
+    if quick is None:
+        return check_thoroughly(document)
+    problems: list[Problem] = []
+    _check_references(quick[0], quick[1], problems)
+    return quick[0], quick[1], problems
+
+
+def check_thoroughly(document: Any) -> Checked:
+    """`check_document` the slow way: every record's rules, then the whole JSON Schema."""
     problems: list[Problem] = []
     if not isinstance(document, Mapping):
         return [], [], [Problem("", "wrong_type", {"expected": "a JSON object"})]
@@ -202,13 +227,6 @@ def _check_references(
 # ---------------------------------------------------------------- importing
 
 
-_CHILD_FIELDS: dict[str, tuple[str, ...]] = {
-    "mandates": convert.MANDATE_FIELDS,
-    "cross_pressures": convert.PRESSURE_FIELDS,
-    "reviews": convert.REVIEW_FIELDS,
-}
-
-
 def _existing_references(session: Session, references: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(references), 500):
@@ -222,11 +240,12 @@ def _existing_references(session: Session, references: list[str]) -> dict[str, i
     return found
 
 
-def _children(item: dict[str, Any], stakeholders: dict[str, m.Stakeholder]) -> dict[str, list[Any]]:
+def _children(item: dict[str, Any], person: Callable[[str], m.Stakeholder]) -> dict[str, list[Any]]:
+    """An existing initiative's new child lists as ORM objects (the merge path)."""
     return {
         "involvements": [
             m.Involvement(
-                stakeholder=stakeholders[inv["stakeholder"]],
+                stakeholder=person(inv["stakeholder"]),
                 **{
                     name: inv[name]
                     for name in convert.INVOLVEMENT_FIELDS
@@ -240,7 +259,7 @@ def _children(item: dict[str, Any], stakeholders: dict[str, m.Stakeholder]) -> d
         ],
         "resources": [
             m.ResourceEntry(
-                source=stakeholders[x["source"]] if x["source"] is not None else None,
+                source=person(x["source"]) if x["source"] is not None else None,
                 **{n: x[n] for n in convert.RESOURCE_FIELDS if n != "source_id"},
             )
             for x in item["resources"]
@@ -251,9 +270,7 @@ def _children(item: dict[str, Any], stakeholders: dict[str, m.Stakeholder]) -> d
         ],
         "journal": [
             m.JournalEntry(
-                participants=list(
-                    {id(p): p for p in (stakeholders[k] for k in x["participants"])}.values()
-                ),
+                participants=list({k: person(k) for k in x["participants"]}.values()),
                 **{n: x[n] for n in convert.JOURNAL_FIELDS},
             )
             for x in item["journal"]
@@ -272,10 +289,29 @@ _LIST_TO_ATTR = {
 }
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """An import makes a few hundred thousand small containers (cleaned records, rows) while
+    the document holds a million more; the cyclic collector would walk all of them several
+    times (a third of a 10,000-initiative import) for garbage reference counting frees anyway."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def import_document(
     db: Database, document: Any, *, merge: bool = False, dry_run: bool = False
 ) -> ImportResult:
     """Import an interchange document, all or nothing."""
+    with _cyclic_gc_paused():
+        return _import_document(db, document, merge=merge, dry_run=dry_run)
+
+
+def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool) -> ImportResult:
     stakeholders_in, initiatives_in, problems = check_document(document)
     if problems:
         raise ValidationError(problems)
@@ -294,26 +330,27 @@ def import_document(
             ]
             if clashes:
                 raise ValidationError(clashes)
-        stakeholders: dict[str, m.Stakeholder] = {}
-        created_stakeholders = 0
-        with session.no_autoflush:
-            known = _existing_stakeholders(session, stakeholders_in)
-            for s in stakeholders_in:
-                values = {name: s[name] for name in convert.STAKEHOLDER_SCALARS}
-                # an existing one, or one this document already made (same name and kind)
-                row = known.get((s["name"], s["kind"]))
-                if row is None:
-                    row = m.Stakeholder(**values)
-                    session.add(row)
-                    created_stakeholders += 1
-                    known[(s["name"], s["kind"])] = row
-                stakeholders[s["key"]] = row
+        # a party is an existing stakeholder or one this document already made (same name
+        # and kind); the first key that names a new one gives its details
+        known = _existing_stakeholders(session, stakeholders_in)
+        fresh: dict[tuple[str, str], dict[str, Any]] = {}
+        for s in stakeholders_in:
+            if (s["name"], s["kind"]) not in known:
+                fresh.setdefault((s["name"], s["kind"]), s)
         if dry_run:
             updated = sum(1 for ref in references if ref and ref in existing)
             session.rollback()
-            return ImportResult(
-                len(initiatives_in) - updated, updated, created_stakeholders, True, ()
-            )
+            return ImportResult(len(initiatives_in) - updated, updated, len(fresh), True, ())
+
+        writer = _BulkWriter(session)
+        known.update(zip(fresh, writer.stakeholders(list(fresh.values())), strict=True))
+        writer.write_audit()  # before any merged initiative's, as the ORM would have
+        people = {s["key"]: (known[(s["name"], s["kind"])], s["name"]) for s in stakeholders_in}
+
+        def person(key: str) -> m.Stakeholder:
+            row = session.get(m.Stakeholder, people[key][0])
+            assert row is not None
+            return row
 
         year_reference = initiatives.next_reference(session)
         prefix, _, number_text = year_reference.rpartition("-")
@@ -322,7 +359,6 @@ def import_document(
         created = updated = 0
         written: list[m.Initiative] = []
         new_items: list[dict[str, Any]] = []
-        session.flush()  # new stakeholders get their ids
         with session.no_autoflush:
             for item, reference in zip(initiatives_in, references, strict=True):
                 present = item["_present"]
@@ -343,7 +379,7 @@ def import_document(
                     if name in present and name != "reference":
                         value = item[name]
                         setattr(target, name, list(value) if name == "public_values" else value)
-                children = _children(item, stakeholders)
+                children = _children(item, person)
                 for list_name, attr in _LIST_TO_ATTR.items():
                     if list_name in present:
                         setattr(target, attr, children[attr])
@@ -351,14 +387,15 @@ def import_document(
                     target.updated_at = m.utcnow()
                 written.append(target)
         session.flush()
-        new_references = _bulk_create(session, new_items, stakeholders)
+        new_references = writer.initiatives(new_items, people)
+        writer.write_audit()
         made = iter(new_references)
         in_order = [next(made) if not (ref and ref in existing) else "" for ref in references]
         merged = iter(r.reference for r in written)
         return ImportResult(
             created,
             updated,
-            created_stakeholders,
+            len(fresh),
             False,
             tuple(ref or next(merged) for ref in in_order),
         )
@@ -366,148 +403,227 @@ def import_document(
 
 def _existing_stakeholders(
     session: Session, stakeholders_in: list[dict[str, Any]]
-) -> dict[tuple[str, str], m.Stakeholder]:
-    """The first (lowest id) stakeholder of each name and kind in the document, in few queries."""
+) -> dict[tuple[str, str], int]:
+    """The id of the first (lowest id) stakeholder of each name and kind in the document."""
     names = sorted({s["name"] for s in stakeholders_in})
-    found: dict[tuple[str, str], m.Stakeholder] = {}
+    found: dict[tuple[str, str], int] = {}
     for start in range(0, len(names), 500):
-        rows = session.scalars(
-            select(m.Stakeholder)
+        rows = session.execute(
+            select(m.Stakeholder.id, m.Stakeholder.name, m.Stakeholder.kind)
             .where(m.Stakeholder.name.in_(names[start : start + 500]))
             .order_by(m.Stakeholder.id)
         )
-        for row in rows:
-            found.setdefault((row.name, row.kind), row)
+        for ident, name, kind in rows:
+            found.setdefault((name, kind), ident)
     return found
 
 
-# The bulk path: new initiatives and their children written with SQLAlchemy Core in a few
-# multi-row statements, inside the same transaction as the rest of the import (so it stays
-# all or nothing). It writes what the ORM listeners would: a 'create' audit row per record
-# (labelled as store.audit labels them) and the search rows (rebuilt before the commit).
+# The bulk path: new stakeholders, initiatives and their children written with one executemany
+# per table, inside the same transaction as the rest of the import (so it stays all or
+# nothing). It writes what the ORM listeners and the search index would: a 'create' audit row
+# per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
+_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer")
+_CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stakeholders": convert.INVOLVEMENT_FIELDS,
+    "mandates": convert.MANDATE_FIELDS,
+    "resources": convert.RESOURCE_FIELDS,
+    "cross_pressures": convert.PRESSURE_FIELDS,
+    "journal": convert.JOURNAL_FIELDS,
+    "reviews": convert.REVIEW_FIELDS,
+}
+_AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
 
-def _insert(session: Session, model: type[m.Base], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows, returning their new ids in the order given."""
-    table: Any = model.__table__
-    connection = session.connection()
-    ids: list[int] = []
-    for start in range(0, len(rows), _BULK_CHUNK):
-        chunk = rows[start : start + _BULK_CHUNK]
-        if connection.dialect.name == "sqlite":
-            # SQLite cannot promise the order of RETURNING rows, so SQLAlchemy would insert
-            # one row per statement. A plain executemany is many times faster, and the ids are
-            # known: this transaction holds the only write lock, so each row gets the next
-            # rowid after the largest one, in the order given.
-            connection.execute(insert(table), chunk)
-            last = connection.execute(select(func.max(table.c.id))).scalar_one()
-            ids += range(last - len(chunk) + 1, last + 1)
+class _BulkWriter:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect
+        self.now = m.utcnow()
+        self.audit: list[tuple[str, int, int | None, str | None]] = []
+
+    def insert(
+        self,
+        model: Any,
+        columns: tuple[str, ...],
+        rows: list[tuple[Any, ...]],
+        constants: Mapping[str, Any],
+        *,
+        ids: bool = True,
+    ) -> list[int]:
+        """Insert rows (values in `columns` order, then `constants` in each), returning their
+        new ids in the order given."""
+        if not rows:
+            return []
+        table: Any = getattr(model, "__table__", model)
+        if self.dialect.name != "sqlite":
+            statement = insert(table)
+            if ids:
+                statement = statement.returning(table.c.id, sort_by_parameter_order=True)
+            made: list[int] = []
+            for start in range(0, len(rows), _BULK_CHUNK):
+                chunk = [
+                    {**dict(zip(columns, row, strict=True)), **constants}
+                    for row in rows[start : start + _BULK_CHUNK]
+                ]
+                result = self.connection.execute(statement, chunk)
+                if ids:
+                    made += [row[0] for row in result]
+            return made
+        # SQLite: plain DBAPI rows in one executemany, each value as the column type would
+        # bind it. SQLite cannot promise the order of RETURNING rows, but the ids are known:
+        # this transaction holds the only write lock, so each row gets the next rowid after
+        # the largest one, in the order given.
+        fixed = tuple(self._bind(table.c[name], value) for name, value in constants.items())
+        processors = [
+            (index, process)
+            for index, name in enumerate(columns)
+            if (process := self._processor(table.c[name])) is not None
+        ]
+        if processors:
+            values = []
+            for row in rows:
+                listed = list(row)
+                for index, process in processors:
+                    listed[index] = process(listed[index])
+                values.append((*listed, *fixed))
         else:
-            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids += [row[0] for row in connection.execute(statement, chunk)]
-    return ids
+            values = [(*row, *fixed) for row in rows]
+        quote = self.dialect.identifier_preparer.quote
+        names = ", ".join(quote(name) for name in (*columns, *constants))
+        marks = ", ".join("?" * (len(columns) + len(constants)))
+        self.connection.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", values
+        )
+        if not ids:
+            return []
+        last = self.connection.exec_driver_sql(f"SELECT max(id) FROM {quote(table.name)}")
+        top = last.scalar_one()
+        return list(range(top - len(rows) + 1, top + 1))
 
+    def _processor(self, column: Any) -> Callable[[Any], Any] | None:
+        process: Callable[[Any], Any] | None = column.type.dialect_impl(
+            self.dialect
+        ).bind_processor(self.dialect)
+        return process
 
-def _bulk_create(
-    session: Session, items: list[dict[str, Any]], stakeholders: dict[str, m.Stakeholder]
-) -> list[str]:
-    if not items:
-        return []
-    now = m.utcnow()
-    people = {key: (row.id, row.name) for key, row in stakeholders.items()}
-    rows = []
-    for item in items:
-        values = {name: item[name] for name in convert.INITIATIVE_SCALARS}
-        values["reference"] = item["reference"].strip()
-        values["public_values"] = list(item["public_values"] or [])
-        values["title_key"] = m.sort_key(values["title"]) or ""
-        values["owner_key"] = m.sort_key(values["owner"])
-        rows.append({**values, "created_at": now, "updated_at": now, "version": 1})
-    initiative_ids = _insert(session, m.Initiative, rows)
-    audit: list[dict[str, Any]] = []
-    who = session.info.get("user") or "unknown"
+    def _bind(self, column: Any, value: Any) -> Any:
+        process = self._processor(column)
+        return value if process is None else process(value)
 
-    def note(entity: str, ids: list[int], parents: list[int], labels: list[str | None]) -> None:
-        for ident, parent, label in zip(ids, parents, labels, strict=True):
-            audit.append(
-                {
-                    "at": now,
-                    "who": who,
-                    "action": "create",
-                    "entity": entity,
-                    "entity_id": ident,
-                    "initiative_id": parent,
-                    "field": None,
-                    "old_value": None,
-                    "new_value": label,
-                }
-            )
+    def note(
+        self, entity: str, ids: list[int], parents: Sequence[int | None], labels: list[Any]
+    ) -> None:
+        self.audit += zip([entity] * len(ids), ids, parents, labels, strict=True)
 
-    note("initiative", initiative_ids, initiative_ids, [r["reference"] for r in rows])
-    children: dict[str, tuple[list[dict[str, Any]], list[int], list[str | None]]] = {
-        name: ([], [], []) for name in _LIST_TO_ATTR
-    }
-    participants: list[list[int]] = []
-    for item, parent in zip(items, initiative_ids, strict=True):
-        for inv in item["stakeholders"]:
-            sid, name = people[inv["stakeholder"]]
-            values = {n: inv[n] for n in convert.INVOLVEMENT_FIELDS if n != "stakeholder_id"}
-            _child(children["stakeholders"], parent, {**values, "stakeholder_id": sid})
-            children["stakeholders"][2][-1] = f"{name} ({inv['role']})"
-        for x in item["mandates"]:
-            _child(children["mandates"], parent, {n: x[n] for n in convert.MANDATE_FIELDS})
-        for x in item["resources"]:
-            values = {n: x[n] for n in convert.RESOURCE_FIELDS if n != "source_id"}
-            source = people[x["source"]][0] if x["source"] is not None else None
-            _child(children["resources"], parent, {**values, "source_id": source})
-        for x in item["cross_pressures"]:
-            _child(children["cross_pressures"], parent, {n: x[n] for n in convert.PRESSURE_FIELDS})
-        for x in item["journal"]:
-            _child(children["journal"], parent, {n: x[n] for n in convert.JOURNAL_FIELDS})
-            participants.append(sorted({people[k][0] for k in x["participants"]}))
-        for x in item["reviews"]:
-            _child(children["reviews"], parent, {n: x[n] for n in convert.REVIEW_FIELDS})
-    journal_ids: list[int] = []
-    for list_name, (child_rows, parents, labels) in children.items():
-        if not child_rows:
-            continue
-        model = m.CHILD_MODELS[list_name]
-        ids = _insert(session, model, child_rows)
-        note(ENTITY_NAMES[model], ids, parents, labels)
-        if list_name == "journal":
-            journal_ids = ids
-    links = [
-        {"journal_entry_id": entry, "stakeholder_id": sid}
-        for entry, people_ids in zip(journal_ids, participants, strict=True)
-        for sid in people_ids
-    ]
-    if links:
-        session.connection().execute(insert(m.journal_participant), links)
-    if audit and not session.info.get("skip_audit"):
-        for start in range(0, len(audit), _BULK_CHUNK):
-            session.connection().execute(insert(m.AuditEntry), audit[start : start + _BULK_CHUNK])
-    search.pending_ids(session).update(initiative_ids)
-    return [r["reference"] for r in rows]
+    def _stamps(self) -> dict[str, Any]:
+        return {"created_at": self.now, "updated_at": self.now, "version": 1}
 
+    def stakeholders(self, records: list[dict[str, Any]]) -> list[int]:
+        columns = convert.STAKEHOLDER_SCALARS
+        rows = [tuple(s[name] for name in columns) for s in records]
+        ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
+        self.note("stakeholder", ids, [None] * len(ids), [as_text(s["name"]) for s in records])
+        return ids
 
-def _child(
-    into: tuple[list[dict[str, Any]], list[int], list[str | None]],
-    parent: int,
-    values: dict[str, Any],
-) -> None:
-    rows, parents, labels = into
-    rows.append({**values, "initiative_id": parent})
-    parents.append(parent)
-    labels.append(_bulk_label(values))
+    def initiatives(
+        self, items: list[dict[str, Any]], people: dict[str, tuple[int, str]]
+    ) -> list[str]:
+        """Insert new initiatives with their children; returns their references."""
+        if not items:
+            return []
+        scalars = convert.INITIATIVE_SCALARS
+        get = itemgetter(*scalars)
+        at_reference = scalars.index("reference")
+        at_values = scalars.index("public_values")
+        at_title, at_owner = scalars.index("title"), scalars.index("owner")
+        rows = []
+        for item in items:
+            row = list(get(item))
+            row[at_reference] = row[at_reference].strip()
+            row[at_values] = list(row[at_values] or [])
+            row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
+            rows.append(tuple(row))
+        references = [row[at_reference] for row in rows]
+        parents = self.insert(
+            m.Initiative, (*scalars, "title_key", "owner_key"), rows, self._stamps()
+        )
+        self.note("initiative", parents, parents, [as_text(r) for r in references])
 
+        participants: list[tuple[int, ...]] = []
+        for list_name, model in m.CHILD_MODELS.items():
+            columns = _CHILD_COLUMNS[list_name]
+            names = tuple(n for n in columns if n not in ("stakeholder_id", "source_id"))
+            get = itemgetter(*names)
+            labels_from = [n for n in _LABELS if n in columns]
+            child_rows: list[tuple[Any, ...]] = []
+            owners: list[int | None] = []
+            labels: list[str | None] = []
+            for item, parent in zip(items, parents, strict=True):
+                for x in item[list_name]:
+                    values = get(x)
+                    if list_name == "stakeholders":
+                        sid, who = people[x["stakeholder"]]
+                        child_rows.append((parent, sid, *values))
+                        labels.append(f"{who} ({x['role']})")
+                    else:
+                        if list_name == "resources":
+                            source = x["source"]
+                            values = (*values, people[source][0] if source is not None else None)
+                        elif list_name == "journal":
+                            participants.append(tuple({people[k][0] for k in x["participants"]}))
+                        child_rows.append((parent, *values))
+                        labels.append(next((as_text(x[n]) for n in labels_from if x[n]), None))
+                    owners.append(parent)
+            if list_name == "stakeholders":
+                names = ("stakeholder_id", *names)
+            elif list_name == "resources":
+                names = (*names, "source_id")
+            ids = self.insert(model, ("initiative_id", *names), child_rows, {})
+            self.note(ENTITY_NAMES[model], ids, owners, labels)
+            if list_name == "journal":
+                links = [
+                    (entry, sid)
+                    for entry, people_ids in zip(ids, participants, strict=True)
+                    for sid in sorted(people_ids)
+                ]
+                self.insert(
+                    m.journal_participant,
+                    ("journal_entry_id", "stakeholder_id"),
+                    links,
+                    {},
+                    ids=False,
+                )
+        # their search rows from the text in hand (what search.reindex would read back)
+        search.index_new(
+            self.connection,
+            [
+                (
+                    parent,
+                    search.body(
+                        [
+                            row[at_reference],
+                            item["title"],
+                            item["summary"],
+                            item["description"],
+                            item["area"],
+                            *(x["summary"] for x in item["journal"]),
+                        ]
+                    ),
+                )
+                for parent, row, item in zip(parents, rows, items, strict=True)
+            ],
+        )
+        return references
 
-def _bulk_label(values: dict[str, Any]) -> str | None:
-    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer"):
-        value = values.get(name)
-        if value:
-            return as_text(value)
-    return None
+    def write_audit(self) -> None:
+        """Write the 'create' audit rows noted so far."""
+        if self.audit and not self.session.info.get("skip_audit"):
+            who = self.session.info.get("user") or "unknown"
+            constants = {"at": self.now, "who": who, "action": "create"}
+            self.insert(m.AuditEntry, _AUDIT_COLUMNS, self.audit, constants, ids=False)
+        self.audit = []
 
 
 ALLOWED_SUFFIXES = ".json, .csv, .xlsx"

@@ -78,12 +78,17 @@ def _separate_words(value: str) -> str:
     return " ".join(_WORD.findall(value))
 
 
+def body(parts: Iterable[str | None]) -> str:
+    """The folded search text of an initiative: its reference, title, summary, description
+    and area, then its journal summaries."""
+    return fold("\n".join(p for p in parts if p))
+
+
 def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     """Rebuild the search rows of these initiatives from what is in the database now."""
     ids = sorted(set(initiative_ids))
     if not ids:
         return
-    is_sqlite = connection.dialect.name == "sqlite"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = connection.execute(
@@ -103,30 +108,52 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
             )
         ):
             journal.setdefault(initiative_id, []).append(summary or "")
-        bodies = []
-        for row in rows:
-            parts = [row.reference, row.title, row.summary, row.description, row.area]
-            parts += journal.get(row.id, [])
-            body = fold("\n".join(p for p in parts if p))
-            bodies.append({"id": row.id, "body": body if is_sqlite else _separate_words(body)})
-        if is_sqlite:
-            connection.execute(
-                text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), [{"id": i} for i in chunk]
+        bodies = [
+            (
+                row.id,
+                body(
+                    [
+                        row.reference,
+                        row.title,
+                        row.summary,
+                        row.description,
+                        row.area,
+                        *journal.get(row.id, []),
+                    ]
+                ),
             )
-            if bodies:
-                connection.execute(
-                    text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"), bodies
-                )
-        else:
-            connection.execute(
-                text(f"DELETE FROM {PLAIN_TABLE} WHERE initiative_id = :id"),
-                [{"id": i} for i in chunk],
-            )
-            if bodies:
-                connection.execute(
-                    text(f"INSERT INTO {PLAIN_TABLE}(initiative_id, body) VALUES (:id, :body)"),
-                    bodies,
-                )
+            for row in rows
+        ]
+        table, key = _table(connection)
+        connection.execute(
+            text(f"DELETE FROM {table} WHERE {key} = :id"), [{"id": i} for i in chunk]
+        )
+        _insert(connection, bodies)
+
+
+def index_new(connection: Connection, bodies: Iterable[tuple[int, str]]) -> None:
+    """Write the search rows of initiatives that have none yet (just made), from their
+    `body`: a bulk import knows the text already and need not read it back."""
+    _insert(connection, list(bodies))
+
+
+def _table(connection: Connection) -> tuple[str, str]:
+    if connection.dialect.name == "sqlite":
+        return FTS_TABLE, "rowid"
+    return PLAIN_TABLE, "initiative_id"
+
+
+def _insert(connection: Connection, bodies: list[tuple[int, str]]) -> None:
+    if not bodies:
+        return
+    table, key = _table(connection)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"INSERT INTO {table}({key}, body) VALUES (?, ?)", bodies)
+    else:
+        connection.execute(
+            text(f"INSERT INTO {table}({key}, body) VALUES (:id, :body)"),
+            [{"id": ident, "body": _separate_words(value)} for ident, value in bodies],
+        )
 
 
 def rebuild_all(connection: Connection) -> None:
