@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from coprod_desktop.domain.classification import suggest_for
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.typology import Text
 
@@ -185,6 +184,9 @@ def attention_signals(
 
 def suggested_type(initiative: InitiativeData) -> str | None:
     """The classification assistant's primary type from what is recorded, or None."""
+    # imported here: `coprod list` and the portfolio's pages assess without the assistant
+    from coprod_desktop.domain.classification import suggest_for
+
     suggestion = suggest_for(initiative)
     return suggestion.primary.value if suggestion.primary is not None else None
 
