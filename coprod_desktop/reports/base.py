@@ -541,7 +541,7 @@ class FastTable(LongTable):  # type: ignore[misc]
             if font != (fontname, size, leading):
                 text.setFont(fontname, size, leading)
                 font = (fontname, size, leading)
-            if color != colour:
+            if color is not colour and color != colour:  # Color.__eq__ is slow; mostly shared
                 text.setFillColor(color)
                 colour = color
             text.setTextOrigin(x - stringWidth(value, fontname, size) if right else x, y)
