@@ -167,9 +167,12 @@ def _object(
         if field.get("uniqueItems") and kind != "vocab_list":
             raise Unsupported(f"{entity}.{name}: uniqueItems")  # only vocab lists are checked
         spec_limit = specs[name].max_length if name in specs else None
+        null_ok = "null" in types and name not in required
+        if kind == "vocab" and None not in field["enum"]:
+            null_ok = False  # the enum, too, has to let null through
         rules[name] = _Rule(
             kind=kind,
-            null_ok="null" in types and name not in required,
+            null_ok=null_ok,
             required=name in required,
             min_length=min_length,
             max_length=min(

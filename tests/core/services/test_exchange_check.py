@@ -42,6 +42,16 @@ def test_a_schema_keyword_it_does_not_check_switches_it_off() -> None:
     assert not QuickCheck(schema, exchange.FORMAT, exchange.VERSION).enabled
 
 
+def test_null_passes_only_where_both_the_type_and_the_enum_allow_it() -> None:
+    schema = copy.deepcopy(exchange.schema())
+    schema["$defs"]["initiative"]["properties"]["origin"]["enum"].remove(None)
+    document = small_document()
+    document["initiatives"][0]["origin"] = None
+    assert QuickCheck(schema, exchange.FORMAT, exchange.VERSION).run(document) is None
+    document["initiatives"][0]["origin"] = "gradual"
+    assert QuickCheck(schema, exchange.FORMAT, exchange.VERSION).run(document) is not None
+
+
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_valid_documents_take_the_quick_path_with_the_thorough_result(lang: str) -> None:
     demo = json.loads(paths.resource_path("demo", f"demo_{lang}.json").read_text("utf-8"))
