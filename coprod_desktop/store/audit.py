@@ -28,7 +28,16 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.Review: "review",
 }
 _SKIPPED_FIELDS = frozenset(
-    {"id", "version", "created_at", "updated_at", "initiative_id", "title_key", "owner_key", "open_pressures"}
+    {
+        "id",
+        "version",
+        "created_at",
+        "updated_at",
+        "initiative_id",
+        "title_key",
+        "owner_key",
+        "open_pressures",
+    }
 )
 # Child records whose text feeds the search index of their initiative.
 _INDEXED = (m.Initiative, m.JournalEntry)

@@ -9,12 +9,13 @@ initiative on each sort took ~200 ms at 100,000 initiatives; a stored, indexed c
 through the index. Triggers keep it right whatever writes cross_pressure (the ORM, the bulk
 import, `coprod copy`, a merge), so no code path has to remember it.
 """
+
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005_open_pressure_count'
-down_revision = '0004_sort_keys'
+revision = "0005_open_pressure_count"
+down_revision = "0004_sort_keys"
 branch_labels = None
 depends_on = None
 
@@ -25,13 +26,17 @@ RECOUNT = (
 
 SQLITE_TRIGGERS = (
     "CREATE TRIGGER trg_cross_pressure_count_insert AFTER INSERT ON cross_pressure BEGIN "
-    + RECOUNT.format(ident="NEW.initiative_id") + "; END",
+    + RECOUNT.format(ident="NEW.initiative_id")
+    + "; END",
     "CREATE TRIGGER trg_cross_pressure_count_delete AFTER DELETE ON cross_pressure BEGIN "
-    + RECOUNT.format(ident="OLD.initiative_id") + "; END",
+    + RECOUNT.format(ident="OLD.initiative_id")
+    + "; END",
     "CREATE TRIGGER trg_cross_pressure_count_update AFTER UPDATE OF status, initiative_id"
     " ON cross_pressure BEGIN "
-    + RECOUNT.format(ident="OLD.initiative_id") + "; "
-    + RECOUNT.format(ident="NEW.initiative_id") + "; END",
+    + RECOUNT.format(ident="OLD.initiative_id")
+    + "; "
+    + RECOUNT.format(ident="NEW.initiative_id")
+    + "; END",
 )
 
 POSTGRES_FUNCTION = """
@@ -56,18 +61,18 @@ POSTGRES_TRIGGER = (
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('initiative', schema=None) as batch_op:
+    with op.batch_alter_table("initiative", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column('open_pressures', sa.Integer(), server_default='0', nullable=False)
+            sa.Column("open_pressures", sa.Integer(), server_default="0", nullable=False)
         )
         batch_op.create_index(
-            batch_op.f('ix_initiative_open_pressures'), ['open_pressures'], unique=False
+            batch_op.f("ix_initiative_open_pressures"), ["open_pressures"], unique=False
         )
     op.execute(
         "UPDATE initiative SET open_pressures = (SELECT count(*) FROM cross_pressure c"
         " WHERE c.initiative_id = initiative.id AND c.status != 'resolved')"
     )
-    if op.get_bind().dialect.name == 'postgresql':
+    if op.get_bind().dialect.name == "postgresql":
         op.execute(POSTGRES_FUNCTION)
         op.execute(POSTGRES_TRIGGER)
     else:
@@ -76,12 +81,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == 'postgresql':
-        op.execute('DROP TRIGGER IF EXISTS trg_cross_pressure_count ON cross_pressure')
-        op.execute('DROP FUNCTION IF EXISTS cross_pressure_count()')
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS trg_cross_pressure_count ON cross_pressure")
+        op.execute("DROP FUNCTION IF EXISTS cross_pressure_count()")
     else:
-        for name in ('insert', 'delete', 'update'):
-            op.execute(f'DROP TRIGGER IF EXISTS trg_cross_pressure_count_{name}')
-    with op.batch_alter_table('initiative', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_initiative_open_pressures'))
-        batch_op.drop_column('open_pressures')
+        for name in ("insert", "delete", "update"):
+            op.execute(f"DROP TRIGGER IF EXISTS trg_cross_pressure_count_{name}")
+    with op.batch_alter_table("initiative", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_initiative_open_pressures"))
+        batch_op.drop_column("open_pressures")
