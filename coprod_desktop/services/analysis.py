@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from coprod_desktop.domain import analysis
+from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import OPEN_STATUSES
 from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.services import portfolio, reporting
 from coprod_desktop.services.settings import load_settings
@@ -59,18 +61,32 @@ def ids_with_attention(
     flt: portfolio.PortfolioFilter,
     keys: Sequence[str],
     today: date | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[int]:
     """Ids of the filtered portfolio where any of `keys` fires ("any": any signal).
 
-    Signals depend on today's date, so they are worked out here rather than stored.
+    Signals depend on today's date, so they are worked out here rather than stored. Only
+    open initiatives (idea to paused) can have any; the rest are left out in SQL. The work
+    goes in chunks, after each of which `on_progress(done, total)` is called (it may raise
+    to stop: the GUI cancels this way).
     """
     validate_attention_keys(keys)
-    candidates = portfolio.ids(db, flt)
+    open_statuses = tuple(s for s in flt.statuses or v.Status.all_keys() if s in OPEN_STATUSES)
+    candidates = portfolio.ids(db, replace(flt, statuses=open_statuses)) if open_statuses else []
     wanted = set(keys)
-    result = assess(db, candidates, today, suggest=False)
-    return [
-        ident
-        for ident in candidates
-        if ident in result
-        and (("any" in wanted and result[ident].signals) or wanted & set(result[ident].keys))
-    ]
+    found: list[int] = []
+    for start in range(0, len(candidates), _ATTENTION_CHUNK):
+        chunk = candidates[start : start + _ATTENTION_CHUNK]
+        result = assess(db, chunk, today, suggest=False)
+        found.extend(
+            ident
+            for ident in chunk
+            if ident in result
+            and (("any" in wanted and result[ident].signals) or wanted & set(result[ident].keys))
+        )
+        if on_progress is not None:
+            on_progress(start + len(chunk), len(candidates))
+    return found
+
+
+_ATTENTION_CHUNK = 2000

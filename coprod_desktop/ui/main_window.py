@@ -689,6 +689,7 @@ class MainWindow(QMainWindow):
         if self.registry is not None:
             self.close_tab(self.workspace.indexOf(self.registry))
         self.portfolio.save_state()
+        self.portfolio.stop_attention()
         prefs.set_value("ui/language", language)
         i18n.set_language(language)
         old = self.centralWidget()
@@ -736,5 +737,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window()
+        self.portfolio.stop_attention()
         self.background.wait(10000)
         event.accept()

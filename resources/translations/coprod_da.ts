@@ -1928,6 +1928,22 @@
             <source>Clear the selection from the dashboard</source>
             <translation>Ryd udvalget fra overblikstavlen</translation>
         </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Stop working out attention signals</source>
+            <translation>Stop udregningen af opmærksomhedssignaler</translation>
+        </message>
+        <message>
+            <source>Working out attention signals…</source>
+            <translation>Udregner opmærksomhedssignaler …</translation>
+        </message>
+        <message>
+            <source>Working out attention signals… %1 of %2 initiatives</source>
+            <translation>Udregner opmærksomhedssignaler … %1 af %2 initiativer</translation>
+        </message>
         <message numerus="yes">
             <source>Showing %n initiative(s) from the dashboard: %1</source>
             <translation>

@@ -70,6 +70,8 @@ def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     win.set_database(demo_db)
     win.show()
     yield win
+    win.portfolio.stop_attention()
+    win.portfolio.reader.wait()
     win.background.wait()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import analysis, initiatives, portfolio
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.ui import portfolio as portfolio_ui
 from coprod_desktop.ui import settings as prefs
@@ -49,6 +49,27 @@ def test_sorting_happens_in_sql(window):
     expected = [r.reference for r in portfolio.rows(window.db, sort="title", descending=True)]
     assert shown_refs(view) == expected
     assert view.model.sort_key == "title" and view.model.descending
+
+
+def test_attention_filter_works_in_the_background_and_lists_the_flagged(window, qtbot):
+    view = window.portfolio
+    flagged = analysis.ids_with_attention(window.db, PortfolioFilter(), ["no_mandate"])
+    assert flagged and len(flagged) < 16
+    combo = view.filters.attention
+    combo.setCurrentIndex(combo.findData("no_mandate"))
+    # the GUI goes on while the signals are worked out, and says so
+    assert view.attention_pending() and view.attention_bar.isVisibleTo(view)
+    qtbot.waitUntil(lambda: not view.attention_pending(), timeout=10000)
+    assert sorted(r.id for r in view.model.rows) == sorted(flagged)
+    assert not view.attention_bar.isVisibleTo(view)
+    # a newer choice wins over a running one; "any attention" again lists everything
+    combo.setCurrentIndex(combo.findData("any"))
+    assert view.attention_pending()
+    view.attention_stop.click()
+    assert not view.attention_pending() and not view.attention_bar.isVisibleTo(view)
+    combo.setCurrentIndex(0)
+    qtbot.wait(300)  # a late result of the stopped run would arrive now; it is dropped
+    assert view.model.rowCount() == 16
 
 
 def test_type_filter_narrows_the_table(window):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from coprod_desktop.services import analysis, portfolio
 from coprod_desktop.services.exchange import load_demo
 from coprod_desktop.services.settings import CoreSettings, load_settings, save_settings
@@ -66,3 +68,18 @@ def test_the_list_assessment_without_suggestions_flags_the_same_as_the_full_one(
     assert any(a.keys for a in listed.values())
     assert {a.suggested_type for a in listed.values()} == {None}
     assert any(a.suggested_type for a in full.values())
+
+
+def test_the_attention_filter_reports_progress_and_can_be_stopped(db: Database) -> None:
+    load_demo(db, "en")
+    seen: list[tuple[int, int]] = []
+    found = analysis.ids_with_attention(
+        db, portfolio.PortfolioFilter(), ["any"], on_progress=lambda d, t: seen.append((d, t))
+    )
+    assert found and seen and seen[-1][0] == seen[-1][1]  # every open initiative assessed
+
+    def stop(_done: int, _total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        analysis.ids_with_attention(db, portfolio.PortfolioFilter(), ["any"], on_progress=stop)
