@@ -370,7 +370,10 @@ def _spread(rng: random.Random, buckets: int, total: int) -> list[int]:
 def _complete(table: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every row with every column (an executemany needs the same keys in each row)."""
     stamp = datetime(2026, 11, 1, 9, 0)
-    defaults = {c.name: None for c in table.columns}
+    # columns the database fills itself (a server default, such as the open-pressure count
+    # its triggers keep) are left out unless the rows give them
+    given = {name for row in rows for name in row}
+    defaults = {c.name: None for c in table.columns if c.server_default is None or c.name in given}
     for name, value in (("created_at", stamp), ("updated_at", stamp), ("version", 1)):
         if name in defaults:
             defaults[name] = value
