@@ -51,20 +51,30 @@ class ResourceLine:
         return self.planned + self.actual
 
 
+def _add_resource(lines: dict[tuple[str, str], ResourceLine], res: ResourceData) -> None:
+    side = MUNICIPAL if is_municipal(res) else MOBILISED
+    unit = resource_unit(res)
+    line = lines.get((side, unit))
+    if line is None:
+        line = lines[(side, unit)] = ResourceLine(side, unit)
+    if res.planned:
+        line.planned += res.amount
+    else:
+        line.actual += res.amount
+    line.entries += 1
+
+
+def _ordered(lines: Iterable[ResourceLine]) -> list[ResourceLine]:
+    order = {"DKK": 0, "hours": 1}
+    return sorted(lines, key=lambda x: (x.side != MUNICIPAL, order.get(x.unit, 2), x.unit))
+
+
 def resource_lines(resources: Iterable[ResourceData]) -> list[ResourceLine]:
     """Resources summed by side and unit; entries with unknown planned state count as actual."""
     lines: dict[tuple[str, str], ResourceLine] = {}
     for res in resources:
-        side = MUNICIPAL if is_municipal(res) else MOBILISED
-        unit = resource_unit(res)
-        line = lines.setdefault((side, unit), ResourceLine(side, unit))
-        if res.planned:
-            line.planned += res.amount
-        else:
-            line.actual += res.amount
-        line.entries += 1
-    order = {"DKK": 0, "hours": 1}
-    return sorted(lines.values(), key=lambda x: (x.side != MUNICIPAL, order.get(x.unit, 2), x.unit))
+        _add_resource(lines, res)
+    return _ordered(lines.values())
 
 
 def current_mandate(initiative: InitiativeData) -> MandateData | None:
@@ -120,52 +130,88 @@ class PortfolioFigures:
         return ResourceLine(side, unit)
 
 
-def portfolio_figures(initiatives: Sequence[InitiativeData], today: date) -> PortfolioFigures:
-    """Everything the portfolio review and the committee brief count."""
-    figures = PortfolioFigures(count=len(initiatives))
-    all_resources: list[ResourceData] = []
-    seen_stakeholders: set[int | str] = set()
-    for item in initiatives:
+class FiguresAccumulator:
+    """Portfolio figures built one initiative at a time, from signals worked out beforehand.
+
+    `add(item, signals)` for each initiative, then `result()`. The figures equal
+    `portfolio_figures` of the same initiatives in the same order when `signals` are what
+    `attention_signals` gives for them (portfolio_figures is built on this). With
+    `keep_initiatives=False` no initiative is kept: `attention`, `no_mandate`,
+    `unclear_mandate`, `not_anchored` and `short_of_resources` stay empty (`signal_counts`
+    is still counted), so a whole municipal portfolio can be streamed through in chunks.
+    """
+
+    def __init__(self, *, keep_initiatives: bool = True) -> None:
+        self.keep_initiatives = keep_initiatives
+        self._figures = PortfolioFigures()
+        self._lines: dict[tuple[str, str], ResourceLine] = {}
+        self._seen_stakeholders: set[int | str] = set()
+
+    def add(self, item: InitiativeData, signals: Sequence[Signal]) -> None:
+        figures = self._figures
+        figures.count += 1
         kind = item.type or UNCLASSIFIED
         figures.by_status[item.status] += 1
         figures.by_type[kind] += 1
         figures.by_sector[item.sector] += 1
         figures.by_origin[item.origin or UNKNOWN] += 1
-        figures.type_by_sector.setdefault(item.sector, Counter())[kind] += 1
+        by_sector = figures.type_by_sector.get(item.sector)
+        if by_sector is None:
+            by_sector = figures.type_by_sector[item.sector] = Counter()
+        by_sector[kind] += 1
+        short_of_resources = False
         for pressure in item.cross_pressures:
             if pressure.status != "resolved":
                 figures.open_pressures.setdefault(pressure.category, Counter())[
                     pressure.severity
                 ] += 1
-        all_resources.extend(item.resources)
-        figures.public_values.update(set(item.public_values))
+                if pressure.category == "insufficient_resources":
+                    short_of_resources = True
+        for res in item.resources:
+            _add_resource(self._lines, res)
+        if item.public_values:
+            figures.public_values.update(set(item.public_values))
+        seen = self._seen_stakeholders
         for inv in item.involvements:
             key: int | str = (
                 inv.stakeholder_id
                 if inv.stakeholder_id is not None
                 else f"{inv.stakeholder_name}|{inv.stakeholder_kind}"
             )
-            if key in seen_stakeholders:
+            if key in seen:
                 continue
-            seen_stakeholders.add(key)
+            seen.add(key)
             target = figures.persons if inv.stakeholder_is_person else figures.organisations
             target[inv.stakeholder_kind] += 1
-        found = attention_signals(item, today)
-        if found:
-            figures.attention.append(Attention(item, found))
-            figures.signal_counts.update(s.key for s in found)
-        keys = {s.key for s in found}
+        if signals:
+            figures.signal_counts.update(s.key for s in signals)
+        if not self.keep_initiatives:
+            return
+        if signals:
+            figures.attention.append(Attention(item, list(signals)))
+        keys = {s.key for s in signals}
         if "no_mandate" in keys:
             figures.no_mandate.append(item)
         if "mandate_unclear" in keys or "mandate_expired" in keys:
             figures.unclear_mandate.append(item)
         if "no_political_anchoring" in keys:
             figures.not_anchored.append(item)
-        if any(
-            p.status != "resolved" and p.category == "insufficient_resources"
-            for p in item.cross_pressures
-        ):
+        if short_of_resources:
             figures.short_of_resources.append(item)
-    figures.resources = resource_lines(all_resources)
-    figures.attention.sort(key=lambda a: (a.worst, -len(a.signals), a.initiative.reference or ""))
-    return figures
+
+    def result(self) -> PortfolioFigures:
+        """The figures of everything added so far (resources ordered, attention sorted)."""
+        figures = self._figures
+        figures.resources = _ordered(self._lines.values())
+        figures.attention.sort(
+            key=lambda a: (a.worst, -len(a.signals), a.initiative.reference or "")
+        )
+        return figures
+
+
+def portfolio_figures(initiatives: Sequence[InitiativeData], today: date) -> PortfolioFigures:
+    """Everything the portfolio review and the committee brief count."""
+    accumulator = FiguresAccumulator()
+    for item in initiatives:
+        accumulator.add(item, attention_signals(item, today))
+    return accumulator.result()
