@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -42,19 +42,18 @@ from coprod_desktop.domain.figures import (
     SIGNAL_RANK,
     UNCLASSIFIED,
     UNKNOWN,
+    FiguresAccumulator,
     PortfolioFigures,
     is_municipal,
-    portfolio_figures,
     resource_unit,
 )
 from coprod_desktop.domain.messages import message
-from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
 from coprod_desktop.services import portfolio, reporting
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui.background import Background, Progress
+from coprod_desktop.ui.background import Background, Operation, Progress
 from coprod_desktop.ui.portfolio import signal_label
 from coprod_desktop.ui.widgets import vocab_label
 
@@ -101,56 +100,78 @@ def _add(table: dict[Key, list[int]], keys: Iterable[Key], ident: int) -> None:
             found.append(ident)
 
 
-def compute(db: Database, today: dt.date | None = None) -> DashboardData:
-    """Figures and click-through ids for the whole portfolio (runs on the worker thread)."""
+CHUNK = 2000  # initiatives loaded at a time: memory stays bounded at municipal scale
+
+
+def compute(
+    db: Database, today: dt.date | None = None, progress: Progress | None = None
+) -> DashboardData:
+    """Figures and click-through ids for the whole portfolio (runs on the worker thread).
+
+    The portfolio is streamed in chunks of CHUNK initiatives; of each only the figures, the
+    ids behind each bar and the attention entries are kept. Each initiative's signals are
+    worked out once. After each chunk `progress` (if any) is told how far it got, and a
+    cancelled `progress` stops the work (Cancelled is raised)."""
     when = today or dt.date.today()
     thresholds = load_settings().thresholds()
-    # plain SQL, without the reviews and journal participants no figure counts: ORM objects
-    # for a whole municipal portfolio took minutes
-    items = reporting.load_initiatives(db, portfolio.ids(db), for_signals=True)
-    groups: dict[str, list[InitiativeData]] = {}
-    for item in items:
-        groups.setdefault(item.type or UNCLASSIFIED, []).append(item)
-    data = DashboardData(
-        today=when,
-        figures=portfolio_figures(items, when),
-        by_type={kind: portfolio_figures(group, when) for kind, group in groups.items()},
-    )
+    everything = FiguresAccumulator(keep_initiatives=False)
+    per_type: dict[str, FiguresAccumulator] = {}
+    attention: list[AttentionEntry] = []
     type_sector: dict[Key, list[int]] = {}
     pressures: dict[Key, list[int]] = {}
     resources: dict[Key, list[int]] = {}
     origins: dict[Key, list[int]] = {}
     signals: dict[Key, list[int]] = {}
-    for item in items:
-        assert item.id is not None
-        ident = item.id
-        kind = item.type or UNCLASSIFIED
-        _add(type_sector, [(item.sector, None), (item.sector, kind)], ident)
-        for pressure in item.cross_pressures:
-            if pressure.status != "resolved":
-                category = pressure.category
-                _add(pressures, [(category, None), (category, str(pressure.severity))], ident)
-        for res in item.resources:
-            side = MUNICIPAL if is_municipal(res) else MOBILISED
-            bar = f"{kind}:{side}:{resource_unit(res)}"
-            _add(resources, [(bar, None), (bar, "planned" if res.planned else "actual")], ident)
-        origin = item.origin or UNKNOWN
-        _add(origins, [(origin, None), (origin, "count")], ident)
-        found = attention_signals(item, when, thresholds)
-        if found:
-            data.attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
-            for key in dict.fromkeys(s.key for s in found):
-                _add(signals, [(key, None), (key, "count")], ident)
-    data.ids = {
-        "type_sector": type_sector,
-        "pressures": pressures,
-        "resources": resources,
-        "origins": origins,
-        "signals": signals,
-    }
-    data.signal_counts = {key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS}
-    data.attention.sort(key=lambda a: (a.worst, -len(a.signals), a.reference))
-    return data
+    ids = portfolio.ids(db)
+    total = len(ids)
+    for start in range(0, total, CHUNK):
+        if progress is not None:
+            progress.check()
+        # plain SQL without what neither the charts nor the signals read (descriptions,
+        # type rationales, reviews, journal participants): ORM objects for a whole municipal
+        # portfolio took minutes, and all of it at once over a gigabyte
+        for item in reporting.load_initiatives(db, ids[start : start + CHUNK], light=True):
+            assert item.id is not None
+            ident = item.id
+            kind = item.type or UNCLASSIFIED
+            found = attention_signals(item, when, thresholds)
+            everything.add(item, found)
+            group = per_type.get(kind)
+            if group is None:
+                group = per_type[kind] = FiguresAccumulator(keep_initiatives=False)
+            group.add(item, found)
+            _add(type_sector, [(item.sector, None), (item.sector, kind)], ident)
+            for pressure in item.cross_pressures:
+                if pressure.status != "resolved":
+                    category = pressure.category
+                    _add(pressures, [(category, None), (category, str(pressure.severity))], ident)
+            for res in item.resources:
+                side = MUNICIPAL if is_municipal(res) else MOBILISED
+                bar = f"{kind}:{side}:{resource_unit(res)}"
+                _add(resources, [(bar, None), (bar, "planned" if res.planned else "actual")], ident)
+            origin = item.origin or UNKNOWN
+            _add(origins, [(origin, None), (origin, "count")], ident)
+            if found:
+                attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
+                for key in dict.fromkeys(s.key for s in found):
+                    _add(signals, [(key, None), (key, "count")], ident)
+        if progress is not None:
+            progress.report(min(start + CHUNK, total), total)
+    attention.sort(key=lambda a: (a.worst, -len(a.signals), a.reference))
+    return DashboardData(
+        today=when,
+        figures=everything.result(),
+        by_type={kind: group.result() for kind, group in per_type.items()},
+        ids={
+            "type_sector": type_sector,
+            "pressures": pressures,
+            "resources": resources,
+            "origins": origins,
+            "signals": signals,
+        },
+        attention=attention,
+        signal_counts={key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS},
+    )
 
 
 def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> charts.ChartDrawing:
@@ -292,9 +313,28 @@ class DashboardView(QWidget):
         hint.setStyleSheet("color: palette(mid);")
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.clicked.connect(self.reload)
+        # a municipal portfolio takes a while: how far the work got, and a way to stop it
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("dashboard-progress")
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Stop working out the figures"))
+        self.stop_button.clicked.connect(self.stop)
+        self.progress_label.hide()
+        self.stop_button.hide()
+        self._operation: Operation | None = None
+        running: list[Operation] = []  # what to stop when the view goes (not through self)
+        self._running = running
+
+        def cancel_running(*_args: object) -> None:
+            for operation in running:
+                operation.cancel()
+
+        self.destroyed.connect(cancel_running)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(hint)
+        top.addWidget(self.progress_label)
+        top.addWidget(self.stop_button)
         top.addWidget(self.refresh_button)
 
         self.charts: dict[str, ChartView] = {}
@@ -353,24 +393,63 @@ class DashboardView(QWidget):
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
+        """Work the figures out afresh in the background (a newer reload wins)."""
+        self.stop()
         db = self.db
         self.refresh_button.setEnabled(False)
-        self.background.run(lambda _p: self._work(db, _p), self.show_data, self._failed)
+        operation = self.background.run(
+            lambda progress: self._work(db, progress), self.show_data, self._failed
+        )
+        operation.signals.progress.connect(self._progress)
+        self._operation = operation
+        self._running[:] = [operation]
+        self.progress_label.setText(self.tr("Working out the figures…"))
+        self.progress_label.show()
+        if self.data is None:
+            self.summary.clear()  # the progress label says it
+        self.stop_button.show()
 
     @staticmethod
-    def _work(db: Database, _progress: Progress) -> DashboardData:
-        return compute(db)
+    def _work(db: Database, progress: Progress) -> DashboardData:
+        return compute(db, progress=progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._operation is not None and total:
+            self.progress_label.setText(
+                self.tr("Working out the figures… %1 of %2 initiatives")
+                .replace("%1", QLocale().toString(done))
+                .replace("%2", QLocale().toString(total))
+            )
+
+    def _idle(self) -> None:
+        self._operation = None
+        self._running.clear()
+        self.progress_label.hide()
+        self.stop_button.hide()
+        self.refresh_button.setEnabled(True)
+
+    def stop(self) -> None:
+        """Stop working out the figures (the user, or a newer reload, asked)."""
+        if self._operation is None:
+            return
+        self._operation.cancel()  # it stops after the chunk in hand; its result is dropped
+        self._idle()
+        if self.data is None:
+            self.summary.setText(self.tr("Stopped. Click Refresh to work out the figures."))
+
+    def working(self) -> bool:
+        return self._operation is not None
 
     def _failed(self, error: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
+        self._idle()
         window = self.window()
         show = getattr(window, "show_error", None)
         if callable(show):
             show(error)
 
     def show_data(self, data: DashboardData) -> None:
+        self._idle()
         self.data = data
-        self.refresh_button.setEnabled(True)
         lang = i18n.lang()
         figures = data.figures
         self.summary.setText(

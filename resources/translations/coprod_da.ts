@@ -246,6 +246,22 @@
             <translation>Beregner tallene …</translation>
         </message>
         <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Stop working out the figures</source>
+            <translation>Stop beregningen af tallene</translation>
+        </message>
+        <message>
+            <source>Working out the figures… %1 of %2 initiatives</source>
+            <translation>Beregner tallene … %1 af %2 initiativer</translation>
+        </message>
+        <message>
+            <source>Stopped. Click Refresh to work out the figures.</source>
+            <translation>Stoppet. Klik på Opdatér for at beregne tallene.</translation>
+        </message>
+        <message>
             <source>%1 initiatives · %2 open cross-pressures (%3 serious) · %4 need attention</source>
             <translation>%1 initiativer · %2 åbne krydspres (%3 alvorlige) · %4 kræver opmærksomhed</translation>
         </message>

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog
 
 from coprod_desktop import cli
@@ -175,3 +175,69 @@ def test_completeness_column(window):
     refs = [r.reference for r in model.rows]
     assert model.index(refs.index("CP-2024-001"), column("completeness")).data() == "100 %"
     assert model.index(refs.index("CP-2026-002"), column("completeness")).data() == "85 %"
+
+
+class RecordingProgress:
+    """Stands in for the worker's Progress: records reports, cancels when told to."""
+
+    def __init__(self, cancel_after: int | None = None) -> None:
+        self.reports: list[tuple[int, int]] = []
+        self.cancel_after = cancel_after
+
+    def report(self, done: int, total: int) -> None:
+        self.reports.append((done, total))
+
+    def check(self) -> None:
+        from coprod_desktop.ui.background import Cancelled
+
+        if self.cancel_after is not None and len(self.reports) >= self.cancel_after:
+            raise Cancelled()
+
+
+def test_figures_streamed_in_chunks_are_the_same_and_report_progress(window, monkeypatch):
+    from coprod_desktop.ui import dashboard
+
+    whole = dashboard.compute(window.db)
+    monkeypatch.setattr(dashboard, "CHUNK", 5)
+    progress = RecordingProgress()
+    chunked = dashboard.compute(window.db, progress=progress)  # type: ignore[arg-type]
+    assert progress.reports == [(5, 16), (10, 16), (15, 16), (16, 16)]
+    assert chunked.ids == whole.ids
+    assert chunked.signal_counts == whole.signal_counts
+    assert [(e.id, e.signals) for e in chunked.attention] == [
+        (e.id, e.signals) for e in whole.attention
+    ]
+    assert chunked.figures == whole.figures
+    assert chunked.by_type == whole.by_type
+
+
+def test_computing_the_figures_stops_when_cancelled(window, monkeypatch):
+    from coprod_desktop.ui import dashboard
+    from coprod_desktop.ui.background import Cancelled
+
+    monkeypatch.setattr(dashboard, "CHUNK", 5)
+    progress = RecordingProgress(cancel_after=2)
+    with pytest.raises(Cancelled):
+        dashboard.compute(window.db, progress=progress)  # type: ignore[arg-type]
+    assert progress.reports == [(5, 16), (10, 16)]
+
+
+def test_the_dashboard_shows_its_progress_and_can_be_stopped(window, qtbot):
+    view = window.analysis_views.show_dashboard()
+    assert view.working()
+    assert view.stop_button.isVisible() and view.progress_label.isVisible()
+    assert "Working out the figures" in view.progress_label.text()
+    view._progress(2000, 100000)
+    done, total = QLocale().toString(2000), QLocale().toString(100000)
+    assert f"{done} of {total} initiatives" in view.progress_label.text()
+    view.stop_button.click()  # before the worker's result came back
+    assert not view.working() and not view.stop_button.isVisible()
+    assert "Stopped" in view.summary.text()
+    assert view.refresh_button.isEnabled()
+    window.background.wait()
+    qtbot.wait(50)
+    assert view.data is None  # the stopped work's result is dropped
+    view.refresh_button.click()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
+    assert not view.stop_button.isVisible() and not view.progress_label.isVisible()
+    assert "16 initiatives" in view.summary.text()
