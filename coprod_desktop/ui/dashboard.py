@@ -644,7 +644,7 @@ class AnalysisViews(QObject):
         if window.db is None:
             return None
         if self.dashboard is None:
-            view = DashboardView(window.db, window.background, window.workspace)
+            view = DashboardView(window.db, window.reader, window.workspace)
             view.drill_down.connect(self.drill_down)
             view.open_requested.connect(window.open_initiative)
             view.destroyed.connect(lambda *_: self._forget(view))

@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.background = Background(self)
         self.writer = safety.Writer(self.background, self)  # every write, one serial worker
+        # Long reads (the dashboard's figures) on a worker of their own: a save must not wait
+        # half a minute behind them on a large portfolio.
+        self.reader = Background(self)
         self.live_refresh = LiveRefresh(self)
         self.read_only_banner: safety.ReadOnlyBanner | None = None
         self.undo_group = QUndoGroup(self)
@@ -690,6 +693,7 @@ class MainWindow(QMainWindow):
             self.close_tab(self.workspace.indexOf(self.registry))
         self.portfolio.save_state()
         self.portfolio.stop_attention()
+        self.stop_reading()
         prefs.set_value("ui/language", language)
         i18n.set_language(language)
         old = self.centralWidget()
@@ -732,11 +736,20 @@ class MainWindow(QMainWindow):
         store.sync()
         self.portfolio.save_state()
 
+    def stop_reading(self) -> None:
+        """Stop long reads (the dashboard's figures) and wait for the worker to let go."""
+        for view in self.findChildren(QWidget, "dashboard"):
+            stop = getattr(view, "stop", None)
+            if callable(stop):
+                stop()
+        self.reader.wait(10000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.close_all_editors():
             event.ignore()
             return
         self.save_window()
         self.portfolio.stop_attention()
+        self.stop_reading()
         self.background.wait(10000)
         event.accept()

@@ -72,6 +72,7 @@ def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     yield win
     win.portfolio.stop_attention()
     win.portfolio.reader.wait()
+    win.stop_reading()
     win.background.wait()
 
 
@@ -84,4 +85,5 @@ def empty_window(qtbot, empty_db: Database):  # type: ignore[no-untyped-def]
     win.set_database(empty_db)
     win.show()
     yield win
+    win.stop_reading()
     win.background.wait()

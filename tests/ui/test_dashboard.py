@@ -234,10 +234,41 @@ def test_the_dashboard_shows_its_progress_and_can_be_stopped(window, qtbot):
     assert not view.working() and not view.stop_button.isVisible()
     assert "Stopped" in view.summary.text()
     assert view.refresh_button.isEnabled()
-    window.background.wait()
+    window.reader.wait()
     qtbot.wait(50)
     assert view.data is None  # the stopped work's result is dropped
     view.refresh_button.click()
     qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
     assert not view.stop_button.isVisible() and not view.progress_label.isVisible()
     assert "16 initiatives" in view.summary.text()
+
+
+def test_a_save_does_not_wait_behind_the_dashboards_figures(window, qtbot, monkeypatch):
+    """The figures of a large portfolio take long; they run on a reader of their own."""
+    import threading
+
+    from coprod_desktop.services import initiatives
+    from coprod_desktop.ui import dashboard
+
+    release = threading.Event()
+    real_work = dashboard.DashboardView._work
+
+    def slow_work(db, progress):  # type: ignore[no-untyped-def]
+        release.wait(20)  # stands for half a minute of figures at 100,000 initiatives
+        return real_work(db, progress)
+
+    monkeypatch.setattr(dashboard.DashboardView, "_work", staticmethod(slow_work))
+    view = window.analysis_views.show_dashboard()
+    assert view.working()
+    try:
+        ident = initiatives.get_initiative(window.db, "CP-2024-002").id
+        editor = window.open_initiative(ident)
+        editor.title.setText("Oplev Sønderbybugten – nyt navn")
+        editor.title.editingFinished.emit()
+        assert editor.save()  # while the figures are still being worked out
+        assert view.working()
+        saved = initiatives.get_initiative(window.db, "CP-2024-002")
+        assert saved.title == "Oplev Sønderbybugten – nyt navn"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
