@@ -8,7 +8,6 @@ well. Stakeholders are reused by name and kind; an existing reference is an erro
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -26,7 +25,7 @@ from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
 from coprod_desktop.domain.validation import clean
-from coprod_desktop.services import convert, initiatives
+from coprod_desktop.services import convert, initiatives, memory
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
@@ -289,25 +288,11 @@ _LIST_TO_ATTR = {
 }
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """An import makes a few hundred thousand small containers (cleaned records, rows) while
-    the document holds a million more; the cyclic collector would walk all of them several
-    times (a third of a 10,000-initiative import) for garbage reference counting frees anyway."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def import_document(
     db: Database, document: Any, *, merge: bool = False, dry_run: bool = False
 ) -> ImportResult:
     """Import an interchange document, all or nothing."""
-    with _cyclic_gc_paused():
+    with memory.collector_paused():
         return _import_document(db, document, merge=merge, dry_run=dry_run)
 
 

@@ -9,10 +9,8 @@ each key and hands them to the portfolio.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +49,7 @@ from coprod_desktop.domain.figures import (
 )
 from coprod_desktop.domain.messages import message
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
-from coprod_desktop.services import portfolio, reporting
+from coprod_desktop.services import memory, portfolio, reporting
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
@@ -105,20 +103,6 @@ def _add(table: dict[Key, list[int]], keys: Iterable[Key], ident: int) -> None:
 CHUNK = 2000  # initiatives loaded at a time: memory stays bounded at municipal scale
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Streaming 100,000 initiatives makes millions of small objects that reference counting
-    frees chunk by chunk, while the ids and attention entries kept grow; the cyclic collector
-    would walk the kept ones again and again (about 40 % of the time at 100,000)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def compute(
     db: Database, today: dt.date | None = None, progress: Progress | None = None
 ) -> DashboardData:
@@ -140,7 +124,7 @@ def compute(
     signals: dict[Key, list[int]] = {}
     ids = portfolio.ids(db)
     total = len(ids)
-    with _cyclic_gc_paused():
+    with memory.collector_paused():
         for start in range(0, total, CHUNK):
             if progress is not None:
                 progress.check()
