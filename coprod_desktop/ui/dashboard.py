@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -55,7 +55,7 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background, Operation, Progress
 from coprod_desktop.ui.portfolio import signal_label
-from coprod_desktop.ui.widgets import vocab_label
+from coprod_desktop.ui.widgets import counted, vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.reports import charts
@@ -423,9 +423,7 @@ class DashboardView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         if self._operation is not None and total:
             self.progress_label.setText(
-                self.tr("Working out the figures… %1 of %2 initiatives")
-                .replace("%1", QLocale().toString(done))
-                .replace("%2", QLocale().toString(total))
+                counted(self.tr("Working out the figures… %1 of %2 initiatives"), done, total)
             )
 
     def _idle(self) -> None:

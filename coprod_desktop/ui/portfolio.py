@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,7 +45,7 @@ from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Operation, Progress
 from coprod_desktop.ui.safety import show_error
-from coprod_desktop.ui.widgets import VocabCombo, vocab_label
+from coprod_desktop.ui.widgets import VocabCombo, counted, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -450,36 +449,22 @@ class PortfolioView(QWidget):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.filters)
         self.scope: tuple[str, tuple[int, ...]] | None = None  # (label, ids) from the dashboard
-        self.scope_bar = QWidget(self.table_page)
+        self.scope_bar, self.scope_label, self.scope_clear = self._notice_bar(
+            self.tr("Show all"), self.tr("Clear the selection from the dashboard"), self.clear_scope
+        )
         self.scope_bar.setObjectName("portfolio-scope")
         self.scope_bar.setStyleSheet(
             "QWidget#portfolio-scope { background: palette(alternate-base);"
             " border: 1px solid palette(highlight); border-radius: 3px; }"
         )
-        scope_layout = QHBoxLayout(self.scope_bar)
-        scope_layout.setContentsMargins(8, 3, 3, 3)
-        self.scope_label = QLabel(self.scope_bar)
         self.scope_label.setWordWrap(True)
-        self.scope_clear = QPushButton(self.tr("Show all"), self.scope_bar)
-        self.scope_clear.setToolTip(self.tr("Clear the selection from the dashboard"))
-        self.scope_clear.clicked.connect(self.clear_scope)
-        scope_layout.addWidget(self.scope_label, 1)
-        scope_layout.addWidget(self.scope_clear)
-        self.scope_bar.hide()
         table_layout.addWidget(self.scope_bar)
         # The attention filter works signals out for every open initiative the other filters
         # leave: on a large portfolio that takes a while, so it runs off the GUI thread and
         # says so here (with a way to stop it).
-        self.attention_bar = QWidget(self.table_page)
-        attention_layout = QHBoxLayout(self.attention_bar)
-        attention_layout.setContentsMargins(8, 3, 3, 3)
-        self.attention_label = QLabel(self.attention_bar)
-        self.attention_stop = QPushButton(self.tr("Stop"), self.attention_bar)
-        self.attention_stop.setToolTip(self.tr("Stop working out attention signals"))
-        self.attention_stop.clicked.connect(self.stop_attention)
-        attention_layout.addWidget(self.attention_label, 1)
-        attention_layout.addWidget(self.attention_stop)
-        self.attention_bar.hide()
+        self.attention_bar, self.attention_label, self.attention_stop = self._notice_bar(
+            self.tr("Stop"), self.tr("Stop working out attention signals"), self.stop_attention
+        )
         table_layout.addWidget(self.attention_bar)
         self.reader = Background(self)  # reads only, beside the main window's serial writer
         self._attention_operation: Operation | None = None
@@ -492,6 +477,22 @@ class PortfolioView(QWidget):
         layout.addWidget(self.stack)
         self.setFocusProxy(self.table)
         self.total_all = 0
+
+    def _notice_bar(
+        self, button_text: str, tooltip: str, clicked: Any
+    ) -> tuple[QWidget, QLabel, QPushButton]:
+        """A hidden strip above the table: a message and one button."""
+        bar = QWidget(self.table_page)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(8, 3, 3, 3)
+        label = QLabel(bar)
+        button = QPushButton(button_text, bar)
+        button.setToolTip(tooltip)
+        button.clicked.connect(clicked)
+        layout.addWidget(label, 1)
+        layout.addWidget(button)
+        bar.hide()
+        return bar, label, button
 
     # --------------------------------------------------------------- data
 
@@ -559,9 +560,7 @@ class PortfolioView(QWidget):
     def _attention_progress(self, done: int, total: int) -> None:
         if self._attention_operation is not None and total:
             self.attention_label.setText(
-                self.tr("Working out attention signals… %1 of %2 initiatives")
-                .replace("%1", QLocale().toString(done))
-                .replace("%2", QLocale().toString(total))
+                counted(self.tr("Working out attention signals… %1 of %2 initiatives"), done, total)
             )
 
     def stop_attention(self) -> None:

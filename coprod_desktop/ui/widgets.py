@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -163,6 +164,12 @@ class DateField(QWidget):
     def set_value(self, value: dt.date | None) -> None:
         self._last = value.isoformat() if value else ""
         self.edit.setText(self._last)
+
+
+def counted(text: str, done: int, total: int) -> str:
+    """A translated "… %1 of %2 …" progress text with both numbers in the user's locale."""
+    locale = QLocale()
+    return text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
 
 
 class ErrorLabel(QLabel):
