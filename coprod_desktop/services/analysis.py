@@ -56,6 +56,9 @@ def validate_attention_keys(keys: Sequence[str]) -> None:
         )
 
 
+_ATTENTION_CHUNK = 2000  # initiatives assessed between two progress reports
+
+
 def ids_with_attention(
     db: Database,
     flt: portfolio.PortfolioFilter,
@@ -87,6 +90,3 @@ def ids_with_attention(
         if on_progress is not None:
             on_progress(start + len(chunk), len(candidates))
     return found
-
-
-_ATTENTION_CHUNK = 2000
