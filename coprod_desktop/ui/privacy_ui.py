@@ -52,7 +52,7 @@ from coprod_desktop.services import privacy
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background, Progress
-from coprod_desktop.ui.widgets import ListTableModel, vocab_label
+from coprod_desktop.ui.widgets import ListTableModel, setup_list_view, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor(164, 0, 0)
@@ -267,12 +267,7 @@ class PersonModel(ListTableModel):
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    setup_list_view(table, name, alternating=False)
     return table
 
 
@@ -437,16 +432,12 @@ class PersonsView(QWidget):
         self.model = PersonModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Persons"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        for column, width in enumerate((190, 100, 130, 95)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_view(
+            self.table,
+            self.tr("Persons"),
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            widths=(190, 100, 130, 95),
+        )
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.open_button = QPushButton(self.tr("&Open record"), self)
         self.open_button.setToolTip(self.tr("The opening is logged with its purpose"))

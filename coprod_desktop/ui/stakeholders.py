@@ -34,7 +34,7 @@ from coprod_desktop.services import privacy, stakeholders
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
-from coprod_desktop.ui.widgets import ListTableModel, vocab_label
+from coprod_desktop.ui.widgets import ListTableModel, setup_list_view, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,16 +88,12 @@ class StakeholderRegistry(QWidget):
         self.model = StakeholderModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Stakeholders"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        for column, width in enumerate((300, 170, 170, 60)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_view(
+            self.table,
+            self.tr("Stakeholders"),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            widths=(300, 170, 170, 60),
+        )
         self.merge_button = QPushButton(self.tr("&Merge selected…"), self)
         self.merge_button.setToolTip(
             self.tr("Select two duplicates; the first one selected is kept")

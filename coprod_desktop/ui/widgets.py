@@ -18,12 +18,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QTableView,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -164,6 +166,29 @@ class DateField(QWidget):
     def set_value(self, value: dt.date | None) -> None:
         self._last = value.isoformat() if value else ""
         self.edit.setText(self._last)
+
+
+def setup_list_view(
+    table: QTableView,
+    name: str,
+    *,
+    selection: QAbstractItemView.SelectionMode | None = None,
+    widths: Sequence[int] = (),
+    alternating: bool = True,
+) -> None:
+    """A read-only list of records: whole rows selected, no row numbers, no wrapping, the
+    given column widths, the last column taking the rest."""
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if selection is not None:
+        table.setSelectionMode(selection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(alternating)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 def counted(text: str, done: int, total: int) -> str:
