@@ -14,10 +14,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,8 +39,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QToolTip,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -298,6 +309,69 @@ class ChartView(QWidget):
             self.clicked.emit(hit.bar, hit.series)
 
 
+class AttentionModel(QAbstractTableModel):
+    """The attention list as a model over the worked-out entries: texts are made when a row is
+    painted, so tens of thousands of initiatives cost no widget item each (and no Qt setter
+    call each, which PySide6 6.12.0 on Python 3.11 punished with a crash)."""
+
+    COLUMNS = 4
+
+    def __init__(
+        self, headers: list[str], severity: dict[int, str], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.entries: list[AttentionEntry] = []
+        self.headers = headers  # translated by the view (their context is the dashboard's)
+        self.severity = severity
+
+    def set_entries(self, entries: list[AttentionEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.severity.get(entry.worst, "")
+            if column == 1:
+                return entry.reference
+            if column == 2:
+                return entry.title
+            return ", ".join(signal_label(s.key) for s in entry.signals)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return entry.title
+            if column == 3:
+                lang = i18n.lang()
+                return "\n".join("• " + s.explanation.get(lang) for s in entry.signals)
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        return None
+
+    def entry(self, row: int) -> AttentionEntry:
+        return self.entries[row]
+
+
 class DashboardView(QWidget):
     """Type × sector, open cross-pressures, resources per type, origins, the attention list."""
 
@@ -358,19 +432,25 @@ class DashboardView(QWidget):
             chart.describe = self._describer(name)
             self.charts[name] = chart
             grid.addWidget(chart, position // 2, position % 2, Qt.AlignmentFlag.AlignTop)
-        self.attention_list = QTreeWidget(grid_page)
+        self.attention_model = AttentionModel(
+            [self.tr("Severity"), self.tr("Reference"), self.tr("Title"), self.tr("Signals")],
+            {0: self.tr("High"), 1: self.tr("Medium"), 2: self.tr("Low")},
+            self,
+        )
+        self.attention_list = QTreeView(grid_page)
         self.attention_list.setObjectName("attention-list")
         self.attention_list.setAccessibleName(self.tr("Initiatives that need attention"))
         self.attention_list.setRootIsDecorated(False)
+        self.attention_list.setUniformRowHeights(True)  # no measuring of every row
         self.attention_list.setAlternatingRowColors(True)
-        self.attention_list.setHeaderLabels(
-            [self.tr("Severity"), self.tr("Reference"), self.tr("Title"), self.tr("Signals")]
-        )
+        self.attention_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.attention_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attention_list.setModel(self.attention_model)
         for column, width in enumerate((70, 100, 220)):
             self.attention_list.setColumnWidth(column, width)
         self.attention_list.setMinimumHeight(220)
-        self.attention_list.itemClicked.connect(self._attention_clicked)
-        self.attention_list.itemActivated.connect(self._attention_activated)
+        self.attention_list.clicked.connect(self._attention_clicked)
+        self.attention_list.activated.connect(self._attention_activated)
         attention_box = QWidget(grid_page)
         attention_layout = QVBoxLayout(attention_box)
         attention_layout.setContentsMargins(0, 0, 0, 0)
@@ -477,21 +557,7 @@ class DashboardView(QWidget):
         self.charts["signals"].set_drawing(
             signals_chart(data, lang, self.tr("Attention signals"), CHART_WIDTH)
         )
-        self.attention_list.clear()
-        severity = {0: self.tr("High"), 1: self.tr("Medium"), 2: self.tr("Low")}
-        for entry in data.attention:
-            item = QTreeWidgetItem(
-                [
-                    severity.get(entry.worst, ""),
-                    entry.reference,
-                    entry.title,
-                    ", ".join(signal_label(s.key) for s in entry.signals),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip(3, "\n".join("• " + s.explanation.get(lang) for s in entry.signals))
-            item.setToolTip(2, entry.title)
-            self.attention_list.addTopLevelItem(item)
+        self.attention_model.set_entries(data.attention)
         self.loaded.emit()
 
     # ------------------------------------------------------------------ click-through
@@ -547,15 +613,14 @@ class DashboardView(QWidget):
         ids = self.data.ids_for(chart, bar, series)
         self.drill_down.emit(self.bar_label(chart, bar, series), ids)
 
-    def _attention_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        ident = item.data(0, Qt.ItemDataRole.UserRole)
-        if ident is not None:
-            self.drill_down.emit(f"{item.text(1)} {item.text(2)}", (int(ident),))
+    def _attention_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            entry = self.attention_model.entry(index.row())
+            self.drill_down.emit(f"{entry.reference} {entry.title}", (entry.id,))
 
-    def _attention_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        ident = item.data(0, Qt.ItemDataRole.UserRole)
-        if ident is not None:
-            self.open_requested.emit(int(ident))
+    def _attention_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.attention_model.entry(index.row()).id)
 
 
 class AnalysisViews(QObject):

@@ -111,15 +111,17 @@ def test_a_severity_segment_and_an_attention_entry_click_through(window, qtbot):
             for p in data.cross_pressures
         )
     window.analysis_views.show_dashboard()
-    first = view.attention_list.topLevelItem(0)
-    assert first.text(0) == "High"
-    rect = view.attention_list.visualItemRect(first)
+    model = view.attention_list.model()
+    first = model.index(0, 0)
+    assert first.data() == "High"
+    reference = model.index(0, 1).data()
+    rect = view.attention_list.visualRect(first)
     qtbot.mouseClick(view.attention_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert [r.reference for r in window.portfolio.model.rows] == [first.text(1)]
+    assert [r.reference for r in window.portfolio.model.rows] == [reference]
     window.analysis_views.show_dashboard()
     qtbot.mouseDClick(view.attention_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     editor = window.current_editor()
-    assert editor is not None and editor.data.reference == first.text(1)
+    assert editor is not None and editor.data.reference == reference
 
 
 def test_dashboard_in_danish_uses_danish_labels(window, qtbot):
