@@ -7,7 +7,8 @@
 # PyInstaller into it, freezes packaging/coprod-desktop.spec and prints the bundle's size.
 # Environment:
 #   BUILD_VENV   the virtualenv to use (default: .venv-build in the checkout; created if missing)
-#   PYTHON       the interpreter that creates it (default: python3; 3.11 or newer)
+#   PYTHON       the interpreter that creates it (default: python3; 3.11 or newer — pyproject.toml
+#                keeps Python 3.11 on PySide6 6.11, see README "Python and Qt")
 #   BUILD_NO_INSTALL=1  use BUILD_VENV as it is (a development venv that already has the project
 #                editable with the postgres and packaging extras)
 # Then run packaging/smoke_test.sh to check the result.
@@ -27,7 +28,12 @@ if [ "${BUILD_NO_INSTALL:-}" != 1 ]; then
     "$venv/bin/python" -m pip install --quiet -e "$root[postgres,packaging]"
 fi
 "$venv/bin/python" -c "import coprod_desktop, PyInstaller, PySide6.QtPdf" \
-    || { echo "the build venv lacks the project, PySide6-Pdf or PyInstaller" >&2; exit 1; }
+    || { echo "the build venv lacks the project, QtPdf or PyInstaller" >&2; exit 1; }
+# The bundle freezes this interpreter and Qt binding: refuse one that over-releases None/True/False
+# (PySide6 6.12.0 on Python 3.11 aborts the app after ~30,000 Qt calls; README, "Python and Qt").
+echo "== checking the Qt binding ($("$venv/bin/python" -c 'import sys, PySide6; print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}")'))"
+"$venv/bin/python" "$root/packaging/check_qt_binding.py" 3000 1000000 >/dev/null \
+    || { echo "this Python + PySide6 combination is unsafe (packaging/check_qt_binding.py failed)" >&2; exit 1; }
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/pyproject.toml" | head -1)
 grep -q "<release version=\"$version\"" "$root/packaging/linux/dk.coprod.CoprodDesktop.metainfo.xml" ||

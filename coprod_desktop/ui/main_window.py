@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,7 +30,7 @@ from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import dashboard as analysis_views
-from coprod_desktop.ui import i18n, safety
+from coprod_desktop.ui import drafts, i18n, safety
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
 from coprod_desktop.ui.conflict import LiveRefresh
@@ -360,6 +361,14 @@ class MainWindow(QMainWindow):
         self.update_status()
         safety.database_ready(self, db)
         self.database_opened.emit()
+        if not db.read_only:
+            QTimer.singleShot(0, lambda: self.offer_drafts(db))
+
+    def offer_drafts(self, db: Database) -> None:
+        """Unsaved edits left behind when the program ended: restore, discard or keep."""
+        if db is not self.db:
+            return
+        drafts.offer_restore(self, db, lambda draft: self._add_editor(copy.deepcopy(draft.base)))
 
     def new_database_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -433,6 +442,8 @@ class MainWindow(QMainWindow):
         if self.db.read_only:
             safety.make_editor_read_only(editor)
         editor.brief_requested.connect(partial(self.briefs.brief_for_editor, editor))
+        if not self.db.read_only:
+            drafts.keep(editor, self.db)  # typed work survives a crash
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
         return editor
@@ -479,6 +490,9 @@ class MainWindow(QMainWindow):
         if isinstance(widget, InitiativeEditor):
             if not widget.maybe_close():
                 return False
+            keeper = drafts.keeper_of(widget)
+            if keeper is not None:
+                keeper.discard()  # saved, or the user chose to discard the changes
             self.undo_group.removeStack(widget.undo)
         if widget is self.registry:
             self.registry = None

@@ -2941,4 +2941,38 @@
             <translation>Gendanner sikkerhedskopien …</translation>
         </message>
     </context>
+    <context>
+        <name>Drafts</name>
+        <message>
+            <source>Restore draft</source>
+            <translation>Gendan kladde</translation>
+        </message>
+        <message>
+            <source>Unsaved work found</source>
+            <translation>Ikke-gemt arbejde fundet</translation>
+        </message>
+        <message numerus="yes">
+            <source>The program ended before %n initiative(s) were saved. Restore the unsaved changes?</source>
+            <translation>
+                <numerusform>Programmet sluttede, før %n initiativ blev gemt. Vil du gendanne de ikke-gemte ændringer?</numerusform>
+                <numerusform>Programmet sluttede, før %n initiativer blev gemt. Vil du gendanne de ikke-gemte ændringer?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New initiative</source>
+            <translation>Nyt initiativ</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Gendan</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Kassér</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Senere</translation>
+        </message>
+    </context>
 </TS>

@@ -7,7 +7,8 @@ that many calls the interpreter aborts with "Fatal Python error: none_dealloc" â
 page into a description did it. On Python 3.12+ these objects are immortal and nothing
 happens. README ("Python and Qt") tells the story; this test is what tells an upgrade apart.
 
-The calls run in a child interpreter, so a binding with the defect fails this test (abort or
+The calls run in a child interpreter (packaging/check_qt_binding.py, which packaging/build.sh
+runs too before it freezes a bundle), so a binding with the defect fails this test (abort or
 counts that moved) instead of taking the whole test session down with it.
 """
 
@@ -17,77 +18,17 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
+from pathlib import Path
 
 CALLS = 3000  # per kind of call: far above noise
 
-CHILD = textwrap.dedent(
-    """
-    import json, sys
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import (
-        QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-        QSpinBox, QTableWidgetItem, QTextEdit, QTreeWidgetItem, QWidget,
-    )
-
-    CALLS = int(sys.argv[1])
-    MILLION = int(sys.argv[2])
-    # When measuring, lend the three objects spare references so that a defective binding
-    # shows its counts instead of aborting before it can report them.
-    spare = [None, True, False] * (200_000 if MILLION == 0 else 0)
-    app = QApplication([])
-    label, line, widget = QLabel(), QLineEdit(), QWidget()
-    plain, rich, combo, check = QPlainTextEdit(), QTextEdit(), QComboBox(), QCheckBox()
-    button, spin, action = QPushButton(), QSpinBox(), QAction("a")
-    tree_item, table_item = QTreeWidgetItem(["x"]), QTableWidgetItem("x")
-    standard_item, model = QStandardItem("x"), QStandardItemModel(1, 1)
-    role = Qt.ItemDataRole.UserRole
-    kinds = {
-        "QLabel.setText": lambda i: label.setText("text"),
-        "QLineEdit.setText": lambda i: line.setText("text"),
-        "QWidget.setEnabled(True)": lambda i: widget.setEnabled(True),
-        "QWidget.setEnabled(False)": lambda i: widget.setEnabled(False),
-        "QWidget.setVisible": lambda i: widget.setVisible(False),
-        "QWidget.setToolTip": lambda i: widget.setToolTip("tip"),
-        "QPlainTextEdit.setPlainText": lambda i: plain.setPlainText("text"),
-        "QTextEdit.setPlainText": lambda i: rich.setPlainText("text"),
-        "QComboBox.addItem": lambda i: combo.addItem("item", None),
-        "QComboBox.setCurrentIndex": lambda i: combo.setCurrentIndex(0),
-        "QCheckBox.setChecked": lambda i: check.setChecked(i % 2 == 0),
-        "QPushButton.setDefault": lambda i: button.setDefault(True),
-        "QSpinBox.setValue": lambda i: spin.setValue(i % 10),
-        "QAction.setEnabled": lambda i: action.setEnabled(False),
-        "QAction.setChecked": lambda i: action.setChecked(True),
-        "QTreeWidgetItem.setData": lambda i: tree_item.setData(0, role, None),
-        "QTreeWidgetItem.setText": lambda i: tree_item.setText(0, "text"),
-        "QTreeWidgetItem.setToolTip": lambda i: tree_item.setToolTip(0, "tip"),
-        "QTableWidgetItem.setData": lambda i: table_item.setData(role, True),
-        "QStandardItem.setData": lambda i: standard_item.setData(None, role),
-        "QStandardItemModel.setData": lambda i: model.setData(model.index(0, 0), False, role),
-    }
-    moved = {}
-    for name, call in kinds.items():
-        before = [sys.getrefcount(o) for o in (None, True, False)]
-        for i in range(CALLS):
-            call(i)
-        after = [sys.getrefcount(o) for o in (None, True, False)]
-        moved[name] = [a - b for a, b in zip(after, before)]
-    for _ in range(MILLION):  # the issue's reproduction: a million setText calls
-        label.setText("text")
-    print(json.dumps(moved))
-    sys.stdout.flush()
-    if MILLION == 0:
-        import os
-        os._exit(0)  # the spare references' release must not abort the report
-    """
-)
+CHECK = Path(__file__).resolve().parents[2] / "packaging" / "check_qt_binding.py"
 
 
 def run_child(calls: int, million: int) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
-        [sys.executable, "-c", CHILD, str(calls), str(million)],
+        [sys.executable, str(CHECK), str(calls), str(million)],
         capture_output=True,
         text=True,
         env=env,
@@ -97,7 +38,7 @@ def run_child(calls: int, million: int) -> subprocess.CompletedProcess[str]:
 
 def test_qt_setters_leave_none_true_and_false_counts_alone():
     result = run_child(CALLS, 0)
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode in (0, 1), result.stderr[-2000:]
     moved = json.loads(result.stdout.strip().splitlines()[-1])
     # A few references may come and go with caches; the defect moves them by CALLS.
     leaking = {name: delta for name, delta in moved.items() if max(map(abs, delta)) > CALLS // 10}
