@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
+from coprod_desktop.domain.dates import read_date
+
 DELIMITERS = (";", ",", "\t")
 
 
@@ -142,28 +144,17 @@ def parse_number(value: object, decimal_comma: bool = False) -> float | int | No
 
 # ------------------------------------------------------------------ dates
 
-_DMY = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
-_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-
 
 def parse_date_value(value: object) -> date | None:
     """A date from a cell: a real date (XLSX) or text as `dd-mm-yyyy`, `dd.mm.yyyy`,
-    `dd/mm/yyyy` or ISO `yyyy-mm-dd` (a time of day after it is ignored). None otherwise."""
+    `dd/mm/yyyy`, `d/m yyyy` or ISO `yyyy-mm-dd` (a time of day after it is ignored)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
         return None
-    text = value.strip()
-    try:
-        if match := _YMD.fullmatch(text):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DMY.fullmatch(text):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
+    return read_date(value)
 
 
 # ------------------------------------------------------------------ lists and text

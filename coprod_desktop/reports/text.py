@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from coprod_desktop.domain.dates import show_date
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 MAX_PARAGRAPH = 2500
@@ -87,8 +89,4 @@ def amount(value: float, unit: str, lang: str = "en") -> str:
 
 def day(value: date | datetime | None, lang: str = "en") -> str:
     """A date as the language writes it (2026-03-01 / 1.3.2026); '' for none."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.date()
-    return f"{value.day}.{value.month}.{value.year}" if lang == "da" else value.isoformat()
+    return show_date(value, lang)

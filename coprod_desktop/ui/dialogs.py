@@ -116,7 +116,9 @@ class StakeholderForm(QWidget):
         ):
             valid, value = field.value()
             if not valid:
-                self.errors[key].show_message(message("bad_date", i18n.lang(), value=field.text()))
+                self.errors[key].show_message(
+                    message("sheet_bad_date", i18n.lang(), value=field.text())
+                )
                 ok = False
             dates[key] = value if self.is_person.isChecked() else None
         if not self.name.text().strip():

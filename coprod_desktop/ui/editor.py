@@ -913,7 +913,9 @@ class InitiativeEditor(QWidget):
         ok, _value = field.value()
         if not ok:
             self.date_problems.add(name)
-            self.errors[name].show_message(message("bad_date", i18n.lang(), value=field.text()))
+            self.errors[name].show_message(
+                message("sheet_bad_date", i18n.lang(), value=field.text())
+            )
             return
         self.date_problems.discard(name)
         self.errors[name].show_message("")

@@ -45,7 +45,7 @@ from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Operation, Progress
 from coprod_desktop.ui.safety import show_error
-from coprod_desktop.ui.widgets import VocabCombo, counted, vocab_label
+from coprod_desktop.ui.widgets import VocabCombo, counted, date_text, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -185,7 +185,7 @@ class PortfolioModel(QAbstractTableModel):
             "owner": row.owner or "",
             "open_pressures": row.open_pressures,
             "attention": str(len(found)) if found else "",
-            "next_review": row.next_review.isoformat() if row.next_review else "",
+            "next_review": date_text(row.next_review),
             "completeness": f"{share} %" if share is not None else "",
         }
         return tuple(values[key] for key, _sort in COLUMNS)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.vocab import Vocabulary
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui.widgets import VocabCombo, parse_date, vocab_label
+from coprod_desktop.ui.widgets import (
+    VocabCombo,
+    date_placeholder,
+    date_text,
+    parse_date,
+    vocab_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +128,7 @@ class RecordModel(QAbstractTableModel):
         if column.kind == "vocab" and column.vocabulary is not None:
             return vocab_label(column.vocabulary, str(value))
         if column.kind == "date" and isinstance(value, dt.date):
-            return value.isoformat()
+            return date_text(value)
         if column.kind == "number":
             return format_number(float(value))
         if column.kind == "choice":
@@ -233,7 +238,7 @@ class RecordDelegate(QStyledItemDelegate):
             return box
         edit = QLineEdit(parent)
         if column.kind == "date":
-            edit.setPlaceholderText(QCoreApplication.translate("Widgets", "YYYY-MM-DD"))
+            edit.setPlaceholderText(date_placeholder())
         return edit
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -249,7 +254,7 @@ class RecordDelegate(QStyledItemDelegate):
             editor.setValue(int(value or 2))
         elif isinstance(editor, QLineEdit):
             if isinstance(value, dt.date):
-                editor.setText(value.isoformat())
+                editor.setText(date_text(value))
             else:
                 editor.setText("" if value is None else str(value))
 

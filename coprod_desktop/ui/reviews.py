@@ -40,7 +40,7 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.records import Column
-from coprod_desktop.ui.widgets import DateField, ErrorLabel, vocab_label
+from coprod_desktop.ui.widgets import DateField, ErrorLabel, date_text, vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.editor import InitiativeEditor
@@ -121,10 +121,10 @@ def ask_update_next_review(parent: QWidget, current: dt.date | None, new: dt.dat
     """Offer to move the initiative's next review to the review's date."""
     text = QCoreApplication.translate(
         "Reviews", "Also set the initiative's next review to %1?"
-    ).replace("%1", new.isoformat())
+    ).replace("%1", date_text(new))
     if current is not None:
         text += "\n" + QCoreApplication.translate("Reviews", "(It is %1 now.)").replace(
-            "%1", current.isoformat()
+            "%1", date_text(current)
         )
     answer = QMessageBox.question(
         parent,
@@ -387,7 +387,7 @@ class ReviewMode(QWidget):
             (self.tr("Status"), vocab_label(v.Status, data.status)),
             (self.tr("Owner"), data.owner or "–"),
             (self.tr("Responsible manager"), data.responsible_manager or "–"),
-            (self.tr("Next review"), data.next_review.isoformat() if data.next_review else "–"),
+            (self.tr("Next review"), date_text(data.next_review) if data.next_review else "–"),
             (self.tr("Completeness"), f"{completeness(data)} %"),
             (
                 self.tr("Open cross-pressures"),
@@ -418,7 +418,7 @@ class ReviewMode(QWidget):
             latest = sorted(data.reviews, key=lambda r: r.date or dt.date.min, reverse=True)
             parts = []
             for review in latest[:5]:
-                line = f"<p><b>{escape(review.date.isoformat() if review.date else '')}</b> "
+                line = f"<p><b>{escape(date_text(review.date))}</b> "
                 line += f"{escape(review.reviewer)}"
                 if review.assessment:
                     line += f"<br>{escape(review.assessment)}"

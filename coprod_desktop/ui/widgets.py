@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from coprod_desktop.domain.dates import read_date, show_date
 from coprod_desktop.domain.vocab import Vocabulary
 from coprod_desktop.ui import i18n
 
@@ -85,18 +86,30 @@ class VocabCombo(QComboBox):
 
 
 def parse_date(text: str) -> tuple[bool, dt.date | None]:
-    """(ok, value) for ISO text; an empty text is a valid 'no date'."""
+    """(ok, value) for a typed date (ISO, or Danish `15-01-2027`, `15.1.2027`, `15/1 2027`);
+    an empty text is a valid 'no date'."""
     text = text.strip()
     if not text:
         return True, None
-    try:
-        return True, dt.date.fromisoformat(text)
-    except ValueError:
-        return False, None
+    value = read_date(text)
+    return value is not None, value
+
+
+def date_text(value: dt.date | None) -> str:
+    """A date as the GUI shows it: the form the briefs print (ISO, or 15.1.2027 in Danish)."""
+    return show_date(value, i18n.lang())
+
+
+def date_placeholder() -> str:
+    return (
+        QCoreApplication.translate("Widgets", "D.M.YYYY")
+        if i18n.lang() == "da"
+        else QCoreApplication.translate("Widgets", "YYYY-MM-DD")
+    )
 
 
 class DateField(QWidget):
-    """An optional date: ISO text (YYYY-MM-DD) plus a calendar button."""
+    """An optional date: typed text (shown as the briefs print it) plus a calendar button."""
 
     changed = Signal()
 
@@ -106,8 +119,8 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(QCoreApplication.translate("Widgets", "YYYY-MM-DD"))
-        self.edit.setMaxLength(10)
+        self.edit.setPlaceholderText(date_placeholder())
+        self.edit.setMaxLength(24)
         self.edit.editingFinished.connect(self._finished)
         self.button = QToolButton(self)
         self.button.setText("…")
@@ -149,10 +162,13 @@ class DateField(QWidget):
             self.calendar.setSelectedDate(QDate.currentDate())
 
     def _picked(self, value: QDate) -> None:
-        self.edit.setText(value.toString("yyyy-MM-dd"))
+        self.edit.setText(date_text(dt.date(value.year(), value.month(), value.day())))
         self._finished()
 
     def _finished(self) -> None:
+        ok, value = self.value()
+        if ok and value is not None:  # 15/1 2027 reads back as the briefs print it
+            self.edit.setText(date_text(value))
         if self.edit.text() != self._last:
             self._last = self.edit.text()
             self.changed.emit()
@@ -164,7 +180,7 @@ class DateField(QWidget):
         return parse_date(self.edit.text())
 
     def set_value(self, value: dt.date | None) -> None:
-        self._last = value.isoformat() if value else ""
+        self._last = date_text(value)
         self.edit.setText(self._last)
 
 

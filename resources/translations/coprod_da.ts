@@ -1213,7 +1213,7 @@
         </message>
         <message>
             <source>Not saved: correct the dates marked below (use YYYY-MM-DD).</source>
-            <translation>Ikke gemt: ret de markerede datoer (brug ÅÅÅÅ-MM-DD).</translation>
+            <translation>Ikke gemt: ret de markerede datoer (fx 15.1.2027 eller 15-01-2027).</translation>
         </message>
         <message>
             <source>Saved by someone else</source>
@@ -2110,11 +2110,11 @@
         </message>
         <message>
             <source>Enter the date of the review as YYYY-MM-DD.</source>
-            <translation>Angiv reviewets dato som ÅÅÅÅ-MM-DD.</translation>
+            <translation>Angiv gennemgangens dato, fx 15.1.2027 eller 15-01-2027.</translation>
         </message>
         <message>
             <source>Enter the next review as YYYY-MM-DD, or leave it empty.</source>
-            <translation>Angiv næste review som ÅÅÅÅ-MM-DD, eller lad feltet stå tomt.</translation>
+            <translation>Angiv næste gennemgang, fx 15.1.2027, eller lad feltet stå tomt.</translation>
         </message>
         <message>
             <source>Enter who reviewed.</source>
@@ -2607,6 +2607,10 @@
         <message>
             <source>Error</source>
             <translation>Fejl</translation>
+        </message>
+        <message>
+            <source>D.M.YYYY</source>
+            <translation>D.M.ÅÅÅÅ</translation>
         </message>
     </context>
     <context>

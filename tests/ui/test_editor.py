@@ -130,7 +130,7 @@ def test_bad_date_is_shown_inline_and_blocks_saving(window, qtbot):
     editor = open_ref(window, "CP-2024-002")
     editor.next_review.edit.setText("2026-02-30")
     editor.next_review.edit.editingFinished.emit()
-    assert "not a real date" in editor.errors["next_review"].text()
+    assert "is not a date" in editor.errors["next_review"].text()
     assert not editor.save()
     editor.next_review.edit.setText("2026-02-28")
     editor.next_review.edit.editingFinished.emit()
@@ -334,3 +334,35 @@ def test_inputs_have_accessible_names(window):
     inputs += overview.findChildren(QPlainTextEdit)
     missing = [w for w in inputs if not w.accessibleName() and not w.objectName().startswith("qt_")]
     assert inputs and not missing
+
+
+def test_danish_dates_are_typed_and_shown_as_danes_write_them(qtbot, demo_db):
+    from coprod_desktop.ui import i18n
+    from coprod_desktop.ui.main_window import MainWindow
+
+    i18n.set_language("da")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.set_database(demo_db)
+    editor = open_ref(win, "CP-2024-002")
+    field = editor.next_review
+    assert field.edit.placeholderText() == "D.M.ÅÅÅÅ"
+    for typed in ("15-01-2027", "15/1 2027", "2027-01-15", "15.1.2027"):
+        field.edit.clear()
+        qtbot.keyClicks(field.edit, typed)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+        assert editor.errors["next_review"].text() == ""
+        assert field.edit.text() == "15.1.2027"  # read back in the form the briefs print
+    assert editor.save()
+    assert initiatives.get_initiative(demo_db, "CP-2024-002").next_review == dt.date(2027, 1, 15)
+
+    mandates = editor.models["mandates"]
+    column = [c.field for c in mandates.columns].index("valid_until")
+    index = mandates.index(0, column)
+    assert mandates.setData(index, "31/12 2027")
+    assert index.data() == "31.12.2027"
+    field.edit.setText("31.2.2027")
+    field.edit.editingFinished.emit()
+    assert "er ikke en dato" in editor.errors["next_review"].text()
+    win.stop_reading()
+    win.background.wait()
