@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop.domain.errors import CoprodError, InputFileError
-from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.messages import CATALOGUE, message
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3, 4
 
@@ -745,6 +745,12 @@ class PersonCommands:
 def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
     """A readable plain-text view of `show_document` output."""
     from coprod_desktop.domain import vocab as v
+    from coprod_desktop.domain.dates import read_date, show_date
+    from coprod_desktop.reports.text import exact_amount
+
+    def day(value: str | None) -> str:
+        parsed = read_date(value) if value else None
+        return show_date(parsed, lang) if parsed else (value or "")
 
     def label(vocabulary: type[v.Vocabulary], key: str | None) -> str:
         return vocabulary.get(key).label(lang) if key else "-"
@@ -775,13 +781,14 @@ def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
         anchored = f", {t('label_anchored')}" if mandate.get("political_anchoring") else ""
         lines.append(
             f"  - {label(v.MandateLevel, mandate['level'])}, {label(v.Clarity, mandate['clarity'])}{anchored}"
-            f" {mandate.get('decided_on', '')}".rstrip()
+            f" {day(mandate.get('decided_on'))}".rstrip()
         )
     lines += ["", f"{t('label_resources')} ({len(doc['resources'])})"]
     for res in doc["resources"]:
         state = t("label_planned") if res.get("planned") else t("label_actual")
         lines.append(
-            f"  - {label(v.ResourceKind, res['kind'])}: {res['amount']} {res['unit']} ({state})"
+            f"  - {label(v.ResourceKind, res['kind'])}: {exact_amount(float(res['amount']), res['unit'], lang)}"
+            f" ({state})"
         )
     lines += ["", f"{t('label_pressures')} ({len(doc['cross_pressures'])})"]
     for p in doc["cross_pressures"]:
@@ -790,9 +797,12 @@ def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
         )
     lines += ["", f"{t('label_journal')} ({len(doc['journal'])})"]
     for j in doc["journal"]:
-        lines.append(f"  - {j['date']} {label(v.JournalKind, j['kind'])}: {j['summary']}")
+        lines.append(f"  - {day(j['date'])} {label(v.JournalKind, j['kind'])}: {j['summary']}")
     if doc["attention"]:
-        lines += ["", f"{t('col_attention')}: {', '.join(doc['attention'])}"]
+        signals = [
+            t(f"sig_{key}") if f"sig_{key}" in CATALOGUE else key for key in doc["attention"]
+        ]
+        lines += ["", f"{t('col_attention')}: {'; '.join(signals)}"]
     return "\n".join(lines)
 
 

@@ -554,4 +554,14 @@ def message(key: str, lang: str = "en", **params: Any) -> str:
     """The catalogue text for `key` in `lang` (English for unknown languages), filled in."""
     en, da = CATALOGUE[key]
     template = da if lang == "da" else en
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    # A parameter that is itself bilingual (a list of vocabulary labels) is put in the
+    # message's language, so a Danish sentence never carries English words or raw keys.
+    return template.format(**{k: _in_language(value, lang) for k, value in params.items()})
+
+
+def _in_language(value: Any, lang: str) -> Any:
+    from coprod_desktop.domain.typology import Text
+
+    return value.get(lang) if isinstance(value, Text) else value

@@ -78,13 +78,20 @@ def number(value: float, lang: str = "en", decimals: int = 0) -> str:
     return text
 
 
-def amount(value: float, unit: str, lang: str = "en") -> str:
+def amount(value: float, unit: str, lang: str = "en", decimals: int = 0) -> str:
     """An amount with its unit: DKK as kr. in Danish, hours as t/h."""
+    shown = number(value, lang, decimals)
     if unit == "DKK":
-        return f"{number(value, lang)} kr." if lang == "da" else f"DKK {number(value, lang)}"
+        return f"{shown} kr." if lang == "da" else f"DKK {shown}"
     if unit == "hours":
-        return f"{number(value, lang)} {'timer' if lang == 'da' else 'hours'}"
-    return f"{number(value, lang)} {unit}".strip()
+        return f"{shown} {'timer' if lang == 'da' else 'hours'}"
+    return f"{shown} {unit}".strip()
+
+
+def exact_amount(value: float, unit: str, lang: str = "en") -> str:
+    """An amount with every decimal it has (125.000,5 kr.), for a record rather than a total."""
+    decimals = next((d for d in range(3) if round(value, d) == value), 2)
+    return amount(value, unit, lang, decimals)
 
 
 def day(value: date | datetime | None, lang: str = "en") -> str:

@@ -32,6 +32,7 @@ from coprod_desktop.domain import sheetparse as sp
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.typology import Text
 from coprod_desktop.services import exchange
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
@@ -284,8 +285,12 @@ def _is_subheading_row(cells: list[Any], column_map: Mapping[str, str | None]) -
 # ---------------------------------------------------------------- cells to a document
 
 
-def _allowed(vocabulary: type[v.Vocabulary]) -> str:
-    return ", ".join(vocabulary.all_keys())
+def _allowed(vocabulary: type[v.Vocabulary]) -> Text:
+    """The values a cell may hold, as the reader's language labels them (a sheet takes labels)."""
+    return Text(
+        ", ".join(member.label("en") for member in vocabulary),
+        ", ".join(member.label("da") for member in vocabulary),
+    )
 
 
 class _Builder:

@@ -184,6 +184,45 @@ def test_show_text_and_json(run_cli, demo_db: str) -> None:  # type: ignore[no-u
     assert all(isinstance(s["stakeholder"], dict) for s in shown["stakeholders"])
 
 
+def test_show_in_danish_writes_danish_numbers_units_dates_and_signals(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = {
+        "format": "coprod-interchange",
+        "version": 1,
+        "stakeholders": [],
+        "initiatives": [
+            {
+                "key": "i1",
+                "title": "Havnebad",
+                "sector": "harbours",
+                "status": "active",
+                "resources": [
+                    {
+                        "kind": "external_funding",
+                        "amount": 125000.5,
+                        "unit": "DKK",
+                        "planned": False,
+                    },
+                    {"kind": "volunteer_hours", "amount": 340.5, "unit": "hours", "planned": False},
+                ],
+                "journal": [{"date": "2026-03-01", "kind": "meeting", "summary": "Møde"}],
+            }
+        ],
+    }
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    db = str(tmp_path / "one.sqlite")
+    assert run_cli("--db", db, "import", str(source)).code == 0
+    reference = json.loads(run_cli("--db", db, "list", "--format", "json").out)[0]["reference"]
+    danish = run_cli("--lang", "da", "--db", db, "show", reference)
+    assert danish.code == 0
+    assert "125.000,5 kr." in danish.out and "340,5 timer" in danish.out
+    assert "1.3.2026 " in danish.out
+    assert "intet mandat" in danish.out and "no_mandate" not in danish.out
+    assert "DKK" not in danish.out and "hours" not in danish.out
+    english = run_cli("--db", db, "show", reference)
+    assert "DKK 125,000.5" in english.out and "no mandate" in english.out
+
+
 def test_show_an_unknown_initiative_exits_3_in_the_chosen_language(run_cli, demo_db: str) -> None:  # type: ignore[no-untyped-def]
     english = run_cli("--db", demo_db, "show", "CP-1900-001")
     assert english.code == 3

@@ -227,10 +227,12 @@ def test_bad_row_in_a_hand_made_xlsx_is_placed_by_the_row_excel_shows(
     with pytest.raises(ValidationError) as caught:
         spreadsheet.import_sheet(db, path)
     assert [p.message("da") for p in caught.value.problems] == [
-        "række 8, kolonne Sektor: ukendt værdi 'havn' (tilladt: planning_environment, harbours, "
-        "tourism_trade, employment, eldercare, integration, education, culture_leisure, social, "
-        "health, other)"
+        "række 8, kolonne Sektor: ukendt værdi 'havn' (tilladt: Plan og miljø, Havne, "
+        "Turisme og erhverv, Beskæftigelse, Ældrepleje, Integration, Uddannelse, Kultur og fritid, "
+        "Socialområdet, Sundhed, Andet)"
     ]
+    # the allowed values are the labels a sheet may use, in the reader's language
+    assert "(allowed: Planning and environment, Harbours" in caught.value.problems[0].message("en")
     assert exchange.export_document(db)["initiatives"] == []
 
 
