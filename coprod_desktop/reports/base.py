@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -31,6 +31,8 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     LongTable,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -48,6 +50,12 @@ MARGIN = 18 * mm
 HEADER_HEIGHT = 16 * mm
 FOOTER_HEIGHT = 10 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# Landscape pages (a wide one-line-per-row table) keep the side margins but less above/below.
+WIDE_MARGIN_Y = 11 * mm
+WIDE_CONTENT_WIDTH = PAGE_HEIGHT - 2 * MARGIN
+# The compact table: one line per record for long listings (the portfolio review's 500 rows).
+COMPACT_SIZE = 6.8
+COMPACT_LEADING = 7.8
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#52606d")
@@ -166,6 +174,7 @@ class Brief:
     ) -> None:
         self.settings = settings
         self.header_note = header_note
+        self.wide = False  # whether landscape pages follow
         self.lang = settings.lang
         self.kind = message(kind_key, self.lang)
         self.title = title
@@ -252,23 +261,32 @@ class Brief:
         )
         self.story.append(table)
 
+    def landscape_pages(self) -> None:
+        """What follows goes on landscape pages (a wide table), from a new page."""
+        self.wide = True
+        self.story.extend([NextPageTemplate("wide"), PageBreak()])
+
     def table(
         self,
         header: Sequence[str],
         rows: Sequence[Sequence[str | Flowable]],
         widths: Sequence[float | None],
         right: Sequence[int] = (),
+        total: float = CONTENT_WIDTH,
+        compact: bool = False,
     ) -> FastTable:
         """A table with a repeated header row. `widths` holds, per column, a share of the free
         width or None for "as wide as its content needs" (whole words never split); plain-text
-        cells are escaped and wrapped; `right` lists right-aligned columns."""
+        cells are escaped and wrapped; `right` lists right-aligned columns. `total` is the
+        width to fill; `compact` sets smaller type and tighter rows (long listings)."""
         s = self.s
-        col_widths = fit_widths(header, rows, widths)
+        size = COMPACT_SIZE if compact else s.cell.fontSize
+        col_widths = fit_widths(header, rows, widths, total, size)
         # Plain-text cells are wrapped here into lines, not put in Paragraphs: a Paragraph
         # costs a markup parse and several line-breaking passes per cell, which for a
         # 500-row table is most of the time of the whole review.
-        head_wrap = wrapper(SANS_BOLD, s.cell.fontSize)
-        body_wrap = wrapper(SANS, s.cell.fontSize)
+        head_wrap = wrapper(SANS_BOLD, size)
+        body_wrap = wrapper(SANS, size)
         inner = [w - 2 * CELL_PAD_X - 0.5 for w in col_widths]
         data: list[list[Any]] = [
             ["\n".join(head_wrap.lines(h, inner[i])) for i, h in enumerate(header)]
@@ -286,13 +304,13 @@ class Brief:
         # text its height, up front: ReportLab would otherwise apply each style command cell by
         # cell and measure every remaining row again at each page break (most of the time of
         # a 500-row table). Only rows holding a Flowable are left for ReportLab to measure.
-        heights = [_row_height(row) for row in data]
+        heights = [_row_height(row, compact) for row in data]
         table = FastTable(
             data,
             colWidths=col_widths,
             rowHeights=heights,
             repeatRows=1,
-            cellStyles=_cell_styles(len(data), len(header), right),
+            cellStyles=_cell_styles(len(data), len(header), right, compact),
         )
         table.setStyle(
             TableStyle(
@@ -349,7 +367,23 @@ class Brief:
             bottomPadding=0,
             id="content",
         )
-        document.addPageTemplates([PageTemplate("page", [frame], onPage=self._draw_header)])
+        templates = [PageTemplate("page", [frame], onPage=self._draw_header)]
+        if self.wide:
+            wide_frame = Frame(
+                MARGIN,
+                WIDE_MARGIN_Y + FOOTER_HEIGHT,
+                WIDE_CONTENT_WIDTH,
+                PAGE_WIDTH - 2 * WIDE_MARGIN_Y - HEADER_HEIGHT - FOOTER_HEIGHT,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id="wide",
+            )
+            templates.append(
+                PageTemplate("wide", [wide_frame], onPage=self._draw_header, pagesize=landscape(A4))
+            )
+        document.addPageTemplates(templates)
         footer_left = self.t(
             "brief_footer",
             date=tx.day(settings.generated_at, self.lang),
@@ -358,16 +392,17 @@ class Brief:
         lang = self.lang
 
         def footer(canvas: Canvas, page: int, pages: int) -> None:
+            width, _height = canvas._pagesize
             canvas.saveState()
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
-            y = MARGIN + 3 * mm
-            canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+            y = (WIDE_MARGIN_Y if width > PAGE_WIDTH else MARGIN) + 3 * mm
+            canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
             canvas.setFont(SANS, 7.5)
             canvas.setFillColor(MUTED)
             canvas.drawString(MARGIN, y, tx.shorten(footer_left, 110))
             canvas.drawRightString(
-                PAGE_WIDTH - MARGIN, y, message("brief_page", lang, page=page, pages=pages)
+                width - MARGIN, y, message("brief_page", lang, page=page, pages=pages)
             )
             canvas.restoreState()
 
@@ -377,9 +412,11 @@ class Brief:
     def _draw_header(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         settings = self.settings
         canvas.saveState()
-        top = PAGE_HEIGHT - MARGIN
+        page_width, page_height = canvas._pagesize
+        wide = page_width > PAGE_WIDTH
+        top = page_height - (WIDE_MARGIN_Y if wide else MARGIN)
         logo = _logo(str(settings.logo_path)) if settings.logo_path else None
-        right = PAGE_WIDTH - MARGIN
+        right = page_width - MARGIN
         if logo is not None:
             width, height = logo.getSize()
             if width and height:
@@ -411,7 +448,7 @@ class Brief:
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1)
         line_y = top - HEADER_HEIGHT + 3 * mm
-        canvas.line(MARGIN, line_y, PAGE_WIDTH - MARGIN, line_y)
+        canvas.line(MARGIN, line_y, page_width - MARGIN, line_y)
         canvas.restoreState()
 
 
@@ -427,13 +464,14 @@ def fit_widths(
     rows: Sequence[Sequence[str | Flowable]],
     widths: Sequence[float | None],
     total: float = CONTENT_WIDTH,
+    size: float | None = None,
 ) -> list[float]:
     """Column widths that add up to `total`: content-fitted columns (None) take what their
     text needs (the whole text up to FIT_CAP points, never less than their longest word, so
     words are not split), the weighted columns share the rest but keep at least FLEX_SHARE."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    size = styles().cell.fontSize
+    size = size or styles().cell.fontSize
     natural: dict[int, float] = {}
     minimum: dict[int, float] = {}
     for index, weight in enumerate(widths):
@@ -481,38 +519,53 @@ def fit_widths(
 
 CELL_PAD_TOP = 1.6
 CELL_PAD_BOTTOM = 2.6
+COMPACT_PAD_TOP = 0.5
+COMPACT_PAD_BOTTOM = 1.2
 
 
-def _cell_style(name: str, font: str, alignment: str) -> CellStyle:
+def _cell_style(name: str, font: str, alignment: str, compact: bool = False) -> CellStyle:
     s = styles()
     style = CellStyle(name)
-    style.fontname, style.fontsize, style.leading = font, s.cell.fontSize, s.cell.leading
+    style.fontname = font
+    style.fontsize = COMPACT_SIZE if compact else s.cell.fontSize
+    style.leading = COMPACT_LEADING if compact else s.cell.leading
     style.color = INK
     style.valign = "TOP"
     style.alignment = alignment
     style.leftPadding = style.rightPadding = CELL_PAD_X
-    style.topPadding, style.bottomPadding = CELL_PAD_TOP, CELL_PAD_BOTTOM
+    style.topPadding, style.bottomPadding = (
+        (COMPACT_PAD_TOP, COMPACT_PAD_BOTTOM) if compact else (CELL_PAD_TOP, CELL_PAD_BOTTOM)
+    )
     return style
 
 
-def _cell_styles(rows: int, columns: int, right: Sequence[int]) -> list[list[CellStyle]]:
+def _cell_styles(
+    rows: int, columns: int, right: Sequence[int], compact: bool = False
+) -> list[list[CellStyle]]:
     """The cell styles of a `Brief.table`: bold header row, `right` columns right-aligned.
 
     Cells share their style objects. ReportLab changes a cell's style in place only when it
     splits a row across pages, which these tables never do (FastTable.splitInRow is 0)."""
-    head = [_cell_style("head", SANS_BOLD, "LEFT"), _cell_style("head_right", SANS_BOLD, "RIGHT")]
-    body = [_cell_style("cell", SANS, "LEFT"), _cell_style("cell_right", SANS, "RIGHT")]
+    head = [
+        _cell_style("head", SANS_BOLD, "LEFT", compact),
+        _cell_style("head_right", SANS_BOLD, "RIGHT", compact),
+    ]
+    body = [
+        _cell_style("cell", SANS, "LEFT", compact),
+        _cell_style("cell_right", SANS, "RIGHT", compact),
+    ]
     aligned = [int(index in right) for index in range(columns)]
     return [[(head if row == 0 else body)[a] for a in aligned] for row in range(rows)]
 
 
-def _row_height(row: Sequence[Any]) -> float | None:
+def _row_height(row: Sequence[Any], compact: bool = False) -> float | None:
     """The height ReportLab works out for a row of plain-text cells (None: it holds a
     Flowable, so ReportLab measures it)."""
     if any(isinstance(cell, Flowable) for cell in row):
         return None
-    leading: float = styles().cell.leading
-    padding = CELL_PAD_BOTTOM + CELL_PAD_TOP  # added in ReportLab's order: same float result
+    leading: float = COMPACT_LEADING if compact else styles().cell.leading
+    # added in ReportLab's order: same float result
+    padding = COMPACT_PAD_BOTTOM + COMPACT_PAD_TOP if compact else CELL_PAD_BOTTOM + CELL_PAD_TOP
     height: float = max(leading * (cell.count("\n") + 1) + padding for cell in row)
     return height
 

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import SIGNAL_KEYS, Signal
 from coprod_desktop.domain.figures import (
     MOBILISED,
     MUNICIPAL,
@@ -20,7 +21,13 @@ from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.reports import charts
 from coprod_desktop.reports import text as tx
-from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, ProgressCallback
+from coprod_desktop.reports.base import (
+    CONTENT_WIDTH,
+    WIDE_CONTENT_WIDTH,
+    Brief,
+    BriefSettings,
+    ProgressCallback,
+)
 
 
 def filter_description(flt: object, lang: str) -> str:
@@ -155,66 +162,79 @@ def build(
     ):
         brief.add(KeepTogether([make(figures, lang, CONTENT_WIDTH), Spacer(1, 10)]))
 
-    brief.heading(t("brief_attention_list"))
-    if figures.attention:
-        brief.add(brief.para(tx.escape(t("brief_attention_note")), s.muted))
-        rows = [
-            [
-                a.initiative.reference or "",
-                a.initiative.title,
-                a.initiative.owner or "",
-                "; ".join(
-                    ("! " if sig.severity == "high" else "") + t("sig_" + sig.key)
-                    for sig in sorted(a.signals, key=lambda x: SIGNAL_RANK.get(x.severity, 3))
-                ),
-            ]
-            for a in figures.attention
-        ]
-        brief.add_table(
-            [t("col_reference"), t("col_title"), t("col_owner"), t("brief_signals")],
-            rows,
-            [None, 1.1, None, 1.5],
-        )
-    else:
-        brief.add(brief.para(tx.escape(t("brief_no_signals")), s.muted))
     if progress:
         progress(3, 4)
-
+    if initiatives:
+        brief.landscape_pages()
     brief.heading(t("brief_all_initiatives"))
-    attention_count = {id(a.initiative): len(a.signals) for a in figures.attention}
-    rows = []
-    for item in initiatives:
-        rows.append(
-            [
-                item.reference or "",
-                item.title,
-                v.InitiativeType.get(item.type).label(lang) if item.type else t("unclassified"),
-                v.Sector.get(item.sector).label(lang),
-                v.Status.get(item.status).label(lang),
-                brief.num(sum(1 for p in item.cross_pressures if p.status != "resolved")),
-                brief.date(item.next_review),
-                brief.num(attention_count.get(id(item), 0)),
-            ]
-        )
-    if rows:
-        brief.add_table(
-            [
-                t("col_reference"),
-                t("col_title"),
-                t("col_type"),
-                t("col_sector"),
-                t("col_status"),
-                t("brief_col_pressures_short"),
-                t("col_next_review"),
-                t("brief_col_signals_short"),
-            ],
-            rows,
-            [None, 1, None, None, None, None, None, None],
-            right=(5, 7),
-        )
+    if initiatives:
+        initiative_table(brief, initiatives, figures)
     else:
         brief.add(brief.para(tx.escape(t("cli_no_initiatives")), s.muted))
     return brief.render()
+
+
+def signal_markers(signals: Sequence[Signal], lang: str) -> str:
+    """The signals as short codes, the most serious first; a high one carries `!`."""
+    ordered = sorted(signals, key=lambda x: (SIGNAL_RANK.get(x.severity, 3), x.key))
+    return " ".join(
+        message("sigcode_" + sig.key, lang) + ("!" if sig.severity == "high" else "")
+        for sig in ordered
+    )
+
+
+def signal_legend(lang: str) -> str:
+    """What each marker stands for."""
+    legend = ", ".join(
+        f"{message('sigcode_' + key, lang)} = {message('sig_' + key, lang)}" for key in SIGNAL_KEYS
+    )
+    return message("brief_signal_legend", lang, legend=legend)
+
+
+def initiative_table(
+    brief: Brief, initiatives: Sequence[InitiativeData], figures: PortfolioFigures
+) -> None:
+    """One line per initiative on landscape pages, those needing most attention first (the
+    attention list's order), then the rest in the selection's order."""
+    t, lang = brief.t, brief.lang
+    signals_of = {id(a.initiative): a.signals for a in figures.attention}
+    ordered = [a.initiative for a in figures.attention]
+    ordered += [item for item in initiatives if id(item) not in signals_of]
+    brief.add(
+        brief.para(tx.escape(t("brief_attention_note") + " " + signal_legend(lang)), brief.s.muted)
+    )
+    rows = [
+        [
+            item.reference or "",
+            item.title,
+            v.InitiativeType.get(item.type).label(lang) if item.type else t("unclassified"),
+            v.Sector.get(item.sector).label(lang),
+            v.Status.get(item.status).label(lang),
+            item.owner or "",
+            brief.num(sum(1 for p in item.cross_pressures if p.status != "resolved")),
+            brief.date(item.next_review),
+            signal_markers(signals_of.get(id(item), []), lang),
+        ]
+        for item in ordered
+    ]
+    brief.add_table(
+        [
+            t("col_reference"),
+            t("col_title"),
+            t("col_type"),
+            t("col_sector"),
+            t("col_status"),
+            t("col_owner"),
+            t("brief_col_pressures_short"),
+            t("col_next_review"),
+            t("brief_col_signals_short"),
+        ],
+        rows,
+        [None, 1, None, None, None, None, None, None, None],
+        right=(6,),
+        total=WIDE_CONTENT_WIDTH,
+        compact=True,
+    )
 
 
 def brief_title(lang: str) -> str:

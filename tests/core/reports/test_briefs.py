@@ -19,7 +19,7 @@ from coprod_desktop.services.initiatives import get_initiative
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 
-from .conftest import flat, ink_per_page, page_count, pdf_text, settings
+from .conftest import GENERATED, flat, ink_per_page, page_count, pdf_text, settings
 
 SCRIPTS = "Zażółć gęślą jaźń · İstanbul ığüşöç · Ελληνικά · Кириллица · Ærø Å"
 ARABIC = "العربية"
@@ -172,8 +172,8 @@ def test_portfolio_review_lists_every_initiative_and_its_figures(demo_da: Databa
         "Åbne krydspres fordelt på kategori og alvor",
         "Ressourcer: kommunal indsats og ressourcer mobiliseret udefra",
         "Sådan startede initiativerne",
-        "Opmærksomhedsliste",
         "Alle initiativer i udvalget",
+        "IM = intet mandat",  # the legend of the compact signal markers
         f"{figures.count}, heraf {figures.by_status['active']} aktive",
         "Hele porteføljen",
     ):
@@ -182,6 +182,37 @@ def test_portfolio_review_lists_every_initiative_and_its_figures(demo_da: Databa
     municipal = figures.resources[0]
     assert municipal.side == "municipal" and municipal.unit == "DKK"
     assert f"{municipal.total:,.0f} kr.".replace(",", ".") in text
+
+
+def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_pages(
+    tmp_path: Path,
+) -> None:
+    from coprod_desktop.domain.analysis import attention_signals
+    from coprod_desktop.domain.messages import message
+    from coprod_desktop.store.migrate import open_database
+    from tests.benchmarks import generate
+
+    path = tmp_path / "p500.sqlite"
+    generate.build(path, 500, quiet=True)
+    db = open_database(str(path), user="tester")
+    try:
+        data = reporting.load_portfolio(db)
+        pdf = reports.portfolio_review(db, PortfolioFilter(), settings("da"))
+    finally:
+        db.dispose()
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(data) == 500 and len(reader.pages) <= 15
+    assert float(reader.pages[0].mediabox.width) < float(reader.pages[0].mediabox.height)
+    assert float(reader.pages[-1].mediabox.width) > float(reader.pages[-1].mediabox.height)
+    lines = pdf_text(pdf).splitlines()
+    for item in data:
+        line = next(line for line in lines if line.startswith(item.reference or "?"))
+        # one line: the reference, the title's start, and every signal as its marker
+        assert item.title.split()[0] in line
+        for signal in attention_signals(item, GENERATED.date()):
+            marker = message("sigcode_" + signal.key, "da")
+            assert marker + ("!" if signal.severity == "high" else "") in line.split()
+    assert "intet mandat; " not in pdf_text(pdf)  # no sentences repeated row after row
 
 
 def test_portfolio_review_follows_the_filter(demo_en: Database) -> None:
