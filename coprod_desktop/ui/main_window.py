@@ -30,7 +30,7 @@ from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import dashboard as analysis_views
-from coprod_desktop.ui import drafts, i18n, safety
+from coprod_desktop.ui import drafts, i18n, safety, window_fit
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
 from coprod_desktop.ui.conflict import LiveRefresh
@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         self.report_actions: dict[str, QAction] = {}
         self.briefs = ReportsController(self)
         self._build()
-        self.resize(1280, 800)
         self.restore_window()
 
     # ------------------------------------------------------------------ building
@@ -736,16 +735,14 @@ class MainWindow(QMainWindow):
 
     def restore_window(self) -> None:
         store = prefs.settings()
-        geometry = store.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        window_fit.restore(self, store)  # fits the screen; remembered per screen
         state = store.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
     def save_window(self) -> None:
         store = prefs.settings()
-        store.setValue("window/geometry", self.saveGeometry())
+        window_fit.save(self, store)
         store.setValue("window/state", self.saveState())
         store.sync()
         self.portfolio.save_state()

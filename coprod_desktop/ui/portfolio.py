@@ -291,8 +291,10 @@ class FilterBar(QWidget):
         self.mine = QCheckBox(self.tr("My initiatives"), self)
         self.mine.setToolTip(self.tr("Only initiatives whose owner is your user name"))
         self.attention = QComboBox(self)
+        # "Any attention" beside "Any attention signal" read as the same thing: the first is
+        # no filter at all (as "Any type" is), the second keeps those with a signal.
         self.attention.addItem(self.tr("Any attention"), None)
-        self.attention.addItem(self.tr("Any attention signal"), "any")
+        self.attention.addItem(self.tr("Needs attention (any signal)"), "any")
         for key in SIGNAL_KEYS:
             self.attention.addItem(signal_label(key), key)
         names = (
@@ -317,6 +319,26 @@ class FilterBar(QWidget):
         self.debounce.setInterval(300)
         self.debounce.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _t: self.debounce.start())
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.type, self.sector, self.status, self.origin, self.pressure, self.attention)
+
+    def is_filtering(self) -> bool:
+        return (
+            any(combo.currentIndex() > 0 for combo in self.combos())
+            or self.mine.isChecked()
+            or bool(self.search.text().strip())
+        )
+
+    def clear(self) -> None:
+        """Every filter back to "any", the search emptied: one `changed`, not eight."""
+        self.blockSignals(True)
+        for combo in self.combos():
+            combo.setCurrentIndex(0)
+        self.mine.setChecked(False)
+        self.search.clear()
+        self.debounce.stop()
+        self.blockSignals(False)
 
     def current(self, user: str) -> PortfolioFilter:
         def one(combo: QComboBox) -> tuple[str, ...]:
@@ -395,7 +417,7 @@ class PortfolioView(QWidget):
         metrics = self.table.fontMetrics()
         # Narrow enough that the stretching title keeps room at 1280 px (it elides, with a tooltip).
         widths = [104, 320, 130, 150, 100, 130, 60, 60, 90, 60]
-        vocabularies = {2: v.InitiativeType, 4: v.Status}
+        vocabularies = {2: v.InitiativeType, 3: v.Sector, 4: v.Status}
         for column, title in enumerate(self.model.headers()):
             widths[column] = max(widths[column], metrics.horizontalAdvance(title) + 20)
             if column in vocabularies:
@@ -405,6 +427,9 @@ class PortfolioView(QWidget):
                 widths[column] = max(widths[column], longest + 16)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        # What the header and the labels need in this language: widths remembered from the
+        # other language (or an older version) are widened to it, so nothing is clipped.
+        self.needed_widths = widths
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.table._open)
         self.table.open_requested.connect(self.open_requested)
@@ -466,6 +491,16 @@ class PortfolioView(QWidget):
             self.tr("Stop"), self.tr("Stop working out attention signals"), self.stop_attention
         )
         table_layout.addWidget(self.attention_bar)
+        # An empty result says so, with one way back to the whole portfolio.
+        self.no_match_bar, self.no_match_label, self.clear_filters_button = self._notice_bar(
+            self.tr("Clear all filters"),
+            self.tr("Show the whole portfolio again"),
+            self.clear_filters,
+        )
+        self.no_match_bar.setObjectName("portfolio-no-match")
+        self.no_match_label.setText(self.tr("No initiatives match these filters."))
+        table_layout.addWidget(self.no_match_bar)
+        self.counts_changed.connect(self._show_no_match)
         self.reader = Background(self)  # reads only, beside the main window's serial writer
         self._attention_operation: Operation | None = None
         table_layout.addWidget(self.table, 1)
@@ -549,6 +584,7 @@ class PortfolioView(QWidget):
             self._attention_operation = None
             self.attention_bar.hide()
             self.model.set_filter(replace(flt, ids=tuple(ids)))
+            self._show_no_match()
 
         return found
 
@@ -582,20 +618,7 @@ class PortfolioView(QWidget):
 
     def set_scope(self, label: str, ids: tuple[int, ...]) -> None:
         """Show exactly these initiatives (a click in the dashboard); the bar says so."""
-        self.filters.blockSignals(True)
-        for combo in (
-            self.filters.type,
-            self.filters.sector,
-            self.filters.status,
-            self.filters.origin,
-            self.filters.pressure,
-            self.filters.attention,
-        ):
-            combo.setCurrentIndex(0)
-        self.filters.mine.setChecked(False)
-        self.filters.search.clear()
-        self.filters.debounce.stop()
-        self.filters.blockSignals(False)
+        self.filters.clear()
         self.scope = (label, tuple(ids))
         self.scope_label.setText(
             self.tr("Showing %n initiative(s) from the dashboard: %1", "", len(ids)).replace(
@@ -604,6 +627,22 @@ class PortfolioView(QWidget):
         )
         self.scope_bar.show()
         self.apply_filters()
+
+    def clear_filters(self) -> None:
+        """Every filter and the dashboard's selection off: the whole portfolio."""
+        self.filters.clear()
+        self.scope = None
+        self.scope_bar.hide()
+        self.apply_filters()
+
+    def _show_no_match(self) -> None:
+        nothing = (
+            self.model.db is not None
+            and self.total_all > 0
+            and self.model.total == 0
+            and not self.attention_pending()
+        )
+        self.no_match_bar.setVisible(nothing)
 
     def clear_scope(self) -> None:
         self.scope = None
@@ -655,6 +694,9 @@ class PortfolioView(QWidget):
         header = self.table.horizontalHeader()
         if state is not None:
             header.restoreState(state)
+            for column, width in enumerate(self.needed_widths):
+                if column != 1 and header.sectionSize(column) < width:
+                    header.resizeSection(column, width)
         hidden = prefs.get_list("portfolio/hidden")
         for column, (key, _sort) in enumerate(COLUMNS):
             header.setSectionHidden(column, key in hidden)

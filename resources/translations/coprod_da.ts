@@ -427,7 +427,7 @@
         </message>
         <message>
             <source>Any attention</source>
-            <translation>Alle signaler</translation>
+            <translation>Uanset signaler</translation>
         </message>
         <message>
             <source>Any attention signal</source>
@@ -456,6 +456,10 @@
         <message>
             <source>Attention filter</source>
             <translation>Opmærksomhedsfilter</translation>
+        </message>
+        <message>
+            <source>Needs attention (any signal)</source>
+            <translation>Kræver opmærksomhed</translation>
         </message>
     </context>
     <context>
@@ -1966,6 +1970,18 @@
                 <numerusform>Viser %n initiativ fra overblikstavlen: %1</numerusform>
                 <numerusform>Viser %n initiativer fra overblikstavlen: %1</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Clear all filters</source>
+            <translation>Ryd alle filtre</translation>
+        </message>
+        <message>
+            <source>Show the whole portfolio again</source>
+            <translation>Vis hele porteføljen igen</translation>
+        </message>
+        <message>
+            <source>No initiatives match these filters.</source>
+            <translation>Ingen initiativer passer til disse filtre.</translation>
         </message>
     </context>
     <context>

@@ -204,3 +204,52 @@ def test_empty_state_new_initiative_opens_an_editor(empty_window):
 def test_row_id_role(window):
     model = window.portfolio.model
     assert model.index(0, 0).data(ROW_ID_ROLE) == model.rows[0].id
+
+
+def test_an_empty_result_says_so_and_one_button_clears_every_filter(window, qtbot):
+    view = window.portfolio
+    assert not view.no_match_bar.isVisibleTo(view)
+    view.filters.sector.set_key("eldercare")
+    view.filters.mine.setChecked(True)
+    qtbot.keyClicks(view.filters.search, "no such words anywhere")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=3000)
+    assert view.no_match_bar.isVisibleTo(view)
+    assert view.no_match_label.text() == "No initiatives match these filters."
+    view.clear_filters_button.click()
+    assert view.model.rowCount() == 16
+    assert not view.no_match_bar.isVisibleTo(view)
+    assert not view.filters.is_filtering() and view.filters.search.text() == ""
+    assert view.filters.sector.key() is None and not view.filters.mine.isChecked()
+
+
+def test_the_attention_filter_words_no_filter_and_any_signal_apart(window):
+    combo = window.portfolio.filters.attention
+    assert combo.itemData(0) is None and combo.itemData(1) == "any"
+    assert combo.itemText(0) == "Any attention"  # no filter, as "Any type" is
+    assert combo.itemText(1) == "Needs attention (any signal)"
+
+
+def test_danish_headers_and_labels_fit_even_after_english_widths_were_saved(qtbot, demo_db):
+    from coprod_desktop.domain import vocab as v
+    from coprod_desktop.ui import i18n
+    from coprod_desktop.ui.main_window import MainWindow
+
+    english = MainWindow()
+    qtbot.addWidget(english)
+    english.portfolio.table.horizontalHeader().resizeSection(7, 40)  # narrow, then remembered
+    english.portfolio.save_state()
+    i18n.set_language("da")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.set_database(demo_db)
+    view = win.portfolio
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column, title in enumerate(view.model.headers()):
+        if column != 1:  # the title column stretches and elides
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 12, title
+    longest_status = max(metrics.horizontalAdvance(m.label("da")) for m in v.Status)
+    assert header.sectionSize(4) >= longest_status + 8  # "Under forberedelse"
+    win.portfolio.stop_attention()
+    win.stop_reading()
+    win.background.wait()
