@@ -3,7 +3,9 @@
 The Danish catalogue is a Qt Linguist source (`resources/translations/coprod_da.ts`). The
 compiled `.qm` is never shipped stale: at start-up it is rebuilt into the cache folder
 whenever it is missing or older than the `.ts` (a build may also place a fresh one next to
-the `.ts`; the newer of the two wins).
+the `.ts`; the newer of the two wins). Qt's own Danish catalogue (qtbase_da) misses a few
+strings Qt 6 renamed (the file dialog's "&Look in:"); our catalogue carries those under Qt's
+context names, and it is consulted first.
 """
 
 from __future__ import annotations

@@ -2995,4 +2995,15 @@
             <translation>&amp;Senere</translation>
         </message>
     </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Kig i:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Filer af &amp;type:</translation>
+        </message>
+    </context>
 </TS>
