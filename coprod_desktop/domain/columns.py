@@ -199,7 +199,7 @@ INITIATIVE_COLUMNS: tuple[Column, ...] = (
     _c(
         "next_review",
         "Next review",
-        "Næste review",
+        "Næste gennemgang",
         "When a manager should review it next.",
         "Hvornår en leder næste gang skal gennemgå det.",
         "date",
@@ -561,8 +561,14 @@ JOURNAL_COLUMNS: tuple[Column, ...] = (
 
 REVIEW_COLUMNS: tuple[Column, ...] = (
     _INITIATIVE_REF,
-    _c("date", "Date", "Dato", "Date of the review.", "Reviewets dato.", "date"),
-    _c("reviewer", "Reviewer", "Reviewer", "The manager who reviewed.", "Lederen, der gennemgik."),
+    _c("date", "Date", "Dato", "Date of the review.", "Gennemgangens dato.", "date"),
+    _c(
+        "reviewer",
+        "Reviewer",
+        "Gennemgået af",
+        "The manager who reviewed.",
+        "Lederen, der gennemgik.",
+    ),
     _c("assessment", "Assessment", "Vurdering", "The manager's assessment.", "Lederens vurdering."),
     _c(
         "decisions",
@@ -574,7 +580,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     _c(
         "next_review",
         "Next review",
-        "Næste review",
+        "Næste gennemgang",
         "When to review again.",
         "Hvornår der skal gennemgås igen.",
         "date",
@@ -603,7 +609,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("resources", "Resources", "Ressourcer", RESOURCE_ENTRY_COLUMNS),
     SheetSpec("cross_pressures", "Cross-pressures", "Krydspres", PRESSURE_COLUMNS),
     SheetSpec("journal", "Journal", "Journal", JOURNAL_COLUMNS),
-    SheetSpec("reviews", "Reviews", "Reviews", REVIEW_COLUMNS),
+    SheetSpec("reviews", "Reviews", "Gennemgange", REVIEW_COLUMNS),
 )
 
 # What the spreadsheet import reads: the initiative columns (reference … volunteer_hours).
@@ -618,11 +624,17 @@ def normalise_header(text: str) -> str:
     return _SPACES.sub(" ", folded)
 
 
+# Headings earlier versions exported, still read: a sheet made then imports as it did.
+FORMER_HEADINGS = {"Næste review": "next_review"}
+
+
 def _header_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for column in INITIATIVE_COLUMNS:
         for heading in (column.field, column.en, column.da):
             index.setdefault(normalise_header(heading), column.field)
+    for heading, name in FORMER_HEADINGS.items():
+        index.setdefault(normalise_header(heading), name)
     return index
 
 

@@ -13,11 +13,11 @@
         </message>
         <message>
             <source>Re&amp;view mode</source>
-            <translation>Re&amp;viewtilstand</translation>
+            <translation>&amp;Gennemgangstilstand</translation>
         </message>
         <message>
             <source>Walk the shown initiatives, those that need attention first, and record reviews</source>
-            <translation>Gå de viste initiativer igennem, dem der kræver opmærksomhed først, og registrér reviews</translation>
+            <translation>Gå de viste initiativer igennem, dem der kræver opmærksomhed først, og registrér gennemgange</translation>
         </message>
         <message>
             <source>Dashboard</source>
@@ -25,7 +25,7 @@
         </message>
         <message>
             <source>Review mode</source>
-            <translation>Reviewtilstand</translation>
+            <translation>Gennemgangstilstand</translation>
         </message>
     </context>
     <context>
@@ -107,7 +107,7 @@
         </message>
         <message>
             <source>review</source>
-            <translation>review</translation>
+            <translation>gennemgang</translation>
         </message>
     </context>
     <context>
@@ -778,7 +778,7 @@
         </message>
         <message>
             <source>Reviews</source>
-            <translation>Reviews</translation>
+            <translation>Gennemgange</translation>
         </message>
         <message>
             <source>History</source>
@@ -834,7 +834,7 @@
         </message>
         <message>
             <source>Next review</source>
-            <translation>Næste review</translation>
+            <translation>Næste gennemgang</translation>
         </message>
         <message>
             <source>KLE topic</source>
@@ -910,7 +910,7 @@
         </message>
         <message>
             <source>Kind</source>
-            <translation>Art</translation>
+            <translation>Slags</translation>
         </message>
         <message>
             <source>Role</source>
@@ -1170,7 +1170,7 @@
         </message>
         <message>
             <source>Edit reviews</source>
-            <translation>Redigér reviews</translation>
+            <translation>Redigér gennemgange</translation>
         </message>
         <message>
             <source>Remove row</source>
@@ -1895,7 +1895,7 @@
         </message>
         <message>
             <source>Next review</source>
-            <translation>Næste review</translation>
+            <translation>Næste gennemgang</translation>
         </message>
         <message>
             <source>Complete</source>
@@ -2106,11 +2106,11 @@
         </message>
         <message>
             <source>Review &amp;date</source>
-            <translation>Review&amp;dato</translation>
+            <translation>&amp;Dato for gennemgang</translation>
         </message>
         <message>
             <source>Re&amp;viewer</source>
-            <translation>Re&amp;viewer</translation>
+            <translation>Gennemgået &amp;af</translation>
         </message>
         <message>
             <source>&amp;Assessment</source>
@@ -2122,7 +2122,7 @@
         </message>
         <message>
             <source>&amp;Next review</source>
-            <translation>&amp;Næste review</translation>
+            <translation>&amp;Næste gennemgang</translation>
         </message>
         <message>
             <source>Enter the date of the review as YYYY-MM-DD.</source>
@@ -2134,7 +2134,7 @@
         </message>
         <message>
             <source>Enter who reviewed.</source>
-            <translation>Angiv, hvem der holdt reviewet.</translation>
+            <translation>Angiv, hvem der holdt gennemgangen.</translation>
         </message>
     </context>
     <context>
@@ -2161,19 +2161,19 @@
         </message>
         <message>
             <source>Earlier reviews</source>
-            <translation>Tidligere reviews</translation>
+            <translation>Tidligere gennemgange</translation>
         </message>
         <message>
             <source>Record a review</source>
-            <translation>Registrér et review</translation>
+            <translation>Registrér en gennemgang</translation>
         </message>
         <message>
             <source>Record &amp;review</source>
-            <translation>Registrér &amp;review</translation>
+            <translation>&amp;Registrér gennemgang</translation>
         </message>
         <message>
             <source>Save the review with the initiative now</source>
-            <translation>Gem reviewet på initiativet nu</translation>
+            <translation>Gem gennemgangen på initiativet nu</translation>
         </message>
         <message>
             <source>Record and &amp;go to next</source>
@@ -2181,7 +2181,7 @@
         </message>
         <message>
             <source>Review mode</source>
-            <translation>Reviewtilstand</translation>
+            <translation>Gennemgangstilstand</translation>
         </message>
         <message>
             <source>No initiatives to review: the portfolio filter shows none.</source>
@@ -2209,7 +2209,7 @@
         </message>
         <message>
             <source>Owner</source>
-            <translation>Ejer</translation>
+            <translation>Ansvarlig</translation>
         </message>
         <message>
             <source>Responsible manager</source>
@@ -2217,7 +2217,7 @@
         </message>
         <message>
             <source>Next review</source>
-            <translation>Næste review</translation>
+            <translation>Næste gennemgang</translation>
         </message>
         <message>
             <source>Completeness</source>
@@ -2241,14 +2241,14 @@
         </message>
         <message>
             <source>Review not saved</source>
-            <translation>Reviewet blev ikke gemt</translation>
+            <translation>Gennemgangen blev ikke gemt</translation>
         </message>
     </context>
     <context>
         <name>Reviews</name>
         <message>
             <source>Also set the initiative's next review to %1?</source>
-            <translation>Skal initiativets næste review også sættes til %1?</translation>
+            <translation>Skal initiativets næste gennemgang også sættes til %1?</translation>
         </message>
         <message>
             <source>(It is %1 now.)</source>
@@ -2256,7 +2256,7 @@
         </message>
         <message>
             <source>Next review</source>
-            <translation>Næste review</translation>
+            <translation>Næste gennemgang</translation>
         </message>
         <message>
             <source>Date</source>
@@ -2264,7 +2264,7 @@
         </message>
         <message>
             <source>Reviewer</source>
-            <translation>Reviewer</translation>
+            <translation>Gennemgået af</translation>
         </message>
         <message>
             <source>Assessment</source>
@@ -2276,7 +2276,7 @@
         </message>
         <message>
             <source>Manager reviews</source>
-            <translation>Lederreviews</translation>
+            <translation>Ledergennemgange</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -2287,19 +2287,19 @@
         <name>ReviewsPanel</name>
         <message>
             <source>Record a review</source>
-            <translation>Registrér et review</translation>
+            <translation>Registrér en gennemgang</translation>
         </message>
         <message>
             <source>Record &amp;review</source>
-            <translation>Registrér &amp;review</translation>
+            <translation>&amp;Registrér gennemgang</translation>
         </message>
         <message>
             <source>Add the review to this initiative (saved with the initiative)</source>
-            <translation>Føj reviewet til initiativet (gemmes sammen med initiativet)</translation>
+            <translation>Føj gennemgangen til initiativet (gemmes sammen med initiativet)</translation>
         </message>
         <message>
             <source>Record review</source>
-            <translation>Registrér review</translation>
+            <translation>Registrér gennemgang</translation>
         </message>
     </context>
     <context>
@@ -2412,7 +2412,7 @@
         </message>
         <message>
             <source>&amp;Kind</source>
-            <translation>&amp;Art</translation>
+            <translation>Sl&amp;ags</translation>
         </message>
         <message>
             <source>&amp;Organisation</source>
@@ -2451,7 +2451,7 @@
         </message>
         <message>
             <source>Kind</source>
-            <translation>Art</translation>
+            <translation>Slags</translation>
         </message>
         <message>
             <source>Organisation</source>

@@ -148,6 +148,21 @@ def test_danish_translation_is_complete():
     assert not problems, f"missing or unfinished Danish: {problems[:10]}"
 
 
+def test_the_danish_catalogue_follows_the_glossary():
+    from tests.glossary import disagreements
+
+    pairs = []
+    for context in ET.parse(i18n.ts_path()).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("vanished", "obsolete"):
+                continue
+            forms = translation.findall("numerusform")
+            text = (forms[0].text if forms else translation.text) or ""
+            pairs.append((context.findtext("name") or "", message.findtext("source") or "", text))
+    assert not disagreements(pairs)
+
+
 def _source_strings() -> set[tuple[str, str]]:
     """Every (context, text) the GUI code passes to tr()/translate()."""
     found: set[tuple[str, str]] = set()

@@ -203,6 +203,19 @@ def test_most_messages_are_actually_translated() -> None:
     assert len(translated) >= 0.8 * len(texts)
 
 
+def test_the_core_catalogue_and_column_labels_follow_the_glossary() -> None:
+    from coprod_desktop.domain import columns as cols
+    from tests.glossary import disagreements, terms
+
+    assert "Kind" in terms() and "Owner" in terms()
+    pairs = [(key, en, da) for key, (en, da) in CATALOGUE.items()]
+    pairs += [(f"{s.name}.{c.field}", c.en, c.da) for s in cols.SHEETS for c in s.columns]
+    pairs += [(f"sheet {s.name}", s.en, s.da) for s in cols.SHEETS]
+    assert not disagreements(pairs)
+    # and the check bites: a second word for a term is caught
+    assert disagreements([("x", "Kind", "Art"), ("y", "&Owner:", "&Ejer:")])
+
+
 def test_message_fills_in_placeholders_in_the_chosen_language() -> None:
     en = message("not_found", "en", entity="initiative", ident="CP-1")
     da = message("not_found", "da", entity="initiativ", ident="CP-1")

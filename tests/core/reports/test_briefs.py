@@ -204,14 +204,14 @@ def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_page
     assert len(data) == 500 and len(reader.pages) <= 15
     assert float(reader.pages[0].mediabox.width) < float(reader.pages[0].mediabox.height)
     assert float(reader.pages[-1].mediabox.width) > float(reader.pages[-1].mediabox.height)
-    lines = pdf_text(pdf).splitlines()
-    for item in data:
-        line = next(line for line in lines if line.startswith(item.reference or "?"))
-        # one line: the reference, the title's start, and every signal as its marker
-        assert item.title.split()[0] in line
+    text = flat(pdf_text(pdf))
+    starts = sorted((text.index(item.reference or "?"), item) for item in data)
+    for (start, item), (end, _next) in zip(starts, [*starts[1:], (len(text), None)], strict=True):
+        row = text[start:end].split()  # the row's cells, up to the next initiative
+        assert item.title.split()[-1] in row
         for signal in attention_signals(item, GENERATED.date()):
             marker = message("sigcode_" + signal.key, "da")
-            assert marker + ("!" if signal.severity == "high" else "") in line.split()
+            assert marker + ("!" if signal.severity == "high" else "") in row
     assert "intet mandat; " not in pdf_text(pdf)  # no sentences repeated row after row
 
 
