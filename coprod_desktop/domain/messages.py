@@ -7,6 +7,7 @@ message has both languages and the same placeholders.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -573,10 +574,68 @@ def message(key: str, lang: str = "en", **params: Any) -> str:
         return template
     # A parameter that is itself bilingual (a list of vocabulary labels) is put in the
     # message's language, so a Danish sentence never carries English words or raw keys.
-    return template.format(**{k: _in_language(value, lang) for k, value in params.items()})
+    values = {k: _in_language(value, lang) for k, value in params.items()}
+    if lang == "da" and isinstance(values.get("reason"), str):
+        values["reason"] = danish_reason(values["reason"])
+    return template.format(**values)
 
 
 def _in_language(value: Any, lang: str) -> Any:
     from coprod_desktop.domain.typology import Text
 
     return value.get(lang) if isinstance(value, Text) else value
+
+
+# The `reason` a database or file error gives comes from our code, the operating system,
+# SQLite or the PostgreSQL driver, all in English; these are put in Danish for a Danish
+# message (matched without regard to case; a reason not listed is shown as it came).
+DANISH_REASONS: dict[str, str] = {
+    "it is a folder": "det er en mappe",
+    "the file is empty": "filen er tom",
+    "it is not an sqlite database": "det er ikke en SQLite-database",
+    "backups of a shared database are made by its server": (
+        "en delt database sikkerhedskopieres af dens server"
+    ),
+    "cannot back up onto itself": "kan ikke sikkerhedskopiere oven i sig selv",
+    "source and target are the same": "kilde og mål er den samme",
+    "it belongs to another program (no coprod-desktop schema)": (
+        "den tilhører et andet program (intet coprod-desktop-skema)"
+    ),
+    "not an .xlsx workbook": "ikke en .xlsx-projektmappe",
+    "no such file or directory": "filen eller mappen findes ikke",
+    "permission denied": "adgang nægtet",
+    "is a directory": "det er en mappe",
+    "not a directory": "det er ikke en mappe",
+    "read-only file system": "filsystemet er skrivebeskyttet",
+    "no space left on device": "der er ikke mere plads på disken",
+    "file exists": "filen findes allerede",
+    "unable to open database file": "databasefilen kan ikke åbnes",
+    "file is not a database": "filen er ikke en database",
+    "database disk image is malformed": "databasefilen er beskadiget",
+    "disk i/o error": "fejl ved læsning eller skrivning på disken",
+}
+_DANISH_REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"it is not empty \(table (\S+) has rows\); copy into a new database", re.I),
+        r"den er ikke tom (tabellen \1 har rækker); kopiér til en ny database",
+    ),
+    (re.compile(r"not UTF-8 \((.*)\)", re.I), r"ikke UTF-8 (\1)"),
+    (re.compile(r".*connection refused.*", re.I | re.S), "serveren afviste forbindelsen"),
+    (re.compile(r".*password authentication failed.*", re.I | re.S), "adgangskoden blev afvist"),
+    (
+        re.compile(r".*(could not translate host name|name or service not known).*", re.I | re.S),
+        "serverens navn blev ikke fundet",
+    ),
+    (re.compile(r".*timeout expired.*", re.I | re.S), "serveren svarede ikke i tide"),
+)
+
+
+def danish_reason(reason: str) -> str:
+    """An error's English reason in Danish where it is a known one (else unchanged)."""
+    known = DANISH_REASONS.get(reason.strip().casefold())
+    if known is not None:
+        return known
+    for pattern, replacement in _DANISH_REASON_PATTERNS:
+        if pattern.fullmatch(reason.strip()):
+            return pattern.sub(replacement, reason.strip())
+    return reason

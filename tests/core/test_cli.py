@@ -426,3 +426,36 @@ def test_list_does_not_import_pyside6(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_database_errors_in_danish_end_in_danish(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database", encoding="utf-8")
+    for target, ending in (
+        (tmp_path, "det er en mappe"),
+        (empty, "filen er tom"),
+        (junk, "det er ikke en SQLite-database"),
+    ):
+        result = run_cli("--lang", "da", "--db", str(target), "list")
+        assert result.code == 4
+        assert result.err.startswith("fejl:") and result.err.strip().endswith(ending), result.err
+
+
+def test_known_english_reasons_are_put_in_danish() -> None:
+    from coprod_desktop.domain.messages import message
+
+    cases = {
+        "Permission denied": "adgang nægtet",
+        "unable to open database file": "databasefilen kan ikke åbnes",
+        "it is not empty (table initiative has rows); copy into a new database": (
+            "den er ikke tom (tabellen initiative har rækker); kopiér til en ny database"
+        ),
+        'connection failed: connection to server at "db" failed: Connection refused': (
+            "serveren afviste forbindelsen"
+        ),
+    }
+    for english, danish in cases.items():
+        assert message("db_unavailable", "da", where="x", reason=english).endswith(danish)
+        assert message("db_unavailable", "en", where="x", reason=english).endswith(english)
