@@ -37,11 +37,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -116,6 +119,86 @@ class Built:
 
     path: Path
     title: str
+
+
+IDENTITY_ASKED = "briefs/identity_asked"
+
+
+class BriefIdentityDialog(QDialog):
+    """Asked once, before the first brief: whose briefs these are (the municipality's name and
+    logo in the header, the author's name in the footer) instead of "coprod-desktop" and the
+    login name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("brief-identity")
+        self.setWindowTitle(self.tr("Your briefs"))
+        intro = QLabel(
+            self.tr(
+                "Printed briefs carry the municipality's name and logo at the top and your "
+                "name at the bottom. You can change them later under Settings."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.municipality = QLineEdit(prefs.get_str("briefs/municipality"), self)
+        self.municipality.setPlaceholderText(self.tr("e.g. Sønderby Kommune"))
+        self.logo = QLineEdit(prefs.get_str("briefs/logo"), self)
+        self.logo.setPlaceholderText(self.tr("A PNG or JPEG file (optional)"))
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.setAccessibleName(self.tr("Browse for a logo"))
+        browse.clicked.connect(self._browse)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        self.author = QLineEdit(prefs.user_name(), self)
+        form = QFormLayout()
+        for text, field, widget in (
+            (self.tr("&Municipality name"), self.municipality, self.municipality),
+            (self.tr("Municipality &logo"), logo_row, self.logo),
+            (self.tr("Your &name"), self.author, self.author),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        later = buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        later.setToolTip(self.tr("Make the brief without them; you will not be asked again"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Municipality logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.logo.setText(path)
+
+    def store(self) -> None:
+        prefs.set_value("briefs/municipality", self.municipality.text().strip())
+        prefs.set_value("briefs/logo", self.logo.text().strip())
+        if self.author.text().strip():
+            prefs.set_value("user/name", self.author.text().strip())
+
+
+def ask_brief_identity_once(parent: QWidget) -> None:
+    """Before the first brief, unless the municipality is already set: ask who it is from."""
+    if prefs.get_str("briefs/municipality").strip() or prefs.get_str(IDENTITY_ASKED) == "true":
+        return
+    dialog = BriefIdentityDialog(parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            dialog.store()
+    finally:
+        dialog.deleteLater()
+    prefs.set_value(IDENTITY_ASKED, "true")  # asked once, whatever the answer
 
 
 class CommitteeDialog(QDialog):
@@ -608,6 +691,7 @@ class ReportsController(QObject):
     ) -> Operation | None:
         """Run `build` off the GUI thread with a cancellable progress dialog, then preview."""
         db = self.window.db
+        ask_brief_identity_once(self.window)
         settings = brief_settings(db.user if db is not None else "")
 
         def work(progress: Progress) -> Built:

@@ -3006,4 +3006,59 @@
             <translation>Filer af &amp;type:</translation>
         </message>
     </context>
+    <context>
+        <name>BriefIdentityDialog</name>
+        <message>
+            <source>Your briefs</source>
+            <translation>Dine notater</translation>
+        </message>
+        <message>
+            <source>Printed briefs carry the municipality's name and logo at the top and your name at the bottom. You can change them later under Settings.</source>
+            <translation>Udskrevne notater har kommunens navn og logo øverst og dit navn nederst. Du kan ændre dem senere under Indstillinger.</translation>
+        </message>
+        <message>
+            <source>e.g. Sønderby Kommune</source>
+            <translation>fx Sønderby Kommune</translation>
+        </message>
+        <message>
+            <source>A PNG or JPEG file (optional)</source>
+            <translation>En PNG- eller JPEG-fil (valgfrit)</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Gennemse …</translation>
+        </message>
+        <message>
+            <source>Browse for a logo</source>
+            <translation>Find et logo</translation>
+        </message>
+        <message>
+            <source>&amp;Municipality name</source>
+            <translation>&amp;Kommunens navn</translation>
+        </message>
+        <message>
+            <source>Municipality &amp;logo</source>
+            <translation>Kommunens &amp;logo</translation>
+        </message>
+        <message>
+            <source>Your &amp;name</source>
+            <translation>Dit &amp;navn</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Ikke nu</translation>
+        </message>
+        <message>
+            <source>Make the brief without them; you will not be asked again</source>
+            <translation>Lav notatet uden dem; du bliver ikke spurgt igen</translation>
+        </message>
+        <message>
+            <source>Municipality logo</source>
+            <translation>Kommunens logo</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+        </message>
+    </context>
 </TS>

@@ -53,6 +53,15 @@ def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def brief_identity_asked() -> None:
+    """The first brief asks for the municipality (a modal dialog); tests that want that
+    question remove this preference themselves."""
+    from coprod_desktop.ui import settings as prefs
+
+    prefs.set_value("briefs/identity_asked", "true")
+
+
+@pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     from coprod_desktop.ui import i18n
 

@@ -414,3 +414,42 @@ def test_quitting_closes_the_previews_and_their_files(window, qtbot):
     window.briefs.close_previews()  # what the application's aboutToQuit does
     assert not any(f.exists() for f in files)
     qtbot.waitUntil(lambda: not window.briefs.previews)
+
+
+def test_the_first_brief_asks_once_for_the_municipality_and_the_author(window, qtbot, monkeypatch):
+    from coprod_desktop.ui.reports_ui import BriefIdentityDialog
+
+    prefs.set_value("briefs/identity_asked", "")
+    asked: list[BriefIdentityDialog] = []
+
+    def answer(dialog: BriefIdentityDialog) -> int:
+        asked.append(dialog)
+        assert dialog.municipality.text() == ""  # nothing made up
+        qtbot.keyClicks(dialog.municipality, "Sønderby Kommune")
+        dialog.author.clear()
+        qtbot.keyClicks(dialog.author, "Hanne Østergaard")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(BriefIdentityDialog, "exec", answer)
+    text = check_preview(make(window, qtbot, "portfolio_review"))
+    assert len(asked) == 1
+    assert "Sønderby Kommune" in text and "Hanne Østergaard" in text
+    assert "coprod-desktop" not in text.splitlines()[0]
+    make(window, qtbot, "portfolio_review")
+    assert len(asked) == 1  # once
+
+
+def test_not_now_is_not_asked_again(window, qtbot, monkeypatch):
+    from coprod_desktop.ui.reports_ui import BriefIdentityDialog
+
+    prefs.set_value("briefs/identity_asked", "")
+    asked: list[int] = []
+    monkeypatch.setattr(
+        BriefIdentityDialog,
+        "exec",
+        lambda self: asked.append(1) or QDialog.DialogCode.Rejected.value,
+    )
+    make(window, qtbot, "portfolio_review")
+    make(window, qtbot, "portfolio_review")
+    assert asked == [1]
+    assert prefs.get_str("briefs/municipality") == ""
