@@ -23,6 +23,84 @@ _NEUTRAL: dict[str, tuple[str, str]] = {
 _NEUTRAL_OTHER = ("a participant", "en deltager")
 
 
+# Common short words of each language, to tell which one a piece of free text is written in:
+# the neutral word must be in the language of the sentence it lands in, not of the brief
+# ("A citizen and the other hosts…" in a Danish brief, never "En borger and the other…").
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "with",
+        "on",
+        "in",
+        "they",
+        "their",
+        "has",
+        "have",
+        "will",
+        "who",
+        "from",
+        "this",
+        "that",
+        "it",
+        "by",
+        "be",
+        "an",
+        "as",
+        "our",
+        "we",
+    ]
+)
+_DANISH_WORDS = frozenset(
+    [
+        "og",
+        "er",
+        "var",
+        "det",
+        "den",
+        "de",
+        "af",
+        "til",
+        "med",
+        "på",
+        "som",
+        "har",
+        "vil",
+        "der",
+        "fra",
+        "ikke",
+        "et",
+        "om",
+        "hun",
+        "han",
+        "vi",
+        "skal",
+        "også",
+        "kan",
+        "blev",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def text_language(text: str, default: str = "en") -> str:
+    """ "en" or "da" when `text` is clearly written in it, else `default`."""
+    words = _WORD.findall(text.casefold())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    danish = sum(word in _DANISH_WORDS for word in words)
+    if english >= 2 and english > 2 * danish:
+        return "en"
+    if danish >= 2 and danish > 2 * english:
+        return "da"
+    return default
+
+
 def neutral_word(kind: str, lang: str = "en") -> str:
     """What a person of `kind` is called instead of their name ("a volunteer", "en frivillig")."""
     en, da = _NEUTRAL.get(kind, _NEUTRAL_OTHER)
@@ -62,13 +140,19 @@ class Anonymiser:
     def __init__(self, persons: Iterable[Person], lang: str = "en") -> None:
         self.lang = lang
         self._persons = [p for p in persons if p.name.strip()]
+        self._compiled: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
     @cached_property
     def _replacements(self) -> list[tuple[re.Pattern[str], str]]:
+        return self._replacements_in(self.lang)
+
+    def _replacements_in(self, lang: str) -> list[tuple[re.Pattern[str], str]]:
+        if lang in self._compiled:
+            return self._compiled[lang]
         by_name: list[tuple[str, str]] = []
         exact: list[tuple[str, str]] = []
         for person in self._persons:
-            word = neutral_word(person.kind, self.lang)
+            word = neutral_word(person.kind, lang)
             parts = person.name.split()
             names = {person.name}
             if len(parts) > 2:
@@ -92,6 +176,7 @@ class Anonymiser:
             compiled.append(
                 (re.compile(rf"(?<![\w@]){pattern}(?P<suffix>'s|’s|s)?(?![\w@])", re.I), word)
             )
+        self._compiled[lang] = compiled
         return compiled
 
     def __bool__(self) -> bool:
@@ -102,7 +187,9 @@ class Anonymiser:
         if not value:
             return value or ""
         result = value
-        for pattern, word in self._replacements:
+        lang = text_language(value, self.lang)
+        replacements = self._replacements if lang == self.lang else self._replacements_in(lang)
+        for pattern, word in replacements:
             result = pattern.sub(partial(_fill, word=word), result)
         return result
 

@@ -63,6 +63,21 @@ def test_names_are_replaced_by_a_neutral_word_in_the_language() -> None:
     assert english.text("Anne Jensen and Anne Marie Jensen") == "A citizen and a citizen"
 
 
+def test_the_neutral_word_follows_the_language_of_the_sentence_not_the_brief() -> None:
+    danish_brief = Anonymiser(PEOPLE, "da")
+    assert danish_brief.text("Søren Højgaard and the other hosts met with the club.") == (
+        "A citizen and the other hosts met with the club."
+    )
+    assert danish_brief.text("Søren Højgaard og de andre værter mødtes med klubben.") == (
+        "En borger og de andre værter mødtes med klubben."
+    )
+    english_brief = Anonymiser(PEOPLE, "en")
+    assert english_brief.text("Mødet med Søren Højgaard er aflyst, og det er ikke flyttet.") == (
+        "Mødet med en borger er aflyst, og det er ikke flyttet."
+    )
+    assert danish_brief.text("Søren Højgaard") == "En borger"  # too little to tell: the brief's
+
+
 def test_contact_details_are_replaced_and_other_names_kept() -> None:
     hide = Anonymiser(PEOPLE, "en")
     result = hide.text("Write aase.molgaard@live.dk or call 22 18 90 34 or +45 21 43 65 87.")
