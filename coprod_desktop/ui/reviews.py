@@ -71,6 +71,7 @@ class ReviewForm(QWidget):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.next_review = DateField(self)
+        self.next_review.setToolTip(self.tr("The initiative's next review is set to this date"))
         self.error = ErrorLabel(self)
         for text, widget in (
             (self.tr("Review &date"), self.date),
@@ -117,28 +118,6 @@ class ReviewForm(QWidget):
         )
 
 
-def ask_update_next_review(parent: QWidget, current: dt.date | None, new: dt.date) -> bool:
-    """Offer to move the initiative's next review to the review's date."""
-    text = QCoreApplication.translate(
-        "Reviews", "Also set the initiative's next review to %1?"
-    ).replace("%1", date_text(new))
-    if current is not None:
-        text += "\n" + QCoreApplication.translate("Reviews", "(It is %1 now.)").replace(
-            "%1", date_text(current)
-        )
-    answer = QMessageBox.question(
-        parent,
-        QCoreApplication.translate("Reviews", "Next review"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-# ---------------------------------------------------------------------- the editor's tab
-
-
 class ReviewsPanel(QWidget):
     """Below the editor's table of reviews: the form to record a new one."""
 
@@ -167,11 +146,8 @@ class ReviewsPanel(QWidget):
         if review is None:
             return False
         editor = self.editor
-        move = (
-            review.next_review is not None
-            and review.next_review != editor.data.next_review
-            and ask_update_next_review(self, editor.data.next_review, review.next_review)
-        )
+        # The next review typed here is the initiative's next review: no second question.
+        move = review.next_review is not None and review.next_review != editor.data.next_review
         from coprod_desktop.ui.editor import FieldCommand
 
         editor.undo.beginMacro(self.tr("Record review"))
@@ -446,11 +422,7 @@ class ReviewMode(QWidget):
             data = initiatives.get_initiative(self.db, self.current.id)
             data = copy.deepcopy(data)
             data.reviews.append(review)
-            if (
-                review.next_review is not None
-                and review.next_review != data.next_review
-                and ask_update_next_review(self, data.next_review, review.next_review)
-            ):
+            if review.next_review is not None:  # what was typed is the answer: no question
                 data.next_review = review.next_review
             initiatives.save_initiative(self.db, data)
         except ValidationError as error:

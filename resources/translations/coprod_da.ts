@@ -2136,6 +2136,10 @@
             <source>Enter who reviewed.</source>
             <translation>Angiv, hvem der holdt gennemgangen.</translation>
         </message>
+        <message>
+            <source>The initiative's next review is set to this date</source>
+            <translation>Initiativets næste gennemgang sættes til denne dato</translation>
+        </message>
     </context>
     <context>
         <name>ReviewMode</name>
