@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -61,6 +62,8 @@ class StakeholderModel(ListTableModel):
         person = self.people[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return person.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return person.name  # the name column elides long names
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 person.name,
@@ -92,8 +95,25 @@ class StakeholderRegistry(QWidget):
             self.table,
             self.tr("Stakeholders"),
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
-            widths=(300, 170, 170, 60),
+            widths=(240, 170, 160, 60),
         )
+        # The name takes what is left (eliding, with the full name on hover): at 1366 px the
+        # fixed widths pushed the Person column out of sight behind a scroll bar.
+        registry_header = self.table.horizontalHeader()
+        registry_header.setStretchLastSection(False)
+        registry_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, title in enumerate(self.model.headers()[1:], start=1):
+            needed = metrics.horizontalAdvance(title) + 24
+            if column == 1:
+                needed = max(
+                    needed,
+                    *(
+                        metrics.horizontalAdvance(m.label(i18n.lang())) + 16
+                        for m in v.StakeholderKind
+                    ),
+                )
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), needed))
         self.merge_button = QPushButton(self.tr("&Merge selected…"), self)
         self.merge_button.setToolTip(
             self.tr("Select two duplicates; the first one selected is kept")

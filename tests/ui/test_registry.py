@@ -116,3 +116,16 @@ def test_the_session_purpose_opens_the_next_person_directly_and_logs_it(window):
     assert not registry.details_button.isVisibleTo(registry)
     assert [entry.purpose for entry in privacy.access_log(window.db, person.id)] == ["Opfølgning"]
     privacy_ui.set_session_purpose(window.db, None)
+
+
+def test_every_column_is_in_view_at_1366_by_768(window, qtbot):
+    window.resize(1366, 728)
+    registry = window.show_registry()
+    qtbot.waitUntil(lambda: registry.table.viewport().width() > 100)
+    table = registry.table
+    header = table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= table.viewport().width()  # nothing pushed behind a scroll bar
+    metrics = header.fontMetrics()
+    for column, title in enumerate(registry.model.headers()):
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
