@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,7 @@ class Analysis:
     layout_key: str | None = None
     unknown_headers: list[str] = field(default_factory=list)
     samples: dict[str, list[str]] = field(default_factory=dict)  # heading -> first values
+    recognised: dict[str, str] = field(default_factory=dict)  # heading -> field, known by name
 
     @property
     def ok(self) -> bool:
@@ -117,9 +118,8 @@ def _first_look(path: Path) -> Analysis:
     sheet = spreadsheet.read_sheet(path)
     parsed = spreadsheet.parse_sheet(sheet)
     samples: dict[str, list[str]] = {}
+    recognised = {c.header: c.field for c in parsed.columns if c.field is not None}
     for column in parsed.columns:
-        if column.field is not None:
-            continue
         found: list[str] = []
         for number, cells in sheet.rows:
             if parsed.header_row is not None and number <= parsed.header_row:
@@ -141,6 +141,7 @@ def _first_look(path: Path) -> Analysis:
         layout_key=parsed.layout_key if parsed.columns else None,
         unknown_headers=parsed.unknown_headers,
         samples=samples,
+        recognised=recognised,
     )
 
 
@@ -177,6 +178,35 @@ def _sheet_details(preview: Any, lang: str) -> str:
     return ", ".join(parts)
 
 
+def read_as(field: str, text: str, decimal_comma: bool, lang: str) -> str:
+    """How the import reads a cell, as the user's language writes it ("" if as written or
+    not readable: a problem says so). "15-01-2027" → "15.1.2027", "havne" → "Havne"."""
+    from coprod_desktop.domain import sheetparse as sp
+    from coprod_desktop.domain.dates import show_date
+    from coprod_desktop.reports.text import number as show_number
+
+    spec = cols.IMPORT_COLUMNS.get(field)
+    if spec is None or not text.strip():
+        return ""
+    shown = ""
+    if spec.kind == "vocab" and spec.vocabulary is not None:
+        member = spec.vocabulary.from_key_or_label(text)
+        shown = member.label(lang) if member is not None else ""
+    elif spec.kind == "vocab_list" and spec.vocabulary is not None:
+        members = [spec.vocabulary.from_key_or_label(part) for part in sp.split_list(text)]
+        if all(m is not None for m in members):
+            shown = "; ".join(m.label(lang) for m in members if m is not None)
+    elif spec.kind == "date":
+        day = sp.parse_date_value(text)
+        shown = show_date(day, lang) if day is not None else ""
+    elif spec.kind == "number":
+        value = sp.parse_number(text, decimal_comma)
+        if value is not None:
+            decimals = next((d for d in range(3) if round(value, d) == value), 2)
+            shown = show_number(float(value), lang, decimals)
+    return "" if shown == text.strip() else shown
+
+
 def analyse_sheet(
     db: Database, path: Path, mapping: dict[str, str], merge: bool, lang: str
 ) -> Analysis:
@@ -186,8 +216,13 @@ def analyse_sheet(
     preview = spreadsheet.preview(db, path, column_map, merge=merge)
     shown = [c for c in preview.columns if c.field]
     columns = [(c.header, c.header) for c in shown]
+
+    def cell(field: str | None, text: str) -> str:
+        read = read_as(field or "", text, preview.decimal_comma, lang)
+        return f"{text} → {read}" if read else text
+
     rows = [
-        (r.row, {c.header: r.values.get(c.field or "", "") for c in shown})
+        (r.row, {c.header: cell(c.field, r.values.get(c.field or "", "")) for c in shown})
         for r in preview.rows[:PREVIEW_ROWS]
     ]
     problems = [Located(p.row, p.column, p.message(lang)) for p in preview.problems]
@@ -268,6 +303,18 @@ def run_import(db: Database, path: Path, mapping: dict[str, str], merge: bool) -
     return exchange.import_file(db, path, merge=merge)
 
 
+def imported_titles(db: Database, references: Sequence[str]) -> dict[str, str]:
+    """The titles of the initiatives an import made or updated, by reference."""
+    from coprod_desktop.services import portfolio
+
+    wanted = set(references)
+    return {
+        row.reference: row.title
+        for row in portfolio.rows(db)
+        if row.reference is not None and row.reference in wanted
+    }
+
+
 # ---------------------------------------------------------------- the wizard
 
 
@@ -295,6 +342,7 @@ class ImportWizard(QDialog):
         self.layout_key: str | None = None
         self.mapping: dict[str, str] = {}
         self.combos: dict[str, QComboBox] = {}
+        self.first: Analysis | None = None  # the headings as first read (for going back)
         self.result: Any = None
         self.busy = False
 
@@ -513,8 +561,23 @@ class ImportWizard(QDialog):
             prefs.set_value("import/folder", str(Path(path).parent))
 
     def back(self) -> None:
+        """From the preview of a sheet back to the columns (every one, also those recognised
+        by name, the ones with problems first): that is where a wrong reading is changed. A
+        JSON file, or the columns step, go back to choosing the file."""
         step = self.steps.currentIndex()
-        if step == self.STEP_PREVIEW and self.is_sheet() and self.combos:
+        first = self.first
+        if step == self.STEP_PREVIEW and self.is_sheet() and first is not None:
+            troubled = {p.column for p in (self.analysis.problems if self.analysis else [])}
+            headers = [*first.unknown_headers, *first.recognised]
+            headers.sort(key=lambda header: header not in troubled)  # stable: problems first
+            self._fill_mapping(headers, {**first.recognised, **self.mapping}, first.samples)
+            self.mapping_intro.setText(
+                self.tr(
+                    "Change the field a column is read as, or leave it out; the columns with "
+                    "problems come first."
+                )
+            )
+            self.mapping_memory.setText("")  # these are this file's readings, not a memory
             self.go(self.STEP_MAPPING)
         else:
             self.go(self.STEP_FILE)
@@ -554,6 +617,7 @@ class ImportWizard(QDialog):
         self.combos = {}
         self.mapping = {}
         self.layout_key = None
+        self.first = None
         if not self.is_sheet():
             self.check()
             return
@@ -568,6 +632,7 @@ class ImportWizard(QDialog):
 
     def _looked(self, first: Analysis) -> None:
         self._set_busy(False)
+        self.first = first
         self.layout_key = first.layout_key
         remembered = load_mapping(first.layout_key) if first.layout_key else {}
         if not first.unknown_headers:
@@ -780,8 +845,13 @@ class ImportWizard(QDialog):
             return
         db, mapping, merge = self.db, dict(self.mapping), self.merge_box.isChecked()
         self._set_busy(True)
+
+        def work(_progress: Progress) -> tuple[Any, dict[str, str]]:
+            result = run_import(db, path, mapping, merge)
+            return result, imported_titles(db, result.references)
+
         self.background.run(
-            lambda _p: run_import(db, path, mapping, merge),
+            work,
             self._imported,
             self._import_failed,
             label=self.tr("Importing…"),
@@ -795,8 +865,9 @@ class ImportWizard(QDialog):
             return
         self._failed(error)
 
-    def _imported(self, result: Any) -> None:
+    def _imported(self, outcome: tuple[Any, dict[str, str]]) -> None:
         self._set_busy(False)
+        result, titles = outcome
         self.result = result
         self.result_label.setText(
             self.tr("Imported %1 new and %2 updated initiatives, %3 new stakeholders.")
@@ -805,8 +876,9 @@ class ImportWizard(QDialog):
             .replace("%3", str(result.stakeholders_created))
         )
         self.result_list.clear()
-        for reference in result.references:
-            QListWidgetItem(reference, self.result_list)
+        for reference in result.references:  # by title: a reference alone says little
+            title = titles.get(reference)
+            QListWidgetItem(f"{title} ({reference})" if title else reference, self.result_list)
         self.go(self.STEP_RESULT)
         self.imported.emit(result)
 

@@ -721,6 +721,10 @@
             <source>for example: %1</source>
             <translation>for eksempel: %1</translation>
         </message>
+        <message>
+            <source>Change the field a column is read as, or leave it out; the columns with problems come first.</source>
+            <translation>Ret det felt, en kolonne læses som, eller udelad den; kolonnerne med problemer står først.</translation>
+        </message>
     </context>
     <context>
         <name>InitiativeEditor</name>

@@ -248,3 +248,47 @@ def test_field_guide_shows_in_the_app_language(window, qtbot, lang, heading):
     assert "budget_dkk" in text
     assert "|" not in text.splitlines()[2]  # tables are rendered, not shown as Markdown
     assert i18n.lang() == lang
+
+
+def test_preview_shows_how_values_were_read_and_the_result_names_titles(
+    empty_window, qtbot, tmp_path
+):
+    path = _write(tmp_path / "danish.csv", DANISH_CSV.replace(";Projektnavn", ";Noter"))
+    wizard = _wizard(empty_window, qtbot, path)
+    _next(wizard, qtbot, ImportWizard.STEP_MAPPING)
+    wizard.combos["Noter"].setCurrentIndex(wizard.combos["Noter"].findData(""))
+    _next(wizard, qtbot, ImportWizard.STEP_PREVIEW)
+    cells = {
+        wizard.table.horizontalHeaderItem(c).text(): wizard.table.item(0, c).text()
+        for c in range(1, wizard.table.columnCount())
+    }
+    assert cells["Startdato"] == "01-04-2024 → 2024-04-01"
+    assert cells["Budget (kr.)"] == "125.000,50 → 125,000.5"
+    assert cells["Sektor"] == "Havne → Harbours"
+    assert cells["Titel"] == "Havnebad i Sønderby"  # text is read as written
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.steps.currentIndex() == ImportWizard.STEP_RESULT, timeout=10000)
+    shown = [wizard.result_list.item(i).text() for i in range(wizard.result_list.count())]
+    assert len(shown) == 2 and shown[0].startswith("Havnebad i Sønderby (CP-")
+
+
+def test_back_from_the_preview_goes_to_the_columns_with_the_troubled_one_first(
+    empty_window, qtbot, tmp_path
+):
+    known = DANISH_CSV.replace(";Projektnavn", "").replace(";A\r\n", "\r\n")
+    known = known.replace(";B\r\n", "\r\n").replace("Borgere eller civilsamfund", "Måske")
+    path = _write(tmp_path / "known.csv", known)
+    wizard = _wizard(empty_window, qtbot, path)
+    wizard.next_button.click()  # every heading is known: straight to the preview
+    qtbot.waitUntil(
+        lambda: wizard.steps.currentIndex() == ImportWizard.STEP_PREVIEW and not wizard.busy,
+        timeout=10000,
+    )
+    assert not wizard.import_button.isEnabled()  # "Måske" is no origin
+    wizard.back_button.click()
+    assert wizard.steps.currentIndex() == ImportWizard.STEP_MAPPING  # not the file step
+    assert list(wizard.combos)[0] == "Oprindelse"  # the column with the problem first
+    assert wizard.combos["Titel"].currentData() == "title"  # the others as they were read
+    wizard.combos["Oprindelse"].setCurrentIndex(wizard.combos["Oprindelse"].findData(""))
+    _next(wizard, qtbot, ImportWizard.STEP_PREVIEW)
+    assert wizard.import_button.isEnabled()
