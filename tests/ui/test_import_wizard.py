@@ -287,7 +287,7 @@ def test_back_from_the_preview_goes_to_the_columns_with_the_troubled_one_first(
     assert not wizard.import_button.isEnabled()  # "Måske" is no origin
     wizard.back_button.click()
     assert wizard.steps.currentIndex() == ImportWizard.STEP_MAPPING  # not the file step
-    assert list(wizard.combos)[0] == "Oprindelse"  # the column with the problem first
+    assert next(iter(wizard.combos)) == "Oprindelse"  # the column with the problem first
     assert wizard.combos["Titel"].currentData() == "title"  # the others as they were read
     wizard.combos["Oprindelse"].setCurrentIndex(wizard.combos["Oprindelse"].findData(""))
     _next(wizard, qtbot, ImportWizard.STEP_PREVIEW)
