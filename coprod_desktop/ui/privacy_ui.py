@@ -520,13 +520,21 @@ class PersonsView(QWidget):
             self.status.setText(error.message(i18n.lang()))
             people = []
         self.model.set_people(people)
-        if retention:
+        if retention and not people:  # an empty result says so
+            text = self.tr("No one is kept beyond their retention date.")
+        elif retention:
             text = self.tr("%n person(s) kept beyond their retention date", "", len(people))
         else:
             text = self.tr("%n natural person(s)", "", len(people))
         self.count.setText(text)
         if current is not None:
             self.select(current.id)
+        if self.opened_id is not None and all(p.id != self.opened_id for p in people):
+            # The opened person left the list (erased, or no longer due): an empty retention
+            # review must not go on showing the last record.
+            self.opened_id = None
+            self.panel.record = None
+            self.right.setCurrentWidget(self.placeholder)
         self._update()
 
     def select(self, ident: int | None) -> bool:
@@ -589,8 +597,7 @@ class PersonsView(QWidget):
                 self.tr("Erased. The record is now “%1”.").replace("%1", result.anonymous_name)
             )
             self.reload()
-            self.select(ident)
-            if was_open:
+            if self.select(ident) and was_open:  # still listed: show what is left of it
                 self.open_person(ident)
             self._update()
             self.erased.emit(ident, result.anonymous_name)

@@ -1862,6 +1862,10 @@
             <source>Writing the access request…</source>
             <translation>Skriver indsigtsanmodningen…</translation>
         </message>
+        <message>
+            <source>No one is kept beyond their retention date.</source>
+            <translation>Ingen opbevares ud over deres opbevaringsdato.</translation>
+        </message>
     </context>
     <context>
         <name>PortfolioModel</name>

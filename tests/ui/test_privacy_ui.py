@@ -100,6 +100,34 @@ def test_retention_review_lists_the_expired_persons(window):
     assert view.model.rowCount() == len(privacy.list_persons(window.db)) > 1
 
 
+def test_an_emptied_retention_review_does_not_go_on_showing_the_last_person(
+    window, qtbot, purposes, monkeypatch
+):
+    expired = _person(window.db, "Fatima Al-Hassan")
+    data = stakeholders.get_stakeholder(window.db, expired.id)
+    data.retention_until = dt.date.today() - dt.timedelta(days=3)
+    stakeholders.save_stakeholder(window.db, data)
+    window.actions_by_name["retention_review"].trigger()
+    view = window.workspace.currentWidget()
+    _row(view, expired.id)
+    view.open_button.click()
+    assert view.right.currentWidget() is view.panel
+
+    def answer(self: EraseDialog) -> int:
+        self.reason.setPlainText("Retention period ended")
+        self.confirm.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EraseDialog, "exec", answer)
+    view.erase_button.click()
+    qtbot.waitUntil(lambda: "Erased" in view.status.text(), timeout=20000)
+    assert view.model.rowCount() == 0
+    assert view.count.text() == "No one is kept beyond their retention date."
+    assert view.right.currentWidget() is view.placeholder  # not the erased record
+    assert view.opened_id is None and not view.open_button.isEnabled()
+    assert len(purposes) == 1  # and no purpose asked again to reopen it
+
+
 def test_erase_dialog_needs_reason_and_confirmation(qtbot):
     dialog = EraseDialog("Åse Mølgaard", 17)
     qtbot.addWidget(dialog)
