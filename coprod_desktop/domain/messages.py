@@ -136,6 +136,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "entity_initiative": ("initiative", "initiativ"),
     "entity_stakeholder": ("stakeholder", "aktør"),
+    "entity_involvement": ("involvement", "deltagelse"),
+    "entity_mandate": ("mandate", "mandat"),
+    "entity_resource": ("resource", "ressource"),
+    "entity_cross_pressure": ("cross-pressure", "krydspres"),
+    "entity_journal": ("journal entry", "journalnotat"),
+    "entity_review": ("review", "gennemgang"),
+    "audit_create": ("created", "oprettet"),
+    "audit_update": ("changed", "ændret"),
+    "audit_delete": ("deleted", "slettet"),
+    "access_view": ("opened", "åbnet"),
+    "access_export": ("access request export", "indsigtsudtræk"),
+    "access_audit_record": (
+        "{action}: {entity} in {reference}",
+        "{action}: {entity} i {reference}",
+    ),
+    "access_audit_person": ("{action}: {entity} {name}", "{action}: {entity} {name}"),
     # CLI output
     "cli_initialised": (
         "database ready: {where} (revision {revision})",

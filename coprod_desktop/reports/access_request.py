@@ -3,12 +3,14 @@ JSON document of `services.privacy.access_export`."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from coprod_desktop import paths
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.dates import read_date, show_date
+from coprod_desktop.domain.messages import CATALOGUE, message
 
 _FONT, _BOLD = "CoprodAccessSans", "CoprodAccessSans-Bold"
 
@@ -78,12 +80,46 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
         return out
 
     person = document["person"]
+
+    def when(value: Any) -> str:
+        """A timestamp as date and time on lines of their own: a narrow column must not
+        break it inside a number."""
+        text = str(value or "")
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        return f"{show_date(moment.date(), lang)}\n{moment:%H:%M}"
+
+    def day(value: Any) -> str:
+        """An ISO date as the language writes it (1.3.2026 in Danish)."""
+        parsed = read_date(str(value)) if value else None
+        return show_date(parsed, lang) if parsed else str(value or "")
+
+    def audit_record(entry: dict[str, Any]) -> str:
+        """What happened to which record: "changed: involvement in CP-2024-003"."""
+        action = str(entry.get("action") or "")
+        entity = str(entry.get("entity") or "")
+        action_text = t("audit_" + action) if "audit_" + action in CATALOGUE else action
+        entity_text = t("entity_" + entity) if "entity_" + entity in CATALOGUE else entity
+        if entity == "stakeholder":
+            return t(
+                "access_audit_person", action=action_text, entity=entity_text,
+                name=person.get("name", ""),
+            )  # fmt: skip
+        reference = entry.get("initiative")
+        if reference:
+            return t(
+                "access_audit_record", action=action_text, entity=entity_text, reference=reference
+            )
+        return f"{action_text}: {entity_text} {entry.get('entity_id') or ''}".strip()
+
     story: list[Any] = [
         p(t("access_title", name=person.get("name", "")), title),
         p(
             t(
                 "access_intro",
-                at=document.get("exported_at", ""),
+                at=when(document.get("exported_at", "")).replace("\n", " "),
                 who=document.get("exported_by", ""),
                 purpose=document.get("purpose", ""),
             ),
@@ -99,8 +135,8 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
         ("label_phone", person.get("phone")),
         ("label_notes", person.get("notes")),
         ("col_lawful_basis", _label(v.LawfulBasis, person.get("lawful_basis"), lang)),
-        ("label_consent_date", person.get("consent_date")),
-        ("col_retention_until", person.get("retention_until")),
+        ("label_consent_date", day(person.get("consent_date"))),
+        ("col_retention_until", day(person.get("retention_until"))),
     ]
     story.append(table(["", ""], [[t(k), value or ""] for k, value in fields], [45, 125]))
 
@@ -113,7 +149,7 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
                     x["reference"],
                     x["title"],
                     _label(v.InvolvementRole, x["role"], lang),
-                    f"{x.get('joined_on') or ''} – {x.get('left_on') or ''}".strip(" –"),
+                    f"{day(x.get('joined_on'))} – {day(x.get('left_on'))}".strip(" –"),
                 ]
                 for x in document["involvements"]
             ],
@@ -127,7 +163,7 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
             [
                 [
                     x["reference"],
-                    x["date"],
+                    day(x["date"]),
                     t("access_participant") if x["participant"] else t("access_mentioned"),
                     x["summary"],
                 ]
@@ -145,7 +181,7 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
                     x["reference"],
                     _label(v.ResourceKind, x["kind"], lang),
                     f"{x['amount']} {x['unit']}",
-                    x.get("date") or "",
+                    day(x.get("date")),
                 ]
                 for x in document["resources"]
             ],
@@ -167,15 +203,15 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
             [t("col_when"), t("col_who"), t("col_action"), t("label_field"), t("label_change")],
             [
                 [
-                    str(a["at"])[:16],
+                    when(a["at"]),
                     a["who"],
-                    f"{a['action']} {a['entity']}",
+                    audit_record(a),
                     a.get("field") or "",
                     f"{a.get('old_value') or ''} → {a.get('new_value') or ''}",
                 ]
                 for a in document["audit"]
             ],
-            [26, 22, 30, 24, 68],
+            [24, 22, 40, 24, 60],
         )
     )
     story.append(p(t("access_log"), heading))
@@ -183,10 +219,17 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
         table(
             [t("col_when"), t("col_who"), t("col_action"), t("col_purpose")],
             [
-                [str(a["at"])[:16], a["who"], a["action"], a["purpose"]]
+                [
+                    when(a["at"]),
+                    a["who"],
+                    t("access_" + a["action"])
+                    if "access_" + a["action"] in CATALOGUE
+                    else a["action"],
+                    a["purpose"],
+                ]
                 for a in document["access_log"]
             ],
-            [30, 30, 20, 90],
+            [24, 30, 32, 84],
         )
     )
     story.append(Spacer(1, 4 * mm))

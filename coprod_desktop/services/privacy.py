@@ -355,6 +355,16 @@ def access_export(
                 _mentions(entry.old_value, needles) or _mentions(entry.new_value, needles)
             ):
                 audit_rows.append(entry)
+        # The initiative each audit line belongs to, so the export can name the record.
+        wanted = {a.initiative_id for a in audit_rows if a.initiative_id is not None}
+        references: dict[int, str | None] = {
+            ident: reference
+            for ident, reference in session.execute(
+                select(m.Initiative.id, m.Initiative.reference).where(
+                    m.Initiative.id.in_(wanted or {-1})
+                )
+            )
+        }
         audit = [
             {
                 "at": a.at,
@@ -362,6 +372,7 @@ def access_export(
                 "action": a.action,
                 "entity": a.entity,
                 "entity_id": a.entity_id,
+                "initiative": references.get(a.initiative_id) if a.initiative_id else None,
                 "field": a.field,
                 "old_value": a.old_value,
                 "new_value": a.new_value,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -183,6 +184,29 @@ def test_access_request_export_json_and_pdf(
     assert document["access_log"][-1]["purpose"] == "access request"
     text = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "hanne.pdf").pages)
     assert NAME in text and "CP-2026-001" in text and EMAIL in text
+    # every audit line names its record; a timestamp is never cut inside a number
+    assert document["audit"] and all("initiative" in a for a in document["audit"])
+    assert any(a["initiative"] == "CP-2026-001" for a in document["audit"])
+    lines = text.splitlines()
+    assert any(line.startswith("changed: stakeholder") for line in lines) or (
+        f"changed: stakeholder {NAME}" in " ".join(text.split())
+    )
+    assert "created: involvement in CP-2026-001" in " ".join(text.split())
+    times = [line for line in lines if re.fullmatch(r"\d\d:\d\d", line.strip())]
+    audit_and_log = len(document["audit"]) + len(document["access_log"])
+    assert len(times) == audit_and_log  # each timestamp's time whole on its own line …
+    for index, line in enumerate(lines):
+        if re.fullmatch(r"\d\d:\d\d", line.strip()):  # … below its whole date
+            assert re.search(r"\d{4}-\d\d-\d\d$", lines[index - 1].strip()), lines[index - 1]
+    danish = run_cli(
+        "--lang", "da", "--db", str(db_path), "person", "export", str(person), "-o",
+        str(tmp_path / "da.pdf"),
+    )  # fmt: skip
+    assert danish.code == 0, danish.err
+    text_da = " ".join(
+        " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "da.pdf").pages).split()
+    )
+    assert "oprettet: deltagelse i CP-2026-001" in text_da and "indsigtsudtræk" in text_da
 
 
 def test_erase_leaves_no_trace_in_the_database_files(
