@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from coprod_desktop.domain.dates import show_date
 from coprod_desktop.domain.errors import CoprodError, InputFileError
 from coprod_desktop.domain.messages import CATALOGUE, message
 
@@ -530,7 +531,10 @@ class Cli:
                 if e.field
                 else (e.new_value or e.old_value or "")
             )
-            print(f"{e.at:%Y-%m-%d %H:%M}  {e.who:<16} {e.action:<6} {e.entity:<14} {change}")
+            action = _catalogued(f"audit_{e.action}", e.action, self.lang)
+            entity = _catalogued(f"entity_{e.entity}", e.entity, self.lang)
+            when = f"{show_date(e.at, self.lang)} {e.at:%H:%M}"
+            print(f"{when:<16}  {e.who:<16} {action:<8} {entity:<14} {change}")
         return EXIT_OK
 
     def cmd_copy(self) -> int:
@@ -630,7 +634,7 @@ class PersonCommands:
                 p.name,
                 v.StakeholderKind.get(p.kind).label(self.lang),
                 v.LawfulBasis.get(p.lawful_basis).label(self.lang) if p.lawful_basis else "-",
-                p.retention_until.isoformat() if p.retention_until else "-",
+                show_date(p.retention_until, self.lang) if p.retention_until else "-",
                 str(p.initiatives),
             ]
             for p in people
@@ -672,8 +676,8 @@ class PersonCommands:
             ("label_email", person.email),
             ("label_phone", person.phone),
             ("col_lawful_basis", basis),
-            ("label_consent_date", person.consent_date),
-            ("col_retention_until", person.retention_until),
+            ("label_consent_date", show_date(person.consent_date, self.lang)),
+            ("col_retention_until", show_date(person.retention_until, self.lang)),
             ("label_notes", person.notes),
         ):
             if value:
@@ -684,7 +688,9 @@ class PersonCommands:
             lines.append(f"  - {inv.reference} {inv.title}: {role}")
         lines += ["", f"{self.t('access_journal')} ({len(record.journal)})"]
         for entry in record.journal:
-            lines.append(f"  - {entry.reference} {entry.date.isoformat()}: {entry.summary}")
+            lines.append(
+                f"  - {entry.reference} {show_date(entry.date, self.lang)}: {entry.summary}"
+            )
         lines += ["", f"{self.t('access_resources')} ({len(record.resources)})"]
         for res in record.resources:
             what = v.ResourceKind.get(res.kind).label(self.lang)
@@ -740,6 +746,11 @@ class PersonCommands:
         rows = [[e.at.isoformat(" ", "minutes"), e.who, e.action, e.purpose] for e in entries]
         _print_rows(headers, rows)
         return EXIT_OK
+
+
+def _catalogued(key: str, fallback: str, lang: str) -> str:
+    """The catalogue's words for `key` in `lang`, or `fallback` when it has none."""
+    return message(key, lang) if key in CATALOGUE else fallback
 
 
 def format_initiative_text(doc: dict[str, Any], lang: str) -> str:

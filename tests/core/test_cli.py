@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -459,3 +460,17 @@ def test_known_english_reasons_are_put_in_danish() -> None:
     for english, danish in cases.items():
         assert message("db_unavailable", "da", where="x", reason=english).endswith(danish)
         assert message("db_unavailable", "en", where="x", reason=english).endswith(english)
+
+
+def test_history_and_person_list_in_danish_use_danish_words_and_dates(
+    run_cli, demo_db: str
+) -> None:  # type: ignore[no-untyped-def]
+    reference = demo_document()["initiatives"][0]["reference"]
+    danish = run_cli("--lang", "da", "--db", demo_db, "history", reference)
+    assert danish.code == 0
+    first = danish.out.splitlines()[0]
+    assert " oprettet " in first and " create " not in first
+    assert re.match(r"\d{1,2}\.\d{1,2}\.\d{4} \d\d:\d\d", first)
+    persons = run_cli("--lang", "da", "--db", demo_db, "person", "list")
+    assert re.search(r"\b\d{1,2}\.\d{1,2}\.20\d\d\b", persons.out)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", persons.out)
