@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coprod_desktop.services import drafts
 from coprod_desktop.store.db import Database
+from coprod_desktop.ui.widgets import moment_text
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.editor import InitiativeEditor
@@ -139,7 +140,7 @@ def ask(parent: QWidget, found: list[drafts.Draft]) -> str:
         )
     )
     lines = [
-        f"• {draft.title or QCoreApplication.translate('Drafts', 'New initiative')} ({draft.saved_at:%Y-%m-%d %H:%M})"
+        f"• {draft.title or QCoreApplication.translate('Drafts', 'New initiative')} ({moment_text(draft.saved_at)})"
         for draft in found[:12]
     ]
     box.setInformativeText("\n".join(lines))

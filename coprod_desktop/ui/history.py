@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.model import AuditData
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui.widgets import ListTableModel
+from coprod_desktop.ui.widgets import ListTableModel, moment_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,7 +75,7 @@ class AuditModel(ListTableModel):
             column = index.column()
             if column == 0:
                 local = entry.at.astimezone() if entry.at.tzinfo else entry.at
-                return local.strftime("%Y-%m-%d %H:%M")
+                return moment_text(local)
             values = [
                 None,
                 entry.who,

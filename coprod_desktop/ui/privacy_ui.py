@@ -52,7 +52,13 @@ from coprod_desktop.services import privacy
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background, Progress
-from coprod_desktop.ui.widgets import ListTableModel, setup_list_view, vocab_label
+from coprod_desktop.ui.widgets import (
+    ListTableModel,
+    date_text,
+    moment_text,
+    setup_list_view,
+    vocab_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor(164, 0, 0)
@@ -89,8 +95,8 @@ def _date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return moment_text(value)
+    return date_text(value)
 
 
 class PurposeDialog(QDialog):

@@ -51,6 +51,7 @@ from coprod_desktop.domain.errors import (
 )
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background
+from coprod_desktop.ui.widgets import moment_text
 
 if TYPE_CHECKING:
     from coprod_desktop.services.backups import BackupInfo
@@ -393,7 +394,7 @@ def open_failed(window: MainWindow, target: str | None, error: BaseException) ->
         except (OSError, CoprodError):
             latest = None
         if latest is not None:
-            when = latest.created.strftime("%Y-%m-%d %H:%M")
+            when = moment_text(latest.created)
             answer = QMessageBox.question(
                 window,
                 QCoreApplication.translate("Safety", "Database damaged"),
@@ -429,7 +430,7 @@ def restore_and_reopen(window: MainWindow, info: BackupInfo, target: Path) -> No
 
     def done(result: backups.RestoreResult) -> None:
         message = QCoreApplication.translate("Safety", "Restored the backup from %1.").replace(
-            "%1", result.backup.created.strftime("%Y-%m-%d %H:%M")
+            "%1", moment_text(result.backup.created)
         )
         window.statusBar().showMessage(message, 15000)
         window.open_database(str(target))
@@ -482,7 +483,7 @@ class RestoreDialog(QDialog):
         self.table.verticalHeader().hide()
         for row, info in enumerate(infos):
             cells = (
-                info.created.strftime("%Y-%m-%d %H:%M"),
+                moment_text(info.created),
                 kinds.get(info.kind, info.kind),
                 _size(info.size),
             )
@@ -533,7 +534,7 @@ class RestoreDialog(QDialog):
             self.tr(
                 "Replace the database with the backup from %1? Changes made since then are "
                 "set aside in the backups folder."
-            ).replace("%1", info.created.strftime("%Y-%m-%d %H:%M")),
+            ).replace("%1", moment_text(info.created)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -100,6 +100,11 @@ def date_text(value: dt.date | None) -> str:
     return show_date(value, i18n.lang())
 
 
+def moment_text(value: dt.datetime) -> str:
+    """A date and time as the GUI shows them (2026-03-01 14:05, or 1.3.2026 14:05 in Danish)."""
+    return f"{date_text(value.date())} {value:%H:%M}"
+
+
 def date_placeholder() -> str:
     return (
         QCoreApplication.translate("Widgets", "D.M.YYYY")
