@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coprod_desktop.domain.dates import show_date
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.typology import Text
 
@@ -80,7 +81,7 @@ def attention_signals(
                     "high",
                     Text(
                         f"The mandate expired on {current.valid_until.isoformat()}.",
-                        f"Mandatet udløb {current.valid_until.isoformat()}.",
+                        f"Mandatet udløb {show_date(current.valid_until, 'da')}.",
                     ),
                 )
             )
@@ -158,7 +159,7 @@ def attention_signals(
                 "medium",
                 Text(
                     f"The review was due on {initiative.next_review.isoformat()}.",
-                    f"Reviewet skulle have været holdt {initiative.next_review.isoformat()}.",
+                    f"Gennemgangen skulle have været holdt {show_date(initiative.next_review, 'da')}.",
                 ),
             )
         )
