@@ -41,15 +41,59 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+class MessageBoxes:
+    """The message boxes a test showed (none may block: each is answered at once).
+
+    A question is answered Discard (unsaved work is thrown away, as when the test's window
+    closes over a dirty editor); a notice, warning or error is dismissed with OK. A warning or
+    an error the test did not expect (with `expect(count)`, or `expect()` for any number)
+    fails it at teardown, so an unexpected error cannot pass unseen behind an automatic OK."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.expected: int | None = 0
+
+    def expect(self, count: int | None = None) -> None:
+        """Warnings or errors are part of this test: `count` of them, or any number (None)."""
+        self.expected = count
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        return [box for box in self.shown if box[0] in ("warning", "critical")]
+
+    def record(self, kind: str, args: tuple[object, ...]) -> None:
+        title = str(args[1]) if len(args) > 1 else ""
+        text = str(args[2]) if len(args) > 2 else ""
+        self.shown.append((kind, title, text))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.shown]
+
+
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may hang on a message box: unsaved work is discarded, notices dismissed.
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
+    """No test may hang on a message box, and none may show one it did not expect.
     (pytest-qt closes the windows before fixtures are torn down, so this stays in force.)"""
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    boxes = MessageBoxes()
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        boxes.record("question", args)
+        return QMessageBox.StandardButton.Discard
+
+    def dismiss(kind: str):  # type: ignore[no-untyped-def]
+        def show(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+            boxes.record(kind, args)
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
+        monkeypatch.setattr(QMessageBox, name, dismiss(name))
+    yield boxes
+    if boxes.expected is not None and len(boxes.problems()) != boxes.expected:
+        pytest.fail(f"unexpected warning or error boxes: {boxes.problems()}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
