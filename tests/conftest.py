@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,27 @@ def memory_keyring():  # type: ignore[no-untyped-def]
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr."""
+    from coprod_desktop import cli
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:  # argparse usage errors and --version
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

@@ -10,6 +10,7 @@ import pytest
 from coprod_desktop.services import exchange
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
+from tests.ui.helpers import main_window
 
 
 @pytest.fixture(scope="session")
@@ -107,27 +108,11 @@ def english() -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
-    from coprod_desktop.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.set_database(demo_db)
-    win.show()
-    yield win
-    win.portfolio.stop_attention()
-    win.portfolio.reader.wait()
-    win.stop_reading()
-    win.background.wait()
+    with main_window(qtbot, demo_db) as win:
+        yield win
 
 
 @pytest.fixture
 def empty_window(qtbot, empty_db: Database):  # type: ignore[no-untyped-def]
-    from coprod_desktop.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.set_database(empty_db)
-    win.show()
-    yield win
-    win.stop_reading()
-    win.background.wait()
+    with main_window(qtbot, empty_db) as win:
+        yield win
