@@ -1,6 +1,6 @@
 """Plain data that the services hand to the GUI and the CLI (no database objects).
 
-Field names follow the interchange format of DESIGN.md, so one set of validation rules
+Field names follow the interchange format (resources/schema/), so one set of validation rules
 (`domain.validation`) serves the editor, the services and the import.
 """
 

@@ -1,4 +1,4 @@
-"""Validation of records in the interchange shape (field names as in DESIGN.md).
+"""Validation of records in the interchange shape (field names as in resources/schema/).
 
 `clean(entity, record, path, problems)` checks one record and returns it normalised (dates as
 `date`, numbers as int/float, booleans as bool); every failing field is appended to `problems`,

@@ -1,4 +1,4 @@
-"""Every controlled vocabulary of DESIGN.md: stable keys with English and Danish labels.
+"""Every controlled vocabulary: stable keys with English and Danish labels.
 
 Keys are what the database and the interchange format store; labels are for people.
 """
