@@ -55,10 +55,13 @@ def _phone_pattern(phone: str) -> str | None:
     if len(digits) < 6:
         return None
     # The same digits written with other spacing, dashes or dots ("+45 21 43 65 87", "21436587").
-    local = digits[2:] if phone.strip().startswith("+") and len(digits) > 8 else digits
+    international = phone.strip().startswith("+") and len(digits) > 8
+    local = digits[2:] if international else digits
+    country = digits[:2] if international else "45"  # written without "+": 4521436587
     body = r"[\s.\-]*".join(re.escape(d) for d in local)
+    prefix = rf"(?:(?:\+|00)\d{{1,3}}[\s.\-]*|{country}[\s.\-]*)?"
     # Never inside a longer run of digits: 21436587 is not in account number 9921436587123.
-    return rf"(?<!\d)(?<!\d[.\-/])(?:\+?\d{{1,3}}[\s.\-]*)?{body}(?!\d)(?![.\-/]\d)"
+    return rf"(?<!\d)(?<!\d[.\-/]){prefix}{body}(?!\d)(?![.\-/]\d)"
 
 
 def _email_pattern(email: str) -> str:

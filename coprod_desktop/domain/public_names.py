@@ -39,7 +39,8 @@ _FUNCTION_WORDS = _words(
     """the a an this that these those our their his her its we you it there here in on at for
     with from to of by and or but if when after before during since all some every each new old
     den det de en et vi i jeg du han hun der her som om på med fra til af ved hos mod og eller
-    men hvis når efter før under siden alle nogle hver ny nye"""
+    men hvis når efter før under siden alle nogle hver ny nye later then also today yesterday
+    senere derefter også så nu i dag"""
 )
 # Head words of institutions and places: a run containing one names a place or a body, not a
 # person ("Nørrevig Library", "Skovby Skole", "The Finance Committee").
@@ -157,13 +158,13 @@ def _bare(word: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word that could be part of a name: "Anna", "Al-Hassan", "O'Neill" —
-    not "DKK" (an abbreviation), not "Skole-partnerskab" (a compound common noun)."""
+    """A capitalised word that could be part of a name: "Anna", "Al-Hassan", "O'Neill",
+    "BERG" — not "EU" (a short abbreviation), not "Skole-partnerskab" (a compound noun)."""
     if not word[0].isupper():
         return False
     letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return False
+    if len(letters) < 3 and all(c.isupper() for c in letters):
+        return False  # an initial or a short abbreviation (EU, A/S); "ANNA BERG" is a name
     parts = re.split(r"-", word)
     return all(part[:1].isupper() for part in parts if part)
 
