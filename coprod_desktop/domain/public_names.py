@@ -228,10 +228,14 @@ def _ordinary_words(texts: Sequence[PrintedText]) -> set[str]:
 
 
 def _context(text: str, start: int, end: int) -> str:
+    """The phrase with a few words either side (whole words, "…" where text was left out)."""
     before = text[max(0, start - CONTEXT_CHARS) : start]
     after = text[end : end + CONTEXT_CHARS]
-    lead = "…" if start > CONTEXT_CHARS else ""
-    tail = "…" if end + CONTEXT_CHARS < len(text) else ""
+    lead = tail = ""
+    if start > CONTEXT_CHARS:
+        before, lead = before.split(" ", 1)[-1] if " " in before else before, "…"
+    if end + CONTEXT_CHARS < len(text):
+        after, tail = after.rsplit(" ", 1)[0] if " " in after else after, "…"
     return " ".join(f"{lead}{before}{text[start:end]}{after}{tail}".split())
 
 

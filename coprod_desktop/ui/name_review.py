@@ -94,7 +94,9 @@ class NameReviewDialog(QDialog):
         header.setSectionResizeMode(DECISION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REPLACEMENT, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(REPLACEMENT, 170)
-        self.table.resizeRowsToContents()
+        if self.decisions_boxes:  # one even row height that fits the editors
+            height = max(self.decisions_boxes[0].sizeHint().height(), 24) + 8
+            self.table.verticalHeader().setDefaultSectionSize(height)
         self.hint = QLabel(self)
         self.hint.setObjectName("name-review-hint")
         self.hint.setStyleSheet("color: #b00020;")
@@ -112,6 +114,7 @@ class NameReviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(960, 480)
         self._update_ok()
+        self.ok_button.setFocus()
 
     def _text(self, row: int, column: int, text: str, *, bold: bool = False) -> None:
         cell = QTableWidgetItem(text)
