@@ -81,6 +81,13 @@ def _word_pattern(phrase: str) -> str | None:
 class _Rule:
     pattern: re.Pattern[str]
     word: str | None  # None: a protected organisation name, printed as it stands
+    # A cheap test first (the regular expressions are costly on large portfolios): every
+    # needle must be in the case-folded text, the digits in the text's digits.
+    needles: tuple[str, ...] = ()
+    digits: str = ""
+
+    def may_match(self, folded: str, digits: str) -> bool:
+        return all(n in folded for n in self.needles) and self.digits in digits
 
 
 class Anonymiser:
@@ -109,9 +116,12 @@ class Anonymiser:
     def _rules(self) -> list[_Rule]:
         rules: list[_Rule] = []
 
-        def add(pattern: str | None, word: str | None) -> None:
+        def add(
+            pattern: str | None, word: str | None, needles: Iterable[str] = (), digits: str = ""
+        ) -> None:
             if pattern:
-                rules.append(_Rule(re.compile(pattern, re.IGNORECASE), word))
+                folded = tuple(n.casefold() for n in needles)
+                rules.append(_Rule(re.compile(pattern, re.IGNORECASE), word, folded, digits))
 
         for person in self._persons:
             word = neutral_word(person.kind, self.lang)
@@ -120,16 +130,17 @@ class Anonymiser:
             if len(parts) > 2:
                 names.add(f"{parts[0]} {parts[-1]}")
             for name in sorted(names):
-                add(_word_pattern(name), word)
+                add(_word_pattern(name), word, name.split())
             if person.email and "@" in person.email:
-                add(_email_pattern(person.email.strip()), word)
+                add(_email_pattern(person.email.strip()), word, [person.email.strip()])
             if person.phone:
-                add(_phone_pattern(person.phone), word)
+                digits = re.sub(r"\D", "", person.phone)
+                add(_phone_pattern(person.phone), word, digits=digits[-6:])
         for phrase, replacement in self._phrases.items():
-            add(_word_pattern(phrase), replacement)
+            add(_word_pattern(phrase), replacement, phrase.split())
         if rules:  # organisations only matter where something would be replaced
             for organisation in self._organisations:
-                add(_word_pattern(organisation), None)
+                add(_word_pattern(organisation), None, organisation.split())
         return rules
 
     def __bool__(self) -> bool:
@@ -142,8 +153,12 @@ class Anonymiser:
         rules = self._rules
         if not rules:
             return value
+        folded = value.casefold()
+        digits = re.sub(r"\D", "", value) if any(r.digits for r in rules) else ""
         found: list[tuple[int, int, int, str | None, str]] = []
         for rule in rules:
+            if not rule.may_match(folded, digits):
+                continue
             for match in rule.pattern.finditer(value):
                 if match.end() > match.start():
                     suffix = match.groupdict().get("suffix") or ""
