@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from coprod_desktop.domain.anonymise import Anonymiser, Person
 from coprod_desktop.domain.errors import Problem, ValidationError
@@ -109,27 +110,11 @@ def decide_many(
     """Several decisions at once (all or nothing; a bad one writes none)."""
     checked = [_checked(phrase, replacement) for phrase, replacement in decisions]
     by = who or db.user
-    for attempt in range(2):  # a concurrent first decision on the same phrase: update it
-        try:
-            return _store(db, checked, by)
-        except IntegrityError:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
-
-
-def _store(db: Database, checked: Sequence[tuple[str, str | None]], by: str) -> list[NameDecision]:
     now = m.utcnow()
     stored = []
     with db.session() as session:
         for phrase, replacement in checked:
-            key = phrase_key(phrase)
-            row = session.scalars(
-                select(m.NameDecision).where(m.NameDecision.phrase_key == key)
-            ).first()
-            if row is None:
-                row = m.NameDecision(phrase_key=key)
-                session.add(row)
+            row = _decision_row(session, phrase_key(phrase))
             row.phrase, row.replacement, row.decided_by, row.decided_at = (
                 phrase,
                 replacement,
@@ -139,6 +124,24 @@ def _store(db: Database, checked: Sequence[tuple[str, str | None]], by: str) -> 
             session.flush()
             stored.append(NameDecision(phrase, replacement, by, now))
     return stored
+
+
+def _decision_row(session: Session, key: str) -> m.NameDecision:
+    """The stored row of `key`, made if there is none. Two users deciding on a new phrase at
+    the same moment: the second insert fails on the unique key (only its savepoint is rolled
+    back) and updates the row the first one made."""
+    query = select(m.NameDecision).where(m.NameDecision.phrase_key == key)
+    row = session.scalars(query).first()
+    if row is not None:
+        return row
+    try:
+        with session.begin_nested():
+            row = m.NameDecision(phrase_key=key, phrase=key, decided_by="", decided_at=m.utcnow())
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        return session.scalars(query).one()
 
 
 def forget(db: Database, phrase: str) -> bool:
