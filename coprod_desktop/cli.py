@@ -117,7 +117,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("copy", help="copy the whole portfolio into another, empty database")
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
+    _add_names_parser(commands)
     return parser
+
+
+def _add_names_parser(commands: Any) -> None:
+    p = commands.add_parser(
+        "names", help="name-like phrases in public briefs: keep or replace them (shared)"
+    )
+    actions = p.add_subparsers(dest="names_action", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help="the decisions taken")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q = actions.add_parser("confirm", help="keep PHRASE in public briefs, or --replace it")
+    q.add_argument("phrase", metavar="PHRASE")
+    q.add_argument("--replace", metavar="TEXT", help="print TEXT instead of PHRASE")
+    q = actions.add_parser("forget", help="remove the decision on PHRASE (ask again)")
+    q.add_argument("phrase", metavar="PHRASE")
 
 
 def _add_backup_parser(commands: Any) -> None:
@@ -156,7 +171,18 @@ def _add_report_parser(commands: Any) -> None:
         action="store_true",
         help="print the names of citizens and volunteers (do not publish the result)",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--include-journal",
+        action="store_true",
+        help="also print each initiative's latest decisions and milestones (anonymised)",
+    )
+    p.add_argument(
+        "--check-names",
+        action="store_true",
+        help="list the name-like phrases nobody has confirmed (exit 3 if any); write nothing",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.set_defaults(committee_usage=p.format_usage())
 
 
 def _add_person_commands(commands: Any) -> None:
@@ -420,12 +446,23 @@ class Cli:
             validate_filter(flt)  # a bad filter is refused before the database opens
             if args.report == "portfolio":
                 pdf = reports.portfolio_review(self.open(), flt, settings)
+            elif args.check_names:
+                return self._check_names(flt, settings)
+            elif args.output is None:
+                print(args.committee_usage.rstrip(), file=sys.stderr)
+                print(
+                    "coprod report committee: error: give -o FILE.pdf or --check-names",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
             else:
                 pdf = reports.committee_brief(
                     self.open(),
                     flt,
                     settings,
                     include_personal_data=args.include_personal_data,
+                    include_journal=args.include_journal,
+                    require_confirmed_names=True,
                 )
         try:
             path = reports.write_pdf(pdf, args.output)
@@ -434,6 +471,91 @@ class Cli:
                 "file_unwritable", path=str(args.output), reason=error.strerror or str(error)
             ) from None
         self.say("cli_report_written", path=path)
+        return EXIT_OK
+
+    def _check_names(self, flt: Any, settings: Any) -> int:
+        """`report committee --check-names`: one unconfirmed phrase a line, with where."""
+        from coprod_desktop.services import names
+
+        found = names.committee_check(
+            self.open(),
+            flt,
+            self.lang,
+            include_journal=self.args.include_journal,
+            municipality=settings.municipality_name,
+        )
+        if not found:
+            self.say("names_none_unconfirmed")
+            return EXIT_OK
+        for item in found:
+            where = "; ".join(dict.fromkeys(place for place, _context in item.places))
+            print(f"{item.phrase}\t{where}\t{item.places[0][1]}")
+        print(message("names_unconfirmed_count", self.lang, count=len(found)), file=sys.stderr)
+        return EXIT_INPUT
+
+    def cmd_names(self) -> int:
+        from coprod_desktop.services import names
+
+        args = self.args
+        db = self.open()
+        if args.names_action == "confirm":
+            decision = names.decide(db, args.phrase, args.replace)
+            if decision.replacement is None:
+                self.say("names_kept", phrase=decision.phrase)
+            else:
+                self.say("names_replaced", phrase=decision.phrase, replacement=decision.replacement)
+            return EXIT_OK
+        if args.names_action == "forget":
+            if not names.forget(db, args.phrase):
+                print(
+                    message(
+                        "cli_error",
+                        self.lang,
+                        message=message("names_not_decided", self.lang, phrase=args.phrase),
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_INPUT
+            self.say("names_forgotten", phrase=args.phrase)
+            return EXIT_OK
+        decisions = names.list_decisions(db)
+        if args.format == "json":
+            out = [
+                {
+                    "phrase": d.phrase,
+                    "replacement": d.replacement,
+                    "decided_by": d.decided_by,
+                    "decided_at": d.decided_at.isoformat(timespec="seconds"),
+                }
+                for d in decisions
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not decisions:
+            self.say("names_no_decisions")
+            return EXIT_OK
+
+        def t(key: str, **params: Any) -> str:
+            return message(key, self.lang, **params)
+
+        rows = [
+            [
+                d.phrase,
+                t("names_keep")
+                if d.replacement is None
+                else t("names_replace_with", replacement=d.replacement),
+                d.decided_by,
+                d.decided_at.isoformat(" ", "minutes"),
+            ]
+            for d in decisions
+        ]
+        headers = [
+            t("names_col_phrase"),
+            t("names_col_decision"),
+            t("names_col_by"),
+            t("names_col_at"),
+        ]
+        _print_rows(headers, rows)
         return EXIT_OK
 
     def cmd_backup(self) -> int:

@@ -145,3 +145,10 @@ class DatabaseFullError(DatabaseError):
     """The disk (or the database's size limit) is full; the transaction was rolled back."""
 
     key = "db_full"
+
+
+class NamesUnconfirmedError(CoprodError):
+    """A public brief would print name-like phrases nobody has confirmed (nothing written)."""
+
+    exit_code = 3
+    key = "names_unconfirmed"

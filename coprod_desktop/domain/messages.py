@@ -176,6 +176,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_count": ("{count} initiatives", "{count} initiativer"),
     "cli_error": ("error: {message}", "fejl: {message}"),
     "cli_report_written": ("brief written to {path}", "notatet er skrevet til {path}"),
+    # name-like phrases in public briefs (services.names, `coprod names`, `--check-names`)
+    "names_where_title": ("{reference} title", "{reference} titel"),
+    "names_where_summary": ("{reference} summary", "{reference} resumé"),
+    "names_where_journal": ("{reference} journal {date}", "{reference} journal {date}"),
+    "names_where_selection": ("selection", "udvalg"),
+    "names_phrase_empty": ("must contain letters or digits", "skal indeholde bogstaver eller tal"),
+    "names_replacement_empty": (
+        "must not be empty (leave --replace out to keep the phrase)",
+        "må ikke være tom (udelad --replace for at beholde udtrykket)",
+    ),
+    "names_unconfirmed": (
+        "the public brief would print {count} name-like phrase(s) nobody has confirmed; list"
+        " them with --check-names and decide with 'coprod names confirm PHRASE [--replace"
+        " TEXT]' (nothing was written)",
+        "det offentlige notat ville vise {count} navnelignende udtryk, som ingen har"
+        " bekræftet; se dem med --check-names og beslut med 'coprod names confirm UDTRYK"
+        " [--replace TEKST]' (intet blev skrevet)",
+    ),
+    "names_none_unconfirmed": (
+        "no unconfirmed name-like phrases: the public brief may be written",
+        "ingen ubekræftede navnelignende udtryk: det offentlige notat kan skrives",
+    ),
+    "names_unconfirmed_count": (
+        "{count} name-like phrase(s) to confirm or replace",
+        "{count} navnelignende udtryk skal bekræftes eller erstattes",
+    ),
+    "names_kept": (
+        "'{phrase}' is kept in public briefs",
+        "'{phrase}' beholdes i offentlige notater",
+    ),
+    "names_replaced": (
+        "'{phrase}' is printed as '{replacement}' in public briefs",
+        "'{phrase}' vises som '{replacement}' i offentlige notater",
+    ),
+    "names_forgotten": (
+        "the decision on '{phrase}' is removed; it will be asked about again",
+        "beslutningen om '{phrase}' er fjernet; der spørges igen",
+    ),
+    "names_not_decided": ("no decision on '{phrase}'", "ingen beslutning om '{phrase}'"),
+    "names_col_phrase": ("Phrase", "Udtryk"),
+    "names_col_decision": ("Decision", "Beslutning"),
+    "names_col_by": ("Decided by", "Besluttet af"),
+    "names_col_at": ("When", "Hvornår"),
+    "names_keep": ("keep", "behold"),
+    "names_replace_with": ("replace with '{replacement}'", "erstat med '{replacement}'"),
+    "names_no_decisions": ("no decisions yet", "ingen beslutninger endnu"),
+    "brief_journal_included": (
+        "Journal highlights are included (checked for names before printing).",
+        "Udvalgte journalnotater er medtaget (kontrolleret for navne før udskrift).",
+    ),
     "file_unwritable": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
     "cli_interrupted": ("interrupted; nothing was written", "afbrudt; intet blev skrevet"),
     # column headings and labels shared by CLI and briefs

@@ -53,23 +53,44 @@ def committee_brief(
     settings: BriefSettings,
     *,
     include_personal_data: bool = False,
+    include_journal: bool = False,
+    require_confirmed_names: bool = False,
     progress: ProgressCallback | None = None,
 ) -> bytes:
-    """The committee brief; public-safe unless `include_personal_data`."""
+    """The committee brief; public-safe unless `include_personal_data`: persons anonymised,
+    the user's decisions on name-like phrases applied, journal text only with
+    `include_journal`. With `require_confirmed_names`, a public brief that would print a
+    name-like phrase nobody has decided on is refused (NamesUnconfirmedError)."""
     from coprod_desktop.reports import committee
-    from coprod_desktop.services import reporting
+    from coprod_desktop.services import names, reporting
 
     if progress:
         progress(0, 4)
     data = reporting.load_portfolio(db, flt, light=True)
-    persons = reporting.recorded_persons(db)
+    if require_confirmed_names and not include_personal_data:
+        from coprod_desktop.domain.errors import NamesUnconfirmedError
+
+        unconfirmed = names.committee_check(
+            db,
+            flt,
+            settings.lang,
+            include_journal=include_journal,
+            municipality=settings.municipality_name or "",
+            initiatives=data,
+        )
+        if unconfirmed:
+            raise NamesUnconfirmedError(count=len(unconfirmed))
+    safe = names.public_text(db)
     if progress:
         progress(1, 4)
     pdf = committee.build(
         data,
         settings,
-        persons,
+        safe.persons,
         include_personal_data=include_personal_data,
+        include_journal=include_journal,
+        organisations=safe.organisations,
+        replacements=safe.replacements,
         flt=flt,
         progress=progress,
     )

@@ -329,6 +329,22 @@ class PersonAccess(Base):
     purpose: Mapped[str] = mapped_column(Text)
 
 
+class NameDecision(Base):
+    """What the user decided about a name-like phrase before a public brief: keep it
+    (`replacement` is None) or print `replacement` instead. Keyed by the phrase without case
+    or spacing differences, so the brief can be re-made without asking again (and the whole
+    team shares the decisions)."""
+
+    __tablename__ = "name_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phrase_key: Mapped[str] = mapped_column(String(300), unique=True)
+    phrase: Mapped[str] = mapped_column(String(300))
+    replacement: Mapped[str | None] = mapped_column(String(300))
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 # Child tables of an initiative, by interchange list name.
 CHILD_MODELS: dict[str, type[Base]] = {
     "stakeholders": Involvement,

@@ -206,6 +206,14 @@
             <source>Make the brief</source>
             <translation>Lav notatet</translation>
         </message>
+        <message>
+            <source>Include &amp;journal highlights</source>
+            <translation>Medtag udvalgte &amp;journalnotater</translation>
+        </message>
+        <message>
+            <source>Each initiative's two latest decisions and milestones. Names in them are replaced, and you review any other name-like words before the brief is made.</source>
+            <translation>Hvert initiativs to seneste beslutninger og milepæle. Navne i dem erstattes, og du gennemgår andre navnelignende ord, før notatet laves.</translation>
+        </message>
     </context>
     <context>
         <name>DashboardView</name>
@@ -1542,6 +1550,65 @@
         </message>
     </context>
     <context>
+        <name>NameReviewDialog</name>
+        <message>
+            <source>Names in the public brief</source>
+            <translation>Navne i det offentlige notat</translation>
+        </message>
+        <message>
+            <source>The brief would print these phrases, which look like names and are not a known organisation, place or label. Keep a phrase only if it may be published; otherwise replace it. Your decisions are remembered for the next brief and shared with everyone using this database.</source>
+            <translation>Notatet ville vise disse udtryk, som ligner navne og ikke er en kendt organisation, et kendt sted eller en kendt betegnelse. Behold kun et udtryk, hvis det må offentliggøres; ellers erstat det. Dine beslutninger huskes til næste notat og deles med alle, der bruger denne database.</translation>
+        </message>
+        <message>
+            <source>Phrase</source>
+            <translation>Udtryk</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Hvor</translation>
+        </message>
+        <message>
+            <source>Text around it</source>
+            <translation>Teksten omkring</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Beslutning</translation>
+        </message>
+        <message>
+            <source>Print instead</source>
+            <translation>Vis i stedet</translation>
+        </message>
+        <message>
+            <source>a person</source>
+            <translation>en person</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Behold</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Erstat</translation>
+        </message>
+        <message>
+            <source>Decision on %1</source>
+            <translation>Beslutning om %1</translation>
+        </message>
+        <message>
+            <source>Print instead of %1</source>
+            <translation>Vis i stedet for %1</translation>
+        </message>
+        <message>
+            <source>Save and make the brief</source>
+            <translation>Gem og lav notatet</translation>
+        </message>
+        <message>
+            <source>Say what to print instead of “%1”, or keep it.</source>
+            <translation>Angiv, hvad der skal stå i stedet for “%1”, eller behold det.</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message>
             <source>%1 – preview</source>
@@ -2076,6 +2143,10 @@
         <message>
             <source>The brief could not be made: %1</source>
             <translation>Notatet kunne ikke laves: %1</translation>
+        </message>
+        <message>
+            <source>Looking for names in the brief…</source>
+            <translation>Leder efter navne i notatet…</translation>
         </message>
     </context>
     <context>
