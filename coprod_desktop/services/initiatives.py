@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,10 +13,9 @@ from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, 
 from coprod_desktop.domain.validation import clean
 from coprod_desktop.services import convert
 from coprod_desktop.store import models as m
+from coprod_desktop.store import references
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.models import utcnow
-
-_REFERENCE = re.compile(r"^CP-(\d{4})-(\d+)$")
 
 
 def load_options() -> list[Any]:
@@ -96,14 +93,9 @@ def get_many(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:
 
 
 def next_reference(session: Session, year: int | None = None) -> str:
-    """The next free reference of the year, CP-YYYY-NNN."""
-    year = year or date.today().year
-    prefix = f"CP-{year}-"
-    existing = session.scalars(
-        select(m.Initiative.reference).where(m.Initiative.reference.like(prefix + "%"))
-    ).all()
-    numbers = [int(match.group(2)) for ref in existing if (match := _REFERENCE.match(ref))]
-    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+    """The next free reference of the year, CP-YYYY-NNN, taken for this session's transaction
+    (a concurrent writer waits and gets the one after it)."""
+    return references.reserve(session, 1, year=year)[0]
 
 
 def _check(session: Session, data: d.InitiativeData) -> None:
@@ -229,7 +221,9 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
 def create_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         _check(session, data)
-        row = m.Initiative(reference=(data.reference or "").strip() or next_reference(session))
+        typed = (data.reference or "").strip()
+        reference = references.reserve(session, 0 if typed else 1, explicit=[typed])
+        row = m.Initiative(reference=typed or reference[0])
         session.add(row)
         with session.no_autoflush:
             _apply(session, row, data)
