@@ -115,6 +115,13 @@ class DatabaseUnavailableError(DatabaseError):
     key = "db_unavailable"
 
 
+class ConnectionLostError(DatabaseUnavailableError):
+    """The shared database cannot be reached (server down, network gone): a state that passes,
+    not a fault of the data. The GUI shows a banner and tries again by itself."""
+
+    key = "db_connection_lost"
+
+
 class DatabaseLockedError(DatabaseError):
     key = "db_locked"
 

@@ -73,6 +73,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot open the database {where}: {reason}",
         "kan ikke åbne databasen {where}: {reason}",
     ),
+    "db_connection_lost": (
+        "cannot reach the shared database {where}: the connection is lost or the server is down; "
+        "try again when it is back",
+        "kan ikke nå den fælles database {where}: forbindelsen er afbrudt, eller serveren er nede; "
+        "prøv igen, når den er tilbage",
+    ),
     "db_corrupt": (
         "the database {where} is damaged or not a coprod-desktop database: {reason}",
         "databasen {where} er beskadiget eller ikke en coprod-desktop-database: {reason}",
