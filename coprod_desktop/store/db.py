@@ -316,6 +316,17 @@ class Database:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    @property
+    def location(self) -> str:
+        """Where the portfolio is, without the user: the file, or `database on host:port`."""
+        if self.path is not None:
+            return str(self.path)
+        parsed = make_url(self.url)
+        host = parsed.host or "localhost"
+        if parsed.port:
+            host += f":{parsed.port}"
+        return f"{parsed.database or ''} @ {host}"
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error.
