@@ -60,9 +60,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "validation_failed": ("invalid input: {problems}", "ugyldige data: {problems}"),
     "not_found": ("no {entity} '{ident}'", "{entity} '{ident}' findes ikke"),
     "conflict": (
-        "{entity} {ident} was changed by someone else since you opened it; nothing was saved",
-        "{entity} {ident} er ændret af en anden, siden du åbnede den; intet blev gemt",
+        "{entity} {ident} was changed by someone else {since}; nothing was saved",
+        "{entity} {ident} er ændret af en anden, {since}; intet blev gemt",
     ),
+    "conflict_by": (
+        "{ident} was changed by {who} at {at} {since}; nothing was saved",
+        "{ident} er ændret af {who} kl. {at}, {since}; intet blev gemt",
+    ),
+    "conflict_since_opened": ("since you opened it", "siden du åbnede den"),
+    "conflict_since_exported": ("since the file was exported", "siden filen blev eksporteret"),
     "db_newer_schema": (
         "the database {where} was made by a newer version of coprod-desktop (revision {revision}); "
         "upgrade the app to open it",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import func, select
@@ -218,6 +219,20 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
 
 
+def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
+    """The conflict of a stale copy of `row`, naming who changed it last and when."""
+    last = session.execute(
+        select(m.AuditEntry.who, m.AuditEntry.at)
+        .where(m.AuditEntry.initiative_id == row.id)
+        .order_by(m.AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return ConflictError("initiative", row.reference, since=since)
+    local = last.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)  # stored in UTC
+    return ConflictError("initiative", row.reference, who=last.who, at=local, since=since)
+
+
 def create_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         _check(session, data)
@@ -240,7 +255,7 @@ def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         row = load(session, data.id)
         if data.version is not None and row.version != data.version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         _check(session, data)
         with session.no_autoflush:
             _apply(session, row, data)
@@ -270,7 +285,7 @@ def update_fields(
         row = session.get(m.Initiative, resolve_id(session, ident))
         assert row is not None
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         record: dict[str, Any] = {name: getattr(row, name) for name in convert.INITIATIVE_SCALARS}
         record.update(changes)
         record["key"] = row.reference
@@ -288,7 +303,7 @@ def delete_initiative(db: Database, ident: int | str, expected_version: int | No
     with db.session() as session:
         row = load(session, resolve_id(session, ident))
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         session.delete(row)
 
 
