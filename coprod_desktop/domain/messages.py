@@ -52,8 +52,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_long": ("is longer than {limit} characters", "er længere end {limit} tegn"),
     "unknown_field": ("is not a known field", "er ikke et kendt felt"),
     "in_use": (
-        "is still involved in {count} initiative(s); remove it there or merge it first",
-        "indgår stadig i {count} initiativ(er); fjern den dér eller flet den først",
+        "is still involved in {count} initiatives; remove it there or merge it first",
+        "indgår stadig i {count} initiativer; fjern den dér eller flet den først",
     ),
     "merge_same": ("cannot be merged with itself", "kan ikke flettes med sig selv"),
     # errors
@@ -329,8 +329,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "access_participant": ("took part", "deltog"),
     "access_mentioned": ("named", "nævnt"),
     "cli_sheet_problems": (
-        "{count} problem(s) in {path}; nothing was written:",
-        "{count} problem(er) i {path}; intet blev skrevet:",
+        "{count} problems in {path}; nothing was written:",
+        "{count} problemer i {path}; intet blev skrevet:",
     ),
     # briefs (PDF): shared
     "brief_initiative": ("Initiative brief", "Initiativnotat"),
@@ -399,8 +399,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "brief_valid_until": ("Valid until", "Gælder til"),
     "brief_scope": ("May decide without asking", "Må beslutte uden at spørge"),
     "brief_earlier_mandates": (
-        "{count} earlier mandate(s) on record.",
-        "{count} tidligere mandat(er) registreret.",
+        "{count} earlier mandates on record.",
+        "{count} tidligere mandater registreret.",
     ),
     "brief_col_side": ("Resources", "Ressourcer"),
     "brief_col_unit": ("Unit", "Enhed"),
@@ -562,8 +562,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+# The singular of the messages above that count something (their `count` is 1); CATALOGUE
+# holds the plural, which English and Danish also use for 0.
+ONE: dict[str, tuple[str, str]] = {
+    "in_use": (
+        "is still involved in {count} initiative; remove it there or merge it first",
+        "indgår stadig i {count} initiativ; fjern den dér eller flet den først",
+    ),
+    "cli_sheet_problems": (
+        "{count} problem in {path}; nothing was written:",
+        "{count} problem i {path}; intet blev skrevet:",
+    ),
+    "brief_earlier_mandates": (
+        "{count} earlier mandate on record.",
+        "{count} tidligere mandat registreret.",
+    ),
+}
+
+
 def message(key: str, lang: str = "en", **params: Any) -> str:
-    """The catalogue text for `key` in `lang` (English for unknown languages), filled in."""
-    en, da = CATALOGUE[key]
+    """The catalogue text for `key` in `lang` (English for unknown languages), filled in;
+    the singular form when the message counts exactly one."""
+    en, da = ONE[key] if key in ONE and params.get("count") == 1 else CATALOGUE[key]
     template = da if lang == "da" else en
     return template.format(**params) if params else template
