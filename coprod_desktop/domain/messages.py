@@ -147,6 +147,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "entity_initiative": ("initiative", "initiativ"),
     "entity_stakeholder": ("stakeholder", "aktør"),
+    "entity_involvement": ("involvement", "deltagelse"),
+    "entity_mandate": ("mandate", "mandat"),
+    "entity_resource": ("resource", "ressource"),
+    "entity_cross_pressure": ("cross-pressure", "krydspres"),
+    "entity_journal": ("journal entry", "journalnotat"),
+    "entity_review": ("review", "review"),
     # CLI output
     "cli_initialised": (
         "database ready: {where} (revision {revision})",
@@ -191,6 +197,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_unwritable": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
     "cli_interrupted": ("interrupted; nothing was written", "afbrudt; intet blev skrevet"),
     # column headings and labels shared by CLI and briefs
+    "col_what": ("What", "Hvad"),
+    "history_create": ("added", "tilføjet"),
+    "history_update": ("changed", "ændret"),
+    "history_delete": ("removed", "fjernet"),
     "col_reference": ("Reference", "Reference"),
     "col_title": ("Title", "Titel"),
     "col_type": ("Type", "Type"),
