@@ -62,7 +62,7 @@ def team_window(qtbot, shared):  # type: ignore[no-untyped-def]
 
 
 def test_a_lost_connection_shows_a_banner_keeps_everything_and_comes_back_by_itself(
-    qtbot, shared, team_window, boxes
+    qtbot, shared, team_window, boxes, tmp_path
 ) -> None:
     server, db = shared
     window = team_window
@@ -106,6 +106,8 @@ def test_a_lost_connection_shows_a_banner_keeps_everything_and_comes_back_by_its
     assert "psycopg" not in message and "refused" not in message.lower()
     assert "1 initiative will be saved when the connection returns" in banner.label.text()
     assert boxes == []
+    window.resize(1366, 768)
+    window.grab().save(str(tmp_path / "outage-editor.png"))
 
     # the server comes back: the window notices by itself, saves, refreshes
     server.resume()
