@@ -36,12 +36,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import (
-    ConflictError,
-    ConnectionLostError,
-    CoprodError,
-    ValidationError,
-)
+from coprod_desktop.domain.errors import ConflictError, CoprodError, ValidationError
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
 from coprod_desktop.services import initiatives, stakeholders
@@ -1162,6 +1157,7 @@ class InitiativeEditor(QWidget):
             return False
         # On the window's one serial worker; the data stays here untouched if the write fails
         # (locked: Retry; full disk: a plain message; conflict: both versions side by side).
+        from coprod_desktop.domain.errors import ConnectionLostError
         from coprod_desktop.ui import conflict, connection, safety
 
         db = self.db
