@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop.domain.errors import CoprodError, InputFileError
-from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.messages import CATALOGUE, message
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3, 4
 
@@ -646,13 +646,27 @@ class Cli:
             ]
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
-        for e in entries:
-            change = (
-                f"{e.field}: {e.old_value!s} → {e.new_value!s}"
+        from coprod_desktop.domain.columns import field_label
+
+        def t(key: str) -> str:
+            return message(key, self.lang)
+
+        keys = ("col_when", "col_who", "col_action", "col_what", "label_field", "label_change")
+        headers = [t(key) for key in keys]
+        rows = [
+            [
+                f"{e.at:%Y-%m-%d %H:%M}",
+                e.who,
+                t(f"history_{e.action}") if f"history_{e.action}" in CATALOGUE else e.action,
+                t(f"entity_{e.entity}") if f"entity_{e.entity}" in CATALOGUE else e.entity,
+                field_label(e.entity, e.field, self.lang) if e.field else "",
+                f"{e.old_value!s} → {e.new_value!s}"
                 if e.field
-                else (e.new_value or e.old_value or "")
-            )
-            print(f"{e.at:%Y-%m-%d %H:%M}  {e.who:<16} {e.action:<6} {e.entity:<14} {change}")
+                else (e.new_value or e.old_value or ""),
+            ]
+            for e in entries
+        ]
+        _print_rows(headers, rows)
         return EXIT_OK
 
     def cmd_copy(self) -> int:

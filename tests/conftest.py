@@ -45,6 +45,23 @@ def postgres_server():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def stoppable_postgres():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of the test's own, which it may halt and resume (a lost
+    connection) without disturbing the session's server."""
+    from tests.pgserver import PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL server binaries are missing (install postgresql-15)")
+        pytest.skip("PostgreSQL server binaries are not installed")  # justified: dev machine only
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def pg_url(postgres_server) -> str:  # type: ignore[no-untyped-def]
     """The URL of a fresh, empty PostgreSQL database."""
     url: str = postgres_server.new_database()

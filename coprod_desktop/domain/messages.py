@@ -52,17 +52,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_long": ("is longer than {limit} characters", "er længere end {limit} tegn"),
     "unknown_field": ("is not a known field", "er ikke et kendt felt"),
     "in_use": (
-        "is still involved in {count} initiative(s); remove it there or merge it first",
-        "indgår stadig i {count} initiativ(er); fjern den dér eller flet den først",
+        "is still involved in {count} initiatives; remove it there or merge it first",
+        "indgår stadig i {count} initiativer; fjern den dér eller flet den først",
     ),
     "merge_same": ("cannot be merged with itself", "kan ikke flettes med sig selv"),
     # errors
     "validation_failed": ("invalid input: {problems}", "ugyldige data: {problems}"),
     "not_found": ("no {entity} '{ident}'", "{entity} '{ident}' findes ikke"),
     "conflict": (
-        "{entity} {ident} was changed by someone else since you opened it; nothing was saved",
-        "{entity} {ident} er ændret af en anden, siden du åbnede den; intet blev gemt",
+        "{entity} {ident} was changed by someone else {since}; nothing was saved",
+        "{entity} {ident} er ændret af en anden, {since}; intet blev gemt",
     ),
+    "conflict_by": (
+        "{ident} was changed by {who} at {at} {since}; nothing was saved",
+        "{ident} er ændret af {who} kl. {at}, {since}; intet blev gemt",
+    ),
+    "conflict_since_opened": ("since you opened it", "siden du åbnede den"),
+    "conflict_since_exported": ("since the file was exported", "siden filen blev eksporteret"),
     "db_newer_schema": (
         "the database {where} was made by a newer version of coprod-desktop (revision {revision}); "
         "upgrade the app to open it",
@@ -72,6 +78,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "db_unavailable": (
         "cannot open the database {where}: {reason}",
         "kan ikke åbne databasen {where}: {reason}",
+    ),
+    "db_connection_lost": (
+        "cannot reach the shared database {where}: the connection is lost or the server is down; "
+        "try again when it is back",
+        "kan ikke nå den fælles database {where}: forbindelsen er afbrudt, eller serveren er nede; "
+        "prøv igen, når den er tilbage",
     ),
     "db_corrupt": (
         "the database {where} is damaged or not a coprod-desktop database: {reason}",
@@ -135,6 +147,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "entity_initiative": ("initiative", "initiativ"),
     "entity_stakeholder": ("stakeholder", "aktør"),
+    "entity_involvement": ("involvement", "deltagelse"),
+    "entity_mandate": ("mandate", "mandat"),
+    "entity_resource": ("resource", "ressource"),
+    "entity_cross_pressure": ("cross-pressure", "krydspres"),
+    "entity_journal": ("journal entry", "journalnotat"),
+    "entity_review": ("review", "review"),
     # CLI output
     "cli_initialised": (
         "database ready: {where} (revision {revision})",
@@ -229,6 +247,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file_unwritable": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
     "cli_interrupted": ("interrupted; nothing was written", "afbrudt; intet blev skrevet"),
     # column headings and labels shared by CLI and briefs
+    "col_what": ("What", "Hvad"),
+    "history_create": ("added", "tilføjet"),
+    "history_update": ("changed", "ændret"),
+    "history_delete": ("removed", "fjernet"),
     "col_reference": ("Reference", "Reference"),
     "col_title": ("Title", "Titel"),
     "col_type": ("Type", "Type"),
@@ -367,8 +389,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "access_participant": ("took part", "deltog"),
     "access_mentioned": ("named", "nævnt"),
     "cli_sheet_problems": (
-        "{count} problem(s) in {path}; nothing was written:",
-        "{count} problem(er) i {path}; intet blev skrevet:",
+        "{count} problems in {path}; nothing was written:",
+        "{count} problemer i {path}; intet blev skrevet:",
     ),
     # briefs (PDF): shared
     "brief_initiative": ("Initiative brief", "Initiativnotat"),
@@ -437,8 +459,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "brief_valid_until": ("Valid until", "Gælder til"),
     "brief_scope": ("May decide without asking", "Må beslutte uden at spørge"),
     "brief_earlier_mandates": (
-        "{count} earlier mandate(s) on record.",
-        "{count} tidligere mandat(er) registreret.",
+        "{count} earlier mandates on record.",
+        "{count} tidligere mandater registreret.",
     ),
     "brief_col_side": ("Resources", "Ressourcer"),
     "brief_col_unit": ("Unit", "Enhed"),
@@ -600,8 +622,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+# The singular of the messages above that count something (their `count` is 1); CATALOGUE
+# holds the plural, which English and Danish also use for 0.
+ONE: dict[str, tuple[str, str]] = {
+    "in_use": (
+        "is still involved in {count} initiative; remove it there or merge it first",
+        "indgår stadig i {count} initiativ; fjern den dér eller flet den først",
+    ),
+    "cli_sheet_problems": (
+        "{count} problem in {path}; nothing was written:",
+        "{count} problem i {path}; intet blev skrevet:",
+    ),
+    "brief_earlier_mandates": (
+        "{count} earlier mandate on record.",
+        "{count} tidligere mandat registreret.",
+    ),
+}
+
+
 def message(key: str, lang: str = "en", **params: Any) -> str:
-    """The catalogue text for `key` in `lang` (English for unknown languages), filled in."""
-    en, da = CATALOGUE[key]
+    """The catalogue text for `key` in `lang` (English for unknown languages), filled in;
+    the singular form when the message counts exactly one."""
+    en, da = ONE[key] if key in ONE and params.get("count") == 1 else CATALOGUE[key]
     template = da if lang == "da" else en
     return template.format(**params) if params else template

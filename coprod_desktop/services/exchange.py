@@ -29,6 +29,7 @@ from coprod_desktop.services import convert, initiatives, memory
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
+from coprod_desktop.store import references as store_references
 from coprod_desktop.store import search
 from coprod_desktop.store.audit import ENTITY_NAMES, as_text
 from coprod_desktop.store.db import Database
@@ -337,10 +338,14 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
             assert row is not None
             return row
 
-        year_reference = initiatives.next_reference(session)
-        prefix, _, number_text = year_reference.rpartition("-")
-        next_number = int(number_text)
-        taken = set(references)
+        # new references from the locked counter, raised past the explicit ones written here
+        fresh_references = iter(
+            store_references.reserve(
+                session,
+                sum(1 for ref in references if not ref),
+                explicit=[ref for ref in references if ref and ref not in existing],
+            )
+        )
         created = updated = 0
         written: list[m.Initiative] = []
         new_items: list[dict[str, Any]] = []
@@ -353,10 +358,7 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
                     updated += 1
                 else:
                     if not reference:
-                        while f"{prefix}-{next_number:03d}".upper() in taken:
-                            next_number += 1
-                        item["reference"] = f"{prefix}-{next_number:03d}"
-                        taken.add(item["reference"].upper())
+                        item["reference"] = next(fresh_references)
                     new_items.append(item)
                     created += 1
                     continue

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,10 +14,9 @@ from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, 
 from coprod_desktop.domain.validation import clean
 from coprod_desktop.services import convert
 from coprod_desktop.store import models as m
+from coprod_desktop.store import references
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.models import utcnow
-
-_REFERENCE = re.compile(r"^CP-(\d{4})-(\d+)$")
 
 
 def load_options() -> list[Any]:
@@ -96,14 +94,9 @@ def get_many(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:
 
 
 def next_reference(session: Session, year: int | None = None) -> str:
-    """The next free reference of the year, CP-YYYY-NNN."""
-    year = year or date.today().year
-    prefix = f"CP-{year}-"
-    existing = session.scalars(
-        select(m.Initiative.reference).where(m.Initiative.reference.like(prefix + "%"))
-    ).all()
-    numbers = [int(match.group(2)) for ref in existing if (match := _REFERENCE.match(ref))]
-    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+    """The next free reference of the year, CP-YYYY-NNN, taken for this session's transaction
+    (a concurrent writer waits and gets the one after it)."""
+    return references.reserve(session, 1, year=year)[0]
 
 
 def _check(session: Session, data: d.InitiativeData) -> None:
@@ -226,10 +219,26 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
 
 
+def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
+    """The conflict of a stale copy of `row`, naming who changed it last and when."""
+    last = session.execute(
+        select(m.AuditEntry.who, m.AuditEntry.at)
+        .where(m.AuditEntry.initiative_id == row.id)
+        .order_by(m.AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return ConflictError("initiative", row.reference, since=since)
+    local = last.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)  # stored in UTC
+    return ConflictError("initiative", row.reference, who=last.who, at=local, since=since)
+
+
 def create_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         _check(session, data)
-        row = m.Initiative(reference=(data.reference or "").strip() or next_reference(session))
+        typed = (data.reference or "").strip()
+        reference = references.reserve(session, 0 if typed else 1, explicit=[typed])
+        row = m.Initiative(reference=typed or reference[0])
         session.add(row)
         with session.no_autoflush:
             _apply(session, row, data)
@@ -246,7 +255,7 @@ def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         row = load(session, data.id)
         if data.version is not None and row.version != data.version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         _check(session, data)
         with session.no_autoflush:
             _apply(session, row, data)
@@ -276,7 +285,7 @@ def update_fields(
         row = session.get(m.Initiative, resolve_id(session, ident))
         assert row is not None
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         record: dict[str, Any] = {name: getattr(row, name) for name in convert.INITIATIVE_SCALARS}
         record.update(changes)
         record["key"] = row.reference
@@ -294,7 +303,7 @@ def delete_initiative(db: Database, ident: int | str, expected_version: int | No
     with db.session() as session:
         row = load(session, resolve_id(session, ident))
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         session.delete(row)
 
 

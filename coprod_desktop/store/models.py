@@ -354,3 +354,12 @@ CHILD_MODELS: dict[str, type[Base]] = {
     "journal": JournalEntry,
     "reviews": Review,
 }
+
+
+class ReferenceCounter(Base):
+    """The last reference number handed out per year (see `store.references`)."""
+
+    __tablename__ = "reference_counter"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)

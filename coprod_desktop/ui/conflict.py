@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import ConflictError, CoprodError
+from coprod_desktop.domain.errors import ConflictError, ConnectionLostError, CoprodError
 from coprod_desktop.services import changes, convert, initiatives
 from coprod_desktop.ui.background import Background
 from coprod_desktop.ui.widgets import vocab_label
@@ -529,20 +529,32 @@ class LiveRefresh(QObject):
     def _failed(self, db: Database, error: BaseException) -> None:
         self.polling = False
         log.info("polling for changes failed: %s", error)  # quiet: the next tick tries again
+        watch = getattr(self.window, "connection", None)
+        if db is self.db and isinstance(error, ConnectionLostError) and watch is not None:
+            watch.lost()
 
     def _found(self, db: Database, found: changes.Changes) -> None:
         self.polling = False
         if db is not self.db:
             return
+        watch = getattr(self.window, "connection", None)
+        if watch is not None:
+            watch.reached()
         self.marker = found.marker
         if found.any:
             self.apply(found)
 
     def apply(self, found: changes.Changes) -> None:
         window = self.window
-        refresh_keeping_place(window.portfolio)
-        if window.registry is not None:
-            window.registry.reload()
+        try:
+            refresh_keeping_place(window.portfolio)
+            if window.registry is not None:
+                window.registry.reload()
+        except ConnectionLostError:  # gone again between the poll and the refresh
+            watch = getattr(window, "connection", None)
+            if watch is not None:
+                watch.lost()
+            return
         for editor in window.editors():
             if editor.initiative_id is not None and editor.initiative_id in found.initiative_ids:
                 notice_for(editor).show_changed_by(sorted(found.by))

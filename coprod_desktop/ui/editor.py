@@ -1157,7 +1157,8 @@ class InitiativeEditor(QWidget):
             return False
         # On the window's one serial worker; the data stays here untouched if the write fails
         # (locked: Retry; full disk: a plain message; conflict: both versions side by side).
-        from coprod_desktop.ui import conflict, safety
+        from coprod_desktop.domain.errors import ConnectionLostError
+        from coprod_desktop.ui import conflict, connection, safety
 
         db = self.db
         data = copy.deepcopy(self.data)
@@ -1173,6 +1174,9 @@ class InitiativeEditor(QWidget):
                 return True
             if isinstance(error, ConflictError):
                 return conflict.resolve_conflict(self, job, error)
+            if isinstance(error, ConnectionLostError):
+                watch = connection.watch_of(self)
+                return watch.keep_for_later(self) if watch is not None else False
             return False
 
         self.setProperty("saving", True)

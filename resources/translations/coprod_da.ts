@@ -3011,6 +3011,67 @@
             <source>Restoring the backup…</source>
             <translation>Gendanner sikkerhedskopien …</translation>
         </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Ikke forbundet</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Ikke gemt endnu</translation>
+        </message>
+        <message>
+            <source>The shared database cannot be reached just now, so nothing was changed. What you entered is kept here: do it again when the connection is back (the banner at the top says when).</source>
+            <translation>Den fælles database kan ikke nås lige nu, så intet blev ændret. Det, du har indtastet, bevares her: gør det igen, når forbindelsen er tilbage (banneret øverst viser, hvornår).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Not connected to the shared database</source>
+            <translation>Ikke forbundet til den fælles database</translation>
+        </message>
+        <message>
+            <source>Try now</source>
+            <translation>Prøv nu</translation>
+        </message>
+        <message>
+            <source>It has not been reached since the app started.</source>
+            <translation>Den er ikke nået, siden programmet startede.</translation>
+        </message>
+        <message>
+            <source>Last reached at %1.</source>
+            <translation>Sidst nået kl. %1.</translation>
+        </message>
+        <message>
+            <source>Not connected to the shared database.</source>
+            <translation>Ikke forbundet til den fælles database.</translation>
+        </message>
+        <message>
+            <source>What you see is from then and stays on screen; your unsaved changes are kept. The app reconnects by itself.</source>
+            <translation>Det, du ser, er fra da og bliver stående; dine ikke-gemte ændringer bevares. Programmet genopretter forbindelsen af sig selv.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n initiative(s) will be saved when the connection returns.</source>
+            <translation>
+                <numerusform>%n initiativ bliver gemt, når forbindelsen er tilbage.</numerusform>
+                <numerusform>%n initiativer bliver gemt, når forbindelsen er tilbage.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionWatch</name>
+        <message>
+            <source>Not connected to the shared database; try again when it is back.</source>
+            <translation>Ikke forbundet til den fælles database; prøv igen, når den er tilbage.</translation>
+        </message>
+        <message>
+            <source>Not saved yet: the shared database cannot be reached. Your changes are kept here and will be saved when the connection returns (or press Save to try again).</source>
+            <translation>Ikke gemt endnu: den fælles database kan ikke nås. Dine ændringer bevares her og bliver gemt, når forbindelsen er tilbage (eller tryk på Gem for at prøve igen).</translation>
+        </message>
+        <message>
+            <source>Connected to the shared database again.</source>
+            <translation>Forbundet til den fælles database igen.</translation>
+        </message>
     </context>
     <context>
         <name>Drafts</name>

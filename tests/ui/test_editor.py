@@ -283,7 +283,7 @@ def test_history_tab_shows_the_audit_trail(window, qtbot, qtmodeltester):
     qtmodeltester.check(model)
     assert model.rowCount() > 0
     assert model.index(0, 1).data() == "tester"
-    assert model.index(0, 4).data() == "area"
+    assert model.index(0, 4).data() == "Area"  # the label, not the column name
 
 
 def test_record_models_pass_the_model_tester(window, qtmodeltester):
