@@ -109,4 +109,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Drafts</name>
+        <message numerus="yes">
+            <source>The program ended before %n initiative(s) were saved. Restore the unsaved changes?</source>
+            <translation>
+                <numerusform>The program ended before %n initiative was saved. Restore the unsaved changes?</numerusform>
+                <numerusform>The program ended before %n initiatives were saved. Restore the unsaved changes?</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>
