@@ -25,6 +25,7 @@ from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
 from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert, initiatives, memory
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
@@ -422,6 +423,12 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
 
+def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
+    if name == "is_person":  # citizens and volunteers are natural persons whatever it says
+        return is_natural_person(record["kind"], record["is_person"])
+    return record[name]
+
+
 class _BulkWriter:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -532,7 +539,7 @@ class _BulkWriter:
 
     def stakeholders(self, records: list[dict[str, Any]]) -> list[int]:
         columns = convert.STAKEHOLDER_SCALARS
-        rows = [tuple(s[name] for name in columns) for s in records]
+        rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
         ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
         self.note("stakeholder", ids, [None] * len(ids), [as_text(s["name"]) for s in records])
         return ids

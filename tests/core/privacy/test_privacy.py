@@ -233,6 +233,7 @@ def test_erase_leaves_no_trace_in_the_database_files(
             "WHERE action = 'erase'"
         ).fetchall()
         assert erase == [
+            ("tester", "initiative", 1, None, None, None),  # its version went up
             (
                 "tester",
                 "stakeholder",
