@@ -828,8 +828,11 @@ def reapply_erasures(db: Database) -> list[int]:
     knows as erased but who is back with the same recorded values (a restored or older
     backup). Returns their ids. A read-only database cannot be changed: nothing happens."""
     known = ledger.load()
-    with db.engine.connect() as connection:
-        stored = ledger.stored(connection)
+    try:
+        with db.engine.connect() as connection:
+            stored = ledger.stored(connection)
+    except exc.DBAPIError:
+        return []  # a schema before the ledger (opened without upgrading): nothing to apply
     ledger.remember_all(stored)  # what this database knows, the folder keeps too
     entries = {(e.stakeholder_id, e.salt): e for e in [*known, *stored]}
     if not entries or db.read_only:
