@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 # Denmark's country code: a recorded eight-digit number may be written with it.
 DEFAULT_COUNTRY_CODE = "45"
-_BEFORE = r"(?<![\w@])"
-_AFTER = r"(?![\w@])"
+# A name is a whole word: not inside another word, an address or a double name ("Hansen-Berg").
+_BEFORE = r"(?<![\w@\-])"
+_AFTER = r"(?![\w@]|-\w)"
 _DIGIT_GAP = r"[\s.\-/]?"
 _EXCERPT = 40
 
@@ -45,7 +47,7 @@ def email_regex(email: str) -> re.Pattern[str] | None:
     value = email.strip()
     if "@" not in value:
         return None
-    return re.compile(rf"(?<![\w.+\-@]){re.escape(value)}(?![\w\-@])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.+\-@]){re.escape(value)}(?![\w\-@]|\.\w)", re.IGNORECASE)
 
 
 def phone_regex(phone: str) -> re.Pattern[str] | None:
@@ -92,24 +94,41 @@ class PersonValues:
 
 class Replacer:
     """Replaces one person's recorded values in text: the name by `name_word` (a genitive
-    keeps its ending), e-mail and phone by `value_word`."""
+    keeps its ending), e-mail and phone by `value_word`. Where the name is part of another
+    party's name written out in the text (`others`: "Anna Berg Tømrer ApS" for Anna Berg),
+    it is left alone: that is the other party, not the person."""
 
-    def __init__(self, person: PersonValues, name_word: str, value_word: str) -> None:
+    def __init__(
+        self, person: PersonValues, name_word: str, value_word: str, others: Iterable[str] = ()
+    ) -> None:
         self._patterns = person.patterns()
         self._name_word = name_word
         self._value_word = value_word
+        own = name_regex(person.name)
+        self._others = [
+            pattern
+            for other in others
+            if own is not None
+            and other.strip()
+            and " ".join(other.split()).casefold() != " ".join(person.name.split()).casefold()
+            and own.search(other)
+            and (pattern := name_regex(other)) is not None
+        ]
 
     def __call__(self, text: str | None) -> str | None:
         if not text:
             return text
         for pattern, is_name in self._patterns:
             if is_name:
-                text = pattern.sub(self._fill_name, text)
+                kept = [m.span() for other in self._others for m in other.finditer(text)]
+                text = pattern.sub(partial(self._fill_name, kept=kept), text)
             else:
                 text = pattern.sub(self._value_word, text)
         return text
 
-    def _fill_name(self, match: re.Match[str]) -> str:
+    def _fill_name(self, match: re.Match[str], *, kept: list[tuple[int, int]]) -> str:
+        if any(start <= match.start() and match.end() <= end for start, end in kept):
+            return match.group(0)
         return self._name_word + (match.group("suffix") or "")
 
 

@@ -500,9 +500,11 @@ def _notes_replacer(notes: str | None, *, short_too: bool) -> Any:
     return lambda text: pattern.sub(ERASED_VALUE, text) if text else text
 
 
-def _replacer(values: _Values, anonymous: str, *, short_notes: bool = False) -> Any:
+def _replacer(
+    values: _Values, anonymous: str, others: Sequence[str], *, short_notes: bool = False
+) -> Any:
     person = Replacer(
-        PersonValues(values.name, values.email, values.phone), anonymous, ERASED_VALUE
+        PersonValues(values.name, values.email, values.phone), anonymous, ERASED_VALUE, others
     )
     notes = _notes_replacer(values.notes, short_too=short_notes)
 
@@ -666,13 +668,9 @@ def _with_references(
     references: dict[int, str] = {}
     table = _table(m.Initiative)
     for start in range(0, len(ids), _CHUNK):
-        references.update(
-            connection.execute(
-                select(table.c.id, table.c.reference).where(
-                    table.c.id.in_(ids[start : start + _CHUNK])
-                )
-            ).tuples()
-        )
+        chunk = ids[start : start + _CHUNK]
+        query = select(table.c.id, table.c.reference).where(table.c.id.in_(chunk))
+        references.update({ident: ref for ident, ref in connection.execute(query)})
     out = [replace_field(x, reference=references.get(x.initiative_id or -1, "")) for x in mentions]
     return tuple(sorted(out, key=lambda x: (x.reference, x.entity, x.row_id, x.field)))
 
@@ -697,9 +695,13 @@ def erase_person(
         row = _person(session, stakeholder_id)
         values = _Values(row.name, row.email, row.phone, row.notes)
         involvement_ids = {inv.id for inv in row.involvements}
+        # other parties' names, so a firm named after the person keeps its name in the text
+        others = list(
+            session.scalars(select(m.Stakeholder.name).where(m.Stakeholder.id != stakeholder_id))
+        )
     anonymous = ERASED_NAME.format(id=stakeholder_id)
-    replace = _replacer(values, anonymous)
-    audit_replace = _replacer(values, anonymous, short_notes=True)
+    replace = _replacer(values, anonymous, others)
+    audit_replace = _replacer(values, anonymous, others, short_notes=True)
     entry = _ledger or ledger.new_entry(stakeholder_id, values.name, values.email, values.phone)
     words = name_words(values.name)
     now = m.utcnow()
