@@ -88,7 +88,14 @@ def new_entry(stakeholder_id: int, name: str, email: str | None, phone: str | No
     salt = secrets.token_hex(16)
     values = (_name(name), _email(email), _phone(phone))
     hashes = [_digest(salt, v) if v else None for v in values]
-    return Entry(stakeholder_id, m.utcnow(), salt, hashes[0] or "", hashes[1], hashes[2])
+    return Entry(
+        stakeholder_id,
+        m.utcnow().replace(microsecond=0),
+        salt,
+        hashes[0] or "",
+        hashes[1],
+        hashes[2],
+    )
 
 
 # ---------------------------------------------------------------- in the database

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
@@ -795,7 +796,7 @@ def finish_cleanup(db: Database) -> tuple[bool, str | None]:
         return False, None
     try:
         done = _compact_sqlite(db)
-    except (exc.DBAPIError, OSError) as error:
+    except (exc.DBAPIError, sqlite3.Error, OSError) as error:
         with suppress(exc.DBAPIError, OSError), db.engine.begin() as connection:
             ledger.set_pending(connection, True)
         reason = str(getattr(error, "orig", None) or error).strip() or type(error).__name__

@@ -173,9 +173,7 @@ def ids(db: Database) -> dict[str, int]:
         from sqlalchemy import select
 
         found = {n: i for i, n in session.execute(select(m.Stakeholder.id, m.Stakeholder.name))}
-        found |= {
-            r: i for i, r in session.execute(select(m.Initiative.id, m.Initiative.reference))
-        }
+        found |= {r: i for i, r in session.execute(select(m.Initiative.id, m.Initiative.reference))}
     return found
 
 
