@@ -116,7 +116,7 @@ def test_a_stale_editor_save_after_an_erase_is_a_conflict(any_db: Database) -> N
         f"Erased person {person} called from [erased]; write to [erased]"
     )
     history = initiatives.history(any_db, "CP-2026-010")
-    assert [h.action for h in history][0] == "erase"
+    assert history[0].action == "erase"
     text = json.dumps([h.__dict__ for h in history], default=str)
     assert NAME not in text and EMAIL not in text and PHONE not in text
 

@@ -182,7 +182,7 @@ def _rows(db_path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     try:
         rows: dict[tuple[str, int], tuple[Any, ...]] = {}
         for table in TABLES:
-            for row in connection.execute(f"SELECT * FROM {table}"):  # noqa: S608
+            for row in connection.execute(f"SELECT * FROM {table}"):
                 rows[(table, row[0])] = tuple(row)
         for row in connection.execute("SELECT rowid, * FROM journal_participant"):
             rows[("journal_participant", row[0])] = tuple(row)
