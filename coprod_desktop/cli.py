@@ -570,7 +570,7 @@ class Cli:
 
         db = self.open(upgrade=False)
         result = maintenance.check(db)
-        if result.integrity == ["ok"] and privacy.cleanup_pending(db):
+        if result.ok and privacy.cleanup_pending(db):
             done, reason = privacy.finish_cleanup(db)
             if not done:
                 self.say("cli_erase_cleanup_failed_again", reason=reason)

@@ -276,8 +276,6 @@ def clean(
             continue
         out[name] = _clean_value(spec, value, prefix + name, problems)
     check_record(entity, out, prefix, problems)
-    if entity == "stakeholder" and out.get("kind") in v.PERSON_KINDS:
-        out["is_person"] = True  # a citizen or volunteer is a natural person, whatever it says
     if entity == "initiative":
         for list_name, child in CHILD_LISTS.items():
             items = record.get(list_name)

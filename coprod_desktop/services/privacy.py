@@ -785,8 +785,11 @@ def cleanup_pending(db: Database) -> bool:
     """An erase whose final clean-up (SQLite: VACUUM and WAL truncation) has not succeeded."""
     if db.dialect != "sqlite":
         return False
-    with db.engine.connect() as connection:
-        return ledger.pending(connection)
+    try:
+        with db.engine.connect() as connection:
+            return ledger.pending(connection)
+    except exc.DBAPIError:
+        return False  # a schema before the ledger: no erase ran with this version
 
 
 def finish_cleanup(db: Database) -> tuple[bool, str | None]:
