@@ -252,9 +252,9 @@ class MentionsDialog(QDialog):
             list(range(len(self.mentions))),
         )
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 80)
+        self.table.setColumnWidth(0, 110)
         self.table.setColumnWidth(1, 110)
-        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(2, 200)
         self.table.cellDoubleClicked.connect(lambda row, _c: self.review(row))
         self.progress = QLabel(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -283,7 +283,24 @@ class MentionsDialog(QDialog):
             "review": self.tr("review"),
             "person_access": self.tr("access log"),
         }.get(mention.entity, mention.entity)
-        return f"{where}: {mention.field}"
+        return f"{where}: {self.field_label(mention.entity, mention.field)}"
+
+    def field_label(self, entity: str, field: str) -> str:
+        from coprod_desktop.domain import columns
+
+        sheets = {
+            "initiative": columns.INITIATIVE_COLUMNS,
+            "involvement": columns.INVOLVEMENT_COLUMNS,
+            "mandate": columns.MANDATE_COLUMNS,
+            "resource_entry": columns.RESOURCE_ENTRY_COLUMNS,
+            "cross_pressure": columns.PRESSURE_COLUMNS,
+            "journal_entry": columns.JOURNAL_COLUMNS,
+            "review": columns.REVIEW_COLUMNS,
+        }
+        for column in sheets.get(entity, ()):
+            if column.field == field:
+                return column.label(i18n.lang()).lower()
+        return self.tr("purpose") if field == "purpose" else field
 
     def review(self, row: int) -> None:
         """Open the mention's initiative and tick it off."""

@@ -3036,6 +3036,10 @@
             <translation>ja</translation>
         </message>
         <message>
+            <source>purpose</source>
+            <translation>formål</translation>
+        </message>
+        <message>
             <source>%1 of %2 reviewed</source>
             <translation>%1 af %2 gennemgået</translation>
         </message>

@@ -184,9 +184,7 @@ def _erase_in_gui(window, qtbot, monkeypatch, person) -> PersonsView:  # type: i
     return view
 
 
-def test_after_an_erase_the_possible_mentions_are_reviewed_one_by_one(
-    window, qtbot, monkeypatch
-):  # type: ignore[no-untyped-def]
+def test_after_an_erase_the_possible_mentions_are_reviewed_one_by_one(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     person = _person(window.db, "Åse Mølgaard")
     used_in = [u.initiative_id for u in stakeholders.where_used(window.db, person.id)]
     initiatives.update_fields(
