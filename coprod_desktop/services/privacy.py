@@ -6,14 +6,20 @@ access log, the access request export and erasure.
   session and passes it on every call; the CLI takes `--purpose`.
 - `erase_person` anonymises the person everywhere: the name becomes "Erased person N" (N is
   the stakeholder id; stored in English, the catalogue's base language), e-mail, phone, notes,
-  organisation, lawful basis and dates are removed, and the name, e-mail and phone are
-  replaced inside every free-text field of every table (initiatives, journal, notes, …) and
-  in the audit trail's old and new values. Involvements, resource sources and journal
-  participation stay, pointing at the anonymous record. The audit trail gets one "erase" row
-  with who, when and the reason (itself cleaned of the erased values), and no erased value.
+  organisation, lawful basis and dates are removed, and the recorded name, e-mail and phone
+  (domain.personal_text: whole words, common phone forms) are replaced in the free-text
+  columns declared in `store.models.FREE_TEXT` and in the audit trail's copies of them; keys,
+  references and other parties' records are never touched. Involvements, resource sources and
+  journal participation stay, pointing at the anonymous record. Every initiative touched or
+  linked gets a new version (stale saves conflict) and an "erase" audit row; the stakeholder
+  gets one with who, when and the reason (cleaned of the erased values). The first name or
+  surname alone is not replaced: the result lists where it still stands, for review.
   On SQLite the erase runs with `secure_delete` on, the search index is rebuilt from scratch,
-  and the file is vacuumed and the WAL checkpointed and truncated, so the erased values are
-  not left in free pages or the -wal file. (Backups taken before the erase still hold them.)
+  and the file is vacuumed and the WAL truncated; if only that clean-up fails the erase stands
+  and `finish_cleanup` (run by `coprod check` and the GUI) repeats it.
+- The erasure ledger (services.erasure_ledger: ids and salted hashes, in the database and in
+  the data folder) lets `reapply_erasures` erase again a person a restored or older copy
+  brings back.
 """
 
 from __future__ import annotations
