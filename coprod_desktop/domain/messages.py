@@ -44,6 +44,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",
     ),
+    "erased_person": (
+        "is a person erased on {date} (by name, e-mail or phone); an import cannot bring them "
+        "back; if it is someone else, add them by hand",
+        "er en person, der blev slettet {date} (efter navn, e-mail eller telefon); en import kan "
+        "ikke bringe personen tilbage; er det en anden, så opret vedkommende i hånden",
+    ),
     "reference_exists": (
         "reference '{value}' already exists (use --merge to update it)",
         "referencen '{value}' findes allerede (brug --merge for at opdatere den)",

@@ -165,6 +165,23 @@ def set_pending(connection: Connection, value: bool) -> None:
         )
 
 
+def recognised(
+    connection: Connection, people: list[tuple[str, str | None, str | None]]
+) -> dict[int, Entry]:
+    """Which of `people` (name, e-mail, phone) the ledger knows as erased, by index. The
+    database's own ledger and the data folder's copy both count."""
+    entries = {(e.stakeholder_id, e.salt): e for e in [*load(), *stored(connection)]}
+    found: dict[int, Entry] = {}
+    if not entries:
+        return found
+    for index, (name, email, phone) in enumerate(people):
+        for entry in entries.values():
+            if entry.matches(name, email, phone):
+                found[index] = entry
+                break
+    return found
+
+
 # ---------------------------------------------------------------- beside the backups
 
 
@@ -195,6 +212,9 @@ def remember(entry: Entry) -> bool:
 def remember_all(entries: Iterable[Entry], path: Path | None = None) -> bool:
     """Add entries to the ledger file (written whole to a temporary file, then renamed).
     False when the file could not be written."""
+    entries = list(entries)
+    if not entries:
+        return True
     target = path or ledger_path()
     known = load(target)
     seen = {(e.stakeholder_id, e.salt) for e in known}

@@ -323,6 +323,7 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
         for s in stakeholders_in:
             if (s["name"], s["kind"]) not in known:
                 fresh.setdefault((s["name"], s["kind"]), s)
+        _refuse_erased(session, stakeholders_in, known)
         if dry_run:
             updated = sum(1 for ref in references if ref and ref in existing)
             session.rollback()
@@ -386,6 +387,35 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
             False,
             tuple(ref or next(merged) for ref in in_order),
         )
+
+
+def _refuse_erased(
+    session: Session, stakeholders_in: list[dict[str, Any]], known: Mapping[Any, int]
+) -> None:
+    """An import (of an export made before an erase, say) cannot bring an erased person back
+    as a new stakeholder: the erasure ledger recognises them by name, e-mail or phone."""
+    from coprod_desktop.services import erasure_ledger
+
+    candidates = [
+        (index, s)
+        for index, s in enumerate(stakeholders_in)
+        if (s["name"], s["kind"]) not in known and is_natural_person(s["kind"], s["is_person"])
+    ]
+    if not candidates:
+        return
+    found = erasure_ledger.recognised(
+        session.connection(), [(s["name"], s.get("email"), s.get("phone")) for _i, s in candidates]
+    )
+    problems = [
+        Problem(
+            f"stakeholders[{candidates[at][0]}]",
+            "erased_person",
+            {"date": entry.erased_at.date().isoformat()},
+        )
+        for at, entry in sorted(found.items())
+    ]
+    if problems:
+        raise ValidationError(problems)
 
 
 def _existing_stakeholders(

@@ -275,3 +275,31 @@ def test_a_ledger_entry_does_not_erase_a_different_party_with_the_same_id(
     erasure_ledger.remember(entry)
     assert privacy.reapply_erasures(db) == []
     assert stakeholders.get_stakeholder(db, person).name == NAME
+
+
+def test_an_import_of_an_older_export_cannot_bring_an_erased_person_back(
+    db: Database, run_cli, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    person = _load(db)
+    old_export = tmp_path / "before-the-erase.json"
+    exchange.write_json(exchange.export_document(db), old_export)
+    privacy.erase_person(db, person, "asked")
+    for reference in ("CP-2026-010", "CP-2026-011"):  # imported as new initiatives
+        initiatives.delete_initiative(db, reference)
+    db.dispose()
+    result = run_cli("--db", str(db_path), "import", str(old_export))
+    assert result.code == 3, result.err
+    assert "stakeholders[0]" in result.err and "erased on" in result.err
+    assert NAME not in result.err  # the message itself does not repeat the erased name
+    again = open_database(str(db_path))
+    try:
+        assert NAME not in {p.name for p in privacy.list_persons(again)}
+    finally:
+        again.dispose()
+    # another person of another name imports as before
+    document = _document()
+    document["stakeholders"][0].update(name="Karen Blixen", email=None, phone=None)
+    del document["stakeholders"][0]["email"], document["stakeholders"][0]["phone"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(document), "utf-8")
+    assert run_cli("--db", str(db_path), "import", str(other)).code == 0
