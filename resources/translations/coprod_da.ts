@@ -2632,6 +2632,10 @@
     <context>
         <name>ConflictDialog</name>
         <message>
+            <source>&lt;b&gt;A person was erased from this initiative after you opened it.&lt;/b&gt; Their version is chosen everywhere: keeping your text could bring the erased name, e-mail or phone back. Re-type your own changes after saving if you need them.</source>
+            <translation>&lt;b&gt;En person blev slettet fra dette initiativ, efter du åbnede det.&lt;/b&gt; Den gemte version er valgt overalt: beholder du din tekst, kan det slettede navn, e-mail eller telefonnummer komme tilbage. Skriv dine egne ændringer igen efter at have gemt, hvis du har brug for dem.</translation>
+        </message>
+        <message>
             <source>Saved by someone else</source>
             <translation>Gemt af en anden</translation>
         </message>

@@ -245,3 +245,29 @@ def test_a_failed_clean_up_says_the_person_is_erased_and_can_be_repeated(
     assert "nothing was saved" not in shown[0]
     assert not privacy.cleanup_pending(window.db)
     assert stakeholders.get_stakeholder(window.db, person.id).name.startswith("Erased person")
+
+
+def test_an_editor_opened_before_an_erase_cannot_save_the_person_back(window, monkeypatch):  # type: ignore[no-untyped-def]
+    from coprod_desktop.ui.conflict import THEIRS, ConflictDialog
+
+    person = _person(window.db, "Åse Mølgaard")
+    ident = stakeholders.where_used(window.db, person.id)[0].initiative_id
+    editor = window.open_initiative(ident)
+    editor.area.setText("Åse Mølgaard's garden")  # typed before the erase reached this editor
+    privacy.erase_person(window.db, person.id, "asked", who="colleague")
+    seen: list[ConflictDialog] = []
+
+    def run(dialog: ConflictDialog) -> int:
+        seen.append(dialog)
+        return dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", run)
+    assert editor.save()
+    (dialog,) = seen
+    warning = dialog.findChild(QLabel, "erased-warning")
+    assert warning is not None and "erased" in warning.text()
+    assert all(dialog.choice(name) == THEIRS for name in dialog.names)
+    saved = initiatives.get_initiative(window.db, ident)
+    assert "Mølgaard" not in (saved.area or "")
+    history = " ".join(str(h.new_value) for h in initiatives.history(window.db, ident))
+    assert "Åse Mølgaard" not in history
