@@ -198,10 +198,15 @@ def retention_due(db: Database, today: date | None = None) -> list[PersonSummary
 # ---------------------------------------------------------------- access log
 
 
-def _person(session: Session, stakeholder_id: int) -> m.Stakeholder:
+def _party(session: Session, stakeholder_id: int) -> m.Stakeholder:
     row = session.get(m.Stakeholder, stakeholder_id)
     if row is None:
         raise NotFoundError("stakeholder", stakeholder_id)
+    return row
+
+
+def _person(session: Session, stakeholder_id: int) -> m.Stakeholder:
+    row = _party(session, stakeholder_id)
     if not row.is_person:
         raise ValidationError([Problem("stakeholder", "not_a_person", {"name": row.name})])
     return row
@@ -699,7 +704,11 @@ def erase_person(
     by = who or db.user
     is_sqlite = db.dialect == "sqlite"
     with db.session() as session:  # check first, with the usual error translation
-        row = _person(session, stakeholder_id)
+        # a re-applied erasure erases the party the ledger recognises, even if an older copy
+        # did not yet mark them as a person
+        row = (
+            _person(session, stakeholder_id) if _ledger is None else _party(session, stakeholder_id)
+        )
         values = _Values(row.name, row.email, row.phone, row.notes)
         involvement_ids = {inv.id for inv in row.involvements}
         # other parties' names, so a firm named after the person keeps its name in the text

@@ -303,3 +303,25 @@ def test_an_import_of_an_older_export_cannot_bring_an_erased_person_back(
     other = tmp_path / "other.json"
     other.write_text(json.dumps(document), "utf-8")
     assert run_cli("--db", str(db_path), "import", str(other)).code == 0
+
+
+def test_an_older_copy_where_the_person_was_not_yet_marked_a_person_is_erased_too(
+    db: Database, tmp_path: Path
+) -> None:
+    person = _load(db)
+    before = tmp_path / "before.sqlite"
+    maintenance.backup(db, before)
+    privacy.erase_person(db, person, "asked")
+    connection = sqlite3.connect(before)
+    with connection:  # say she was recorded as kind "other", not a person, back then
+        connection.execute(
+            "UPDATE stakeholder SET kind = 'other', is_person = 0 WHERE id = ?", (person,)
+        )
+    connection.close()
+    copy = open_database(str(before))
+    try:
+        assert privacy.reapply_erasures(copy) == [person]
+        assert stakeholders.get_stakeholder(copy, person).name == f"Erased person {person}"
+    finally:
+        copy.dispose()
+    assert not _has_traces(before)
