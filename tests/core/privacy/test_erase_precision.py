@@ -196,10 +196,9 @@ def _initiative_of(before: dict[tuple[str, int], tuple[Any, ...]], key: tuple[st
     table, ident = key
     if table == "initiative":
         return ident
-    if table in ("involvement", "mandate", "resource_entry", "cross_pressure", "journal_entry"):
-        return before[key][1]
-    if table == "review":
-        return before[key][1]
+    children = ("involvement", "mandate", "resource_entry", "cross_pressure", "journal_entry")
+    if table in (*children, "review"):
+        return before[key][1]  # initiative_id is the second column
     return None
 
 
