@@ -241,17 +241,25 @@ class Cli:
     def say(self, key: str, **params: Any) -> None:
         print(message(key, self.lang, **params))
 
-    def open(self, upgrade: bool = True) -> Any:
+    def open(self, upgrade: bool = True, auto_backup: bool = True) -> Any:
         from coprod_desktop.domain.errors import DatabaseReadOnlyError
+        from coprod_desktop.services import privacy
         from coprod_desktop.store.migrate import open_database
 
-        db = open_database(self.args.db, upgrade=upgrade, auto_backup=True)
+        db = open_database(self.args.db, upgrade=upgrade, auto_backup=auto_backup)
         writing = self.args.command in WRITING_COMMANDS and not getattr(self.args, "dry_run", False)
         if db.read_only and writing:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
         self.opened.append(db)
+        self._reapplied(privacy.reapply_erasures(db))
         return db
+
+    def _reapplied(self, ids: Sequence[int]) -> None:
+        """Say on stderr which erased persons came back with a backup and were erased again."""
+        if ids:
+            text = message("cli_erasure_reapplied", self.lang, ids=", ".join(map(str, ids)))
+            print(text, file=sys.stderr)
 
     def close(self) -> None:
         """Close every connection the command opened, so no file stays held afterwards."""
@@ -581,6 +589,11 @@ class Cli:
             where=result.target,
             safety=result.safety_copy.path if result.safety_copy else "-",
         )
+        self._reapplied(result.erased_again)
+        if result.reapply_problem:
+            reason = result.reapply_problem.message(self.lang)
+            self.say("cli_erasure_reapply_failed", reason=reason)
+            return EXIT_DATABASE
         return EXIT_OK
 
     def _list_backups(self, found: Sequence[Any]) -> int:
@@ -689,9 +702,16 @@ class Cli:
         return PersonCommands(self).retention()
 
     def cmd_check(self) -> int:
-        from coprod_desktop.services import maintenance
+        from coprod_desktop.services import maintenance, privacy
 
-        result = maintenance.check(self.open(upgrade=False))
+        db = self.open(upgrade=False)
+        result = maintenance.check(db)
+        if result.ok and privacy.cleanup_pending(db):
+            done, reason = privacy.finish_cleanup(db)
+            if not done:
+                self.say("cli_erase_cleanup_failed_again", reason=reason)
+                return EXIT_DATABASE
+            self.say("cli_erase_cleanup_done")
         if result.integrity != ["ok"]:
             self.say("cli_check_failed", detail="; ".join(result.integrity[:5]))
             return EXIT_DATABASE
@@ -845,7 +865,8 @@ class PersonCommands:
     def erase(self) -> int:
         from coprod_desktop.services import privacy
 
-        db = self.cli.open()
+        # No automatic daily backup now: it would hold the person just before the erase.
+        db = self.cli.open(auto_backup=False)
         result = privacy.erase_person(db, self.args.ident, self.args.reason)
         self.cli.say(
             "cli_person_erased",
@@ -854,8 +875,19 @@ class PersonCommands:
             texts=result.texts_replaced,
             audit=result.audit_rows_scrubbed,
         )
-        if not result.file_compacted and db.dialect == "sqlite":
-            print(self.t("cli_person_erase_not_compacted"), file=sys.stderr)
+        self.cli.say("cli_person_erased_versions", count=len(result.initiatives_touched))
+        if result.possible_mentions:
+            self.cli.say("cli_possible_mentions", count=len(result.possible_mentions))
+            for found in result.possible_mentions:
+                print(
+                    f"  {found.reference or '-'}  {found.entity} {found.row_id}  "
+                    f"{found.field}  [{found.word}]  {found.excerpt}"
+                )
+        if not result.ledger_saved:
+            print(self.t("cli_erasure_ledger_not_saved"), file=sys.stderr)
+        if db.dialect == "sqlite" and not result.file_compacted:
+            print(self.t("cli_erase_cleanup_failed", reason=result.cleanup_error), file=sys.stderr)
+            return EXIT_DATABASE
         return EXIT_OK
 
     def log(self) -> int:

@@ -44,6 +44,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",
     ),
+    "erased_person": (
+        "is a person erased on {date} (by name, e-mail or phone); an import cannot bring them "
+        "back; if it is someone else, add them by hand",
+        "er en person, der blev slettet {date} (efter navn, e-mail eller telefon); en import kan "
+        "ikke bringe personen tilbage; er det en anden, så opret vedkommende i hånden",
+    ),
     "reference_exists": (
         "reference '{value}' already exists (use --merge to update it)",
         "referencen '{value}' findes allerede (brug --merge for at opdatere den)",
@@ -344,11 +350,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "person {id} er slettet og vises nu som '{name}'; {texts} tekster og {audit} "
         "logposter blev renset",
     ),
-    "cli_person_erase_not_compacted": (
-        "warning: another program holds the database open, so its file could not be compacted; "
-        "close it and run the erase again to remove every trace from the file",
-        "advarsel: et andet program har databasen åben, så filen kunne ikke komprimeres; "
-        "luk det og kør sletningen igen for at fjerne alle spor fra filen",
+    "cli_person_erased_versions": (
+        "{count} initiatives got a new version: an editor or an export that read them before "
+        "the erase cannot save over them; backups made earlier still hold the person, and "
+        "restoring one erases them again (the erasure ledger)",
+        "{count} initiativer fik en ny version: en editor eller en eksport, der læste dem før "
+        "sletningen, kan ikke gemme oven i dem; tidligere sikkerhedskopier indeholder stadig "
+        "personen, og gendannes en, slettes personen igen (sletteloggen)",
+    ),
+    "cli_possible_mentions": (
+        "{count} possible mentions remain (the first name or surname alone, not replaced); "
+        "review each one:",
+        "{count} mulige omtaler er tilbage (fornavn eller efternavn alene, ikke erstattet); "
+        "gennemgå hver enkelt:",
+    ),
+    "cli_erase_cleanup_failed": (
+        "the person IS erased, but the final clean-up of the file failed ({reason}): erased "
+        "values may remain in the file's free space until it is repeated; close other "
+        "programs using the database and run 'coprod check' to finish it",
+        "personen ER slettet, men den afsluttende oprydning af filen mislykkedes ({reason}): "
+        "slettede værdier kan ligge tilbage i filens frie plads, indtil den gentages; luk "
+        "andre programmer, der bruger databasen, og kør 'coprod check' for at gøre den færdig",
+    ),
+    "cli_erase_cleanup_done": (
+        "the clean-up after an erase is finished: the file holds no erased values",
+        "oprydningen efter en sletning er færdig: filen indeholder ingen slettede værdier",
+    ),
+    "cli_erase_cleanup_failed_again": (
+        "the clean-up after an erase failed again ({reason}); close other programs using the "
+        "database and run 'coprod check' again",
+        "oprydningen efter en sletning mislykkedes igen ({reason}); luk andre programmer, der "
+        "bruger databasen, og kør 'coprod check' igen",
+    ),
+    "cli_erasure_reapplied": (
+        "erased persons came back with an older copy of the database and were erased again: {ids}",
+        "slettede personer kom tilbage med en ældre kopi af databasen og blev slettet igen: {ids}",
+    ),
+    "cli_erasure_reapply_failed": (
+        "the backup is restored, but the erasures could not be applied to it yet ({reason}); "
+        "they are applied the next time the database is opened",
+        "sikkerhedskopien er gendannet, men sletningerne kunne ikke anvendes på den endnu "
+        "({reason}); de anvendes, næste gang databasen åbnes",
+    ),
+    "cli_erasure_ledger_not_saved": (
+        "warning: the erasure ledger beside the backups could not be written; the database "
+        "keeps its own copy",
+        "advarsel: sletteloggen ved sikkerhedskopierne kunne ikke skrives; databasen har "
+        "sin egen kopi",
     ),
     "cli_no_access": ("nobody has opened this record", "ingen har åbnet denne post"),
     "col_name": ("Name", "Navn"),

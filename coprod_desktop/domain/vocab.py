@@ -164,6 +164,16 @@ class StakeholderKind(Vocabulary):
     OTHER = "other", "Other", "Andet"
 
 
+# Kinds whose stakeholders are always natural persons, whatever a form or a file says; only
+# the kinds of organisations may be non-persons.
+PERSON_KINDS = frozenset({StakeholderKind.CITIZEN.value, StakeholderKind.VOLUNTEER.value})
+
+
+def is_natural_person(kind: str | None, is_person: bool | None) -> bool:
+    """Whether a stakeholder of `kind` is a natural person (`is_person` as given otherwise)."""
+    return bool(is_person) or kind in PERSON_KINDS
+
+
 class InvolvementRole(Vocabulary):
     PARTNER = "partner", "Partner", "Partner"
     CONTRIBUTOR = "contributor", "Contributor", "Bidragyder"

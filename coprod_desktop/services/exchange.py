@@ -25,6 +25,7 @@ from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
 from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert, initiatives, memory
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
@@ -323,6 +324,7 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
         for s in stakeholders_in:
             if (s["name"], s["kind"]) not in known:
                 fresh.setdefault((s["name"], s["kind"]), s)
+        _refuse_erased(session, stakeholders_in, known)
         if dry_run:
             updated = sum(1 for ref in references if ref and ref in existing)
             session.rollback()
@@ -389,6 +391,35 @@ def _import_document(db: Database, document: Any, *, merge: bool, dry_run: bool)
         )
 
 
+def _refuse_erased(
+    session: Session, stakeholders_in: list[dict[str, Any]], known: Mapping[Any, int]
+) -> None:
+    """An import (of an export made before an erase, say) cannot bring an erased person back
+    as a new stakeholder: the erasure ledger recognises them by name, e-mail or phone."""
+    from coprod_desktop.services import erasure_ledger
+
+    candidates = [
+        (index, s)
+        for index, s in enumerate(stakeholders_in)
+        if (s["name"], s["kind"]) not in known and is_natural_person(s["kind"], s["is_person"])
+    ]
+    if not candidates:
+        return
+    found = erasure_ledger.recognised(
+        session.connection(), [(s["name"], s.get("email"), s.get("phone")) for _i, s in candidates]
+    )
+    problems = [
+        Problem(
+            f"stakeholders[{candidates[at][0]}]",
+            "erased_person",
+            {"date": entry.erased_at.date().isoformat()},
+        )
+        for at, entry in sorted(found.items())
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
 def _existing_stakeholders(
     session: Session, stakeholders_in: list[dict[str, Any]]
 ) -> dict[tuple[str, str], int]:
@@ -422,6 +453,12 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "reviews": convert.REVIEW_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
+
+
+def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
+    if name == "is_person":  # citizens and volunteers are natural persons whatever it says
+        return is_natural_person(record["kind"], record["is_person"])
+    return record[name]
 
 
 class _BulkWriter:
@@ -534,7 +571,7 @@ class _BulkWriter:
 
     def stakeholders(self, records: list[dict[str, Any]]) -> list[int]:
         columns = convert.STAKEHOLDER_SCALARS
-        rows = [tuple(s[name] for name in columns) for s in records]
+        rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
         ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
         self.note("stakeholder", ids, [None] * len(ids), [as_text(s["name"]) for s in records])
         return ids

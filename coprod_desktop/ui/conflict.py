@@ -337,6 +337,37 @@ def last_editor(db: Database, ident: int) -> str | None:
     return entries[0].who if entries else None
 
 
+def erased_since(db: Database, ident: int, read: d.InitiativeData) -> bool:
+    """Whether a person was erased from the initiative after the editor read it."""
+    try:
+        entries = initiatives.history(db, ident)
+    except CoprodError:
+        return False
+    return any(
+        e.action == "erase" and (read.updated_at is None or e.at > read.updated_at) for e in entries
+    )
+
+
+def warn_erased(dialog: ConflictDialog) -> None:
+    """Their version is the erased one: keeping mine could write the person's data back, so
+    theirs is chosen everywhere and the user is told why."""
+    dialog.choose_all(THEIRS)
+    warning = QLabel(
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "<b>A person was erased from this initiative after you opened it.</b> Their "
+            "version is chosen everywhere: keeping your text could bring the erased name, "
+            "e-mail or phone back. Re-type your own changes after saving if you need them.",
+        ),
+        dialog,
+    )
+    warning.setObjectName("erased-warning")
+    warning.setWordWrap(True)
+    layout = dialog.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(1, warning)
+
+
 def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictError) -> bool:
     """The editor's save met a newer version: show both, save the user's choice on top of it.
 
@@ -358,6 +389,8 @@ def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictErr
         last_editor(editor.db, mine.id),
         editor,
     )
+    if erased_since(editor.db, mine.id, editor.original):
+        warn_erased(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         editor.summary_error.show_message(
             QCoreApplication.translate(

@@ -85,7 +85,28 @@ class StakeholderForm(QWidget):
                 form.addRow(box)
         self.is_person.toggled.connect(self._person_toggled)
         self._person_toggled(False)
+        # Citizens and volunteers are natural persons whatever the box says: it is ticked and
+        # locked for them, with the reason beside it.
+        self.person_hint = QLabel(
+            self.tr("Citizens and volunteers are always private persons."), self
+        )
+        self.person_hint.setObjectName("person-hint")
+        self.person_hint.setWordWrap(True)
+        hint_box = self.errors["is_person"].parentWidget()
+        assert hint_box is not None
+        hint_layout = hint_box.layout()
+        assert isinstance(hint_layout, QVBoxLayout)
+        hint_layout.insertWidget(1, self.person_hint)
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self._kind_changed()
         self.original = StakeholderData()
+
+    def _kind_changed(self) -> None:
+        always = self.kind.key() in v.PERSON_KINDS
+        if always:
+            self.is_person.setChecked(True)
+        self.is_person.setEnabled(not always)
+        self.person_hint.setVisible(always)
 
     def _person_toggled(self, on: bool) -> None:
         for widget in (self.lawful_basis, self.consent_date, self.retention_until):
@@ -96,6 +117,7 @@ class StakeholderForm(QWidget):
         self.name.setText(data.name)
         self.kind.set_key(data.kind)
         self.is_person.setChecked(data.is_person)
+        self._kind_changed()
         self.organisation.setText(data.organisation or "")
         self.email.setText(data.email or "")
         self.phone.setText(data.phone or "")
@@ -128,12 +150,13 @@ class StakeholderForm(QWidget):
         def text(edit: QLineEdit) -> str | None:
             return edit.text().strip() or None
 
-        person = self.is_person.isChecked()
+        kind = self.kind.key() or "other"
+        person = v.is_natural_person(kind, self.is_person.isChecked())
         return StakeholderData(
             id=self.original.id,
             version=self.original.version,
             name=self.name.text().strip(),
-            kind=self.kind.key() or "other",
+            kind=kind,
             is_person=person,
             organisation=text(self.organisation),
             email=text(self.email),

@@ -340,9 +340,20 @@ class MainWindow(QMainWindow):
         url = with_password(target) if target else target  # a shared database's password
 
         def work(_progress: Progress) -> Database:
+            from coprod_desktop.services import privacy
             from coprod_desktop.store.migrate import open_database  # alembic: load off-thread
 
-            return open_database(url, user=user, auto_backup=True)
+            db = open_database(url, user=user, auto_backup=True)
+            try:
+                # an older copy never brings an erased person back; an erase's unfinished
+                # clean-up of the file is finished now
+                privacy.reapply_erasures(db)
+                if not db.read_only and privacy.cleanup_pending(db):
+                    privacy.finish_cleanup(db)
+            except BaseException:
+                db.dispose()
+                raise
+            return db
 
         self.background.run(
             work,

@@ -475,6 +475,10 @@ def restore_and_reopen(window: MainWindow, info: BackupInfo, target: Path) -> No
         message = QCoreApplication.translate("Safety", "Restored the backup from %1.").replace(
             "%1", result.backup.created.strftime("%Y-%m-%d %H:%M")
         )
+        if result.erased_again:
+            message += " " + QCoreApplication.translate(
+                "Safety", "Erased persons it still held were erased again: %1."
+            ).replace("%1", ", ".join(map(str, result.erased_again)))
         window.statusBar().showMessage(message, 15000)
         window.open_database(str(target))
 

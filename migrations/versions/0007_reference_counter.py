@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = "0007_reference_counter"
-down_revision = "0005_open_pressure_count"
+down_revision = "0006_erasure_ledger"
 branch_labels = None
 depends_on = None
 

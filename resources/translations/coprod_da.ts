@@ -352,8 +352,8 @@
             <translation>Slet person</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Erase “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The name becomes “%2” everywhere; e-mail, phone, notes, organisation, lawful basis and dates are removed, also where other texts mention them, and the erased values are wiped from the database file. Involvements and journal entries stay, anonymous.&lt;/p&gt;&lt;p&gt;This cannot be undone. Backups made before now still hold the data.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Slet “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet bliver til “%2” overalt; e-mail, telefon, noter, organisation, behandlingsgrundlag og datoer fjernes, også hvor andre tekster nævner dem, og de slettede værdier fjernes fra databasefilen. Deltagelse og journalnotater bliver stående, anonymt.&lt;/p&gt;&lt;p&gt;Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig oplysningerne.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Erase “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The name becomes “%2” everywhere; e-mail, phone, notes, organisation, lawful basis and dates are removed, also where other texts mention them, and the erased values are wiped from the database file. Involvements and journal entries stay, anonymous.&lt;/p&gt;&lt;p&gt;This cannot be undone. Backups made before now still hold the data; restoring one erases the person again. The first name or surname alone is not replaced: you get a list of such possible mentions to review.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Slet “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet bliver til “%2” overalt; e-mail, telefon, noter, organisation, behandlingsgrundlag og datoer fjernes, også hvor andre tekster nævner dem, og de slettede værdier fjernes fra databasefilen. Deltagelse og journalnotater bliver stående, anonymt.&lt;/p&gt;&lt;p&gt;Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig oplysningerne; gendannes en af dem, slettes personen igen. Fornavn eller efternavn alene erstattes ikke: du får en liste over sådanne mulige omtaler til gennemgang.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Reason for erasing</source>
@@ -1824,6 +1824,22 @@
     <context>
         <name>PersonsView</name>
         <message>
+            <source>The person is erased. Only the final clean-up of the database file failed (%1), so erased values may remain in the file's free space until it is repeated. Close other programs that use the database and repeat it; it is also repeated the next time the database is opened.</source>
+            <translation>Personen er slettet. Kun den afsluttende oprydning af databasefilen mislykkedes (%1), så slettede værdier kan ligge tilbage i filens frie plads, indtil den gentages. Luk andre programmer, der bruger databasen, og gentag den; den gentages også, næste gang databasen åbnes.</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat the clean-up</source>
+            <translation>&amp;Gentag oprydningen</translation>
+        </message>
+        <message>
+            <source>The clean-up is finished: the file holds no erased values.</source>
+            <translation>Oprydningen er færdig: filen indeholder ingen slettede værdier.</translation>
+        </message>
+        <message>
+            <source>Wiping the database file…</source>
+            <translation>Renser databasefilen …</translation>
+        </message>
+        <message>
             <source>Which persons</source>
             <translation>Hvilke personer</translation>
         </message>
@@ -2458,6 +2474,10 @@
     <context>
         <name>StakeholderForm</name>
         <message>
+            <source>Citizens and volunteers are always private persons.</source>
+            <translation>Borgere og frivillige er altid privatpersoner.</translation>
+        </message>
+        <message>
             <source>This is a private person (personal data)</source>
             <translation>Dette er en privatperson (personoplysninger)</translation>
         </message>
@@ -2682,6 +2702,10 @@
     </context>
     <context>
         <name>ConflictDialog</name>
+        <message>
+            <source>&lt;b&gt;A person was erased from this initiative after you opened it.&lt;/b&gt; Their version is chosen everywhere: keeping your text could bring the erased name, e-mail or phone back. Re-type your own changes after saving if you need them.</source>
+            <translation>&lt;b&gt;En person blev slettet fra dette initiativ, efter du åbnede det.&lt;/b&gt; Den gemte version er valgt overalt: beholder du din tekst, kan det slettede navn, e-mail eller telefonnummer komme tilbage. Skriv dine egne ændringer igen efter at have gemt, hvis du har brug for dem.</translation>
+        </message>
         <message>
             <source>Saved by someone else</source>
             <translation>Gemt af en anden</translation>
@@ -2948,6 +2972,10 @@
     <context>
         <name>Safety</name>
         <message>
+            <source>Erased persons it still held were erased again: %1.</source>
+            <translation>Slettede personer, den stadig indeholdt, blev slettet igen: %1.</translation>
+        </message>
+        <message>
             <source>Something unexpected went wrong: %1</source>
             <translation>Noget uventet gik galt: %1</translation>
         </message>
@@ -3105,6 +3133,85 @@
         <message>
             <source>&amp;Later</source>
             <translation>&amp;Senere</translation>
+        </message>
+    </context>
+    <context>
+        <name>MentionsDialog</name>
+        <message>
+            <source>Possible mentions to review</source>
+            <translation>Mulige omtaler til gennemgang</translation>
+        </message>
+        <message>
+            <source>The full name, e-mail and phone are replaced. These texts still contain the first name or the surname alone, which may or may not be the erased person (“Berg” may be a firm). Open each one and edit the text if it is them.</source>
+            <translation>Det fulde navn, e-mail og telefon er erstattet. Disse tekster indeholder stadig fornavnet eller efternavnet alene, som kan være den slettede person eller ikke (“Berg” kan være en virksomhed). Åbn hver enkelt, og ret teksten, hvis det er personen.</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Gennemgået</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Hvor</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Tekst</translation>
+        </message>
+        <message>
+            <source>Possible mentions</source>
+            <translation>Mulige omtaler</translation>
+        </message>
+        <message>
+            <source>Review &amp;next</source>
+            <translation>Gennemgå &amp;næste</translation>
+        </message>
+        <message>
+            <source>initiative</source>
+            <translation>initiativ</translation>
+        </message>
+        <message>
+            <source>stakeholder note</source>
+            <translation>note om aktør</translation>
+        </message>
+        <message>
+            <source>mandate</source>
+            <translation>mandat</translation>
+        </message>
+        <message>
+            <source>resource</source>
+            <translation>ressource</translation>
+        </message>
+        <message>
+            <source>cross-pressure</source>
+            <translation>krydspres</translation>
+        </message>
+        <message>
+            <source>journal</source>
+            <translation>journal</translation>
+        </message>
+        <message>
+            <source>review</source>
+            <translation>gennemgang</translation>
+        </message>
+        <message>
+            <source>access log</source>
+            <translation>adgangslog</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>purpose</source>
+            <translation>formål</translation>
+        </message>
+        <message>
+            <source>%1 of %2 reviewed</source>
+            <translation>%1 af %2 gennemgået</translation>
         </message>
     </context>
 </TS>

@@ -116,3 +116,25 @@ def test_the_session_purpose_opens_the_next_person_directly_and_logs_it(window):
     assert not registry.details_button.isVisibleTo(registry)
     assert [entry.purpose for entry in privacy.access_log(window.db, person.id)] == ["Opfølgning"]
     privacy_ui.set_session_purpose(window.db, None)
+
+
+def test_a_citizen_or_volunteer_is_shown_as_always_a_private_person(qtbot):  # type: ignore[no-untyped-def]
+    from coprod_desktop.domain.model import StakeholderData
+    from coprod_desktop.ui.dialogs import StakeholderForm
+
+    form = StakeholderForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_data(StakeholderData(name="Dahl ApS", kind="business", is_person=False))
+    assert form.is_person.isEnabled() and not form.is_person.isChecked()
+    assert not form.person_hint.isVisible()
+    form.kind.set_key("citizen")
+    assert form.is_person.isChecked() and not form.is_person.isEnabled()
+    assert form.person_hint.isVisible()
+    assert "always private persons" in form.person_hint.text()
+    data = form.data()
+    assert data is not None and data.is_person
+    form.kind.set_key("association")  # an organisation's kind: the box is the user's again
+    assert form.is_person.isEnabled() and not form.person_hint.isVisible()
+    form.set_data(StakeholderData(name="Per Vang", kind="volunteer", is_person=False))
+    assert form.is_person.isChecked() and not form.is_person.isEnabled()
