@@ -325,3 +325,18 @@ def test_an_older_copy_where_the_person_was_not_yet_marked_a_person_is_erased_to
     finally:
         copy.dispose()
     assert not _has_traces(before)
+
+
+def test_public_brief_name_decisions_naming_the_person_go_with_the_erase(
+    any_db: Database,
+) -> None:
+    from coprod_desktop.services import names
+
+    person = _load(any_db)
+    names.decide(any_db, NAME, "a volunteer")
+    names.decide(any_db, "Blixby Havnelaug", None)  # another party's phrase, not hers alone
+    names.decide(any_db, "Sønderby Havn", None)
+    privacy.erase_person(any_db, person, "asked (art. 17)")
+    kept = [d.phrase for d in names.list_decisions(any_db)]
+    assert NAME not in kept
+    assert "Sønderby Havn" in kept
