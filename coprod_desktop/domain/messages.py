@@ -197,8 +197,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "skrevet. Vælg en fil et andet sted",
     ),
     "file_refused_not_regular": (
-        "{path} is {what}, not an ordinary file; nothing was written. Choose a file name",
-        "{path} er {what}, ikke en almindelig fil; intet blev skrevet. Vælg et filnavn",
+        "{path} is {what}, not an ordinary file; nothing was written. Choose another file name",
+        "{path} er {what}, ikke en almindelig fil; intet blev skrevet. Vælg et andet filnavn",
     ),
     "file_kind_folder": ("a folder", "en mappe"),
     "file_kind_device": ("a device", "en enhed"),
