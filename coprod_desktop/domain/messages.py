@@ -190,6 +190,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} er en database, som filen ville erstatte; intet blev skrevet. "
         "Vælg et andet filnavn",
     ),
+    "file_refused_in_use": (
+        "{path} is a database another program has open; nothing was written. "
+        "Choose another file name",
+        "{path} er en database, som et andet program har åben; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
     "file_refused_backups": (
         "{path} is in the backups folder, which only the app writes to; nothing was written. "
         "Choose a file elsewhere",

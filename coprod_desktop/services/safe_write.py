@@ -123,8 +123,11 @@ def check_target(path: Path | str, *, database_copy: bool = False) -> Path:
             continue
         if (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino):
             raise FileProblemError("file_refused_database", path=shown)
-    if not database_copy and _is_sqlite(target):
-        raise FileProblemError("file_refused_sqlite", path=shown)
+    if _is_sqlite(target):
+        if not database_copy:
+            raise FileProblemError("file_refused_sqlite", path=shown)
+        if Path(str(target) + "-wal").exists():  # open in another program: a copy over it
+            raise FileProblemError("file_refused_in_use", path=shown)  # would be lost
     return target
 
 

@@ -80,6 +80,13 @@ def test_any_other_database_is_refused_except_by_a_backup(demo: Database, tmp_pa
     with safe_write.atomic_path(other, database_copy=True) as temporary:  # a backup may
         temporary.write_bytes(b"SQLite format 3\x00 new copy")
     assert other.read_bytes().endswith(b"new copy")
+    # but not over a database another program has open (its -wal file is there)
+    in_use = tmp_path / "in-use.sqlite"
+    shutil.copyfile(demo.path, in_use)  # type: ignore[arg-type]
+    Path(str(in_use) + "-wal").touch()
+    with pytest.raises(FileProblemError) as caught:
+        safe_write.check_target(in_use, database_copy=True)
+    assert "another program has open" in caught.value.message()
 
 
 def test_the_backups_folder_is_refused(demo: Database) -> None:
