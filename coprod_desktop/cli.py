@@ -860,9 +860,14 @@ def _language(argv: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     bad = _not_utf8(argv)
-    if bad is not None:  # text that cannot be stored, searched or printed: refused up front
+    settings = [name for name in os.environ if name.startswith("COPROD_")]
+    bad_setting = next((n for n in sorted(settings) if _not_utf8([os.environ[n]])), None)
+    if bad is not None or bad_setting is not None:  # text that cannot be stored or printed
         lang = _language(argv)
-        text = message("argument_not_utf8", lang, value=bad)
+        if bad is not None:
+            text = message("argument_not_utf8", lang, value=bad)
+        else:
+            text = message("environment_not_utf8", lang, name=bad_setting)
         print(message("cli_error", lang, message=text), file=sys.stderr)
         return EXIT_INPUT
     parser = build_parser()

@@ -223,6 +223,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the argument {value} is not valid UTF-8 text; nothing was done",
         "argumentet {value} er ikke gyldig UTF-8-tekst; intet blev gjort",
     ),
+    "environment_not_utf8": (
+        "the environment variable {name} is not valid UTF-8 text; nothing was done",
+        "miljøvariablen {name} er ikke gyldig UTF-8-tekst; intet blev gjort",
+    ),
     "db_missing": (
         "there is no database at {where}; create it with: coprod --db {where} init "
         "(or 'demo' or 'import FILE')",

@@ -100,7 +100,9 @@ def test_ids_too_large_for_sqlite_are_not_found(
 # ------------------------------------------------------------------ arguments not UTF-8
 
 
-def test_arguments_that_are_not_utf8_are_refused(demo_path: Path, run_cli: Any) -> None:
+def test_arguments_that_are_not_utf8_are_refused(
+    demo_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = dump(demo_path)
     bad = os.fsdecode(b"Havn\xff\xfe")  # what Python makes of bytes that are not UTF-8
     for args in (
@@ -114,6 +116,11 @@ def test_arguments_that_are_not_utf8_are_refused(demo_path: Path, run_cli: Any) 
         _refused(run_cli("--db", str(demo_path), *args), 3, "not valid UTF-8", "\\xff\\xfe")
     result = run_cli("--lang", "da", "--db", bad + ".sqlite", "list")
     _refused(result, 3, "gyldig UTF-8")
+    for name in ("COPROD_USER", "COPROD_DB", "COPROD_MUNICIPALITY"):  # settings, too
+        with monkeypatch.context() as patched:
+            patched.setenv(name, bad)
+            result = run_cli("--db", str(demo_path), "person", "show", "1", "--purpose", "x")
+        _refused(result, 3, name, "not valid UTF-8")
     assert dump(demo_path) == before
     assert not list(demo_path.parent.glob("Havn*"))
 
