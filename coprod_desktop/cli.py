@@ -185,6 +185,14 @@ def _add_report_parser(commands: Any) -> None:
     p.set_defaults(committee_usage=p.format_usage())
 
 
+def _record_id(text: str) -> int | str:
+    """A record id: a whole number; one too long for any database stays text (not found)."""
+    digits = text.strip()
+    if digits.isascii() and digits.lstrip("-").isdigit():
+        return int(digits) if len(digits) <= 20 else digits
+    raise argparse.ArgumentTypeError(f"invalid id: {text!r}")
+
+
 def _add_person_commands(commands: Any) -> None:
     """`person …` and `retention`: the GDPR tools for natural persons (services.privacy)."""
     from datetime import date
@@ -194,20 +202,20 @@ def _add_person_commands(commands: Any) -> None:
     q = actions.add_parser("list", help="list natural persons")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q = actions.add_parser("show", help="show one person's record (the opening is logged)")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--purpose", required=True, help="why the record is opened (logged)")
     q.add_argument("--format", choices=("text", "json"), default="text")
     q = actions.add_parser(
         "export", help="access request: everything held about a person, as .json and .pdf"
     )
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     q.add_argument("--purpose", default="access request", help="logged (default: access request)")
     q = actions.add_parser("erase", help="anonymise a person everywhere, leaving no trace")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--reason", required=True, help="kept in the audit trail")
     q = actions.add_parser("log", help="who opened a person's record, when and why")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--format", choices=("table", "json"), default="table")
     p = commands.add_parser("retention", help="persons whose retention date has passed")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -246,6 +254,8 @@ class Cli:
         from coprod_desktop.services import privacy
         from coprod_desktop.store.migrate import open_database
 
+        if self.args.command not in CREATING_COMMANDS:
+            _refuse_missing_database(self.args.db)
         db = open_database(self.args.db, upgrade=upgrade, auto_backup=auto_backup)
         writing = self.args.command in WRITING_COMMANDS and not getattr(self.args, "dry_run", False)
         if db.read_only and writing:
@@ -442,8 +452,10 @@ class Cli:
     def cmd_report(self) -> int:
         from coprod_desktop import reports
         from coprod_desktop.reports.base import BriefSettings
+        from coprod_desktop.services import safe_write
 
         args = self.args
+        safe_write.check_target(args.output)  # refused before the brief is built
         settings = BriefSettings.from_environment(self.lang)
         if args.report == "brief":
             pdf = reports.initiative_brief(self.open(), args.ident, settings)
@@ -472,12 +484,7 @@ class Cli:
                     include_journal=args.include_journal,
                     require_confirmed_names=True,
                 )
-        try:
-            path = reports.write_pdf(pdf, args.output)
-        except OSError as error:
-            raise InputFileError(
-                "file_unwritable", path=str(args.output), reason=error.strerror or str(error)
-            ) from None
+        path = reports.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
         self.say("cli_report_written", path=path)
         return EXIT_OK
 
@@ -694,6 +701,12 @@ class Cli:
         return EXIT_OK
 
     def cmd_person(self) -> int:
+        from coprod_desktop.domain.errors import NotFoundError
+        from coprod_desktop.services.initiatives import as_id
+
+        ident = getattr(self.args, "ident", None)
+        if ident is not None and as_id(ident) is None:  # beyond what a database can hold
+            raise NotFoundError("stakeholder", ident)
         handler = getattr(PersonCommands(self), self.args.person_command)
         result: int = handler()
         return result
@@ -724,6 +737,18 @@ class Cli:
 
 #: commands refused up front on a read-only database (any other write fails when it is tried)
 WRITING_COMMANDS = frozenset({"demo", "import"})
+#: the commands that create the database when there is none; every other one only reads or
+#: changes an existing portfolio and must not leave an empty one behind
+CREATING_COMMANDS = frozenset({"init", "demo", "import"})
+
+
+def _refuse_missing_database(db: str | None) -> None:
+    from coprod_desktop.domain.errors import DatabaseMissingError
+    from coprod_desktop.store.db import resolve_target, sqlite_path, to_url
+
+    path = sqlite_path(to_url(resolve_target(db)))
+    if path is not None and not path.exists():
+        raise DatabaseMissingError(where=str(path))
 
 
 def _size(size: int) -> str:
@@ -849,16 +874,16 @@ class PersonCommands:
         return EXIT_OK
 
     def export(self) -> int:
-        from coprod_desktop.reports.access_request import write_access_pdf
+        from coprod_desktop.reports.access_request import write_access_files
         from coprod_desktop.services import privacy
 
         output: Path = self.args.output
-        base = output.with_suffix("") if output.suffix.lower() in (".json", ".pdf") else output
-        document = privacy.access_export(self.cli.open(), self.args.ident, self.args.purpose)
-        written = [
-            privacy.write_access_json(document, base.with_name(base.name + ".json")),
-            write_access_pdf(document, base.with_name(base.name + ".pdf"), self.lang),
-        ]
+        written = privacy.export_access_request(
+            self.cli.open(),
+            self.args.ident,
+            self.args.purpose,
+            lambda document: write_access_files(document, output, self.lang),
+        )
         self.cli.say("cli_person_exported", id=self.args.ident, paths=", ".join(map(str, written)))
         return EXIT_OK
 
@@ -976,11 +1001,50 @@ def _known_database_error(error: Exception, db: str | None) -> CoprodError | Non
     return translate_db_error(error, resolve_target(db))
 
 
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (the shell passed bytes Python keeps as
+    lone surrogates), shown with its bytes escaped; None when all are fine."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                return os.fsencode(arg).decode("utf-8", "backslashreplace")
+            except UnicodeError:
+                return arg.encode("utf-8", "backslashreplace").decode("utf-8")
+    return None
+
+
+def _language(argv: Sequence[str]) -> str:
+    """--lang as given (before the arguments are parsed), else $COPROD_LANG, else English."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return os.environ.get("COPROD_LANG", "en")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _not_utf8(argv)
+    settings = [name for name in os.environ if name.startswith("COPROD_")]
+    bad_setting = next((n for n in sorted(settings) if _not_utf8([os.environ[n]])), None)
+    if bad is not None or bad_setting is not None:  # text that cannot be stored or printed
+        lang = _language(argv)
+        if bad is not None:
+            text = message("argument_not_utf8", lang, value=bad)
+        else:
+            text = message("environment_not_utf8", lang, name=bad_setting)
+        print(message("cli_error", lang, message=text), file=sys.stderr)
+        return EXIT_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)  # usage errors exit 2 here
     cli = Cli(args)
     try:
+        from coprod_desktop.services import safe_write
+
+        safe_write.protect(args.db)  # no file a command writes may replace its database
         return cli.run()
     except CoprodError as error:
         print(message("cli_error", cli.lang, message=error.message(cli.lang)), file=sys.stderr)

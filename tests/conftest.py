@@ -109,7 +109,8 @@ class CliResult:
 
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
-    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr."""
+    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr. An exit 1 or an
+    "internal error" (an unknown failure) fails the test whatever it expected."""
     from coprod_desktop import cli
 
     def run(*args: str) -> CliResult:
@@ -119,6 +120,8 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         except SystemExit as exit_:  # argparse usage errors and --version
             code = int(exit_.code or 0)
         captured = capsys.readouterr()
+        # exit 1 and "internal error" are bugs whatever a test expects: they fail the suite
+        assert code != 1 and "internal error" not in captured.err, (args, code, captured.err)
         return CliResult(code, captured.out, captured.err)
 
     return run

@@ -182,3 +182,29 @@ class NamesUnconfirmedError(CoprodError):
 
     exit_code = 3
     key = "names_unconfirmed"
+
+
+class FileProblemError(CoprodError):
+    """A file the user asked to write cannot or may not be written (the open database, a
+    backup, a device or folder, a full disk, no permission); nothing was written there."""
+
+    exit_code = 4
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseAddressError(DatabaseError):
+    """`--db` names nothing this app can open: a malformed address, an unsupported kind of
+    database, or a path that is a symbolic link loop."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseMissingError(DatabaseError):
+    """A command that only reads or changes a portfolio found no database at the path."""
+
+    key = "db_missing"

@@ -251,6 +251,108 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Udvalgte journalnotater er medtaget (kontrolleret for navne før udskrift).",
     ),
     "file_unwritable": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
+    # files the user asked to write (services.safe_write) and inputs refused before any work
+    "file_refused_database": (
+        "{path} is the open portfolio database or one of its files; nothing was written. "
+        "Choose another file name",
+        "{path} er den åbne porteføljedatabase eller en af dens filer; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_sqlite": (
+        "{path} is a database, which this file would replace; nothing was written. "
+        "Choose another file name",
+        "{path} er en database, som filen ville erstatte; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_in_use": (
+        "{path} is a database another program has open; nothing was written. "
+        "Choose another file name",
+        "{path} er en database, som et andet program har åben; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_backups": (
+        "{path} is in the backups folder, which only the app writes to; nothing was written. "
+        "Choose a file elsewhere",
+        "{path} ligger i mappen med sikkerhedskopier, som kun programmet skriver i; intet blev "
+        "skrevet. Vælg en fil et andet sted",
+    ),
+    "file_refused_not_regular": (
+        "{path} is {what}, not an ordinary file; nothing was written. Choose another file name",
+        "{path} er {what}, ikke en almindelig fil; intet blev skrevet. Vælg et andet filnavn",
+    ),
+    "file_kind_folder": ("a folder", "en mappe"),
+    "file_kind_device": ("a device", "en enhed"),
+    "file_kind_pipe": ("a pipe", "et rør (pipe)"),
+    "file_kind_socket": ("a socket", "en socket"),
+    "file_kind_other": ("a special file", "en specialfil"),
+    "file_symlink_loop": (
+        "{path} is a symbolic link that points back to itself; nothing was written",
+        "{path} er et symbolsk link, der peger på sig selv; intet blev skrevet",
+    ),
+    "file_not_written": (
+        "cannot write {path}: {reason}; nothing was written",
+        "kan ikke skrive {path}: {reason}; intet blev skrevet",
+    ),
+    "argument_not_utf8": (
+        "the argument {value} is not valid UTF-8 text; nothing was done",
+        "argumentet {value} er ikke gyldig UTF-8-tekst; intet blev gjort",
+    ),
+    "environment_not_utf8": (
+        "the environment variable {name} is not valid UTF-8 text; nothing was done",
+        "miljøvariablen {name} er ikke gyldig UTF-8-tekst; intet blev gjort",
+    ),
+    "db_missing": (
+        "there is no database at {where}; create it with: coprod --db {where} init "
+        "(or 'demo' or 'import FILE')",
+        "der er ingen database i {where}; opret den med: coprod --db {where} init "
+        "(eller 'demo' eller 'import FIL')",
+    ),
+    "db_unsupported_url": (
+        "cannot open the database {where}: '{kind}' databases are not supported; use a file "
+        "path or a postgresql+psycopg:// address",
+        "kan ikke åbne databasen {where}: databaser af typen '{kind}' understøttes ikke; brug en "
+        "filsti eller en postgresql+psycopg://-adresse",
+    ),
+    "db_bad_url": (
+        "cannot open the database {where}: the address is malformed; use a file path or a "
+        "postgresql+psycopg://user@host/database address",
+        "kan ikke åbne databasen {where}: adressen er forkert udformet; brug en filsti eller en "
+        "postgresql+psycopg://bruger@vært/database-adresse",
+    ),
+    "db_symlink_loop": (
+        "cannot open the database {where}: it is a symbolic link that points back to itself",
+        "kan ikke åbne databasen {where}: den er et symbolsk link, der peger på sig selv",
+    ),
+    "json_too_deep": (
+        "{path} nests lists or objects more than {limit} levels deep, which no interchange "
+        "file does",
+        "{path} har lister eller objekter indlejret mere end {limit} niveauer, hvilket ingen "
+        "udvekslingsfil har",
+    ),
+    "json_lone_surrogate": (
+        "{path}: {where} holds a lone surrogate escape (such as \\ud800), which is not a character",
+        "{path}: {where} indeholder en enlig surrogat-escape (som \\ud800), som ikke er et tegn",
+    ),
+    "json_number_too_long": (
+        "{path} holds a number with too many digits: {reason}",
+        "{path} indeholder et tal med for mange cifre: {reason}",
+    ),
+    "amount_too_large": (
+        "must be at most {limit} (got {value})",
+        "må højst være {limit} (fik {value})",
+    ),
+    "xlsx_too_large": (
+        "{path} would unpack to {size} MB (more than {limit} MB); it is refused as a possible "
+        "decompression bomb",
+        "{path} ville fylde {size} MB udpakket (mere end {limit} MB); den afvises som en mulig "
+        "dekomprimeringsbombe",
+    ),
+    "xlsx_ratio": (
+        "{path} is compressed {ratio}:1 (more than {limit}:1); it is refused as a possible "
+        "decompression bomb",
+        "{path} er komprimeret {ratio}:1 (mere end {limit}:1); den afvises som en mulig "
+        "dekomprimeringsbombe",
+    ),
     "cli_interrupted": ("interrupted; nothing was written", "afbrudt; intet blev skrevet"),
     # column headings and labels shared by CLI and briefs
     "col_what": ("What", "Hvad"),

@@ -318,7 +318,11 @@ class QuickCheck:
             elif kind == "number":
                 if type(value) is not int and type(value) is not float:
                     raise _Unusual
-                if not (math.isfinite(value) and value >= 0 and low <= value <= high):
+                if not (
+                    (type(value) is int or math.isfinite(value))
+                    and value >= 0
+                    and low <= value <= high
+                ):
                     raise _Unusual
                 out[name] = value
             elif kind == "severity":

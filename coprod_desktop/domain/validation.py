@@ -222,12 +222,21 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
+            or (isinstance(value, float) and not math.isfinite(value))
         ):
-            problems.append(Problem(path, "not_a_number", {"value": value}))
+            problems.append(Problem(path, "not_a_number", {"value": _shown_number(value)}))
             return None
         if value < 0:
-            problems.append(Problem(path, "negative_amount", {"value": value}))
+            problems.append(Problem(path, "negative_amount", {"value": _shown_number(value)}))
+            return None
+        if value > MAX_AMOUNT:
+            problems.append(
+                Problem(
+                    path,
+                    "amount_too_large",
+                    {"value": _shown_number(value), "limit": f"{MAX_AMOUNT:,}"},
+                )
+            )
             return None
         return value
     if spec.kind == "severity":
@@ -248,6 +257,19 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             return []
         return list(value)
     raise AssertionError(spec.kind)
+
+
+#: the largest amount a resource entry may hold (the JSON Schema's `maximum` says the same):
+#: far above any municipal budget or count of hours, and small enough that sums, charts and
+#: printed figures of many such entries stay exact and finite
+MAX_AMOUNT = 1_000_000_000_000
+
+
+def _shown_number(value: Any) -> Any:
+    """A number as a message may print it (an int of thousands of digits is cut short)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return f"{'-' if value < 0 else ''}~1e{int(abs(value).bit_length() * 0.30103)}"
+    return value
 
 
 def clean(

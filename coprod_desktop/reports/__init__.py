@@ -7,8 +7,6 @@ made, so importing this package is cheap.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,20 +98,8 @@ def committee_brief(
 
 
 def write_pdf(pdf: bytes, path: Path) -> Path:
-    """Write `pdf` to `path` atomically: a temporary file beside it, then a rename."""
-    path = Path(path)
-    folder = path.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, 0o644)  # mkstemp makes it private; a brief is meant to be shared
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    """Write `pdf` to `path` atomically (`services.safe_write`: never over the database, a
+    backup or a device; a temporary file beside it, then a rename)."""
+    from coprod_desktop.services import safe_write
+
+    return safe_write.write_bytes(Path(path), pdf)

@@ -9,6 +9,7 @@ well. Stakeholders are reused by name and kind; an existing reference is an erro
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -66,11 +67,71 @@ def read_json_file(path: Path) -> Any:
             "file_unreadable", path=str(path), reason=f"not UTF-8 ({error.reason})"
         ) from None
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputFileError(
             "bad_json", path=str(path), line=error.lineno, column=error.colno, reason=error.msg
         ) from None
+    except RecursionError:
+        raise InputFileError("json_too_deep", path=str(path), limit=MAX_JSON_DEPTH) from None
+    except ValueError as error:  # an integer beyond Python's digit limit for conversions
+        raise InputFileError("json_number_too_long", path=str(path), reason=str(error)) from None
+    _refuse_unusual_json(document, text, path)
+    return document
+
+
+#: no interchange document nests deeper than about eight levels; deeper ones are refused
+#: before anything recursive (the schema check, error messages) meets them
+MAX_JSON_DEPTH = 64
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_unusual_json(document: Any, text: str, path: Path) -> None:
+    """Refuse nesting deeper than MAX_JSON_DEPTH and strings holding a lone surrogate (an
+    escape such as \\ud800 without its pair, which no UTF-8 text or database can hold).
+    Level by level, without recursion; strings are looked at only if the text has such an
+    escape (about 0.01 s per 1,000 initiatives otherwise)."""
+    level: list[Any] = [document]
+    depth = 1
+    while level:
+        if depth > MAX_JSON_DEPTH:
+            raise InputFileError("json_too_deep", path=str(path), limit=MAX_JSON_DEPTH)
+        below: list[Any] = []
+        for value in level:
+            if type(value) is dict:
+                below.extend([c for c in value.values() if type(c) is dict or type(c) is list])
+            elif type(value) is list:
+                below.extend([c for c in value if type(c) is dict or type(c) is list])
+        level = below
+        depth += 1
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if not _encodable(value):
+                raise InputFileError("json_lone_surrogate", path=str(path), where=where or "/")
+            continue
+        if isinstance(value, dict):
+            items: Any = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            continue
+        for key, child in items:
+            if isinstance(key, str) and not _encodable(key):
+                raise InputFileError("json_lone_surrogate", path=str(path), where=where or "/")
+            part = f"[{key}]" if isinstance(key, int) else (f".{key}" if where else str(key))
+            stack.append((child, where + part))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -808,19 +869,20 @@ def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[st
 
 
 def write_json(document: dict[str, Any], path: Path) -> None:
-    """Write atomically: a half-written export never replaces a good file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(
-        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    temporary.replace(path)
+    """Write atomically (`safe_write`): a half-written export never replaces a good file,
+    and no export replaces the database, a backup or a device."""
+    from coprod_desktop.services import safe_write
+
+    safe_write.write_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def export_file(
     db: Database, path: Path, flt: PortfolioFilter | None = None, lang: str = "en"
 ) -> int:
     """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`)."""
+    from coprod_desktop.services import safe_write
+
+    safe_write.check_target(path)  # a target that may not be written is refused before the work
     suffix = path.suffix.lower()
     if suffix in (".csv", ".xlsx"):
         from coprod_desktop.services import spreadsheet

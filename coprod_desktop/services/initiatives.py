@@ -30,10 +30,24 @@ def load_options() -> list[Any]:
     ]
 
 
+MAX_ID = 2**63 - 1  # the largest id a database stores; a larger one names nothing
+
+
+def as_id(ident: int | str) -> int | None:
+    """`ident` as a record id if it is one (ASCII digits; not beyond MAX_ID), else None."""
+    if isinstance(ident, str):
+        text = ident.strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+            return None
+        ident = int(text)
+    return ident if 0 < ident <= MAX_ID else None
+
+
 def resolve_id(session: Session, ident: int | str) -> int:
     """An initiative id from an id or a reference such as CP-2026-014."""
-    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
-        found = session.get(m.Initiative, int(ident))
+    number = as_id(ident)
+    if number is not None:
+        found = session.get(m.Initiative, number)
         if found is not None:
             return found.id
     if isinstance(ident, str):
@@ -73,8 +87,9 @@ def get_initiative(db: Database, ident: int | str) -> d.InitiativeData:
 
 def _existing_id(session: Session, ident: int | str) -> int:
     """resolve_id without loading the initiative itself."""
-    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
-        found = session.scalar(select(m.Initiative.id).where(m.Initiative.id == int(ident)))
+    number = as_id(ident)
+    if number is not None:
+        found = session.scalar(select(m.Initiative.id).where(m.Initiative.id == number))
         if found is not None:
             return found
     return resolve_id(session, ident)

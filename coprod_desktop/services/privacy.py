@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from dataclasses import replace as replace_field
@@ -344,7 +344,7 @@ def jsonable(value: Any) -> Any:
 
 
 def access_export(
-    db: Database, stakeholder_id: int, purpose: str = DEFAULT_EXPORT_PURPOSE
+    db: Database, stakeholder_id: int, purpose: str = DEFAULT_EXPORT_PURPOSE, *, logged: bool = True
 ) -> dict[str, Any]:
     """Everything held about one person, for an access request (GDPR art. 15), as a
     JSON-ready document: the record, involvements with initiative reference and title,
@@ -353,8 +353,9 @@ def access_export(
     why = _purpose(purpose)
     with db.session() as session:
         row = _person(session, stakeholder_id)
-        log_access(session, row.id, db.user, "export", why)
-        session.flush()
+        if logged:  # else the caller logs it once the export has been written
+            log_access(session, row.id, db.user, "export", why)
+            session.flush()
         record = _record(session, row)
         involvement_ids = [inv.id for inv in row.involvements]
         needles = _needles(row)
@@ -402,6 +403,8 @@ def access_export(
                 .order_by(m.PersonAccess.at, m.PersonAccess.id)
             )
         ]
+        if not logged:  # the entry `export_access_request` writes once the files have landed
+            log.append({"at": m.utcnow(), "who": db.user, "action": "export", "purpose": why})
         person = {"id": row.id, **asdict(record.person), "created_at": row.created_at}
         person.pop("version", None)
         document = {
@@ -426,11 +429,30 @@ def access_export(
 
 
 def write_access_json(document: dict[str, Any], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    temporary.replace(path)
-    return path
+    from coprod_desktop.services import safe_write
+
+    return safe_write.write_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def export_access_request(
+    db: Database,
+    stakeholder_id: int,
+    purpose: str,
+    write: Callable[[dict[str, Any]], list[Path]],
+) -> list[Path]:
+    """`access_export` put in files by `write`; the export is logged only once they have
+    landed, and if the log entry cannot be saved the files are removed again, so the access
+    log records every export that happened and none that did not."""
+    document = access_export(db, stakeholder_id, purpose, logged=False)
+    written = write(document)
+    try:
+        with db.session() as session:
+            log_access(session, stakeholder_id, db.user, "export", _purpose(purpose))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 # ---------------------------------------------------------------- erasure

@@ -27,6 +27,7 @@ from coprod_desktop.domain.errors import (
     ConflictError,
     ConnectionLostError,
     CoprodError,
+    DatabaseAddressError,
     DatabaseCorruptError,
     DatabaseFullError,
     DatabaseLockedError,
@@ -94,9 +95,34 @@ def resolve_target(db: str | None) -> str:
 
 
 def to_url(target: str) -> str:
+    """The SQLAlchemy URL of a path or address; anything this app cannot open (a symbolic
+    link loop, a malformed address, a kind of database other than SQLite and PostgreSQL
+    through psycopg) is DatabaseAddressError."""
     if "://" in target:
+        _check_url(target)
         return target
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
+    try:
+        return "sqlite:///" + str(Path(target).expanduser().resolve())
+    except (RuntimeError, OSError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        raise DatabaseAddressError("db_symlink_loop", where=target) from None
+
+
+SUPPORTED_DRIVERS = frozenset({("sqlite", "pysqlite"), ("postgresql", "psycopg")})
+
+
+def _check_url(target: str) -> None:
+    try:
+        parsed = make_url(target)
+        kind = (parsed.get_backend_name(), parsed.get_driver_name())
+    except Exception:  # ArgumentError, ValueError (a bad port), NoSuchModuleError …
+        shown = target.split("://", 1)[0] + "://…"  # the rest may hold a password
+        raise DatabaseAddressError("db_bad_url", where=shown) from None
+    if kind not in SUPPORTED_DRIVERS:
+        raise DatabaseAddressError(
+            "db_unsupported_url",
+            where=parsed.render_as_string(hide_password=True),
+            kind=parsed.drivername,
+        )
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -287,6 +313,11 @@ def translate_db_error(error: BaseException, where: str) -> CoprodError:
     return DatabaseUnavailableError(where=where, reason=text.splitlines()[0] if text else "")
 
 
+#: every SQLite portfolio opened in this process: no file the user asks to write may replace
+#: one of them (services.safe_write)
+OPEN_DATABASE_FILES: set[Path] = set()
+
+
 class Database:
     """An open portfolio: an engine plus short sessions, one per service operation."""
 
@@ -297,6 +328,8 @@ class Database:
         self.engine = engine
         self.user = user or default_user(url)
         self.path = sqlite_path(url)
+        if self.path is not None:
+            OPEN_DATABASE_FILES.add(self.path)
         #: opened read-only (the file or its folder cannot be written): every write fails with
         #: DatabaseReadOnlyError; the GUI shows a banner and disables editing
         self.read_only = read_only

@@ -805,16 +805,13 @@ class PersonsView(QWidget):
         db = self.db
         lang = i18n.lang()
         purpose = self.tr("Access request (GDPR art. 15)")
-        base = path.with_suffix("") if path.suffix.lower() in (".json", ".pdf") else path
 
         def work(_progress: Progress) -> list[Path]:
-            from coprod_desktop.reports.access_request import write_access_pdf
+            from coprod_desktop.reports.access_request import write_access_files
 
-            document = privacy.access_export(db, ident, purpose)
-            return [
-                privacy.write_access_json(document, base.with_name(base.name + ".json")),
-                write_access_pdf(document, base.with_name(base.name + ".pdf"), lang),
-            ]
+            return privacy.export_access_request(
+                db, ident, purpose, lambda document: write_access_files(document, path, lang)
+            )
 
         def done(written: list[Path]) -> None:
             self.status.setText(

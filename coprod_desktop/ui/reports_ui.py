@@ -365,7 +365,10 @@ class PdfPreview(QMainWindow):
 
         try:
             write_pdf(self.path.read_bytes(), target)
-        except OSError as error:
+        except CoprodError as error:  # the database, a backup, a folder or device, a full disk
+            QMessageBox.warning(self, self.tr("Not saved"), error.message(i18n.lang()))
+            return None
+        except OSError as error:  # the preview file itself could not be read
             QMessageBox.warning(
                 self,
                 self.tr("Not saved"),
