@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
-from coprod_desktop.services import convert
+from coprod_desktop.services import convert, versions
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.db import Database, translating_db_errors
@@ -559,6 +559,8 @@ def erase_person(
                 )
                 texts = sum(_replace_in_table(connection, t, replace) for t in _TEXT_TABLES)
                 scrubbed = _scrub_audit(connection, stakeholder_id, audit_replace)
+                # earlier versions kept for merges must not bring the person back either
+                versions.forget_mentioning(connection, audit_replace)
                 connection.execute(
                     insert(_table(m.AuditEntry)).values(
                         at=m.utcnow(),

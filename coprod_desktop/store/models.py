@@ -329,6 +329,22 @@ class PersonAccess(Base):
     purpose: Mapped[str] = mapped_column(Text)
 
 
+class InitiativeVersion(Base):
+    """An earlier version of an initiative (its fields and child rows as JSON, display names
+    left out), kept when a save replaces it so that `import --merge` can merge an export
+    against the state it was made from. Pruned by services.versions; not audited."""
+
+    __tablename__ = "initiative_version"
+
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime | None] = mapped_column(DateTime)  # when this version was saved
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
 # Child tables of an initiative, by interchange list name.
 CHILD_MODELS: dict[str, type[Base]] = {
     "stakeholders": Involvement,
