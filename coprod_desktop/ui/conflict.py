@@ -52,9 +52,10 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain import merge as merging
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import ConflictError, CoprodError
+from coprod_desktop.domain.errors import ConflictError, CoprodError, ValidationError
 from coprod_desktop.domain.merge import MINE, THEIRS, Change, Conflict, ItemKey, MergeResult, Side
 from coprod_desktop.services import changes, initiatives
+from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background
 from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import vocab_label
@@ -516,6 +517,22 @@ def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictErr
         notice.hide()
     job.restart(lambda: initiatives.save_initiative(db, merged))
     return True
+
+
+def merge_invalid(editor: InitiativeEditor, error: ValidationError) -> None:
+    """The combination with a colleague's save breaks a rule (say, their end date before my
+    start date): nothing saved; say why, with the editor's own version left as it was."""
+    state: MergeState | None = editor.merge_state
+    editor.merge_state = None
+    lang = i18n.lang()
+    editor.summary_error.show_message(
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "Not saved: together with the changes %1 made meanwhile, this would be invalid: %2",
+        )
+        .replace("%1", state.by if state is not None else "")
+        .replace("%2", "; ".join(p.message(lang) for p in error.problems))
+    )
 
 
 def after_save(editor: InitiativeEditor) -> None:

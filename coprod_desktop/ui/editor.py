@@ -1163,6 +1163,7 @@ class InitiativeEditor(QWidget):
 
         db = self.db
         data = copy.deepcopy(self.data)
+        self.merge_state = None  # a new save by the user merges from the editor's own data
 
         def work() -> d.InitiativeData:
             if data.id is None:
@@ -1171,7 +1172,10 @@ class InitiativeEditor(QWidget):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, ValidationError):
-                self.show_problems(error)
+                if self.merge_state is not None:  # the combination with a colleague's save
+                    conflict.merge_invalid(self, error)
+                else:
+                    self.show_problems(error)
                 return True
             if isinstance(error, ConflictError):
                 return conflict.resolve_conflict(self, job, error)

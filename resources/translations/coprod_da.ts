@@ -2711,6 +2711,10 @@
             <translation>Ikke gemt. Dine ændringer er her stadig; gem igen for at sammenligne.</translation>
         </message>
         <message>
+            <source>Not saved: together with the changes %1 made meanwhile, this would be invalid: %2</source>
+            <translation>Ikke gemt: sammen med de ændringer, %1 lavede imens, ville dette være ugyldigt: %2</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;%1 saved “%2” while you were editing it.&lt;/b&gt; Nothing has been overwritten. What only one of you changed is combined; below is what you both changed. Preselected is whatever keeps both people's work.</source>
             <translation>&lt;b&gt;%1 gemte “%2”, mens du redigerede den.&lt;/b&gt; Intet er blevet overskrevet. Det, som kun én af jer har ændret, er lagt sammen; herunder står det, I begge har ændret. Forvalgt er det, der bevarer begges arbejde.</translation>
         </message>

@@ -320,3 +320,32 @@ def test_own_changes_do_not_trigger_a_refresh(window, qtbot):
     initiatives.update_fields(window.db, window.portfolio.model.rows[0].id, {"owner": "Me"})
     qtbot.waitUntil(lambda: window.live_refresh.marker > start, timeout=10000)
     assert not applied
+
+
+def _set_date(editor, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = getattr(editor, name)
+    field.edit.setText(text)
+    field.edit.editingFinished.emit()
+
+
+def test_a_combination_that_breaks_a_rule_is_not_saved_and_says_why(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    _set_date(theirs, "end_date", "2024-09-01")
+    assert theirs.save()
+    _set_date(mine, "start_date", "2024-10-01")  # fine with the end date I saw
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("nothing to ask"))
+    assert not mine.save()
+    assert "together with the changes colleague made" in mine.summary_error.text()
+    assert mine.data.start_date.isoformat() == "2024-10-01" and mine.merge_state is None
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.start_date.isoformat(), saved.end_date.isoformat()) == (
+        "2024-05-15",
+        "2024-09-01",
+    )
+    _set_date(mine, "start_date", "2024-08-01")  # fixed: now it merges and saves
+    assert mine.save()
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.start_date.isoformat(), saved.end_date.isoformat()) == (
+        "2024-08-01",
+        "2024-09-01",
+    )
