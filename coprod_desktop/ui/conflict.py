@@ -604,6 +604,7 @@ class EditorNotice(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # user names are shown as typed
         self.reload_button = QPushButton(self.tr("Reload"), self)
         self.reload_button.setToolTip(self.tr("Show the version now in the database"))
         self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
