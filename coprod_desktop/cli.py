@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--merge", action="store_true", help="update initiatives whose reference exists")
     p.add_argument(
+        "--force",
+        choices=("file", "database"),
+        help="with --merge: the side that wins where both changed the same field or row",
+    )
+    p.add_argument(
         "--column",
         action="append",
         default=[],
@@ -311,7 +316,11 @@ class Cli:
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
-            self.open(), document, merge=self.args.merge, dry_run=self.args.dry_run
+            self.open(),
+            document,
+            merge=self.args.merge,
+            dry_run=self.args.dry_run,
+            force=self.args.force,
         )
         key = "cli_dry_run" if result.dry_run else "cli_imported"
         self.say(
@@ -320,6 +329,13 @@ class Cli:
             updated=result.updated,
             stakeholders=result.stakeholders_created,
         )
+        for settled in result.overwritten:
+            self.say(
+                f"cli_forced_{settled.winner}",
+                reference=settled.reference,
+                field=settled.field,
+                lost=settled.lost,
+            )
         return EXIT_OK
 
     def _import_sheet(self, path: Path) -> int:

@@ -62,6 +62,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indgår stadig i {count} initiativer; fjern den dér eller flet den først",
     ),
     "merge_same": ("cannot be merged with itself", "kan ikke flettes med sig selv"),
+    "merge_conflict": (
+        "{reference}: {field} was changed both in the file and in the database since the file "
+        "was exported (use --force file or --force database to choose)",
+        "{reference}: {field} er ændret både i filen og i databasen, siden filen blev "
+        "eksporteret (brug --force file eller --force database for at vælge)",
+    ),
+    "merge_no_base": (
+        "{reference}: {field} differs from the database, and version {version} the file was "
+        "exported from is no longer kept, so it cannot tell who changed it (use --force file "
+        "or --force database to choose)",
+        "{reference}: {field} afviger fra databasen, og version {version}, som filen blev "
+        "eksporteret fra, gemmes ikke længere, så det kan ikke afgøres, hvem der ændrede det "
+        "(brug --force file eller --force database for at vælge)",
+    ),
     # errors
     "validation_failed": ("invalid input: {problems}", "ugyldige data: {problems}"),
     "not_found": ("no {entity} '{ident}'", "{entity} '{ident}' findes ikke"),
@@ -171,6 +185,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_imported": (
         "imported {created} new and {updated} updated initiatives, {stakeholders} new stakeholders",
         "importerede {created} nye og {updated} opdaterede initiativer, {stakeholders} nye aktører",
+    ),
+    "cli_forced_file": (
+        "{reference}: {field}: the file's version overwrote the database's ({lost})",
+        "{reference}: {field}: filens version overskrev databasens ({lost})",
+    ),
+    "cli_forced_database": (
+        "{reference}: {field}: the database's version was kept; the file's was left out ({lost})",
+        "{reference}: {field}: databasens version blev beholdt; filens blev udeladt ({lost})",
     ),
     "cli_dry_run": (
         "dry run: the file is valid; {created} new and {updated} updated initiatives, "

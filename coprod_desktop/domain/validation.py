@@ -19,7 +19,8 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # text | vocab | vocab_list | date | bool | number | severity | ref | ref_list
+    kind: str  # text | vocab | vocab_list | date | bool | number | severity | version | ref
+    # | ref_list
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
     max_length: int | None = None  # text stored in a column of limited width
@@ -54,6 +55,8 @@ SPECS: dict[str, dict[str, Field]] = {
     "initiative": {
         "key": _f("text", required=True),
         "reference": _f("text", max_length=40),
+        # The version an export was made at; `import --merge` merges from there.
+        "version": _f("version"),
         "title": _f("text", required=True),
         "summary": TEXT,
         "description": TEXT,
@@ -242,6 +245,11 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
     if spec.kind == "severity":
         if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2, 3):
             problems.append(Problem(path, "severity_range", {"value": value}))
+            return None
+        return value
+    if spec.kind == "version":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 1"}))
             return None
         return value
     if spec.kind == "ref":

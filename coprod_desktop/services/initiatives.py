@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
 from coprod_desktop.domain.validation import clean
-from coprod_desktop.services import convert
+from coprod_desktop.services import convert, versions
 from coprod_desktop.store import models as m
 from coprod_desktop.store import references
 from coprod_desktop.store.db import Database
@@ -272,15 +272,29 @@ def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
         if data.version is not None and row.version != data.version:
             raise stale(session, row)
         _check(session, data)
-        with session.no_autoflush:
-            _apply(session, row, data)
-        children_changed = bool(session.new or session.deleted) or any(
-            session.is_modified(obj) for obj in session.dirty if obj is not row
-        )
-        if children_changed or session.is_modified(row):
-            # Bumps the version even when only children changed, so their edits are locked too.
-            row.updated_at = utcnow()
+        apply_changes(session, row, data, convert.initiative_data(row))
     return get_initiative(db, data.id)
+
+
+check = _check  # for the import's merge path
+
+
+def apply_changes(
+    session: Session, row: m.Initiative, data: d.InitiativeData, before: d.InitiativeData
+) -> bool:
+    """Write `data` into the loaded `row`; when anything changed, bump the version and keep
+    `before` (the version replaced) for later merges. True when something changed."""
+    with session.no_autoflush:
+        _apply(session, row, data)
+    children_changed = bool(session.new or session.deleted) or any(
+        session.is_modified(obj) for obj in session.dirty if obj is not row
+    )
+    if not (children_changed or session.is_modified(row)):
+        return False
+    # Bumps the version even when only children changed, so their edits are locked too.
+    row.updated_at = utcnow()
+    versions.remember(session, before)
+    return True
 
 
 def update_fields(
@@ -297,10 +311,10 @@ def update_fields(
     if unknown:
         raise ValidationError([Problem(name, "unknown_field") for name in unknown])
     with db.session() as session:
-        row = session.get(m.Initiative, resolve_id(session, ident))
-        assert row is not None
+        row = load(session, resolve_id(session, ident))
         if expected_version is not None and row.version != expected_version:
             raise stale(session, row)
+        before = convert.initiative_data(row)
         record: dict[str, Any] = {name: getattr(row, name) for name in convert.INITIATIVE_SCALARS}
         record.update(changes)
         record["key"] = row.reference
@@ -310,6 +324,8 @@ def update_fields(
             raise ValidationError(problems)
         for name, value in changes.items():
             _set(row, name, list(value) if name == "public_values" else value)
+        if session.is_modified(row):
+            versions.remember(session, before)
         session.flush()
         return row.version
 
@@ -338,12 +354,17 @@ def bulk_update(
     if problems:
         raise ValidationError(problems)
     with db.session() as session:
-        rows = session.scalars(select(m.Initiative).where(m.Initiative.id.in_(list(ids)))).all()
+        rows = session.scalars(
+            select(m.Initiative).where(m.Initiative.id.in_(list(ids))).options(*load_options())
+        ).all()
         for row in rows:
+            before = convert.initiative_data(row)
             if status is not None:
                 _set(row, "status", status)
             if owner is not None:
                 _set(row, "owner", owner or None)
+            if session.is_modified(row):
+                versions.remember(session, before)
         return len(rows)
 
 

@@ -59,7 +59,7 @@ from coprod_desktop.domain.personal_text import (
     name_words,
     possible_mentions,
 )
-from coprod_desktop.services import convert
+from coprod_desktop.services import convert, versions
 from coprod_desktop.services import erasure_ledger as ledger
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
@@ -793,6 +793,8 @@ def erase_person(
                     connection, stakeholder_id, involvement_ids, audit_replace, anonymous
                 )
                 _forget_name_decisions(connection, audit_replace)
+                # earlier versions kept for merges must not bring the person back either
+                versions.forget_mentioning(connection, audit_replace)
                 ordered = sorted(touched)
                 _bump_versions(connection, ordered, by, now)
                 connection.execute(

@@ -340,6 +340,22 @@ class PersonAccess(Base):
     purpose: Mapped[str] = mapped_column(Text)
 
 
+class InitiativeVersion(Base):
+    """An earlier version of an initiative (its fields and child rows as JSON, display names
+    left out), kept when a save replaces it so that `import --merge` can merge an export
+    against the state it was made from. Pruned by services.versions; not audited."""
+
+    __tablename__ = "initiative_version"
+
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime | None] = mapped_column(DateTime)  # when this version was saved
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
 class NameDecision(Base):
     """What the user decided about a name-like phrase before a public brief: keep it
     (`replacement` is None) or print `replacement` instead. Keyed by the phrase without case
@@ -395,6 +411,9 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     # a phrase decided for public briefs may be the person's name: such rows are deleted by
     # an erase (services.privacy), not rewritten
     "name_decision": frozenset(),
+    # earlier versions kept for merges: those mentioning an erased person are deleted
+    # (services.versions.forget_mentioning), not rewritten
+    "initiative_version": frozenset(),
 }
 NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "initiative": frozenset(

@@ -62,7 +62,7 @@ TEXT_FIELDS = (
 )
 LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
 DATE_FIELDS = ("start_date", "end_date", "next_review")
-LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
+LISTS = d.INITIATIVE_LISTS
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {
     "stakeholders": "involvements",
@@ -184,8 +184,10 @@ class InitiativeEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("initiative-editor")
         self.db = db
+        # The version as read: the base both edits started from when a colleague saves first.
         self.original = copy.deepcopy(data)
         self.data = copy.deepcopy(data)
+        self.merge_state: Any = None  # a merge with a colleague's save being saved (conflict.py)
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._clean_changed)
         self._loading = False
@@ -1162,6 +1164,7 @@ class InitiativeEditor(QWidget):
 
         db = self.db
         data = copy.deepcopy(self.data)
+        self.merge_state = None  # a new save by the user merges from the editor's own data
 
         def work() -> d.InitiativeData:
             if data.id is None:
@@ -1170,7 +1173,10 @@ class InitiativeEditor(QWidget):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, ValidationError):
-                self.show_problems(error)
+                if self.merge_state is not None:  # the combination with a colleague's save
+                    conflict.merge_invalid(self, error)
+                else:
+                    self.show_problems(error)
                 return True
             if isinstance(error, ConflictError):
                 return conflict.resolve_conflict(self, job, error)
@@ -1189,11 +1195,14 @@ class InitiativeEditor(QWidget):
             self.save_button.setEnabled(not self.property("read_only"))
 
     def _saved(self, saved: d.InitiativeData) -> None:
+        from coprod_desktop.ui import conflict
+
         self.original = copy.deepcopy(saved)
         self.data = copy.deepcopy(saved)
         self.undo.clear()
         self.load_widgets()
         self.dirty_changed.emit(False)
+        conflict.after_save(self)
         assert saved.id is not None
         self.saved.emit(saved.id)
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = "0009_name_decisions"
-down_revision = "0007_reference_counter"
+down_revision = "0008_initiative_versions"
 branch_labels = None
 depends_on = None
 

@@ -2805,6 +2805,91 @@
             <source>Not saved. Your changes are still here; save again to compare.</source>
             <translation>Ikke gemt. Dine ændringer er her stadig; gem igen for at sammenligne.</translation>
         </message>
+        <message>
+            <source>Not saved: together with the changes %1 made meanwhile, this would be invalid: %2</source>
+            <translation>Ikke gemt: sammen med de ændringer, %1 lavede imens, ville dette være ugyldigt: %2</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 saved “%2” while you were editing it.&lt;/b&gt; Nothing has been overwritten. What only one of you changed is combined; below is what you both changed. Preselected is whatever keeps both people's work.</source>
+            <translation>&lt;b&gt;%1 gemte “%2”, mens du redigerede den.&lt;/b&gt; Intet er blevet overskrevet. Det, som kun én af jer har ændret, er lagt sammen; herunder står det, I begge har ændret. Forvalgt er det, der bevarer begges arbejde.</translation>
+        </message>
+        <message>
+            <source>Changed by both</source>
+            <translation>Ændret af jer begge</translation>
+        </message>
+        <message>
+            <source>Before (when you opened it)</source>
+            <translation>Før (da du åbnede den)</translation>
+        </message>
+        <message>
+            <source>What you both changed</source>
+            <translation>Det, I begge har ændret</translation>
+        </message>
+        <message>
+            <source>Only for the items listed; what was combined automatically stays.</source>
+            <translation>Kun for punkterne på listen; det, der blev lagt sammen automatisk, bliver.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nej</translation>
+        </message>
+        <message>
+            <source>You deleted this row; %1 changed it.</source>
+            <translation>Du slettede denne række; %1 ændrede den.</translation>
+        </message>
+        <message>
+            <source>%1 deleted this row; you changed it.</source>
+            <translation>%1 slettede denne række; du ændrede den.</translation>
+        </message>
+        <message>
+            <source>Changed by you and by %1.</source>
+            <translation>Ændret af dig og af %1.</translation>
+        </message>
+        <message>
+            <source>The two versions differ.</source>
+            <translation>De to versioner er forskellige.</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(slettet)</translation>
+        </message>
+        <message>
+            <source>you</source>
+            <translation>dig</translation>
+        </message>
+        <message>
+            <source>From %1: %2</source>
+            <translation>Fra %1: %2</translation>
+        </message>
+        <message>
+            <source>Combined automatically.</source>
+            <translation>Lagt sammen automatisk.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n added</source>
+            <translation>
+                <numerusform>%n tilføjet</numerusform>
+                <numerusform>%n tilføjet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deleted</source>
+            <translation>
+                <numerusform>%n slettet</numerusform>
+                <numerusform>%n slettet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changed</source>
+            <translation>
+                <numerusform>%n ændret</numerusform>
+                <numerusform>%n ændret</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ConnectDialog</name>
@@ -2863,6 +2948,10 @@
     </context>
     <context>
         <name>EditorNotice</name>
+        <message>
+            <source>Saved together with the changes %1 made meanwhile: %2.</source>
+            <translation>Gemt sammen med de ændringer, %1 lavede imens: %2.</translation>
+        </message>
         <message>
             <source>Reload</source>
             <translation>Genindlæs</translation>

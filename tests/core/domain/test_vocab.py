@@ -275,7 +275,7 @@ def test_every_enum_in_the_schema_is_one_of_the_checked_fields() -> None:
 DESIGN_FIELDS: dict[str, str] = {
     "stakeholder": "key* name* kind* is_person* organisation email phone notes lawful_basis "
     "consent_date retention_until",
-    "initiative": "key* reference title* summary description sector* area status* origin type "
+    "initiative": "key* reference version title* summary description sector* area status* origin type "
     "secondary_type type_rationale participation_level public_values frontline_role owner "
     "responsible_manager start_date end_date next_review kle_topic stakeholders mandates "
     "resources cross_pressures journal reviews",
