@@ -471,7 +471,8 @@ class Cli:
         from coprod_desktop.services import safe_write
 
         args = self.args
-        safe_write.check_target(args.output)  # refused before the brief is built
+        if args.output is not None:  # `--check-names` writes nothing
+            safe_write.check_target(args.output)  # refused before the brief is built
         settings = BriefSettings.from_environment(self.lang)
         if args.report == "brief":
             pdf = reports.initiative_brief(self.open(), args.ident, settings)

@@ -233,7 +233,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "må ikke være tom (udelad --replace for at beholde udtrykket)",
     ),
     "names_unconfirmed": (
-        "the public brief would print {count} name-like phrase(s) nobody has confirmed; list"
+        "the public brief would print {count} name-like phrases nobody has confirmed; list"
         " them with --check-names and decide with 'coprod names confirm PHRASE [--replace"
         " TEXT]' (nothing was written)",
         "det offentlige notat ville vise {count} navnelignende udtryk, som ingen har"
@@ -245,7 +245,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ingen ubekræftede navnelignende udtryk: det offentlige notat kan skrives",
     ),
     "names_unconfirmed_count": (
-        "{count} name-like phrase(s) to confirm or replace",
+        "{count} name-like phrases to confirm or replace",
         "{count} navnelignende udtryk skal bekræftes eller erstattes",
     ),
     "names_kept": (
@@ -808,6 +808,18 @@ ONE: dict[str, tuple[str, str]] = {
     "brief_earlier_mandates": (
         "{count} earlier mandate on record.",
         "{count} tidligere mandat registreret.",
+    ),
+    "names_unconfirmed": (
+        "the public brief would print {count} name-like phrase nobody has confirmed; list"
+        " it with --check-names and decide with 'coprod names confirm PHRASE [--replace"
+        " TEXT]' (nothing was written)",
+        "det offentlige notat ville vise {count} navnelignende udtryk, som ingen har"
+        " bekræftet; se det med --check-names og beslut med 'coprod names confirm UDTRYK"
+        " [--replace TEKST]' (intet blev skrevet)",
+    ),
+    "names_unconfirmed_count": (
+        "{count} name-like phrase to confirm or replace",
+        "{count} navnelignende udtryk skal bekræftes eller erstattes",
     ),
 }
 
