@@ -1,7 +1,7 @@
 """The message catalogue for everything the core says to people (CLI, errors, PDFs).
 
 The GUI uses Qt's tr() and its .ts files; the headless core cannot load Qt, so its strings
-live here, in English and Danish side by side. `tests/core/test_messages.py` checks that every
+live here, in English and Danish side by side. `tests/core/domain/test_vocab.py` checks that every
 message has both languages and the same placeholders.
 """
 

@@ -1,4 +1,5 @@
-"""The interchange format (DESIGN.md): JSON export and all-or-nothing import.
+"""The interchange format (resources/schema/coprod-interchange.schema.json): JSON export and
+all-or-nothing import.
 
 Import checks the whole document first (the JSON Schema in resources/ plus the domain rules
 and the cross-references), reports every problem at once, and writes nothing unless all is

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models for every entity of DESIGN.md.
+"""SQLAlchemy 2 typed models for every entity of the portfolio (docs/architecture.md).
 
 Vocabulary fields hold the stable keys of `domain.vocab` as short strings; validation of the
 keys happens in the domain layer before anything is written.
