@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.classification import suggest
 from coprod_desktop.domain.errors import ConflictError, CoprodError, ValidationError
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
 from coprod_desktop.services import initiatives, stakeholders
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
+from coprod_desktop.ui.assistant import tab_lands_on_checked
 from coprod_desktop.ui.dialogs import (
     ChecklistDialog,
     StakeholderDialog,
@@ -224,6 +226,10 @@ class InitiativeEditor(QWidget):
         self.names: dict[int, str] = {}
         self._undo_filter = _UndoKeysToStack(self)
         self._labels: dict[str, str] | None = None
+        # The classification assistant's answers (reopening shows them) and those accepted
+        # (the "recorded facts point to" line follows them once a type has been accepted).
+        self.assistant_answers: dict[str, str | None] | None = None
+        self.accepted_answers: dict[str, str | None] | None = None
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -505,6 +511,7 @@ class InitiativeEditor(QWidget):
 
         self.bindings["type"] = (get_type, put_type)
         self.type_group.buttonToggled.connect(lambda _b, on: self._type_edited() if on else None)
+        tab_lands_on_checked(self.type_group)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -811,7 +818,11 @@ class InitiativeEditor(QWidget):
         self.title_changed.emit(self.tab_title())
         # at a glance
         signals = analysis.attention_signals(self.data, dt.date.today())
-        suggestion = analysis.suggested_type(self.data)
+        if self.accepted_answers is not None:
+            accepted = suggest(self.accepted_answers).primary
+            suggestion = accepted.value if accepted is not None else None
+        else:
+            suggestion = analysis.suggested_type(self.data)
         lines = [
             "<p><b>{}</b> {}%</p>".format(
                 self.tr("Completeness:"), analysis.completeness(self.data)
