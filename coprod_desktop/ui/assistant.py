@@ -52,9 +52,7 @@ def tab_lands_on_checked(group: QButtonGroup) -> None:
             if button is checked or (checked is None and button is group.buttons()[0]):
                 button.setFocusPolicy(focus | Qt.FocusPolicy.TabFocus)
             else:
-                button.setFocusPolicy(
-                    Qt.FocusPolicy(focus.value & ~Qt.FocusPolicy.TabFocus.value)
-                )
+                button.setFocusPolicy(Qt.FocusPolicy(focus.value & ~Qt.FocusPolicy.TabFocus.value))
 
     fix()
     group.buttonToggled.connect(fix)

@@ -64,7 +64,7 @@ class StakeholderForm(QWidget):
             ("notes", self.tr("No&tes"), self.notes),
             ("lawful_basis", self.tr("&Lawful basis"), self.lawful_basis),
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
-            ("retention_until", self.tr("&Keep until"), self.retention_until),
+            ("retention_until", self.tr("Keep &until"), self.retention_until),
         ]
         for key, text, widget in rows:
             box = QWidget(self)

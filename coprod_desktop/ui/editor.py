@@ -239,7 +239,7 @@ class InitiativeEditor(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(self.tr("Save this initiative (Ctrl+S)"))
-        self.revert_button = QPushButton(self.tr("&Revert"), self)
+        self.revert_button = QPushButton(self.tr("Rever&t"), self)
         self.revert_button.setToolTip(self.tr("Throw away the changes since the last save"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
@@ -559,7 +559,7 @@ class InitiativeEditor(QWidget):
         name: str,
         columns: list[Column],
         title: str,
-        buttons: list[tuple[str, Callable[[], None]]],
+        buttons: list[tuple[str, Callable[[], object]]],
         extra: QWidget | None = None,
     ) -> QWidget:
         page = QWidget(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -53,7 +54,16 @@ FORM_ORDER: dict[str, tuple[str, ...]] = {
         "scope",
         "political_anchoring",
     ),
-    "resources": ("kind", "amount", "unit", "planned", "source_id", "internal_unit", "date", "note"),
+    "resources": (
+        "kind",
+        "amount",
+        "unit",
+        "planned",
+        "source_id",
+        "internal_unit",
+        "date",
+        "note",
+    ),
     "cross_pressures": (
         "category",
         "coping_strategy",
@@ -162,7 +172,7 @@ class RecordForm(QDialog):
         layout.addWidget(self.nothing)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        for previous, following in zip(focus_order, focus_order[1:], strict=False):
+        for previous, following in pairwise(focus_order):
             QWidget.setTabOrder(previous, following)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.accept)
@@ -325,9 +335,7 @@ class RecordForm(QDialog):
         self.nothing.show_message("")
         record = self.record()
         if record is None:
-            first = next(
-                (self.fields[k] for k, e in self.errors.items() if not e.isHidden()), None
-            )
+            first = next((self.fields[k] for k, e in self.errors.items() if not e.isHidden()), None)
             if first is not None:
                 first.setFocus()
             return
@@ -339,9 +347,7 @@ class RecordForm(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
-                QCoreApplication.translate(
-                    "RecordForm", "Discard what you typed in this form?"
-                ),
+                QCoreApplication.translate("RecordForm", "Discard what you typed in this form?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -349,4 +355,3 @@ class RecordForm(QDialog):
                 return
         self._confirmed_discard = False
         super().reject()
-

@@ -97,7 +97,9 @@ def test_tab_lands_on_the_chosen_option_and_arrow_keys_choose(window, qtbot):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert dialog.answers()[second] == QUESTIONS[1].options[1].key
     assert QApplication.focusWidget() is dialog.buttons[second][QUESTIONS[1].options[1].key]
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+    )
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.buttons[second][QUESTIONS[1].options[1].key]
     dialog.close()

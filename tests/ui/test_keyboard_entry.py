@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
@@ -163,7 +162,9 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot):
     assert entry.participant_ids == [people["Anna Holm"].stakeholder_id]
     assert entry.follow_up_on == dt.date(2027, 1, 15)
 
-    print(f"keys: {keys.count} ({keys.typed} characters of values, {keys.count - keys.typed} others)")
+    print(
+        f"keys: {keys.count} ({keys.typed} characters of values, {keys.count - keys.typed} others)"
+    )
     assert keys.count < KEY_GOAL
 
 
