@@ -1116,11 +1116,13 @@ class InitiativeEditor(QWidget):
             kind = form.field("kind")
             unit = form.field("unit")
             assert isinstance(kind, VocabCombo) and isinstance(unit, QLineEdit)
+            unit.setText(self.unit_label(record.unit))  # "timer" in Danish, stored as "hours"
+            form.start = form.current_values()
 
             def unit_follows_kind(_index: int) -> None:
                 default = v.RESOURCE_UNITS.get(v.ResourceKind.get(kind.key() or "staff_hours"))
                 if default:
-                    unit.setText(default)
+                    unit.setText(self.unit_label(default))
 
             kind.currentIndexChanged.connect(unit_follows_kind)
         form.finished.connect(lambda result: self._form_closed(name, form, row, result))
@@ -1135,6 +1137,8 @@ class InitiativeEditor(QWidget):
         if result != RecordForm.DialogCode.Accepted or record is None:
             return
         if name == "resources":
+            if record.unit == self.unit_label("hours"):
+                record.unit = "hours"
             record.source_name = self.names.get(record.source_id, "") if record.source_id else ""
         if name == "journal":
             known = dict(self.stakeholder_choices())

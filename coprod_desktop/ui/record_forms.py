@@ -124,7 +124,9 @@ class RecordForm(QDialog):
             error = ErrorLabel(box)
             inner.addWidget(error)
             self.errors[column.field] = error
-            label = QLabel(column.header + ("*" if column.required else ""), self)
+            # A star where a required field can be left empty (the choices always hold one).
+            starred = column.required and column.kind in ("text", "date")
+            label = QLabel(column.header + ("*" if starred else ""), self)
             label.setBuddy(widget)
             rows.append((column.field, label, box, widget))
         if participants is not None:
@@ -181,7 +183,7 @@ class RecordForm(QDialog):
         self.resize(520, 0)
         if focus_order:
             focus_order[0].setFocus()
-        self.start = self._values()
+        self.start = self.current_values()
 
     # ------------------------------------------------------------------ fields
 
@@ -202,7 +204,7 @@ class RecordForm(QDialog):
         if column.kind == "date":
             return DateField(self)
         if column.kind == "bool":
-            return QCheckBox(column.header, self)
+            return QCheckBox(self)  # the label beside it says what it is
         if column.kind == "number":
             spin = QDoubleSpinBox(self)
             spin.setRange(0, 1e12)
@@ -256,7 +258,7 @@ class RecordForm(QDialog):
             return widget.text()
         return None
 
-    def _values(self) -> dict[str, Any]:
+    def current_values(self) -> dict[str, Any]:
         values = {name: self._raw(widget) for name, widget in self.fields.items()}
         values["participants"] = self.checked_participants()
         return values
@@ -276,7 +278,7 @@ class RecordForm(QDialog):
 
     def changed(self) -> bool:
         """Has anything been typed or chosen since the form opened?"""
-        return self._values() != self.start
+        return self.current_values() != self.start
 
     # ------------------------------------------------------------------ closing
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -82,8 +83,19 @@ def closed(form: QWidget) -> bool:
     return not shiboken6.isValid(form) or not form.isVisible()
 
 
-def test_a_whole_initiative_by_keys_alone(empty_window, qtbot):
+# The letters a user types: Alt+letter to add a record, and the first letters that choose
+# sector "harbours", an association, a municipal budget and volunteer hours.
+LETTERS = {
+    "en": {"add": "a", "sector": "H", "association": "A", "budget": "M", "volunteer": "V"},
+    "da": {"add": "t", "sector": "H", "association": "Fo", "budget": "K", "volunteer": "F"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_whole_initiative_by_keys_alone(empty_window, qtbot, lang):
     window = empty_window
+    window.switch_language(lang)
+    letters = LETTERS[lang]
     window.activateWindow()
     keys = Keyboard(window)
     keys.settle()
@@ -93,14 +105,14 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot):
     qtbot.waitUntil(lambda: editor.title.hasFocus())
     keys.type("Harbour bath")
     keys.tab(4)  # reference, summary, description, sector
-    keys.type("H")  # Harbours
+    keys.type(letters["sector"])  # Harbours
     keys.next_page()  # Classification: the focus is on "Not classified yet"
     keys.press(Qt.Key.Key_Down)  # the arrow selects the type below, as in a radio group
     keys.next_page()  # Stakeholders
     keys.alt("n")  # New stakeholder…
     keys.type("Sailors")
     keys.tab()
-    keys.type("A")  # Association
+    keys.type(letters["association"])
     keys.press(Qt.Key.Key_Return)
     keys.alt("n")
     keys.type("Anna Holm")
@@ -108,30 +120,30 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot):
     keys.type(" ")  # a private person
     keys.press(Qt.Key.Key_Return)
     keys.next_page()  # Mandate
-    keys.alt("a")  # Add mandate…: level, clarity, committee, case no., …
+    keys.alt(letters["add"])  # Add mandate…: level, clarity, committee, case no., …
     keys.tab(2)
     keys.type("Port board")  # the space once pressed "Add mandate"
     keys.tab()
     keys.type("26-12")
     keys.press(Qt.Key.Key_Return)
     keys.next_page()  # Resources
-    keys.alt("a")  # kind, amount, …
-    keys.type("M")  # Municipal budget
+    keys.alt(letters["add"])  # kind, amount, …
+    keys.type(letters["budget"])  # municipal budget
     keys.tab()
     keys.type("50000")
     keys.press(Qt.Key.Key_Return)
-    keys.alt("a")
-    keys.type("V")  # Volunteer hours
+    keys.alt(letters["add"])
+    keys.type(letters["volunteer"])  # Volunteer hours
     keys.tab()
     keys.type("120")
     keys.press(Qt.Key.Key_Return)
     keys.next_page()  # Cross-pressures
-    keys.alt("a")  # category, coping strategy, …
+    keys.alt(letters["add"])  # category, coping strategy, …
     keys.tab()
     keys.type("E")  # Escalation
     keys.press(Qt.Key.Key_Return)
     keys.next_page()  # Journal
-    keys.alt("a")
+    keys.alt(letters["add"])
     keys.type("Quay walk")
     keys.tab()
     keys.type(" ")  # tick the first participant (Anna Holm)
@@ -163,9 +175,10 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot):
     assert entry.follow_up_on == dt.date(2027, 1, 15)
 
     print(
-        f"keys: {keys.count} ({keys.typed} characters of values, {keys.count - keys.typed} others)"
+        f"{lang} keys: {keys.count} ({keys.typed} characters of values, {keys.count - keys.typed} others)"
     )
     assert keys.count < KEY_GOAL
+    window.switch_language("en")
 
 
 def open_mandate_form(window, qtbot) -> tuple[object, Keyboard, RecordForm]:
