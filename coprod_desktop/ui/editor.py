@@ -1038,6 +1038,8 @@ class InitiativeEditor(QWidget):
             table.edit(index)
 
     def remove_row(self, name: str) -> None:
+        if self.property("read_only"):
+            return
         row = self.tables[name].currentIndex().row()
         records = list(getattr(self.data, name))
         if 0 <= row < len(records):
@@ -1066,6 +1068,8 @@ class InitiativeEditor(QWidget):
 
     def new_record(self, name: str) -> RecordForm | None:
         """Open the form for a new record; nothing is added until the form is saved."""
+        if self.property("read_only"):
+            return None
         if name == "involvements":
             self.add_existing_stakeholder()
             return None

@@ -274,3 +274,27 @@ def test_return_on_a_row_edits_it_and_insert_adds_one(window, qtbot):
     keys.press(Qt.Key.Key_Return, CTRL)
     assert len(editor.data.journal) == before + 1
     assert editor.data.journal[-1].summary == "Phone call with the harbour master"
+
+
+def test_double_click_edits_and_list_buttons_never_take_return(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    ident = initiatives.get_initiative(window.db, "CP-2024-001").id
+    editor = window.open_initiative(ident)
+    for name, page in editor.pages.items():
+        if name == "reviews":
+            continue
+        for button in page.findChildren(QPushButton):
+            assert not button.autoDefault() and not button.isDefault(), (name, button.text())
+    editor.tabs.setCurrentWidget(editor.pages["mandates"])
+    table = editor.tables["mandates"]
+    rect = table.visualRect(editor.models["mandates"].index(1, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RecordForm))
+    form = QApplication.activeModalWidget()
+    assert isinstance(form, RecordForm) and not form.new
+    committee = form.field("committee")
+    assert isinstance(committee, QLineEdit)
+    assert committee.text() == editor.data.mandates[1].committee
+    form.done(0)
