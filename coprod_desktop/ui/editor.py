@@ -45,7 +45,6 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.assistant import tab_lands_on_checked
 from coprod_desktop.ui.dialogs import (
-    ChecklistDialog,
     StakeholderDialog,
     StakeholderPicker,
     typology_card_html,
@@ -1240,19 +1239,6 @@ class InitiativeEditor(QWidget):
     def add_journal(self) -> None:
         entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
         self._append("journal", entry, self.tr("Add journal entry"), "summary")
-
-    def edit_participants(self) -> None:
-        row = self.tables["journal"].currentIndex().row()
-        if not (0 <= row < len(self.data.journal)):
-            return
-        entry = self.data.journal[row]
-        options = self.stakeholder_choices()
-        for pid, name in zip(entry.participant_ids, entry.participant_names, strict=False):
-            if pid not in self.names:
-                options.append((pid, name))
-        dialog = ChecklistDialog(self.tr("Participants"), options, entry.participant_ids, self)
-        if dialog.exec() == ChecklistDialog.DialogCode.Accepted:
-            self.set_participants(row, dialog.checked())
 
     def set_participants(self, row: int, ids: list[int]) -> None:
         records = copy.deepcopy(self.data.journal)
