@@ -298,3 +298,17 @@ def test_double_click_edits_and_list_buttons_never_take_return(window, qtbot):
     assert isinstance(committee, QLineEdit)
     assert committee.text() == editor.data.mandates[1].committee
     form.done(0)
+
+
+def test_passing_a_person_kind_while_typing_leaves_no_person_tick(window, qtbot):
+    from coprod_desktop.ui.dialogs import StakeholderForm
+
+    form = StakeholderForm()
+    qtbot.addWidget(form)
+    form.kind.set_key("volunteer")  # "F" in Danish passes Frivillig on the way to Forening
+    assert form.is_person.isChecked()
+    form.kind.set_key("association")
+    assert not form.is_person.isChecked()
+    form.is_person.setChecked(True)  # ticked by the user: stays
+    form.kind.set_key("business")
+    assert form.is_person.isChecked()
