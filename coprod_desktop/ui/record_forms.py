@@ -180,7 +180,7 @@ class RecordForm(QDialog):
             QShortcut(QKeySequence(sequence), self, self.accept)
         self.result_record: Any = None
         self._confirmed_discard = False
-        self.resize(520, 0)
+        self.setMinimumWidth(480)  # room for a participant's name without a scroll bar
         if focus_order:
             focus_order[0].setFocus()
         self.start = self.current_values()
