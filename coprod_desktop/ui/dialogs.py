@@ -64,7 +64,7 @@ class StakeholderForm(QWidget):
             ("notes", self.tr("No&tes"), self.notes),
             ("lawful_basis", self.tr("&Lawful basis"), self.lawful_basis),
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
-            ("retention_until", self.tr("&Keep until"), self.retention_until),
+            ("retention_until", self.tr("Keep &until"), self.retention_until),
         ]
         for key, text, widget in rows:
             box = QWidget(self)
@@ -103,8 +103,13 @@ class StakeholderForm(QWidget):
 
     def _kind_changed(self) -> None:
         always = self.kind.key() in v.PERSON_KINDS
-        if always:
+        if always and not self.is_person.isChecked():
             self.is_person.setChecked(True)
+            self._ticked_for_kind = True
+        elif not always and getattr(self, "_ticked_for_kind", False):
+            # Typing "Fo" for Forening passes Frivillig: the tick that kind forced goes again.
+            self.is_person.setChecked(False)
+            self._ticked_for_kind = False
         self.is_person.setEnabled(not always)
         self.person_hint.setVisible(always)
 
@@ -117,6 +122,7 @@ class StakeholderForm(QWidget):
         self.name.setText(data.name)
         self.kind.set_key(data.kind)
         self.is_person.setChecked(data.is_person)
+        self._ticked_for_kind = False
         self._kind_changed()
         self.organisation.setText(data.organisation or "")
         self.email.setText(data.email or "")

@@ -175,6 +175,14 @@
             <source>Use the assistant's suggestion</source>
             <translation>Brug hjælperens forslag</translation>
         </message>
+        <message>
+            <source>Also tick the public values of %1?</source>
+            <translation>Skal de offentlige værdier for %1 også markeres?</translation>
+        </message>
+        <message>
+            <source>Public values</source>
+            <translation>Offentlige værdier</translation>
+        </message>
     </context>
     <context>
         <name>CommitteeDialog</name>
@@ -894,7 +902,7 @@
         </message>
         <message>
             <source>Classification &amp;assistant…</source>
-            <translation>Klassifikations&amp;hjælper …</translation>
+            <translation>&amp;Klassifikationshjælper …</translation>
         </message>
         <message>
             <source>Answer a few plain questions; the assistant suggests a type</source>
@@ -1246,6 +1254,58 @@
         <message>
             <source>Save the changes to “%1” before closing?</source>
             <translation>Gem ændringerne i “%1”, før fanen lukkes?</translation>
+        </message>
+        <message>
+            <source>Rever&amp;t</source>
+            <translation>Fortr&amp;yd ændringer</translation>
+        </message>
+        <message>
+            <source>Add e&amp;xisting…</source>
+            <translation>Tilføj &amp;eksisterende …</translation>
+        </message>
+        <message>
+            <source>&amp;Add mandate…</source>
+            <translation>&amp;Tilføj mandat …</translation>
+        </message>
+        <message>
+            <source>&amp;Add entry…</source>
+            <translation>&amp;Tilføj post …</translation>
+        </message>
+        <message>
+            <source>&amp;Add cross-pressure…</source>
+            <translation>&amp;Tilføj krydspres …</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Redigér …</translation>
+        </message>
+        <message>
+            <source>New mandate</source>
+            <translation>Nyt mandat</translation>
+        </message>
+        <message>
+            <source>New resource entry</source>
+            <translation>Ny ressourcepost</translation>
+        </message>
+        <message>
+            <source>Resource entry</source>
+            <translation>Ressourcepost</translation>
+        </message>
+        <message>
+            <source>New cross-pressure</source>
+            <translation>Nyt krydspres</translation>
+        </message>
+        <message>
+            <source>Cross-pressure</source>
+            <translation>Krydspres</translation>
+        </message>
+        <message>
+            <source>New journal entry</source>
+            <translation>Nyt journalnotat</translation>
+        </message>
+        <message>
+            <source>Journal entry</source>
+            <translation>Journalnotat</translation>
         </message>
     </context>
     <context>
@@ -2185,7 +2245,7 @@
         </message>
         <message>
             <source>&amp;Assessment</source>
-            <translation>&amp;Vurdering</translation>
+            <translation>Vurd&amp;ering</translation>
         </message>
         <message>
             <source>De&amp;cisions</source>
@@ -2206,6 +2266,10 @@
         <message>
             <source>Enter who reviewed.</source>
             <translation>Angiv, hvem der holdt reviewet.</translation>
+        </message>
+        <message>
+            <source>Revie&amp;wer</source>
+            <translation>Revie&amp;wer</translation>
         </message>
     </context>
     <context>
@@ -2372,6 +2436,10 @@
             <source>Record review</source>
             <translation>Registrér review</translation>
         </message>
+        <message>
+            <source>Rec&amp;ord review</source>
+            <translation>Reg&amp;istrér review</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -2503,7 +2571,7 @@
         </message>
         <message>
             <source>No&amp;tes</source>
-            <translation>N&amp;oter</translation>
+            <translation>Note&amp;r</translation>
         </message>
         <message>
             <source>&amp;Lawful basis</source>
@@ -2516,6 +2584,10 @@
         <message>
             <source>&amp;Keep until</source>
             <translation>&amp;Opbevares til</translation>
+        </message>
+        <message>
+            <source>Keep &amp;until</source>
+            <translation>Opbevares t&amp;il</translation>
         </message>
     </context>
     <context>
@@ -3301,6 +3373,25 @@
         <message>
             <source>%1 of %2 reviewed</source>
             <translation>%1 af %2 gennemgået</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordForm</name>
+        <message>
+            <source>Participants</source>
+            <translation>Deltagere</translation>
+        </message>
+        <message>
+            <source>Tab moves to the next field; Ctrl+Return saves; Escape cancels.</source>
+            <translation>Tab går til næste felt; Ctrl+Retur gemmer; Escape annullerer.</translation>
+        </message>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>Kassér det, du har skrevet i denne formular?</translation>
+        </message>
+        <message>
+            <source>Nothing entered yet: fill in a field, or press Escape.</source>
+            <translation>Intet er indtastet endnu: udfyld et felt, eller tryk Escape.</translation>
         </message>
     </context>
 </TS>
