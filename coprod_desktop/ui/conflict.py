@@ -527,10 +527,14 @@ def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictErr
     by = last_editor(editor.db, editor.data.id) or QCoreApplication.translate(
         "ConflictDialog", "someone else"
     )
-    result = merging.merge(base, mine, theirs)
+    erased = erased_since(editor.db, editor.data.id, editor.original)
+    # After an erase nothing of mine is taken unasked: my own edits may name the person
+    # (typed before the erase reached this editor), so every difference is asked, theirs
+    # chosen by default (a two-way merge).
+    result = merging.merge(None if erased else base, mine, theirs)
     dialog = ConflictDialog(result, editor.field_label, by, _columns(editor), editor)
     if result.conflicts:
-        if erased_since(editor.db, editor.data.id, editor.original):
+        if erased:
             warn_erased(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             editor.merge_state = None

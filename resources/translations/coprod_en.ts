@@ -10,6 +10,27 @@
                 <numerusform>(%n rows of the other version missing)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n added</source>
+            <translation>
+                <numerusform>%n added</numerusform>
+                <numerusform>%n added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changed</source>
+            <translation>
+                <numerusform>%n changed</numerusform>
+                <numerusform>%n changed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deleted</source>
+            <translation>
+                <numerusform>%n deleted</numerusform>
+                <numerusform>%n deleted</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ConnectionBanner</name>
