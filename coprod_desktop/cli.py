@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--merge", action="store_true", help="update initiatives whose reference exists")
     p.add_argument(
+        "--force",
+        choices=("file", "database"),
+        help="with --merge: the side that wins where both changed the same field or row",
+    )
+    p.add_argument(
         "--column",
         action="append",
         default=[],
@@ -118,7 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("copy", help="copy the whole portfolio into another, empty database")
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
+    _add_names_parser(commands)
     return parser
+
+
+def _add_names_parser(commands: Any) -> None:
+    p = commands.add_parser(
+        "names", help="name-like phrases in public briefs: keep or replace them (shared)"
+    )
+    actions = p.add_subparsers(dest="names_action", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help="the decisions taken")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q = actions.add_parser("confirm", help="keep PHRASE in public briefs, or --replace it")
+    q.add_argument("phrase", metavar="PHRASE")
+    q.add_argument("--replace", metavar="TEXT", help="print TEXT instead of PHRASE")
+    q = actions.add_parser("forget", help="remove the decision on PHRASE (ask again)")
+    q.add_argument("phrase", metavar="PHRASE")
 
 
 def _add_backup_parser(commands: Any) -> None:
@@ -157,7 +177,26 @@ def _add_report_parser(commands: Any) -> None:
         action="store_true",
         help="print the names of citizens and volunteers (do not publish the result)",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--include-journal",
+        action="store_true",
+        help="also print each initiative's latest decisions and milestones (anonymised)",
+    )
+    p.add_argument(
+        "--check-names",
+        action="store_true",
+        help="list the name-like phrases nobody has confirmed (exit 3 if any); write nothing",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.set_defaults(committee_usage=p.format_usage())
+
+
+def _record_id(text: str) -> int | str:
+    """A record id: a whole number; one too long for any database stays text (not found)."""
+    digits = text.strip()
+    if digits.isascii() and digits.lstrip("-").isdigit():
+        return int(digits) if len(digits) <= 20 else digits
+    raise argparse.ArgumentTypeError(f"invalid id: {text!r}")
 
 
 def _add_person_commands(commands: Any) -> None:
@@ -169,20 +208,20 @@ def _add_person_commands(commands: Any) -> None:
     q = actions.add_parser("list", help="list natural persons")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q = actions.add_parser("show", help="show one person's record (the opening is logged)")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--purpose", required=True, help="why the record is opened (logged)")
     q.add_argument("--format", choices=("text", "json"), default="text")
     q = actions.add_parser(
         "export", help="access request: everything held about a person, as .json and .pdf"
     )
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     q.add_argument("--purpose", default="access request", help="logged (default: access request)")
     q = actions.add_parser("erase", help="anonymise a person everywhere, leaving no trace")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--reason", required=True, help="kept in the audit trail")
     q = actions.add_parser("log", help="who opened a person's record, when and why")
-    q.add_argument("ident", type=int, metavar="ID")
+    q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--format", choices=("table", "json"), default="table")
     p = commands.add_parser("retention", help="persons whose retention date has passed")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -216,17 +255,27 @@ class Cli:
     def say(self, key: str, **params: Any) -> None:
         print(message(key, self.lang, **params))
 
-    def open(self, upgrade: bool = True) -> Any:
+    def open(self, upgrade: bool = True, auto_backup: bool = True) -> Any:
         from coprod_desktop.domain.errors import DatabaseReadOnlyError
+        from coprod_desktop.services import privacy
         from coprod_desktop.store.migrate import open_database
 
-        db = open_database(self.args.db, upgrade=upgrade, auto_backup=True)
+        if self.args.command not in CREATING_COMMANDS:
+            _refuse_missing_database(self.args.db)
+        db = open_database(self.args.db, upgrade=upgrade, auto_backup=auto_backup)
         writing = self.args.command in WRITING_COMMANDS and not getattr(self.args, "dry_run", False)
         if db.read_only and writing:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
         self.opened.append(db)
+        self._reapplied(privacy.reapply_erasures(db))
         return db
+
+    def _reapplied(self, ids: Sequence[int]) -> None:
+        """Say on stderr which erased persons came back with a backup and were erased again."""
+        if ids:
+            text = message("cli_erasure_reapplied", self.lang, ids=", ".join(map(str, ids)))
+            print(text, file=sys.stderr)
 
     def close(self) -> None:
         """Close every connection the command opened, so no file stays held afterwards."""
@@ -268,7 +317,11 @@ class Cli:
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
-            self.open(), document, merge=self.args.merge, dry_run=self.args.dry_run
+            self.open(),
+            document,
+            merge=self.args.merge,
+            dry_run=self.args.dry_run,
+            force=self.args.force,
         )
         key = "cli_dry_run" if result.dry_run else "cli_imported"
         self.say(
@@ -277,6 +330,13 @@ class Cli:
             updated=result.updated,
             stakeholders=result.stakeholders_created,
         )
+        for settled in result.overwritten:
+            self.say(
+                f"cli_forced_{settled.winner}",
+                reference=settled.reference,
+                field=settled.field,
+                lost=settled.lost,
+            )
         return EXIT_OK
 
     def _import_sheet(self, path: Path) -> int:
@@ -409,8 +469,11 @@ class Cli:
     def cmd_report(self) -> int:
         from coprod_desktop import reports
         from coprod_desktop.reports.base import BriefSettings
+        from coprod_desktop.services import safe_write
 
         args = self.args
+        if args.output is not None:  # `--check-names` writes nothing
+            safe_write.check_target(args.output)  # refused before the brief is built
         settings = BriefSettings.from_environment(self.lang)
         if args.report == "brief":
             pdf = reports.initiative_brief(self.open(), args.ident, settings)
@@ -421,20 +484,111 @@ class Cli:
             validate_filter(flt)  # a bad filter is refused before the database opens
             if args.report == "portfolio":
                 pdf = reports.portfolio_review(self.open(), flt, settings)
+            elif args.check_names:
+                return self._check_names(flt, settings)
+            elif args.output is None:
+                print(args.committee_usage.rstrip(), file=sys.stderr)
+                print(
+                    "coprod report committee: error: give -o FILE.pdf or --check-names",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
             else:
                 pdf = reports.committee_brief(
                     self.open(),
                     flt,
                     settings,
                     include_personal_data=args.include_personal_data,
+                    include_journal=args.include_journal,
+                    require_confirmed_names=True,
                 )
-        try:
-            path = reports.write_pdf(pdf, args.output)
-        except OSError as error:
-            raise InputFileError(
-                "file_unwritable", path=str(args.output), reason=error.strerror or str(error)
-            ) from None
+        path = reports.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
         self.say("cli_report_written", path=path)
+        return EXIT_OK
+
+    def _check_names(self, flt: Any, settings: Any) -> int:
+        """`report committee --check-names`: one unconfirmed phrase a line, with where."""
+        from coprod_desktop.services import names
+
+        found = names.committee_check(
+            self.open(),
+            flt,
+            self.lang,
+            include_journal=self.args.include_journal,
+            municipality=settings.municipality_name,
+        )
+        if not found:
+            self.say("names_none_unconfirmed")
+            return EXIT_OK
+        for item in found:
+            where = "; ".join(dict.fromkeys(place for place, _context in item.places))
+            print(f"{item.phrase}\t{where}\t{item.places[0][1]}")
+        print(message("names_unconfirmed_count", self.lang, count=len(found)), file=sys.stderr)
+        return EXIT_INPUT
+
+    def cmd_names(self) -> int:
+        from coprod_desktop.services import names
+
+        args = self.args
+        db = self.open()
+        if args.names_action == "confirm":
+            decision = names.decide(db, args.phrase, args.replace)
+            if decision.replacement is None:
+                self.say("names_kept", phrase=decision.phrase)
+            else:
+                self.say("names_replaced", phrase=decision.phrase, replacement=decision.replacement)
+            return EXIT_OK
+        if args.names_action == "forget":
+            if not names.forget(db, args.phrase):
+                print(
+                    message(
+                        "cli_error",
+                        self.lang,
+                        message=message("names_not_decided", self.lang, phrase=args.phrase),
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_INPUT
+            self.say("names_forgotten", phrase=args.phrase)
+            return EXIT_OK
+        decisions = names.list_decisions(db)
+        if args.format == "json":
+            out = [
+                {
+                    "phrase": d.phrase,
+                    "replacement": d.replacement,
+                    "decided_by": d.decided_by,
+                    "decided_at": d.decided_at.isoformat(timespec="seconds"),
+                }
+                for d in decisions
+            ]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not decisions:
+            self.say("names_no_decisions")
+            return EXIT_OK
+
+        def t(key: str, **params: Any) -> str:
+            return message(key, self.lang, **params)
+
+        rows = [
+            [
+                d.phrase,
+                t("names_keep")
+                if d.replacement is None
+                else t("names_replace_with", replacement=d.replacement),
+                d.decided_by,
+                d.decided_at.isoformat(" ", "minutes"),
+            ]
+            for d in decisions
+        ]
+        headers = [
+            t("names_col_phrase"),
+            t("names_col_decision"),
+            t("names_col_by"),
+            t("names_col_at"),
+        ]
+        _print_rows(headers, rows)
         return EXIT_OK
 
     def cmd_backup(self) -> int:
@@ -460,6 +614,11 @@ class Cli:
             where=result.target,
             safety=result.safety_copy.path if result.safety_copy else "-",
         )
+        self._reapplied(result.erased_again)
+        if result.reapply_problem:
+            reason = result.reapply_problem.message(self.lang)
+            self.say("cli_erasure_reapply_failed", reason=reason)
+            return EXIT_DATABASE
         return EXIT_OK
 
     def _list_backups(self, found: Sequence[Any]) -> int:
@@ -525,16 +684,27 @@ class Cli:
             ]
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
-        for e in entries:
-            change = (
-                f"{e.field}: {e.old_value!s} → {e.new_value!s}"
+        from coprod_desktop.domain.columns import field_label
+
+        def t(key: str) -> str:
+            return message(key, self.lang)
+
+        keys = ("col_when", "col_who", "col_action", "col_what", "label_field", "label_change")
+        headers = [t(key) for key in keys]
+        rows = [
+            [
+                f"{show_date(e.at, self.lang)} {e.at:%H:%M}",
+                e.who,
+                t(f"history_{e.action}") if f"history_{e.action}" in CATALOGUE else e.action,
+                t(f"entity_{e.entity}") if f"entity_{e.entity}" in CATALOGUE else e.entity,
+                field_label(e.entity, e.field, self.lang) if e.field else "",
+                f"{e.old_value!s} → {e.new_value!s}"
                 if e.field
-                else (e.new_value or e.old_value or "")
-            )
-            action = _catalogued(f"audit_{e.action}", e.action, self.lang)
-            entity = _catalogued(f"entity_{e.entity}", e.entity, self.lang)
-            when = f"{show_date(e.at, self.lang)} {e.at:%H:%M}"
-            print(f"{when:<16}  {e.who:<16} {action:<8} {entity:<14} {change}")
+                else (e.new_value or e.old_value or ""),
+            ]
+            for e in entries
+        ]
+        _print_rows(headers, rows)
         return EXIT_OK
 
     def cmd_copy(self) -> int:
@@ -549,6 +719,12 @@ class Cli:
         return EXIT_OK
 
     def cmd_person(self) -> int:
+        from coprod_desktop.domain.errors import NotFoundError
+        from coprod_desktop.services.initiatives import as_id
+
+        ident = getattr(self.args, "ident", None)
+        if ident is not None and as_id(ident) is None:  # beyond what a database can hold
+            raise NotFoundError("stakeholder", ident)
         handler = getattr(PersonCommands(self), self.args.person_command)
         result: int = handler()
         return result
@@ -557,9 +733,16 @@ class Cli:
         return PersonCommands(self).retention()
 
     def cmd_check(self) -> int:
-        from coprod_desktop.services import maintenance
+        from coprod_desktop.services import maintenance, privacy
 
-        result = maintenance.check(self.open(upgrade=False))
+        db = self.open(upgrade=False)
+        result = maintenance.check(db)
+        if result.ok and privacy.cleanup_pending(db):
+            done, reason = privacy.finish_cleanup(db)
+            if not done:
+                self.say("cli_erase_cleanup_failed_again", reason=reason)
+                return EXIT_DATABASE
+            self.say("cli_erase_cleanup_done")
         if result.integrity != ["ok"]:
             self.say("cli_check_failed", detail="; ".join(result.integrity[:5]))
             return EXIT_DATABASE
@@ -572,6 +755,18 @@ class Cli:
 
 #: commands refused up front on a read-only database (any other write fails when it is tried)
 WRITING_COMMANDS = frozenset({"demo", "import"})
+#: the commands that create the database when there is none; every other one only reads or
+#: changes an existing portfolio and must not leave an empty one behind
+CREATING_COMMANDS = frozenset({"init", "demo", "import"})
+
+
+def _refuse_missing_database(db: str | None) -> None:
+    from coprod_desktop.domain.errors import DatabaseMissingError
+    from coprod_desktop.store.db import resolve_target, sqlite_path, to_url
+
+    path = sqlite_path(to_url(resolve_target(db)))
+    if path is not None and not path.exists():
+        raise DatabaseMissingError(where=str(path))
 
 
 def _size(size: int) -> str:
@@ -699,23 +894,24 @@ class PersonCommands:
         return EXIT_OK
 
     def export(self) -> int:
-        from coprod_desktop.reports.access_request import write_access_pdf
+        from coprod_desktop.reports.access_request import write_access_files
         from coprod_desktop.services import privacy
 
         output: Path = self.args.output
-        base = output.with_suffix("") if output.suffix.lower() in (".json", ".pdf") else output
-        document = privacy.access_export(self.cli.open(), self.args.ident, self.args.purpose)
-        written = [
-            privacy.write_access_json(document, base.with_name(base.name + ".json")),
-            write_access_pdf(document, base.with_name(base.name + ".pdf"), self.lang),
-        ]
+        written = privacy.export_access_request(
+            self.cli.open(),
+            self.args.ident,
+            self.args.purpose,
+            lambda document: write_access_files(document, output, self.lang),
+        )
         self.cli.say("cli_person_exported", id=self.args.ident, paths=", ".join(map(str, written)))
         return EXIT_OK
 
     def erase(self) -> int:
         from coprod_desktop.services import privacy
 
-        db = self.cli.open()
+        # No automatic daily backup now: it would hold the person just before the erase.
+        db = self.cli.open(auto_backup=False)
         result = privacy.erase_person(db, self.args.ident, self.args.reason)
         self.cli.say(
             "cli_person_erased",
@@ -724,8 +920,19 @@ class PersonCommands:
             texts=result.texts_replaced,
             audit=result.audit_rows_scrubbed,
         )
-        if not result.file_compacted and db.dialect == "sqlite":
-            print(self.t("cli_person_erase_not_compacted"), file=sys.stderr)
+        self.cli.say("cli_person_erased_versions", count=len(result.initiatives_touched))
+        if result.possible_mentions:
+            self.cli.say("cli_possible_mentions", count=len(result.possible_mentions))
+            for found in result.possible_mentions:
+                print(
+                    f"  {found.reference or '-'}  {found.entity} {found.row_id}  "
+                    f"{found.field}  [{found.word}]  {found.excerpt}"
+                )
+        if not result.ledger_saved:
+            print(self.t("cli_erasure_ledger_not_saved"), file=sys.stderr)
+        if db.dialect == "sqlite" and not result.file_compacted:
+            print(self.t("cli_erase_cleanup_failed", reason=result.cleanup_error), file=sys.stderr)
+            return EXIT_DATABASE
         return EXIT_OK
 
     def log(self) -> int:
@@ -746,11 +953,6 @@ class PersonCommands:
         rows = [[e.at.isoformat(" ", "minutes"), e.who, e.action, e.purpose] for e in entries]
         _print_rows(headers, rows)
         return EXIT_OK
-
-
-def _catalogued(key: str, fallback: str, lang: str) -> str:
-    """The catalogue's words for `key` in `lang`, or `fallback` when it has none."""
-    return message(key, lang) if key in CATALOGUE else fallback
 
 
 def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
@@ -829,11 +1031,50 @@ def _known_database_error(error: Exception, db: str | None) -> CoprodError | Non
     return translate_db_error(error, resolve_target(db))
 
 
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (the shell passed bytes Python keeps as
+    lone surrogates), shown with its bytes escaped; None when all are fine."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                return os.fsencode(arg).decode("utf-8", "backslashreplace")
+            except UnicodeError:
+                return arg.encode("utf-8", "backslashreplace").decode("utf-8")
+    return None
+
+
+def _language(argv: Sequence[str]) -> str:
+    """--lang as given (before the arguments are parsed), else $COPROD_LANG, else English."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return os.environ.get("COPROD_LANG", "en")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _not_utf8(argv)
+    settings = [name for name in os.environ if name.startswith("COPROD_")]
+    bad_setting = next((n for n in sorted(settings) if _not_utf8([os.environ[n]])), None)
+    if bad is not None or bad_setting is not None:  # text that cannot be stored or printed
+        lang = _language(argv)
+        if bad is not None:
+            text = message("argument_not_utf8", lang, value=bad)
+        else:
+            text = message("environment_not_utf8", lang, name=bad_setting)
+        print(message("cli_error", lang, message=text), file=sys.stderr)
+        return EXIT_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)  # usage errors exit 2 here
     cli = Cli(args)
     try:
+        from coprod_desktop.services import safe_write
+
+        safe_write.protect(args.db)  # no file a command writes may replace its database
         return cli.run()
     except CoprodError as error:
         print(message("cli_error", cli.lang, message=error.message(cli.lang)), file=sys.stderr)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,23 @@ def postgres_server():  # type: ignore[no-untyped-def]
     Without the server binaries the PostgreSQL tests are skipped on a developer machine,
     but in CI (CI=true) a missing server is a failure: team mode must be tested there.
     """
+    from tests.pgserver import PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL server binaries are missing (install postgresql-15)")
+        pytest.skip("PostgreSQL server binaries are not installed")  # justified: dev machine only
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stoppable_postgres():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of the test's own, which it may halt and resume (a lost
+    connection) without disturbing the session's server."""
     from tests.pgserver import PostgresServer, find_bindir
 
     bindir = find_bindir()
@@ -79,3 +98,30 @@ def memory_keyring():  # type: ignore[no-untyped-def]
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr. An exit 1 or an
+    "internal error" (an unknown failure) fails the test whatever it expected."""
+    from coprod_desktop import cli
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:  # argparse usage errors and --version
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        # exit 1 and "internal error" are bugs whatever a test expects: they fail the suite
+        assert code != 1 and "internal error" not in captured.err, (args, code, captured.err)
+        return CliResult(code, captured.out, captured.err)
+
+    return run

@@ -54,6 +54,10 @@ class PostgresServer:
         subprocess.run(command, check=True, capture_output=True, timeout=120)
 
     def start(self) -> None:
+        self._init()
+        self.resume()
+
+    def _init(self) -> None:
         if self._as_postgres:
             shutil.chown(self.root, "postgres")
         self._run(
@@ -67,6 +71,9 @@ class PostgresServer:
             "--encoding=UTF8",
             "--locale=C.UTF-8",
         )
+
+    def resume(self) -> None:
+        """Start the server (again, after `halt`) on the same port and data folder."""
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(
             "pg_ctl",
@@ -104,6 +111,10 @@ class PostgresServer:
 
     def url(self, name: str) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{name}"
+
+    def halt(self) -> None:
+        """Stop the server at once, keeping its data, as if it crashed or the network went."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.SubprocessError, OSError):

@@ -6,14 +6,18 @@ tested without a database. Only what is recorded about a person is replaced: the
 (also with other spacing, other case, a Danish genitive -s or an English 's), the first and
 last name of a person with middle names, and the exact e-mail address and phone number. A
 first name or a surname on its own is left alone: "Højgaard" may be a carpenter's firm.
+
+Replacing never damages unrelated text: a known organisation whose name contains a person's
+name is printed as it stands, and a phone number is never matched inside a longer run of
+digits (an account or case number).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 
 # The neutral word for a person of each stakeholder kind (indefinite, lower case).
 _NEUTRAL: dict[str, tuple[str, str]] = {
@@ -28,64 +32,17 @@ _NEUTRAL_OTHER = ("a participant", "en deltager")
 # ("A citizen and the other hosts…" in a Danish brief, never "En borger and the other…").
 _ENGLISH_WORDS = frozenset(
     [
-        "the",
-        "and",
-        "of",
-        "to",
-        "is",
-        "are",
-        "was",
-        "were",
-        "with",
-        "on",
-        "in",
-        "they",
-        "their",
-        "has",
-        "have",
-        "will",
-        "who",
-        "from",
-        "this",
-        "that",
-        "it",
-        "by",
-        "be",
-        "an",
-        "as",
-        "our",
-        "we",
+        "the", "and", "of", "to", "is", "are", "was", "were", "with", "on", "in", "they",
+        "their", "has", "have", "will", "who", "from", "this", "that", "it", "by", "be", "an",
+        "as", "our", "we",
     ]
-)
+)  # fmt: skip
 _DANISH_WORDS = frozenset(
     [
-        "og",
-        "er",
-        "var",
-        "det",
-        "den",
-        "de",
-        "af",
-        "til",
-        "med",
-        "på",
-        "som",
-        "har",
-        "vil",
-        "der",
-        "fra",
-        "ikke",
-        "et",
-        "om",
-        "hun",
-        "han",
-        "vi",
-        "skal",
-        "også",
-        "kan",
-        "blev",
+        "og", "er", "var", "det", "den", "de", "af", "til", "med", "på", "som", "har", "vil",
+        "der", "fra", "ikke", "et", "om", "hun", "han", "vi", "skal", "også", "kan", "blev",
     ]
-)
+)  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -129,79 +86,148 @@ def _phone_pattern(phone: str) -> str | None:
     if len(digits) < 6:
         return None
     # The same digits written with other spacing, dashes or dots ("+45 21 43 65 87", "21436587").
-    local = digits[2:] if phone.strip().startswith("+") and len(digits) > 8 else digits
+    international = phone.strip().startswith("+") and len(digits) > 8
+    local = digits[2:] if international else digits
+    country = digits[:2] if international else "45"  # written without "+": 4521436587
     body = r"[\s.\-]*".join(re.escape(d) for d in local)
-    return rf"(?:\+?\d{{1,3}}[\s.\-]*)?{body}"
+    prefix = rf"(?:(?:\+|00)\d{{1,3}}[\s.\-]*|{country}[\s.\-]*)?"
+    # Never inside a longer run of digits: 21436587 is not in account number 9921436587123.
+    return rf"(?<!\d)(?<!\d[.\-/]){prefix}{body}(?!\d)(?![.\-/]\d)"
+
+
+def _email_pattern(email: str) -> str:
+    # The whole address only: not the tail of "xsoren@mail.dk" nor the head of "soren@mail.dkx".
+    return rf"(?<![\w.+\-]){re.escape(email)}(?![\w\-]|\.\w)"
+
+
+def _word_pattern(phrase: str) -> str | None:
+    """A phrase as a whole-word pattern (any spacing, any case, a genitive s or 's)."""
+    pattern = _name_pattern(phrase)
+    if pattern is None:
+        return None
+    return rf"(?<![\w@]){pattern}(?P<suffix>'s|’s|s)?(?![\w@])"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    word: str | None  # None: a protected organisation name, printed as it stands
+    # A cheap test first (the regular expressions are costly on large portfolios): every
+    # needle must be in the case-folded text, the digits in the text's digits.
+    needles: tuple[str, ...] = ()
+    digits: str = ""
+
+    def may_match(self, folded: str, digits: str) -> bool:
+        return all(n in folded for n in self.needles) and self.digits in digits
 
 
 class Anonymiser:
-    """Replaces the recorded persons in free text; `Anonymiser([])` changes nothing."""
+    """Replaces the recorded persons in free text; `Anonymiser([])` changes nothing.
 
-    def __init__(self, persons: Iterable[Person], lang: str = "en") -> None:
+    `organisations` are names printed as they stand even when they contain a person's name
+    ("Jens Hansen Tømrer ApS" when Jens Hansen is a recorded citizen): where matches overlap,
+    the longest wins, and an organisation wins a tie. `phrases` are further whole-word
+    phrases to replace, each with its own replacement (the user's decisions on name-like
+    phrases before a public brief)."""
+
+    def __init__(
+        self,
+        persons: Iterable[Person],
+        lang: str = "en",
+        *,
+        organisations: Iterable[str] = (),
+        phrases: Mapping[str, str] | None = None,
+    ) -> None:
         self.lang = lang
         self._persons = [p for p in persons if p.name.strip()]
-        self._compiled: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._organisations = sorted({o.strip() for o in organisations if o and o.strip()})
+        self._phrases = dict(phrases or {})
+        self._rules_by_language: dict[str, list[_Rule]] = {}
 
     @cached_property
-    def _replacements(self) -> list[tuple[re.Pattern[str], str]]:
-        return self._replacements_in(self.lang)
+    def _rules(self) -> list[_Rule]:
+        return self._rules_in(self.lang)
 
-    def _replacements_in(self, lang: str) -> list[tuple[re.Pattern[str], str]]:
-        if lang in self._compiled:
-            return self._compiled[lang]
-        by_name: list[tuple[str, str]] = []
-        exact: list[tuple[str, str]] = []
+    def _rules_in(self, lang: str) -> list[_Rule]:
+        """The rules with the neutral words in `lang` (made once per language)."""
+        if lang in self._rules_by_language:
+            return self._rules_by_language[lang]
+        rules: list[_Rule] = []
+
+        def add(
+            pattern: str | None, word: str | None, needles: Iterable[str] = (), digits: str = ""
+        ) -> None:
+            if pattern:
+                folded = tuple(n.casefold() for n in needles)
+                rules.append(_Rule(re.compile(pattern, re.IGNORECASE), word, folded, digits))
+
         for person in self._persons:
             word = neutral_word(person.kind, lang)
             parts = person.name.split()
             names = {person.name}
             if len(parts) > 2:
                 names.add(f"{parts[0]} {parts[-1]}")
-            for name in names:
-                pattern = _name_pattern(name)
-                if pattern:
-                    by_name.append((pattern, word))
+            for name in sorted(names):
+                add(_word_pattern(name), word, name.split())
             if person.email and "@" in person.email:
-                exact.append((re.escape(person.email.strip()), word))
+                add(_email_pattern(person.email.strip()), word, [person.email.strip()])
             if person.phone:
-                phone = _phone_pattern(person.phone)
-                if phone:
-                    exact.append((phone, word))
-        # Longer names first, so "Anne Marie Jensen" wins over "Anne Jensen".
-        by_name.sort(key=lambda item: len(item[0]), reverse=True)
-        compiled: list[tuple[re.Pattern[str], str]] = []
-        for pattern, word in exact:
-            compiled.append((re.compile(pattern, re.IGNORECASE), word))
-        for pattern, word in by_name:
-            compiled.append(
-                (re.compile(rf"(?<![\w@]){pattern}(?P<suffix>'s|’s|s)?(?![\w@])", re.I), word)
-            )
-        self._compiled[lang] = compiled
-        return compiled
+                digits = re.sub(r"\D", "", person.phone)
+                add(_phone_pattern(person.phone), word, digits=digits[-6:])
+        for phrase, replacement in self._phrases.items():
+            add(_word_pattern(phrase), replacement, phrase.split())
+        if rules:  # organisations only matter where something would be replaced
+            for organisation in self._organisations:
+                add(_word_pattern(organisation), None, organisation.split())
+        self._rules_by_language[lang] = rules
+        return rules
 
     def __bool__(self) -> bool:
-        return bool(self._persons)
+        return bool(self._persons or self._phrases)
 
     def text(self, value: str | None) -> str:
-        """`value` with every recorded person replaced by a neutral word."""
+        """`value` with every recorded person (and every given phrase) replaced."""
         if not value:
             return value or ""
-        result = value
-        lang = text_language(value, self.lang)
-        replacements = self._replacements if lang == self.lang else self._replacements_in(lang)
-        for pattern, word in replacements:
-            result = pattern.sub(partial(_fill, word=word), result)
-        return result
+        language = text_language(value, self.lang)
+        rules = self._rules if language == self.lang else self._rules_in(language)
+        if not rules:
+            return value
+        folded = value.casefold()
+        digits = re.sub(r"\D", "", value) if any(r.digits for r in rules) else ""
+        found: list[tuple[int, int, int, str | None, str]] = []
+        for rule in rules:
+            if not rule.may_match(folded, digits):
+                continue
+            for match in rule.pattern.finditer(value):
+                if match.end() > match.start():
+                    suffix = match.groupdict().get("suffix") or ""
+                    found.append((match.start(), match.end(), len(found), rule.word, suffix))
+        # Longest first; at equal length a protected organisation before a replacement.
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[3] is not None, f[2]))
+        taken: list[tuple[int, int, str | None, str]] = []
+        for start, end, _order, word, suffix in found:
+            if all(end <= s or start >= e for s, e, _w, _x in taken):
+                taken.append((start, end, word, suffix))
+        pieces: list[str] = []
+        at = 0
+        for start, end, word, suffix in sorted(taken, key=lambda t: t[0]):
+            pieces.append(value[at:start])
+            pieces.append(value[start:end] if word is None else _fill(value, start, word + suffix))
+            at = end
+        pieces.append(value[at:])
+        return "".join(pieces)
 
 
-def _fill(match: re.Match[str], *, word: str) -> str:
-    suffix = match.groupdict().get("suffix") or ""
-    replacement = word + suffix
-    if _sentence_start(match.string, match.start()):
+def _fill(text: str, start: int, replacement: str) -> str:
+    if replacement and _sentence_start(text, start):
         replacement = replacement[0].upper() + replacement[1:]
     return replacement
 
 
 def _sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n"
+    if not before or before[-1] == "\n":
+        return True
+    # "tel.12345678" is not a new sentence: a full stop starts one only before a space
+    return before[-1] in ".!?" and text[len(before) : len(before) + 1].isspace()

@@ -357,7 +357,8 @@ def pre_answer(initiative: InitiativeData) -> dict[str, str | None]:
             kinds.count("business") or units >= 2 or organisations >= 3
         ):
             participants = CM
-    participants = participants or text_hint
+    # Who takes part is only answered from recorded stakeholders: the words of a description
+    # ("the association", "volunteers") are no record of who is involved.
 
     role_map = {
         "facilitating_collaboration": CM,

@@ -644,3 +644,28 @@ _HEADERS = _header_index()
 def match_header(text: str) -> str | None:
     """The import field a heading names (field name, English or Danish label), or None."""
     return _HEADERS.get(normalise_header(text))
+
+
+# The sheet whose columns name the fields of each audited entity (store/audit.py's names).
+_ENTITY_SHEETS = {
+    "initiative": "initiatives",
+    "stakeholder": "stakeholders",
+    "involvement": "involvements",
+    "mandate": "mandates",
+    "resource": "resources",
+    "cross_pressure": "cross_pressures",
+    "journal": "journal",
+    "review": "reviews",
+}
+
+
+def field_label(entity: str, field: str, lang: str = "en") -> str:
+    """A stored field as people call it: "Participation" rather than `participation_level`,
+    "Stakeholder" rather than `stakeholder_id` (the audit trail, History, `coprod history`)."""
+    name = field.removesuffix("_id")
+    own = [s for s in SHEETS if s.name == _ENTITY_SHEETS.get(entity)]
+    for sheet in [*own, *SHEETS]:
+        for column in sheet.columns:
+            if column.field == name:
+                return column.label(lang)
+    return name.replace("_", " ").capitalize()

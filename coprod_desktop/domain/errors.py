@@ -4,6 +4,7 @@ exit codes and one line, the GUI to a plain-words dialog. Anything else is a bug
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from coprod_desktop.domain.messages import message
@@ -72,19 +73,41 @@ class NotFoundError(CoprodError):
 
 
 class ConflictError(CoprodError):
-    """Someone else saved the same record since it was read (optimistic lock)."""
+    """Someone else saved the same record since it was read (optimistic lock).
+
+    `who` and `at` (local time) name the last change when known; `since` says what the
+    stale copy came from: "opened" (an editor) or "exported" (an import of an exported file).
+    """
 
     exit_code = 4
     key = "conflict"
 
-    def __init__(self, entity: str, ident: object = "") -> None:
+    def __init__(
+        self,
+        entity: str,
+        ident: object = "",
+        *,
+        who: str | None = None,
+        at: datetime | None = None,
+        since: str = "opened",
+    ) -> None:
         self.entity = entity
         self.ident = ident
+        self.who = who
+        self.at = at
+        self.since = since
         super().__init__(entity=entity, ident=ident)
 
     def message(self, lang: str = "en") -> str:
         entity = message(f"entity_{self.entity}", lang)
-        text = message(self.key, lang, entity=entity, ident=self.ident)
+        since = message(f"conflict_since_{self.since}", lang)
+        if self.who and self.at is not None:
+            when = self.at.strftime("%H:%M" if self.at.date() == date.today() else "%Y-%m-%d %H:%M")
+            text = message(
+                "conflict_by", lang, ident=self.ident, who=self.who, at=when, since=since
+            )
+        else:
+            text = message(self.key, lang, entity=entity, ident=self.ident, since=since)
         return " ".join(text.split())  # no double space when the record is not named
 
 
@@ -113,6 +136,13 @@ class DatabaseError(CoprodError):
 
 class DatabaseUnavailableError(DatabaseError):
     key = "db_unavailable"
+
+
+class ConnectionLostError(DatabaseUnavailableError):
+    """The shared database cannot be reached (server down, network gone): a state that passes,
+    not a fault of the data. The GUI shows a banner and tries again by itself."""
+
+    key = "db_connection_lost"
 
 
 class DatabaseLockedError(DatabaseError):
@@ -145,3 +175,36 @@ class DatabaseFullError(DatabaseError):
     """The disk (or the database's size limit) is full; the transaction was rolled back."""
 
     key = "db_full"
+
+
+class NamesUnconfirmedError(CoprodError):
+    """A public brief would print name-like phrases nobody has confirmed (nothing written)."""
+
+    exit_code = 3
+    key = "names_unconfirmed"
+
+
+class FileProblemError(CoprodError):
+    """A file the user asked to write cannot or may not be written (the open database, a
+    backup, a device or folder, a full disk, no permission); nothing was written there."""
+
+    exit_code = 4
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseAddressError(DatabaseError):
+    """`--db` names nothing this app can open: a malformed address, an unsupported kind of
+    database, or a path that is a symbolic link loop."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        super().__init__(**params)
+
+
+class DatabaseMissingError(DatabaseError):
+    """A command that only reads or changes a portfolio found no database at the path."""
+
+    key = "db_missing"

@@ -1,5 +1,5 @@
 """Figures for a set of initiatives: the numbers behind the portfolio review, the committee
-brief and (later) an on-screen dashboard.
+brief and the on-screen dashboard (ui/dashboard.py).
 
 Pure functions of `InitiativeData` lists and a date, so every number in a brief can be tested
 without a database or a PDF.

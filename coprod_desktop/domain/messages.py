@@ -1,7 +1,7 @@
 """The message catalogue for everything the core says to people (CLI, errors, PDFs).
 
 The GUI uses Qt's tr() and its .ts files; the headless core cannot load Qt, so its strings
-live here, in English and Danish side by side. `tests/core/test_messages.py` checks that every
+live here, in English and Danish side by side. `tests/core/domain/test_vocab.py` checks that every
 message has both languages and the same placeholders.
 """
 
@@ -45,6 +45,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",
     ),
+    "erased_person": (
+        "is a person erased on {date} (by name, e-mail or phone); an import cannot bring them "
+        "back; if it is someone else, add them by hand",
+        "er en person, der blev slettet {date} (efter navn, e-mail eller telefon); en import kan "
+        "ikke bringe personen tilbage; er det en anden, så opret vedkommende i hånden",
+    ),
     "reference_exists": (
         "reference '{value}' already exists (use --merge to update it)",
         "referencen '{value}' findes allerede (brug --merge for at opdatere den)",
@@ -53,17 +59,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_long": ("is longer than {limit} characters", "er længere end {limit} tegn"),
     "unknown_field": ("is not a known field", "er ikke et kendt felt"),
     "in_use": (
-        "is still involved in {count} initiative(s); remove it there or merge it first",
-        "indgår stadig i {count} initiativ(er); fjern den dér eller flet den først",
+        "is still involved in {count} initiatives; remove it there or merge it first",
+        "indgår stadig i {count} initiativer; fjern den dér eller flet den først",
     ),
     "merge_same": ("cannot be merged with itself", "kan ikke flettes med sig selv"),
+    "merge_conflict": (
+        "{reference}: {field} was changed both in the file and in the database since the file "
+        "was exported (use --force file or --force database to choose)",
+        "{reference}: {field} er ændret både i filen og i databasen, siden filen blev "
+        "eksporteret (brug --force file eller --force database for at vælge)",
+    ),
+    "merge_no_base": (
+        "{reference}: {field} differs from the database, and version {version} the file was "
+        "exported from is no longer kept, so it cannot tell who changed it (use --force file "
+        "or --force database to choose)",
+        "{reference}: {field} afviger fra databasen, og version {version}, som filen blev "
+        "eksporteret fra, gemmes ikke længere, så det kan ikke afgøres, hvem der ændrede det "
+        "(brug --force file eller --force database for at vælge)",
+    ),
     # errors
     "validation_failed": ("invalid input: {problems}", "ugyldige data: {problems}"),
     "not_found": ("no {entity} '{ident}'", "{entity} '{ident}' findes ikke"),
     "conflict": (
-        "{entity} {ident} was changed by someone else since you opened it; nothing was saved",
-        "{entity} {ident} er ændret af en anden, siden du åbnede den; intet blev gemt",
+        "{entity} {ident} was changed by someone else {since}; nothing was saved",
+        "{entity} {ident} er ændret af en anden, {since}; intet blev gemt",
     ),
+    "conflict_by": (
+        "{ident} was changed by {who} at {at} {since}; nothing was saved",
+        "{ident} er ændret af {who} kl. {at}, {since}; intet blev gemt",
+    ),
+    "conflict_since_opened": ("since you opened it", "siden du åbnede den"),
+    "conflict_since_exported": ("since the file was exported", "siden filen blev eksporteret"),
     "db_newer_schema": (
         "the database {where} was made by a newer version of coprod-desktop (revision {revision}); "
         "upgrade the app to open it",
@@ -73,6 +99,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "db_unavailable": (
         "cannot open the database {where}: {reason}",
         "kan ikke åbne databasen {where}: {reason}",
+    ),
+    "db_connection_lost": (
+        "cannot reach the shared database {where}: the connection is lost or the server is down; "
+        "try again when it is back",
+        "kan ikke nå den fælles database {where}: forbindelsen er afbrudt, eller serveren er nede; "
+        "prøv igen, når den er tilbage",
     ),
     "db_corrupt": (
         "the database {where} is damaged or not a coprod-desktop database: {reason}",
@@ -142,9 +174,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity_cross_pressure": ("cross-pressure", "krydspres"),
     "entity_journal": ("journal entry", "journalnotat"),
     "entity_review": ("review", "gennemgang"),
-    "audit_create": ("created", "oprettet"),
-    "audit_update": ("changed", "ændret"),
-    "audit_delete": ("deleted", "slettet"),
     "access_view": ("opened", "åbnet"),
     "access_export": ("access request export", "indsigtsudtræk"),
     "access_audit_record": (
@@ -164,6 +193,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_imported": (
         "imported {created} new and {updated} updated initiatives, {stakeholders} new stakeholders",
         "importerede {created} nye og {updated} opdaterede initiativer, {stakeholders} nye aktører",
+    ),
+    "cli_forced_file": (
+        "{reference}: {field}: the file's version overwrote the database's ({lost})",
+        "{reference}: {field}: filens version overskrev databasens ({lost})",
+    ),
+    "cli_forced_database": (
+        "{reference}: {field}: the database's version was kept; the file's was left out ({lost})",
+        "{reference}: {field}: databasens version blev beholdt; filens blev udeladt ({lost})",
     ),
     "cli_dry_run": (
         "dry run: the file is valid; {created} new and {updated} updated initiatives, "
@@ -193,9 +230,165 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli_count": ("{count} initiatives", "{count} initiativer"),
     "cli_error": ("error: {message}", "fejl: {message}"),
     "cli_report_written": ("brief written to {path}", "notatet er skrevet til {path}"),
+    # name-like phrases in public briefs (services.names, `coprod names`, `--check-names`)
+    "names_where_title": ("{reference} title", "{reference} titel"),
+    "names_where_summary": ("{reference} summary", "{reference} resumé"),
+    "names_where_journal": ("{reference} journal {date}", "{reference} journal {date}"),
+    "names_where_selection": ("selection", "udvalg"),
+    "names_phrase_empty": ("must contain letters or digits", "skal indeholde bogstaver eller tal"),
+    "names_replacement_empty": (
+        "must not be empty (leave --replace out to keep the phrase)",
+        "må ikke være tom (udelad --replace for at beholde udtrykket)",
+    ),
+    "names_unconfirmed": (
+        "the public brief would print {count} name-like phrases nobody has confirmed; list"
+        " them with --check-names and decide with 'coprod names confirm PHRASE [--replace"
+        " TEXT]' (nothing was written)",
+        "det offentlige notat ville vise {count} navnelignende udtryk, som ingen har"
+        " bekræftet; se dem med --check-names og beslut med 'coprod names confirm UDTRYK"
+        " [--replace TEKST]' (intet blev skrevet)",
+    ),
+    "names_none_unconfirmed": (
+        "no unconfirmed name-like phrases: the public brief may be written",
+        "ingen ubekræftede navnelignende udtryk: det offentlige notat kan skrives",
+    ),
+    "names_unconfirmed_count": (
+        "{count} name-like phrases to confirm or replace",
+        "{count} navnelignende udtryk skal bekræftes eller erstattes",
+    ),
+    "names_kept": (
+        "'{phrase}' is kept in public briefs",
+        "'{phrase}' beholdes i offentlige notater",
+    ),
+    "names_replaced": (
+        "'{phrase}' is printed as '{replacement}' in public briefs",
+        "'{phrase}' vises som '{replacement}' i offentlige notater",
+    ),
+    "names_forgotten": (
+        "the decision on '{phrase}' is removed; it will be asked about again",
+        "beslutningen om '{phrase}' er fjernet; der spørges igen",
+    ),
+    "names_not_decided": ("no decision on '{phrase}'", "ingen beslutning om '{phrase}'"),
+    "names_col_phrase": ("Phrase", "Udtryk"),
+    "names_col_decision": ("Decision", "Beslutning"),
+    "names_col_by": ("Decided by", "Besluttet af"),
+    "names_col_at": ("When", "Hvornår"),
+    "names_keep": ("keep", "behold"),
+    "names_replace_with": ("replace with '{replacement}'", "erstat med '{replacement}'"),
+    "names_no_decisions": ("no decisions yet", "ingen beslutninger endnu"),
+    "brief_journal_included": (
+        "Journal highlights are included (checked for names before printing).",
+        "Udvalgte journalnotater er medtaget (kontrolleret for navne før udskrift).",
+    ),
     "file_unwritable": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
+    # files the user asked to write (services.safe_write) and inputs refused before any work
+    "file_refused_database": (
+        "{path} is the open portfolio database or one of its files; nothing was written. "
+        "Choose another file name",
+        "{path} er den åbne porteføljedatabase eller en af dens filer; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_sqlite": (
+        "{path} is a database, which this file would replace; nothing was written. "
+        "Choose another file name",
+        "{path} er en database, som filen ville erstatte; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_in_use": (
+        "{path} is a database another program has open; nothing was written. "
+        "Choose another file name",
+        "{path} er en database, som et andet program har åben; intet blev skrevet. "
+        "Vælg et andet filnavn",
+    ),
+    "file_refused_backups": (
+        "{path} is in the backups folder, which only the app writes to; nothing was written. "
+        "Choose a file elsewhere",
+        "{path} ligger i mappen med sikkerhedskopier, som kun programmet skriver i; intet blev "
+        "skrevet. Vælg en fil et andet sted",
+    ),
+    "file_refused_not_regular": (
+        "{path} is {what}, not an ordinary file; nothing was written. Choose another file name",
+        "{path} er {what}, ikke en almindelig fil; intet blev skrevet. Vælg et andet filnavn",
+    ),
+    "file_kind_folder": ("a folder", "en mappe"),
+    "file_kind_device": ("a device", "en enhed"),
+    "file_kind_pipe": ("a pipe", "et rør (pipe)"),
+    "file_kind_socket": ("a socket", "en socket"),
+    "file_kind_other": ("a special file", "en specialfil"),
+    "file_symlink_loop": (
+        "{path} is a symbolic link that points back to itself; nothing was written",
+        "{path} er et symbolsk link, der peger på sig selv; intet blev skrevet",
+    ),
+    "file_not_written": (
+        "cannot write {path}: {reason}; nothing was written",
+        "kan ikke skrive {path}: {reason}; intet blev skrevet",
+    ),
+    "argument_not_utf8": (
+        "the argument {value} is not valid UTF-8 text; nothing was done",
+        "argumentet {value} er ikke gyldig UTF-8-tekst; intet blev gjort",
+    ),
+    "environment_not_utf8": (
+        "the environment variable {name} is not valid UTF-8 text; nothing was done",
+        "miljøvariablen {name} er ikke gyldig UTF-8-tekst; intet blev gjort",
+    ),
+    "db_missing": (
+        "there is no database at {where}; create it with: coprod --db {where} init "
+        "(or 'demo' or 'import FILE')",
+        "der er ingen database i {where}; opret den med: coprod --db {where} init "
+        "(eller 'demo' eller 'import FIL')",
+    ),
+    "db_unsupported_url": (
+        "cannot open the database {where}: '{kind}' databases are not supported; use a file "
+        "path or a postgresql+psycopg:// address",
+        "kan ikke åbne databasen {where}: databaser af typen '{kind}' understøttes ikke; brug en "
+        "filsti eller en postgresql+psycopg://-adresse",
+    ),
+    "db_bad_url": (
+        "cannot open the database {where}: the address is malformed; use a file path or a "
+        "postgresql+psycopg://user@host/database address",
+        "kan ikke åbne databasen {where}: adressen er forkert udformet; brug en filsti eller en "
+        "postgresql+psycopg://bruger@vært/database-adresse",
+    ),
+    "db_symlink_loop": (
+        "cannot open the database {where}: it is a symbolic link that points back to itself",
+        "kan ikke åbne databasen {where}: den er et symbolsk link, der peger på sig selv",
+    ),
+    "json_too_deep": (
+        "{path} nests lists or objects more than {limit} levels deep, which no interchange "
+        "file does",
+        "{path} har lister eller objekter indlejret mere end {limit} niveauer, hvilket ingen "
+        "udvekslingsfil har",
+    ),
+    "json_lone_surrogate": (
+        "{path}: {where} holds a lone surrogate escape (such as \\ud800), which is not a character",
+        "{path}: {where} indeholder en enlig surrogat-escape (som \\ud800), som ikke er et tegn",
+    ),
+    "json_number_too_long": (
+        "{path} holds a number with too many digits: {reason}",
+        "{path} indeholder et tal med for mange cifre: {reason}",
+    ),
+    "amount_too_large": (
+        "must be at most {limit} (got {value})",
+        "må højst være {limit} (fik {value})",
+    ),
+    "xlsx_too_large": (
+        "{path} would unpack to {size} MB (more than {limit} MB); it is refused as a possible "
+        "decompression bomb",
+        "{path} ville fylde {size} MB udpakket (mere end {limit} MB); den afvises som en mulig "
+        "dekomprimeringsbombe",
+    ),
+    "xlsx_ratio": (
+        "{path} is compressed {ratio}:1 (more than {limit}:1); it is refused as a possible "
+        "decompression bomb",
+        "{path} er komprimeret {ratio}:1 (mere end {limit}:1); den afvises som en mulig "
+        "dekomprimeringsbombe",
+    ),
     "cli_interrupted": ("interrupted; nothing was written", "afbrudt; intet blev skrevet"),
     # column headings and labels shared by CLI and briefs
+    "col_what": ("What", "Hvad"),
+    "history_create": ("added", "tilføjet"),
+    "history_update": ("changed", "ændret"),
+    "history_delete": ("removed", "fjernet"),
     "col_reference": ("Reference", "Reference"),
     "col_title": ("Title", "Titel"),
     "col_type": ("Type", "Type"),
@@ -289,11 +482,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "person {id} er slettet og vises nu som '{name}'; {texts} tekster og {audit} "
         "logposter blev renset",
     ),
-    "cli_person_erase_not_compacted": (
-        "warning: another program holds the database open, so its file could not be compacted; "
-        "close it and run the erase again to remove every trace from the file",
-        "advarsel: et andet program har databasen åben, så filen kunne ikke komprimeres; "
-        "luk det og kør sletningen igen for at fjerne alle spor fra filen",
+    "cli_person_erased_versions": (
+        "{count} initiatives got a new version: an editor or an export that read them before "
+        "the erase cannot save over them; backups made earlier still hold the person, and "
+        "restoring one erases them again (the erasure ledger)",
+        "{count} initiativer fik en ny version: en editor eller en eksport, der læste dem før "
+        "sletningen, kan ikke gemme oven i dem; tidligere sikkerhedskopier indeholder stadig "
+        "personen, og gendannes en, slettes personen igen (sletteloggen)",
+    ),
+    "cli_possible_mentions": (
+        "{count} possible mentions remain (the first name or surname alone, not replaced); "
+        "review each one:",
+        "{count} mulige omtaler er tilbage (fornavn eller efternavn alene, ikke erstattet); "
+        "gennemgå hver enkelt:",
+    ),
+    "cli_erase_cleanup_failed": (
+        "the person IS erased, but the final clean-up of the file failed ({reason}): erased "
+        "values may remain in the file's free space until it is repeated; close other "
+        "programs using the database and run 'coprod check' to finish it",
+        "personen ER slettet, men den afsluttende oprydning af filen mislykkedes ({reason}): "
+        "slettede værdier kan ligge tilbage i filens frie plads, indtil den gentages; luk "
+        "andre programmer, der bruger databasen, og kør 'coprod check' for at gøre den færdig",
+    ),
+    "cli_erase_cleanup_done": (
+        "the clean-up after an erase is finished: the file holds no erased values",
+        "oprydningen efter en sletning er færdig: filen indeholder ingen slettede værdier",
+    ),
+    "cli_erase_cleanup_failed_again": (
+        "the clean-up after an erase failed again ({reason}); close other programs using the "
+        "database and run 'coprod check' again",
+        "oprydningen efter en sletning mislykkedes igen ({reason}); luk andre programmer, der "
+        "bruger databasen, og kør 'coprod check' igen",
+    ),
+    "cli_erasure_reapplied": (
+        "erased persons came back with an older copy of the database and were erased again: {ids}",
+        "slettede personer kom tilbage med en ældre kopi af databasen og blev slettet igen: {ids}",
+    ),
+    "cli_erasure_reapply_failed": (
+        "the backup is restored, but the erasures could not be applied to it yet ({reason}); "
+        "they are applied the next time the database is opened",
+        "sikkerhedskopien er gendannet, men sletningerne kunne ikke anvendes på den endnu "
+        "({reason}); de anvendes, næste gang databasen åbnes",
+    ),
+    "cli_erasure_ledger_not_saved": (
+        "warning: the erasure ledger beside the backups could not be written; the database "
+        "keeps its own copy",
+        "advarsel: sletteloggen ved sikkerhedskopierne kunne ikke skrives; databasen har "
+        "sin egen kopi",
     ),
     "cli_no_access": ("nobody has opened this record", "ingen har åbnet denne post"),
     "col_name": ("Name", "Navn"),
@@ -334,8 +569,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "access_participant": ("took part", "deltog"),
     "access_mentioned": ("named", "nævnt"),
     "cli_sheet_problems": (
-        "{count} problem(s) in {path}; nothing was written:",
-        "{count} problem(er) i {path}; intet blev skrevet:",
+        "{count} problems in {path}; nothing was written:",
+        "{count} problemer i {path}; intet blev skrevet:",
     ),
     # briefs (PDF): shared
     "brief_initiative": ("Initiative brief", "Initiativnotat"),
@@ -419,8 +654,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "brief_valid_until": ("Valid until", "Gælder til"),
     "brief_scope": ("May decide without asking", "Må beslutte uden at spørge"),
     "brief_earlier_mandates": (
-        "{count} earlier mandate(s) on record.",
-        "{count} tidligere mandat(er) registreret.",
+        "{count} earlier mandates on record.",
+        "{count} tidligere mandater registreret.",
     ),
     "brief_col_side": ("Resources", "Ressourcer"),
     "brief_col_unit": ("Unit", "Enhed"),
@@ -582,9 +817,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+# The singular of the messages above that count something (their `count` is 1); CATALOGUE
+# holds the plural, which English and Danish also use for 0.
+ONE: dict[str, tuple[str, str]] = {
+    "in_use": (
+        "is still involved in {count} initiative; remove it there or merge it first",
+        "indgår stadig i {count} initiativ; fjern den dér eller flet den først",
+    ),
+    "cli_sheet_problems": (
+        "{count} problem in {path}; nothing was written:",
+        "{count} problem i {path}; intet blev skrevet:",
+    ),
+    "brief_earlier_mandates": (
+        "{count} earlier mandate on record.",
+        "{count} tidligere mandat registreret.",
+    ),
+    "names_unconfirmed": (
+        "the public brief would print {count} name-like phrase nobody has confirmed; list"
+        " it with --check-names and decide with 'coprod names confirm PHRASE [--replace"
+        " TEXT]' (nothing was written)",
+        "det offentlige notat ville vise {count} navnelignende udtryk, som ingen har"
+        " bekræftet; se det med --check-names og beslut med 'coprod names confirm UDTRYK"
+        " [--replace TEKST]' (intet blev skrevet)",
+    ),
+    "names_unconfirmed_count": (
+        "{count} name-like phrase to confirm or replace",
+        "{count} navnelignende udtryk skal bekræftes eller erstattes",
+    ),
+}
+
+
 def message(key: str, lang: str = "en", **params: Any) -> str:
-    """The catalogue text for `key` in `lang` (English for unknown languages), filled in."""
-    en, da = CATALOGUE[key]
+    """The catalogue text for `key` in `lang` (English for unknown languages), filled in;
+    the singular form when the message counts exactly one."""
+    en, da = ONE[key] if key in ONE and params.get("count") == 1 else CATALOGUE[key]
     template = da if lang == "da" else en
     if not params:
         return template

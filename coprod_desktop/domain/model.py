@@ -1,6 +1,6 @@
 """Plain data that the services hand to the GUI and the CLI (no database objects).
 
-Field names follow the interchange format of DESIGN.md, so one set of validation rules
+Field names follow the interchange format (resources/schema/), so one set of validation rules
 (`domain.validation`) serves the editor, the services and the import.
 """
 
@@ -140,6 +140,27 @@ class InitiativeData:
     version: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+
+
+# The child lists of an initiative (attributes of InitiativeData), in the editor's tab order.
+# Everything that walks all of an initiative's records (the merge, the conflict dialog, the
+# editor, the conversions) takes the names from here, so a new kind of record is added once.
+INITIATIVE_LISTS = (
+    "involvements",
+    "mandates",
+    "resources",
+    "cross_pressures",
+    "journal",
+    "reviews",
+)
+
+# Fields of child records that are read along for display and never written: the field they
+# describe -> the display fields. A merge compares and copies the stored field, never these.
+DISPLAY_FIELDS: dict[str, tuple[str, ...]] = {
+    "stakeholder_id": ("stakeholder_name", "stakeholder_kind", "stakeholder_is_person"),
+    "source_id": ("source_name",),
+    "participant_ids": ("participant_names",),
+}
 
 
 @dataclass(frozen=True)

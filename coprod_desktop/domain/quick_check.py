@@ -53,6 +53,7 @@ _JSON_TYPES = {
     "bool": "boolean",
     "number": "number",
     "severity": "integer",
+    "version": "integer",
     "vocab_list": "array",
     "ref_list": "array",
 }
@@ -318,11 +319,19 @@ class QuickCheck:
             elif kind == "number":
                 if type(value) is not int and type(value) is not float:
                     raise _Unusual
-                if not (math.isfinite(value) and value >= 0 and low <= value <= high):
+                if not (
+                    (type(value) is int or math.isfinite(value))
+                    and value >= 0
+                    and low <= value <= high
+                ):
                     raise _Unusual
                 out[name] = value
             elif kind == "severity":
                 if type(value) is not int or value not in (1, 2, 3) or not low <= value <= high:
+                    raise _Unusual
+                out[name] = value
+            elif kind == "version":
+                if type(value) is not int or value < 1 or not low <= value <= high:
                     raise _Unusual
                 out[name] = value
             elif kind == "vocab_list":

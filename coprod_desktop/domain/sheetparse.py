@@ -68,7 +68,34 @@ def read_csv_rows(text: str, delimiter: str) -> list[list[str]]:
     # (1 MB and more) in one cell, and its own output must read back.
     if csv.field_size_limit() < len(text):
         csv.field_size_limit(len(text) + 1)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [
+        [unguard_formula(cell) if cell[:1] == "'" else cell for cell in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    ]
+
+
+# ------------------------------------------------------------------ formula injection
+
+#: what makes a spreadsheet treat a cell as a formula (OWASP, "CSV Injection")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_guard(text: str) -> bool:
+    """A trigger first, or after quotes that themselves guard (so that a value which begins
+    with a quote and a trigger survives the round trip too)."""
+    return text.lstrip("'").startswith(FORMULA_TRIGGERS)
+
+
+def guard_formula(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading `'` (OWASP) where it could start a
+    formula. `unguard_formula` gives back exactly the original."""
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The value `guard_formula` protected: exactly one leading `'` is removed, and only
+    where it guards a trigger; anything else is kept as written."""
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
 
 
 # ------------------------------------------------------------------ numbers

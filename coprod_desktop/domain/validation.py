@@ -1,4 +1,4 @@
-"""Validation of records in the interchange shape (field names as in DESIGN.md).
+"""Validation of records in the interchange shape (field names as in resources/schema/).
 
 `clean(entity, record, path, problems)` checks one record and returns it normalised (dates as
 `date`, numbers as int/float, booleans as bool); every failing field is appended to `problems`,
@@ -19,7 +19,8 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # text | vocab | vocab_list | date | bool | number | severity | ref | ref_list
+    kind: str  # text | vocab | vocab_list | date | bool | number | severity | version | ref
+    # | ref_list
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
     max_length: int | None = None  # text stored in a column of limited width
@@ -54,6 +55,8 @@ SPECS: dict[str, dict[str, Field]] = {
     "initiative": {
         "key": _f("text", required=True),
         "reference": _f("text", max_length=40),
+        # The version an export was made at; `import --merge` merges from there.
+        "version": _f("version"),
         "title": _f("text", required=True),
         "summary": TEXT,
         "description": TEXT,
@@ -222,17 +225,31 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
+            or (isinstance(value, float) and not math.isfinite(value))
         ):
-            problems.append(Problem(path, "not_a_number", {"value": value}))
+            problems.append(Problem(path, "not_a_number", {"value": _shown_number(value)}))
             return None
         if value < 0:
-            problems.append(Problem(path, "negative_amount", {"value": value}))
+            problems.append(Problem(path, "negative_amount", {"value": _shown_number(value)}))
+            return None
+        if value > MAX_AMOUNT:
+            problems.append(
+                Problem(
+                    path,
+                    "amount_too_large",
+                    {"value": _shown_number(value), "limit": f"{MAX_AMOUNT:,}"},
+                )
+            )
             return None
         return value
     if spec.kind == "severity":
         if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2, 3):
             problems.append(Problem(path, "severity_range", {"value": value}))
+            return None
+        return value
+    if spec.kind == "version":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 1"}))
             return None
         return value
     if spec.kind == "ref":
@@ -248,6 +265,19 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             return []
         return list(value)
     raise AssertionError(spec.kind)
+
+
+#: the largest amount a resource entry may hold (the JSON Schema's `maximum` says the same):
+#: far above any municipal budget or count of hours, and small enough that sums, charts and
+#: printed figures of many such entries stay exact and finite
+MAX_AMOUNT = 1_000_000_000_000
+
+
+def _shown_number(value: Any) -> Any:
+    """A number as a message may print it (an int of thousands of digits is cut short)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return f"{'-' if value < 0 else ''}~1e{int(abs(value).bit_length() * 0.30103)}"
+    return value
 
 
 def clean(

@@ -1,4 +1,4 @@
-"""Every controlled vocabulary of DESIGN.md: stable keys with English and Danish labels.
+"""Every controlled vocabulary: stable keys with English and Danish labels.
 
 Keys are what the database and the interchange format store; labels are for people.
 """
@@ -162,6 +162,16 @@ class StakeholderKind(Vocabulary):
     PUBLIC_AUTHORITY = "public_authority", "Public authority", "Offentlig myndighed"
     POLITICAL_BODY = "political_body", "Political body", "Politisk organ"
     OTHER = "other", "Other", "Andet"
+
+
+# Kinds whose stakeholders are always natural persons, whatever a form or a file says; only
+# the kinds of organisations may be non-persons.
+PERSON_KINDS = frozenset({StakeholderKind.CITIZEN.value, StakeholderKind.VOLUNTEER.value})
+
+
+def is_natural_person(kind: str | None, is_person: bool | None) -> bool:
+    """Whether a stakeholder of `kind` is a natural person (`is_person` as given otherwise)."""
+    return bool(is_person) or kind in PERSON_KINDS
 
 
 class InvolvementRole(Vocabulary):

@@ -7,8 +7,6 @@ made, so importing this package is cheap.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,23 +51,44 @@ def committee_brief(
     settings: BriefSettings,
     *,
     include_personal_data: bool = False,
+    include_journal: bool = False,
+    require_confirmed_names: bool = False,
     progress: ProgressCallback | None = None,
 ) -> bytes:
-    """The committee brief; public-safe unless `include_personal_data`."""
+    """The committee brief; public-safe unless `include_personal_data`: persons anonymised,
+    the user's decisions on name-like phrases applied, journal text only with
+    `include_journal`. With `require_confirmed_names`, a public brief that would print a
+    name-like phrase nobody has decided on is refused (NamesUnconfirmedError)."""
     from coprod_desktop.reports import committee
-    from coprod_desktop.services import reporting
+    from coprod_desktop.services import names, reporting
 
     if progress:
         progress(0, 4)
     data = reporting.load_portfolio(db, flt, light=True)
-    persons = reporting.recorded_persons(db)
+    if require_confirmed_names and not include_personal_data:
+        from coprod_desktop.domain.errors import NamesUnconfirmedError
+
+        unconfirmed = names.committee_check(
+            db,
+            flt,
+            settings.lang,
+            include_journal=include_journal,
+            municipality=settings.municipality_name or "",
+            initiatives=data,
+        )
+        if unconfirmed:
+            raise NamesUnconfirmedError(count=len(unconfirmed))
+    safe = names.public_text(db)
     if progress:
         progress(1, 4)
     pdf = committee.build(
         data,
         settings,
-        persons,
+        safe.persons,
         include_personal_data=include_personal_data,
+        include_journal=include_journal,
+        organisations=safe.organisations,
+        replacements=safe.replacements,
         flt=flt,
         progress=progress,
     )
@@ -79,20 +98,8 @@ def committee_brief(
 
 
 def write_pdf(pdf: bytes, path: Path) -> Path:
-    """Write `pdf` to `path` atomically: a temporary file beside it, then a rename."""
-    path = Path(path)
-    folder = path.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, 0o644)  # mkstemp makes it private; a brief is meant to be shared
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    """Write `pdf` to `path` atomically (`services.safe_write`: never over the database, a
+    backup or a device; a temporary file beside it, then a rename)."""
+    from coprod_desktop.services import safe_write
+
+    return safe_write.write_bytes(Path(path), pdf)

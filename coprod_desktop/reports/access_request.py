@@ -11,6 +11,7 @@ from coprod_desktop import paths
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.dates import read_date, show_date
 from coprod_desktop.domain.messages import CATALOGUE, message
+from coprod_desktop.services import safe_write
 
 _FONT, _BOLD = "CoprodAccessSans", "CoprodAccessSans-Bold"
 
@@ -47,10 +48,9 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     font, bold = _fonts()
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
@@ -100,7 +100,7 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
         """What happened to which record: "changed: involvement in CP-2024-003"."""
         action = str(entry.get("action") or "")
         entity = str(entry.get("entity") or "")
-        action_text = t("audit_" + action) if "audit_" + action in CATALOGUE else action
+        action_text = t("history_" + action) if "history_" + action in CATALOGUE else action
         entity_text = t("entity_" + entity) if "entity_" + entity in CATALOGUE else entity
         if entity == "stakeholder":
             return t(
@@ -234,17 +234,47 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
     )
     story.append(Spacer(1, 4 * mm))
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
+    with safe_write.atomic_write(path) as handle:
+        _build(handle, story, t("access_title", name=person.get("name", "")))
+    return path
+
+
+def _build(handle: Any, story: list[Any], title: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
     pdf = SimpleDocTemplate(
-        str(temporary),
+        handle,
         pagesize=A4,
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=t("access_title", name=person.get("name", "")),
+        title=title,
     )
     pdf.build(story)
-    temporary.replace(path)
-    return path
+
+
+def access_paths(path: Path) -> tuple[Path, Path]:
+    """The .json and .pdf an access request chosen as `path` (either, or neither suffix) is
+    written to."""
+    base = path.with_suffix("") if path.suffix.lower() in (".json", ".pdf") else path
+    return base.with_name(base.name + ".json"), base.with_name(base.name + ".pdf")
+
+
+def write_access_files(document: dict[str, Any], path: Path, lang: str = "en") -> list[Path]:
+    """The access request as .json and .pdf beside it, both or neither: each target is
+    checked before anything is written, and the JSON is removed if the PDF cannot be."""
+    from coprod_desktop.services import privacy
+
+    json_path, pdf_path = access_paths(path)
+    for target in (json_path, pdf_path):
+        safe_write.check_target(target)
+    written = [privacy.write_access_json(document, json_path)]
+    try:
+        written.append(write_access_pdf(document, pdf_path, lang))
+    except BaseException:
+        json_path.unlink(missing_ok=True)
+        raise
+    return written

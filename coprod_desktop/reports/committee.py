@@ -2,15 +2,18 @@
 
 By default no natural person appears: the names, e-mail addresses and phone numbers of every
 person in the stakeholder register are replaced in all free text that is printed (titles,
-summaries, journal entries), persons are given only as counts ("4 volunteers"), and personal
-notes, contact details, staff names and pressure descriptions are left out altogether.
+summaries, the selection, journal highlights when included), persons are given only as counts
+("4 volunteers"), and personal notes, contact details, staff names and pressure descriptions
+are left out altogether. Journal text is printed only with `include_journal=True`. The user's
+decisions on other name-like phrases (`replacements`, see `services.names`) are applied, and
+known `organisations` are printed as they stand even when they contain a person's name.
 `include_personal_data=True` prints the recorded names instead (the brief then says so).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from reportlab.platypus import KeepTogether, Spacer
@@ -19,6 +22,7 @@ from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.anonymise import Anonymiser, Person
 from coprod_desktop.domain.figures import MOBILISED, MUNICIPAL, UNCLASSIFIED, portfolio_figures
 from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.domain.public_names import highlights
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS, TYPOLOGY
 from coprod_desktop.reports import charts
 from coprod_desktop.reports import text as tx
@@ -26,7 +30,6 @@ from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, Pro
 from coprod_desktop.reports.portfolio import filter_description
 
 SUMMARY_LIMIT = 700
-HIGHLIGHT_KINDS = ("decision", "milestone")
 
 
 def person_counts(counts: Counter[str], brief: Brief) -> str:
@@ -44,13 +47,21 @@ def build(
     persons: Sequence[Person],
     *,
     include_personal_data: bool = False,
+    include_journal: bool = False,
+    organisations: Sequence[str] = (),
+    replacements: Mapping[str, str] | None = None,
     flt: object = None,
     today: date | None = None,
     progress: ProgressCallback | None = None,
 ) -> bytes:
     today = today or settings.generated_at.date()
     lang = settings.lang
-    hide = Anonymiser([] if include_personal_data else persons, lang)
+    hide = Anonymiser(
+        [] if include_personal_data else persons,
+        lang,
+        organisations=organisations,
+        phrases=None if include_personal_data else replacements,
+    )
     figures = portfolio_figures(initiatives, today)
     if progress:
         progress(2, 4)
@@ -80,7 +91,7 @@ def build(
     brief.add(
         brief.para(
             tx.escape(t("brief_as_of", date=brief.date(today)))
-            + (" · " + tx.escape(t("brief_selection", selection=selection)) if selection else ""),
+            + (" · " + plain(t("brief_selection", selection=selection)) if selection else ""),
             s.muted,
         )
     )
@@ -88,6 +99,8 @@ def build(
         brief.add(brief.para(tx.escape(t("brief_contains_personal_data")), s.warning))
     else:
         brief.add(brief.para(tx.escape(t("brief_public_safe")), s.muted))
+    if include_journal:
+        brief.add(brief.para(tx.escape(t("brief_journal_included")), s.muted))
     brief.add(Spacer(1, 4))
     active = figures.by_status.get("active", 0)
     persons_total = sum(figures.persons.values())
@@ -275,12 +288,7 @@ def build(
                     s.small,
                 )
             )
-        highlights = sorted(
-            (j for j in item.journal if j.kind in HIGHLIGHT_KINDS),
-            key=lambda j: j.date or date.min,
-            reverse=True,
-        )[:2]
-        for entry in highlights:
+        for entry in highlights(item) if include_journal else []:
             block.append(
                 brief.para(
                     f"<b>{tx.escape(brief.date(entry.date))}</b> {plain(entry.summary, 400)}",

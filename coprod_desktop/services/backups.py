@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import (
+    CoprodError,
     DatabaseCorruptError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
@@ -53,6 +54,9 @@ class RestoreResult:
     backup: BackupInfo
     target: Path
     safety_copy: BackupInfo | None  # the file that was replaced (None if there was none)
+    # Persons the erasure ledger knew as erased who came back with the backup: erased again.
+    erased_again: tuple[int, ...] = ()
+    reapply_problem: CoprodError | None = None  # why that could not be done (next open will)
 
 
 def database_path(target: str | None) -> Path:
@@ -176,7 +180,26 @@ def restore_backup(name: str | BackupInfo, target: Path) -> RestoreResult:
         _fsync_folder(target.parent)
     finally:
         partial.unlink(missing_ok=True)
-    return RestoreResult(info, target, safety)
+    erased, reapply_problem = _reapply_erasures(target)
+    return RestoreResult(info, target, safety, erased, reapply_problem)
+
+
+def _reapply_erasures(target: Path) -> tuple[tuple[int, ...], CoprodError | None]:
+    """A restore never brings an erased person back: the ledger's erasures are applied to
+    the restored file at once (opening it upgrades an older schema first)."""
+    from coprod_desktop.services import privacy
+    from coprod_desktop.store.migrate import open_database
+
+    try:
+        db = open_database(str(target))
+    except CoprodError as error:
+        return (), error
+    try:
+        return tuple(privacy.reapply_erasures(db)), None
+    except CoprodError as error:
+        return (), error
+    finally:
+        db.dispose()
 
 
 def _fsync_folder(folder: Path) -> None:

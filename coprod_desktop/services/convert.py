@@ -11,19 +11,7 @@ from coprod_desktop.store import models as m
 INITIATIVE_SCALARS = tuple(
     f.name
     for f in fields(d.InitiativeData)
-    if f.name
-    not in {
-        "involvements",
-        "mandates",
-        "resources",
-        "cross_pressures",
-        "journal",
-        "reviews",
-        "id",
-        "version",
-        "created_at",
-        "updated_at",
-    }
+    if f.name not in {*d.INITIATIVE_LISTS, "id", "version", "created_at", "updated_at"}
 )
 STAKEHOLDER_SCALARS = tuple(
     f.name for f in fields(d.StakeholderData) if f.name not in {"id", "version"}

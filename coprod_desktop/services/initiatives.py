@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,12 +12,11 @@ from sqlalchemy.orm import Session, selectinload
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
 from coprod_desktop.domain.validation import clean
-from coprod_desktop.services import convert
+from coprod_desktop.services import convert, versions
 from coprod_desktop.store import models as m
+from coprod_desktop.store import references
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.models import utcnow
-
-_REFERENCE = re.compile(r"^CP-(\d{4})-(\d+)$")
 
 
 def load_options() -> list[Any]:
@@ -32,10 +30,24 @@ def load_options() -> list[Any]:
     ]
 
 
+MAX_ID = 2**63 - 1  # the largest id a database stores; a larger one names nothing
+
+
+def as_id(ident: int | str) -> int | None:
+    """`ident` as a record id if it is one (ASCII digits; not beyond MAX_ID), else None."""
+    if isinstance(ident, str):
+        text = ident.strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+            return None
+        ident = int(text)
+    return ident if 0 < ident <= MAX_ID else None
+
+
 def resolve_id(session: Session, ident: int | str) -> int:
     """An initiative id from an id or a reference such as CP-2026-014."""
-    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
-        found = session.get(m.Initiative, int(ident))
+    number = as_id(ident)
+    if number is not None:
+        found = session.get(m.Initiative, number)
         if found is not None:
             return found.id
     if isinstance(ident, str):
@@ -75,8 +87,9 @@ def get_initiative(db: Database, ident: int | str) -> d.InitiativeData:
 
 def _existing_id(session: Session, ident: int | str) -> int:
     """resolve_id without loading the initiative itself."""
-    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
-        found = session.scalar(select(m.Initiative.id).where(m.Initiative.id == int(ident)))
+    number = as_id(ident)
+    if number is not None:
+        found = session.scalar(select(m.Initiative.id).where(m.Initiative.id == number))
         if found is not None:
             return found
     return resolve_id(session, ident)
@@ -96,14 +109,9 @@ def get_many(db: Database, ids: Sequence[int]) -> list[d.InitiativeData]:
 
 
 def next_reference(session: Session, year: int | None = None) -> str:
-    """The next free reference of the year, CP-YYYY-NNN."""
-    year = year or date.today().year
-    prefix = f"CP-{year}-"
-    existing = session.scalars(
-        select(m.Initiative.reference).where(m.Initiative.reference.like(prefix + "%"))
-    ).all()
-    numbers = [int(match.group(2)) for ref in existing if (match := _REFERENCE.match(ref))]
-    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+    """The next free reference of the year, CP-YYYY-NNN, taken for this session's transaction
+    (a concurrent writer waits and gets the one after it)."""
+    return references.reserve(session, 1, year=year)[0]
 
 
 def _check(session: Session, data: d.InitiativeData) -> None:
@@ -226,10 +234,26 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
 
 
+def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
+    """The conflict of a stale copy of `row`, naming who changed it last and when."""
+    last = session.execute(
+        select(m.AuditEntry.who, m.AuditEntry.at)
+        .where(m.AuditEntry.initiative_id == row.id)
+        .order_by(m.AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return ConflictError("initiative", row.reference, since=since)
+    local = last.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)  # stored in UTC
+    return ConflictError("initiative", row.reference, who=last.who, at=local, since=since)
+
+
 def create_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         _check(session, data)
-        row = m.Initiative(reference=(data.reference or "").strip() or next_reference(session))
+        typed = (data.reference or "").strip()
+        reference = references.reserve(session, 0 if typed else 1, explicit=[typed])
+        row = m.Initiative(reference=typed or reference[0])
         session.add(row)
         with session.no_autoflush:
             _apply(session, row, data)
@@ -246,17 +270,31 @@ def save_initiative(db: Database, data: d.InitiativeData) -> d.InitiativeData:
     with db.session() as session:
         row = load(session, data.id)
         if data.version is not None and row.version != data.version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         _check(session, data)
-        with session.no_autoflush:
-            _apply(session, row, data)
-        children_changed = bool(session.new or session.deleted) or any(
-            session.is_modified(obj) for obj in session.dirty if obj is not row
-        )
-        if children_changed or session.is_modified(row):
-            # Bumps the version even when only children changed, so their edits are locked too.
-            row.updated_at = utcnow()
+        apply_changes(session, row, data, convert.initiative_data(row))
     return get_initiative(db, data.id)
+
+
+check = _check  # for the import's merge path
+
+
+def apply_changes(
+    session: Session, row: m.Initiative, data: d.InitiativeData, before: d.InitiativeData
+) -> bool:
+    """Write `data` into the loaded `row`; when anything changed, bump the version and keep
+    `before` (the version replaced) for later merges. True when something changed."""
+    with session.no_autoflush:
+        _apply(session, row, data)
+    children_changed = bool(session.new or session.deleted) or any(
+        session.is_modified(obj) for obj in session.dirty if obj is not row
+    )
+    if not (children_changed or session.is_modified(row)):
+        return False
+    # Bumps the version even when only children changed, so their edits are locked too.
+    row.updated_at = utcnow()
+    versions.remember(session, before)
+    return True
 
 
 def update_fields(
@@ -273,10 +311,10 @@ def update_fields(
     if unknown:
         raise ValidationError([Problem(name, "unknown_field") for name in unknown])
     with db.session() as session:
-        row = session.get(m.Initiative, resolve_id(session, ident))
-        assert row is not None
+        row = load(session, resolve_id(session, ident))
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
+        before = convert.initiative_data(row)
         record: dict[str, Any] = {name: getattr(row, name) for name in convert.INITIATIVE_SCALARS}
         record.update(changes)
         record["key"] = row.reference
@@ -286,6 +324,8 @@ def update_fields(
             raise ValidationError(problems)
         for name, value in changes.items():
             _set(row, name, list(value) if name == "public_values" else value)
+        if session.is_modified(row):
+            versions.remember(session, before)
         session.flush()
         return row.version
 
@@ -294,7 +334,7 @@ def delete_initiative(db: Database, ident: int | str, expected_version: int | No
     with db.session() as session:
         row = load(session, resolve_id(session, ident))
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError("initiative", row.reference)
+            raise stale(session, row)
         session.delete(row)
 
 
@@ -314,12 +354,17 @@ def bulk_update(
     if problems:
         raise ValidationError(problems)
     with db.session() as session:
-        rows = session.scalars(select(m.Initiative).where(m.Initiative.id.in_(list(ids)))).all()
+        rows = session.scalars(
+            select(m.Initiative).where(m.Initiative.id.in_(list(ids))).options(*load_options())
+        ).all()
         for row in rows:
+            before = convert.initiative_data(row)
             if status is not None:
                 _set(row, "status", status)
             if owner is not None:
                 _set(row, "owner", owner or None)
+            if session.is_modified(row):
+                versions.remember(session, before)
         return len(rows)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exc, func, select, text
 
-from coprod_desktop.domain.errors import DatabaseUnavailableError
+from coprod_desktop.domain.errors import DatabaseUnavailableError, FileProblemError
+from coprod_desktop.services import safe_write
 from coprod_desktop.store import migrate
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database, translate_db_error
@@ -31,13 +33,16 @@ def backup(db: Database, destination: Path) -> Path:
         raise DatabaseUnavailableError(
             where=db.display_name, reason="backups of a shared database are made by its server"
         )
-    destination = destination.expanduser().resolve()
-    if destination == db.path.resolve():
-        raise DatabaseUnavailableError(where=str(destination), reason="cannot back up onto itself")
-    temporary = destination.with_name(destination.name + ".part")
-    temporary.unlink(missing_ok=True)
-    migrate.backup_sqlite(db.path, temporary)
-    temporary.replace(destination)
+    # safe_write refuses the database itself, its side files and the backups folder
+    with safe_write.atomic_path(destination, database_copy=True) as temporary:
+        try:
+            migrate.backup_sqlite(db.path, temporary)
+        except sqlite3.Error as error:  # e.g. the disk holding the copy is full
+            raise FileProblemError(
+                "file_not_written", path=str(destination), reason=str(error)
+            ) from None
+        finally:
+            Path(str(temporary) + "-journal").unlink(missing_ok=True)
     return destination
 
 

@@ -129,7 +129,9 @@ def _where(flt: PortfolioFilter, dialect: str) -> tuple[str, dict[str, Any]]:
         parts.append(f"i.id IN ({', '.join(str(int(i)) for i in flt.ids) or 'NULL'})")
     if flt.search.strip():
         matching = search.matching_ids_sql(dialect, flt.search)
-        if matching is not None:
+        if matching is None:  # no letter or digit to look for ("!!!", "--"): nothing matches
+            parts.append("1 = 0")
+        else:
             parts.append(f"i.id IN ({matching[0]})")
             params.update(matching[1])
     return (" WHERE " + " AND ".join(parts) if parts else ""), params

@@ -6,40 +6,72 @@ access log, the access request export and erasure.
   session and passes it on every call; the CLI takes `--purpose`.
 - `erase_person` anonymises the person everywhere: the name becomes "Erased person N" (N is
   the stakeholder id; stored in English, the catalogue's base language), e-mail, phone, notes,
-  organisation, lawful basis and dates are removed, and the name, e-mail and phone are
-  replaced inside every free-text field of every table (initiatives, journal, notes, …) and
-  in the audit trail's old and new values. Involvements, resource sources and journal
-  participation stay, pointing at the anonymous record. The audit trail gets one "erase" row
-  with who, when and the reason (itself cleaned of the erased values), and no erased value.
+  organisation, lawful basis and dates are removed, and the recorded name, e-mail and phone
+  (domain.personal_text: whole words, common phone forms) are replaced in the free-text
+  columns declared in `store.models.FREE_TEXT` and in the audit trail's copies of them; keys,
+  references and other parties' records are never touched. Involvements, resource sources and
+  journal participation stay, pointing at the anonymous record. Every initiative touched or
+  linked gets a new version (stale saves conflict) and an "erase" audit row; the stakeholder
+  gets one with who, when and the reason (cleaned of the erased values). The first name or
+  surname alone is not replaced: the result lists where it still stands, for review.
   On SQLite the erase runs with `secure_delete` on, the search index is rebuilt from scratch,
-  and the file is vacuumed and the WAL checkpointed and truncated, so the erased values are
-  not left in free pages or the -wal file. (Backups taken before the erase still hold them.)
+  and the file is vacuumed and the WAL truncated; if only that clean-up fails the erase stands
+  and `finish_cleanup` (run by `coprod check` and the GUI) repeats it.
+- The erasure ledger (services.erasure_ledger: ids and salted hashes, in the database and in
+  the data folder) lets `reapply_erasures` erase again a person a restored or older copy
+  brings back.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass
+from dataclasses import replace as replace_field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, Text, and_, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    exc,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
-from coprod_desktop.services import convert
+from coprod_desktop.domain.personal_text import (
+    PersonValues,
+    Replacer,
+    name_words,
+    possible_mentions,
+)
+from coprod_desktop.services import convert, versions
+from coprod_desktop.services import erasure_ledger as ledger
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
+from coprod_desktop.store.audit import ENTITY_NAMES
 from coprod_desktop.store.db import Database, translating_db_errors
 
 ACCESS_FORMAT = "coprod-person-access"
 DEFAULT_EXPORT_PURPOSE = "access request"
 ERASED_NAME = "Erased person {id}"
 ERASED_VALUE = "[erased]"
+# The audit trail's reason when a restored backup brought an erased person back.
+REAPPLIED_REASON = "erasure of {date} applied again (the person came back with a backup)"
 # Fields of a stakeholder that are personal data; their audit values are removed on erase.
 PERSONAL_FIELDS = (
     "name",
@@ -121,15 +153,6 @@ class PersonRecord:
     mentioned_in: list[tuple[int, str, str]]  # (initiative id, reference, field) naming them
 
 
-@dataclass(frozen=True)
-class EraseResult:
-    stakeholder_id: int
-    anonymous_name: str
-    texts_replaced: int  # free-text values elsewhere that named the person
-    audit_rows_scrubbed: int
-    file_compacted: bool  # SQLite: vacuumed and the WAL truncated (False: another program held it)
-
-
 # ---------------------------------------------------------------- lists
 
 
@@ -176,10 +199,15 @@ def retention_due(db: Database, today: date | None = None) -> list[PersonSummary
 # ---------------------------------------------------------------- access log
 
 
-def _person(session: Session, stakeholder_id: int) -> m.Stakeholder:
+def _party(session: Session, stakeholder_id: int) -> m.Stakeholder:
     row = session.get(m.Stakeholder, stakeholder_id)
     if row is None:
         raise NotFoundError("stakeholder", stakeholder_id)
+    return row
+
+
+def _person(session: Session, stakeholder_id: int) -> m.Stakeholder:
+    row = _party(session, stakeholder_id)
     if not row.is_person:
         raise ValidationError([Problem("stakeholder", "not_a_person", {"name": row.name})])
     return row
@@ -218,15 +246,13 @@ def _mentions(text: str | None, needles: Sequence[re.Pattern[str]]) -> bool:
     return bool(text) and any(p.search(text or "") for p in needles)
 
 
-def _name_pattern(value: str) -> re.Pattern[str]:
-    """The value in any case, with any run of spaces where it has one."""
-    parts = [re.escape(part) for part in value.split()]
-    return re.compile(r"\s+".join(parts), re.IGNORECASE)
+def _needles(row: m.Stakeholder) -> list[re.Pattern[str]]:
+    """The person's recorded name, e-mail and phone as they are found in free text."""
+    return [p for p, _name in PersonValues(row.name, row.email, row.phone).patterns()]
 
 
 def _record(session: Session, row: m.Stakeholder) -> PersonRecord:
-    needles = [_name_pattern(row.name)] if row.name.strip() else []
-    needles += [_name_pattern(x) for x in (row.email, row.phone) if x and x.strip()]
+    needles = _needles(row)
     involvements = [
         PersonInvolvement(
             inv.initiative_id,
@@ -318,7 +344,7 @@ def jsonable(value: Any) -> Any:
 
 
 def access_export(
-    db: Database, stakeholder_id: int, purpose: str = DEFAULT_EXPORT_PURPOSE
+    db: Database, stakeholder_id: int, purpose: str = DEFAULT_EXPORT_PURPOSE, *, logged: bool = True
 ) -> dict[str, Any]:
     """Everything held about one person, for an access request (GDPR art. 15), as a
     JSON-ready document: the record, involvements with initiative reference and title,
@@ -327,11 +353,12 @@ def access_export(
     why = _purpose(purpose)
     with db.session() as session:
         row = _person(session, stakeholder_id)
-        log_access(session, row.id, db.user, "export", why)
-        session.flush()
+        if logged:  # else the caller logs it once the export has been written
+            log_access(session, row.id, db.user, "export", why)
+            session.flush()
         record = _record(session, row)
         involvement_ids = [inv.id for inv in row.involvements]
-        needles = [_name_pattern(x) for x in (row.name, row.email, row.phone) if x and x.strip()]
+        needles = _needles(row)
         audit_rows = list(
             session.scalars(
                 select(m.AuditEntry)
@@ -387,6 +414,8 @@ def access_export(
                 .order_by(m.PersonAccess.at, m.PersonAccess.id)
             )
         ]
+        if not logged:  # the entry `export_access_request` writes once the files have landed
+            log.append({"at": m.utcnow(), "who": db.user, "action": "export", "purpose": why})
         person = {"id": row.id, **asdict(record.person), "created_at": row.created_at}
         person.pop("version", None)
         document = {
@@ -411,14 +440,60 @@ def access_export(
 
 
 def write_access_json(document: dict[str, Any], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    temporary.replace(path)
-    return path
+    from coprod_desktop.services import safe_write
+
+    return safe_write.write_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def export_access_request(
+    db: Database,
+    stakeholder_id: int,
+    purpose: str,
+    write: Callable[[dict[str, Any]], list[Path]],
+) -> list[Path]:
+    """`access_export` put in files by `write`; the export is logged only once they have
+    landed, and if the log entry cannot be saved the files are removed again, so the access
+    log records every export that happened and none that did not."""
+    document = access_export(db, stakeholder_id, purpose, logged=False)
+    written = write(document)
+    try:
+        with db.session() as session:
+            log_access(session, stakeholder_id, db.user, "export", _purpose(purpose))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 # ---------------------------------------------------------------- erasure
+
+
+@dataclass(frozen=True)
+class PossibleMention:
+    """A first name or surname of the erased person standing alone in free text: maybe them,
+    maybe someone or something else ("Berg" the firm). Listed for review, never replaced."""
+
+    initiative_id: int | None
+    reference: str  # of the initiative ("" for text outside one)
+    entity: str  # the table: initiative, journal_entry, review, …
+    row_id: int
+    field: str
+    word: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class EraseResult:
+    stakeholder_id: int
+    anonymous_name: str
+    texts_replaced: int  # free-text values elsewhere that named the person
+    audit_rows_scrubbed: int
+    file_compacted: bool  # SQLite: vacuumed and the WAL truncated
+    initiatives_touched: tuple[int, ...] = ()  # their versions went up: stale saves conflict
+    possible_mentions: tuple[PossibleMention, ...] = ()
+    cleanup_error: str | None = None  # why the final clean-up failed (the person IS erased)
+    ledger_saved: bool = True  # the copy of the ledger beside the backups was written
 
 
 def _table(model: type[m.Base]) -> Table:
@@ -426,7 +501,8 @@ def _table(model: type[m.Base]) -> Table:
     return table
 
 
-def _string_columns(table: Table) -> list[str]:
+def text_columns(table: Table) -> list[str]:
+    """Every text column of a table (what FREE_TEXT/NOT_FREE_TEXT must classify)."""
     return [
         c.name
         for c in table.columns
@@ -434,10 +510,9 @@ def _string_columns(table: Table) -> list[str]:
     ]
 
 
-# Tables whose free text is searched for the erased values (the audit trail is scrubbed apart).
-_TEXT_TABLES = (
+# Tables with free text (store.models.FREE_TEXT); the audit trail is scrubbed apart.
+_FREE_TEXT_MODELS: tuple[type[m.Base], ...] = (
     m.Initiative,
-    m.Stakeholder,
     m.Involvement,
     m.Mandate,
     m.ResourceEntry,
@@ -446,75 +521,230 @@ _TEXT_TABLES = (
     m.Review,
     m.PersonAccess,
 )
-_VERSIONED = frozenset({m.Initiative, m.Stakeholder})
+# The audit trail's entity names and the table each stands for.
+_AUDIT_TABLES = {name: model.__tablename__ for model, name in ENTITY_NAMES.items()}
+# Audit labels (create/delete rows) that are free text: a journal entry is labelled by its
+# summary. Other labels are references, vocabulary keys or a party's name.
+_FREE_TEXT_LABELS = frozenset({"journal"})
+_CHUNK = 500
 
 
-def _replacer(replacements: Iterable[tuple[str, str]]) -> Any:
-    patterns = [(_name_pattern(old), new) for old, new in replacements if old and old.strip()]
+@dataclass(frozen=True)
+class _Values:
+    name: str
+    email: str | None
+    phone: str | None
+    notes: str | None
+
+
+def _notes_replacer(notes: str | None, *, short_too: bool) -> Any:
+    """Personal notes copied elsewhere word for word (short ones could be anything)."""
+    if not notes or not notes.strip() or (len(notes.strip()) < 12 and not short_too):
+        return lambda text: text
+    parts = [re.escape(part) for part in notes.split()]
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    return lambda text: pattern.sub(ERASED_VALUE, text) if text else text
+
+
+def _replacer(
+    values: _Values, anonymous: str, others: Sequence[str], *, short_notes: bool = False
+) -> Any:
+    person = Replacer(
+        PersonValues(values.name, values.email, values.phone), anonymous, ERASED_VALUE, others
+    )
+    notes = _notes_replacer(values.notes, short_too=short_notes)
 
     def replace(text: str | None) -> str | None:
-        if not text:
-            return text
-        for pattern, new in patterns:
-            text = pattern.sub(new, text)
-        return text
+        result: str | None = notes(person(text))
+        return result
 
     return replace
 
 
-def _replace_in_table(connection: Connection, model: type[m.Base], replace: Any) -> int:
+def _replace_free_text(
+    connection: Connection,
+    model: type[m.Base],
+    replace: Any,
+    words: list[str],
+    touched: set[int],
+    mentions: list[PossibleMention],
+) -> int:
+    """Replace in the table's free-text columns only; note which initiatives changed and
+    where a first name or surname still stands alone."""
     table = _table(model)
-    names = _string_columns(table)
-    if not names:
-        return 0
+    names = sorted(m.FREE_TEXT[table.name])
+    has_parent = "initiative_id" in table.c
+    parent = table.c.initiative_id if has_parent else table.c.id
     changed = 0
-    rows = connection.execute(select(table.c.id, *(table.c[n] for n in names))).all()
+    rows = connection.execute(select(table.c.id, parent, *(table.c[n] for n in names))).all()
     for row in rows:
-        values = {}
-        for index, name in enumerate(names, start=1):
+        ident = row[0]
+        initiative_id = row[1] if (has_parent or model is m.Initiative) else None
+        values: dict[str, Any] = {}
+        for index, name in enumerate(names, start=2):
             old = row[index]
             new = replace(old)
             if new != old:
                 values[name] = new
+            for found in possible_mentions(new, words):
+                mentions.append(
+                    PossibleMention(
+                        initiative_id, "", table.name, ident, name, found.word, found.excerpt
+                    )
+                )
         if values:
-            if model in _VERSIONED:
-                values["version"] = table.c.version + 1
-                values["updated_at"] = m.utcnow()
-            connection.execute(update(table).where(table.c.id == row[0]).values(**values))
+            if "title" in values:
+                values["title_key"] = m.sort_key(values["title"]) or ""
+            connection.execute(update(table).where(table.c.id == ident).values(**values))
             changed += 1
+            if initiative_id is not None:
+                touched.add(initiative_id)
     return changed
 
 
-def _scrub_audit(connection: Connection, stakeholder_id: int, replace: Any) -> int:
+def _scrub_audit(
+    connection: Connection,
+    stakeholder_id: int,
+    involvement_ids: set[int],
+    replace: Any,
+    anonymous: str,
+) -> int:
+    """Remove the erased values from the audit trail: the person's own personal fields are
+    emptied, their labels become the anonymous name, and free-text values (by the column
+    they copy) have the values replaced. Other parties' rows and keys are left alone."""
     table = _table(m.AuditEntry)
     scrubbed = 0
-    own = connection.execute(
-        update(table)
-        .where(
-            table.c.entity == "stakeholder",
-            table.c.entity_id == stakeholder_id,
-            table.c.field.in_(PERSONAL_FIELDS),
-        )
-        .values(old_value=None, new_value=None)
-    )
-    scrubbed += own.rowcount
-    for ident, old, new in connection.execute(
-        select(table.c.id, table.c.old_value, table.c.new_value)
-    ).all():
-        values = {}
-        if replace(old) != old:
-            values["old_value"] = replace(old)
-        if replace(new) != new:
-            values["new_value"] = replace(new)
-        if values:
+    rows = connection.execute(
+        select(
+            table.c.id,
+            table.c.entity,
+            table.c.entity_id,
+            table.c.field,
+            table.c.old_value,
+            table.c.new_value,
+        ).where(table.c.action != "erase")
+    ).all()
+    for ident, entity, entity_id, field, old, new in rows:
+        own = entity == "stakeholder" and entity_id == stakeholder_id
+        if own and field in PERSONAL_FIELDS:
+            values: dict[str, Any] = {"old_value": None, "new_value": None}
+            if old is None and new is None:
+                continue
+        elif own and field is None:
+            values = {
+                "old_value": anonymous if old is not None else None,
+                "new_value": anonymous if new is not None else None,
+            }
+        else:
+            free = (
+                field == "participants"
+                or (field is None and entity in _FREE_TEXT_LABELS)
+                or (entity == "involvement" and entity_id in involvement_ids and field is None)
+                or (
+                    field is not None
+                    and field in m.FREE_TEXT.get(_AUDIT_TABLES.get(entity, ""), ())
+                )
+            )
+            if not free:
+                continue
+            values = {"old_value": replace(old), "new_value": replace(new)}
+        if values["old_value"] != old or values["new_value"] != new:
             connection.execute(update(table).where(table.c.id == ident).values(**values))
             scrubbed += 1
     return scrubbed
 
 
+def _linked_initiatives(connection: Connection, stakeholder_id: int) -> set[int]:
+    """Initiatives the person takes part in, provides resources to or met in a journal entry."""
+    inv, res, jour = _table(m.Involvement), _table(m.ResourceEntry), _table(m.JournalEntry)
+    part = m.journal_participant
+    found = set(
+        connection.scalars(
+            select(inv.c.initiative_id).where(inv.c.stakeholder_id == stakeholder_id)
+        )
+    )
+    found |= set(
+        connection.scalars(select(res.c.initiative_id).where(res.c.source_id == stakeholder_id))
+    )
+    found |= set(
+        connection.scalars(
+            select(jour.c.initiative_id)
+            .join(part, part.c.journal_entry_id == jour.c.id)
+            .where(part.c.stakeholder_id == stakeholder_id)
+        )
+    )
+    return found
+
+
+def _bump_versions(connection: Connection, ids: Sequence[int], who: str, now: datetime) -> None:
+    """A new version for every initiative the erase touched, so an editor or an export that
+    read it before the erase conflicts instead of writing the erased values back; one audit
+    row each, so its History (and colleagues' live refresh) shows the erase."""
+    table = _table(m.Initiative)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        connection.execute(
+            update(table)
+            .where(table.c.id.in_(chunk))
+            .values(version=table.c.version + 1, updated_at=now)
+        )
+        connection.execute(
+            insert(_table(m.AuditEntry)),
+            [
+                {
+                    "at": now,
+                    "who": who,
+                    "action": "erase",
+                    "entity": "initiative",
+                    "entity_id": ident,
+                    "initiative_id": ident,
+                    "field": None,
+                    "old_value": None,
+                    "new_value": None,
+                }
+                for ident in chunk
+            ],
+        )
+
+
+def _with_references(
+    connection: Connection, mentions: list[PossibleMention]
+) -> tuple[PossibleMention, ...]:
+    ids = sorted({x.initiative_id for x in mentions if x.initiative_id is not None})
+    references: dict[int, str] = {}
+    table = _table(m.Initiative)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = select(table.c.id, table.c.reference).where(table.c.id.in_(chunk))
+        references.update({ident: ref for ident, ref in connection.execute(query)})
+    out = [replace_field(x, reference=references.get(x.initiative_id or -1, "")) for x in mentions]
+    return tuple(sorted(out, key=lambda x: (x.reference, x.entity, x.row_id, x.field)))
+
+
+def _forget_name_decisions(connection: Connection, replace: Any) -> None:
+    """A public brief's decision about a phrase that names the person goes with the person
+    (the phrase is the name itself, so it is deleted rather than rewritten)."""
+    decisions = _table(m.NameDecision)
+    rows = connection.execute(
+        select(decisions.c.id, decisions.c.phrase, decisions.c.replacement)
+    ).all()
+    doomed = [
+        ident
+        for ident, phrase, replacement in rows
+        if replace(phrase) != phrase or (replacement and replace(replacement) != replacement)
+    ]
+    if doomed:
+        connection.execute(delete(decisions).where(decisions.c.id.in_(doomed)))
+
+
 @translating_db_errors
 def erase_person(
-    db: Database, stakeholder_id: int, reason: str, *, who: str | None = None
+    db: Database,
+    stakeholder_id: int,
+    reason: str,
+    *,
+    who: str | None = None,
+    _ledger: ledger.Entry | None = None,
 ) -> EraseResult:
     """Anonymise a natural person everywhere and leave no trace of the erased values (see
     the module description). The reason is required; it is kept in the audit trail."""
@@ -524,27 +754,24 @@ def erase_person(
     by = who or db.user
     is_sqlite = db.dialect == "sqlite"
     with db.session() as session:  # check first, with the usual error translation
-        row = _person(session, stakeholder_id)
-        name, email, phone = row.name, row.email, row.phone
-        notes = row.notes
+        # a re-applied erasure erases the party the ledger recognises, even if an older copy
+        # did not yet mark them as a person
+        row = (
+            _person(session, stakeholder_id) if _ledger is None else _party(session, stakeholder_id)
+        )
+        values = _Values(row.name, row.email, row.phone, row.notes)
+        involvement_ids = {inv.id for inv in row.involvements}
+        # other parties' names, so a firm named after the person keeps its name in the text
+        others = list(
+            session.scalars(select(m.Stakeholder.name).where(m.Stakeholder.id != stakeholder_id))
+        )
     anonymous = ERASED_NAME.format(id=stakeholder_id)
-    replace = _replacer(
-        [
-            (name, anonymous),
-            (email or "", ERASED_VALUE),
-            (phone or "", ERASED_VALUE),
-            # personal notes copied elsewhere word for word (short ones could be anything)
-            (notes if notes and len(notes.strip()) >= 12 else "", ERASED_VALUE),
-        ]
-    )
-    audit_replace = _replacer(
-        [
-            (name, anonymous),
-            (email or "", ERASED_VALUE),
-            (phone or "", ERASED_VALUE),
-            (notes or "", ERASED_VALUE),
-        ]
-    )
+    replace = _replacer(values, anonymous, others)
+    audit_replace = _replacer(values, anonymous, others, short_notes=True)
+    entry = _ledger or ledger.new_entry(stakeholder_id, values.name, values.email, values.phone)
+    words = name_words(values.name)
+    now = m.utcnow()
+    mentions: list[PossibleMention] = []
     with db.engine.connect() as connection:
         if is_sqlite:  # freed pages are overwritten with zeros from here on
             connection.exec_driver_sql("PRAGMA secure_delete = ON")
@@ -565,14 +792,25 @@ def erase_person(
                         consent_date=None,
                         retention_until=None,
                         version=stakeholder.c.version + 1,
-                        updated_at=m.utcnow(),
+                        updated_at=now,
                     )
                 )
-                texts = sum(_replace_in_table(connection, t, replace) for t in _TEXT_TABLES)
-                scrubbed = _scrub_audit(connection, stakeholder_id, audit_replace)
+                touched = _linked_initiatives(connection, stakeholder_id)
+                texts = sum(
+                    _replace_free_text(connection, t, replace, words, touched, mentions)
+                    for t in _FREE_TEXT_MODELS
+                )
+                scrubbed = _scrub_audit(
+                    connection, stakeholder_id, involvement_ids, audit_replace, anonymous
+                )
+                _forget_name_decisions(connection, audit_replace)
+                # earlier versions kept for merges must not bring the person back either
+                versions.forget_mentioning(connection, audit_replace)
+                ordered = sorted(touched)
+                _bump_versions(connection, ordered, by, now)
                 connection.execute(
                     insert(_table(m.AuditEntry)).values(
-                        at=m.utcnow(),
+                        at=now,
                         who=by,
                         action="erase",
                         entity="stakeholder",
@@ -583,31 +821,119 @@ def erase_person(
                         new_value=audit_replace(why),
                     )
                 )
+                ledger.record(connection, entry, cleanup_pending=is_sqlite)
                 search.rebuild_all(connection)
                 if is_sqlite:
                     # Drop every old index segment, not only mark rows deleted.
                     fts = search.FTS_TABLE
                     connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
                     connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
+                found = _with_references(connection, mentions)
         finally:
             if is_sqlite:
                 connection.exec_driver_sql("PRAGMA secure_delete = OFF")
                 connection.commit()
-    compacted = _compact_sqlite(db) if is_sqlite else False
-    return EraseResult(stakeholder_id, anonymous, texts, scrubbed, compacted)
+    # The erase is committed: from here on nothing may say "nothing was saved".
+    saved = ledger.remember(entry)
+    compacted, problem = finish_cleanup(db) if is_sqlite else (False, None)
+    return EraseResult(
+        stakeholder_id,
+        anonymous,
+        texts,
+        scrubbed,
+        compacted,
+        tuple(ordered),
+        found,
+        problem,
+        saved,
+    )
+
+
+def cleanup_pending(db: Database) -> bool:
+    """An erase whose final clean-up (SQLite: VACUUM and WAL truncation) has not succeeded."""
+    if db.dialect != "sqlite":
+        return False
+    try:
+        with db.engine.connect() as connection:
+            return ledger.pending(connection)
+    except exc.DBAPIError:
+        return False  # a schema before the ledger: no erase ran with this version
+
+
+def finish_cleanup(db: Database) -> tuple[bool, str | None]:
+    """VACUUM (rewrites the file without free pages), then checkpoint and truncate the WAL, so
+    erased values are not left in free pages or the -wal file. Returns (done, why not)."""
+    if db.dialect != "sqlite":
+        return False, None
+    try:
+        done = _compact_sqlite(db)
+    except (exc.DBAPIError, sqlite3.Error, OSError) as error:
+        with suppress(exc.DBAPIError, OSError), db.engine.begin() as connection:
+            ledger.set_pending(connection, True)
+        reason = str(getattr(error, "orig", None) or error).strip() or type(error).__name__
+        return False, reason
+    if not done:
+        with suppress(exc.DBAPIError, OSError), db.engine.begin() as connection:
+            ledger.set_pending(connection, True)
+        return False, "another program holds the database open"
+    return True, None
 
 
 def _compact_sqlite(db: Database) -> bool:
-    """VACUUM (rewrites the file without free pages), then checkpoint and truncate the WAL."""
     db.engine.dispose()  # idle pooled connections must not pin old WAL frames
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        ledger.set_pending(connection, False)
         connection.exec_driver_sql("PRAGMA secure_delete = ON")
-        connection.exec_driver_sql("VACUUM")
-        busy = 1
-        for _attempt in range(3):
-            result = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-            busy = int(result[0])
-            if not busy:
-                break
-        connection.exec_driver_sql("PRAGMA secure_delete = OFF")
+        try:
+            connection.exec_driver_sql("VACUUM")
+            busy = 1
+            for _attempt in range(3):
+                result = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+                busy = int(result[0])
+                if not busy:
+                    break
+        finally:
+            connection.exec_driver_sql("PRAGMA secure_delete = OFF")
     return busy == 0
+
+
+def reapply_erasures(db: Database) -> list[int]:
+    """Erase again every stakeholder the ledger (beside the backups, and in the database)
+    knows as erased but who is back with the same recorded values (a restored or older
+    backup). Returns their ids. A read-only database cannot be changed: nothing happens."""
+    known = ledger.load()
+    try:
+        with db.engine.connect() as connection:
+            stored = ledger.stored(connection)
+    except exc.DBAPIError:
+        return []  # a schema before the ledger (opened without upgrading): nothing to apply
+    ledger.remember_all(stored)  # what this database knows, the folder keeps too
+    entries = {(e.stakeholder_id, e.salt): e for e in [*known, *stored]}
+    if not entries or db.read_only:
+        return []
+    ids = sorted({e.stakeholder_id for e in entries.values()})
+    with db.session() as session:
+        rows = {
+            r.id: r
+            for start in range(0, len(ids), _CHUNK)
+            for r in session.scalars(
+                select(m.Stakeholder).where(m.Stakeholder.id.in_(ids[start : start + _CHUNK]))
+            )
+        }
+        back = [
+            e
+            for e in entries.values()
+            if (r := rows.get(e.stakeholder_id)) is not None
+            and r.name != ERASED_NAME.format(id=r.id)
+            and e.matches(r.name, r.email, r.phone)
+        ]
+    erased: list[int] = []
+    for entry in sorted(back, key=lambda e: e.stakeholder_id):
+        if entry.stakeholder_id in erased:
+            continue
+        when = entry.erased_at.date().isoformat()
+        erase_person(
+            db, entry.stakeholder_id, REAPPLIED_REASON.format(date=when), who=db.user, _ledger=entry
+        )
+        erased.append(entry.stakeholder_id)
+    return erased

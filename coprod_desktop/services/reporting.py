@@ -3,7 +3,7 @@
 `initiatives.get_many` builds ORM objects first, which costs about a millisecond per
 initiative; a 500-initiative portfolio review has to be done in well under a second, so this
 module reads the same data with one plain SELECT per table and builds the `InitiativeData`
-directly. `tests/core/reports/test_reporting_service.py` checks it gives exactly what
+directly. `tests/core/reports/test_figures_and_loading.py` checks it gives exactly what
 `get_many` gives.
 """
 

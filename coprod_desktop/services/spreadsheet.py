@@ -33,7 +33,7 @@ from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.typology import Text
-from coprod_desktop.services import exchange
+from coprod_desktop.services import exchange, safe_write
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 
@@ -190,9 +190,44 @@ def read_csv_bytes(
     return RawSheet(rows, "csv", name, delimiter=delimiter, encoding=encoding)
 
 
+#: what an .xlsx may unpack to before it is parsed: real workbooks stay far below both, a
+#: decompression bomb (a small file of highly compressible content) does not
+XLSX_MAX_UNPACKED = 200 * 1024 * 1024
+XLSX_MAX_RATIO = 100
+XLSX_RATIO_FLOOR = 10 * 1024 * 1024  # below this, any ratio is harmless
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose members would unpack to too much, or too much for their size
+    (the sizes the zip declares bound what is unpacked: more is a CRC error when read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the workbook reader says so in its own words
+    unpacked = sum(max(0, m.file_size) for m in members)
+    packed = sum(max(0, m.compress_size) for m in members)
+    mb = 1024 * 1024
+    if unpacked > XLSX_MAX_UNPACKED:
+        raise InputFileError(
+            "xlsx_too_large",
+            path=str(path),
+            size=unpacked // mb,
+            limit=XLSX_MAX_UNPACKED // mb,
+        )
+    if unpacked > XLSX_RATIO_FLOOR and unpacked > XLSX_MAX_RATIO * max(packed, 1):
+        raise InputFileError(
+            "xlsx_ratio",
+            path=str(path),
+            ratio=unpacked // max(packed, 1),
+            limit=XLSX_MAX_RATIO,
+        )
+
+
 def _read_xlsx(path: Path) -> RawSheet:
     from openpyxl import load_workbook  # only when a workbook is read
 
+    check_xlsx_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -202,14 +237,23 @@ def _read_xlsx(path: Path) -> RawSheet:
     except Exception as error:  # openpyxl's own InvalidFileException and friends
         raise InputFileError("file_unreadable", path=str(path), reason=str(error)) from None
     try:
-        sheet = workbook.active or workbook.worksheets[0]
-        if sheet.max_row is None or sheet.max_column is None:
-            sheet.reset_dimensions()
+        sheet = workbook.active
+        if not hasattr(sheet, "reset_dimensions"):  # none, or a chart sheet
+            if not workbook.worksheets:
+                raise InputFileError("file_unreadable", path=str(path), reason="no worksheet")
+            sheet = workbook.worksheets[0]
+        # The stored dimension is only what the writing program claims; a workbook that
+        # understates it would lose its last rows, so every row present is read.
+        sheet.reset_dimensions()
         rows = [
             (number, list(cells))
             for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
         ]
         title = str(sheet.title)
+    except InputFileError:
+        raise
+    except Exception as error:  # a damaged member (CRC, XML) shows only when it is read
+        raise InputFileError("file_unreadable", path=str(path), reason=str(error)) from None
     finally:
         workbook.close()
     return RawSheet(rows, "xlsx", path.name, sheet_name=title)
@@ -713,6 +757,8 @@ def _csv_text(value: Any, decimal_comma: bool) -> str:
     if isinstance(value, float):
         text = str(int(value)) if value.is_integer() else repr(value)
         return text.replace(".", ",") if decimal_comma else text
+    if isinstance(value, str):
+        return sp.guard_formula(value)  # no cell opens as a formula; the import strips the `'`
     return str(value)
 
 
@@ -739,14 +785,11 @@ def export_csv(
     separator = delimiter or separator
     if separator == ",":
         decimal_comma = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+    with safe_write.atomic_write(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=separator)
         writer.writerow(table.headers)
         for row in table.rows:
             writer.writerow([_csv_text(value, decimal_comma) for value in row])
-    temporary.replace(path)
     return len(table.rows)
 
 
@@ -834,10 +877,8 @@ def export_xlsx(
                 else:
                     cells.append(value)
             sheet.append(cells)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    workbook.save(temporary)
-    temporary.replace(path)
+    with safe_write.atomic_path(path) as temporary:
+        workbook.save(temporary)
     return len(tables[0].rows)
 
 

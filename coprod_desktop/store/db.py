@@ -25,7 +25,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import (
     ConflictError,
+    ConnectionLostError,
     CoprodError,
+    DatabaseAddressError,
     DatabaseCorruptError,
     DatabaseFullError,
     DatabaseLockedError,
@@ -93,9 +95,34 @@ def resolve_target(db: str | None) -> str:
 
 
 def to_url(target: str) -> str:
+    """The SQLAlchemy URL of a path or address; anything this app cannot open (a symbolic
+    link loop, a malformed address, a kind of database other than SQLite and PostgreSQL
+    through psycopg) is DatabaseAddressError."""
     if "://" in target:
+        _check_url(target)
         return target
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
+    try:
+        return "sqlite:///" + str(Path(target).expanduser().resolve())
+    except (RuntimeError, OSError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        raise DatabaseAddressError("db_symlink_loop", where=target) from None
+
+
+SUPPORTED_DRIVERS = frozenset({("sqlite", "pysqlite"), ("postgresql", "psycopg")})
+
+
+def _check_url(target: str) -> None:
+    try:
+        parsed = make_url(target)
+        kind = (parsed.get_backend_name(), parsed.get_driver_name())
+    except Exception:  # ArgumentError, ValueError (a bad port), NoSuchModuleError …
+        shown = target.split("://", 1)[0] + "://…"  # the rest may hold a password
+        raise DatabaseAddressError("db_bad_url", where=shown) from None
+    if kind not in SUPPORTED_DRIVERS:
+        raise DatabaseAddressError(
+            "db_unsupported_url",
+            where=parsed.render_as_string(hide_password=True),
+            kind=parsed.drivername,
+        )
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -149,7 +176,7 @@ def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
+def make_engine(url: str, *, read_only: bool = False, user: str | None = None) -> Engine:
     timeout = busy_timeout_ms() / 1000
     path = sqlite_path(url)
     if path is not None and read_only:
@@ -165,7 +192,22 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(url, connect_args={"timeout": timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=server_connect_args(url, user))
+
+
+#: seconds to wait for a server that does not answer (a dead network), before "cannot reach"
+CONNECT_TIMEOUT_S = 10
+
+
+def server_connect_args(url: str, user: str | None = None) -> dict[str, Any]:
+    """Connection options for a shared database: the server's session list names the program
+    and who uses it (`application_name`), and an unreachable server is given up on in seconds."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    who = user or default_user(url)
+    # PostgreSQL keeps 63 bytes of it and wants plain ASCII there
+    name = f"coprod-desktop ({who})".encode("ascii", "replace").decode()[:63]
+    return {"application_name": name, "connect_timeout": CONNECT_TIMEOUT_S}
 
 
 @dataclass(frozen=True)
@@ -218,8 +260,47 @@ def inspect_sqlite_file(path: Path) -> SqliteInspection:
     return SqliteInspection(True, tables, revision)
 
 
+# What psycopg and the server say when the server cannot be reached (down, restarting, network)
+_CONNECTION_LOST_HINTS = (
+    "connection failed",
+    "could not connect",
+    "connection refused",
+    "server closed the connection",
+    "terminating connection",
+    "connection is closed",
+    "connection is lost",
+    "no connection to the server",
+    "could not receive data",
+    "could not send data",
+    "consuming input failed",
+    "sending query failed",
+    "timeout expired",
+    "connection timed out",
+    "network is unreachable",
+    "no route to host",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "the database system is in recovery mode",
+    "could not translate host name",
+)
+
+
+def is_connection_lost(error: BaseException) -> bool:
+    """True when a shared database's server cannot be reached (as opposed to a problem of the
+    data or the request). SQLite files are never "unreachable" in this sense."""
+    if getattr(error, "connection_invalidated", False):
+        return True
+    original = getattr(error, "orig", error)
+    if not type(original).__module__.startswith("psycopg"):
+        return False
+    text = str(original).lower()
+    return any(hint in text for hint in _CONNECTION_LOST_HINTS)
+
+
 def translate_db_error(error: BaseException, where: str) -> CoprodError:
     """A known error for a database exception (locked, read-only, damaged, gone)."""
+    if is_connection_lost(error):
+        return ConnectionLostError(where=where)
     text = str(getattr(error, "orig", error)).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(where=where)
@@ -232,6 +313,11 @@ def translate_db_error(error: BaseException, where: str) -> CoprodError:
     return DatabaseUnavailableError(where=where, reason=text.splitlines()[0] if text else "")
 
 
+#: every SQLite portfolio opened in this process: no file the user asks to write may replace
+#: one of them (services.safe_write)
+OPEN_DATABASE_FILES: set[Path] = set()
+
+
 class Database:
     """An open portfolio: an engine plus short sessions, one per service operation."""
 
@@ -242,6 +328,8 @@ class Database:
         self.engine = engine
         self.user = user or default_user(url)
         self.path = sqlite_path(url)
+        if self.path is not None:
+            OPEN_DATABASE_FILES.add(self.path)
         #: opened read-only (the file or its folder cannot be written): every write fails with
         #: DatabaseReadOnlyError; the GUI shows a banner and disables editing
         self.read_only = read_only
@@ -260,6 +348,17 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def location(self) -> str:
+        """Where the portfolio is, without the user: the file, or `database on host:port`."""
+        if self.path is not None:
+            return str(self.path)
+        parsed = make_url(self.url)
+        host = parsed.host or "localhost"
+        if parsed.port:
+            host += f":{parsed.port}"
+        return f"{parsed.database or ''} @ {host}"
 
     @contextmanager
     def session(self) -> Iterator[Session]:

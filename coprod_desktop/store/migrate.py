@@ -174,7 +174,7 @@ def open_database(
             _prepare_sqlite(path, url, head, upgrade, script_location)
         engine = make_engine(url, read_only=read_only)
     else:
-        engine = make_engine(url)
+        engine = make_engine(url, user=user)
         try:
             revision = current_revision(engine)
             _refuse_unknown(revision, url, script_location)

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models for every entity of DESIGN.md.
+"""SQLAlchemy 2 typed models for every entity of the portfolio (docs/architecture.md).
 
 Vocabulary fields hold the stable keys of `domain.vocab` as short strings; validation of the
 keys happens in the domain layer before anything is written.
@@ -27,6 +27,8 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from coprod_desktop.domain.vocab import PERSON_KINDS, is_natural_person
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -164,6 +166,15 @@ class Stakeholder(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_stakeholder_name_kind", "name", "kind"),)
+
+    @validates("kind", "is_person")
+    def _person_kinds(self, name: str, value: Any) -> Any:
+        """Citizens and volunteers are natural persons whatever `is_person` was set to."""
+        if name == "kind" and value in PERSON_KINDS:
+            self.is_person = True
+        if name == "is_person":
+            return is_natural_person(self.kind, value)
+        return value
 
 
 class Involvement(Base):
@@ -329,6 +340,115 @@ class PersonAccess(Base):
     purpose: Mapped[str] = mapped_column(Text)
 
 
+class InitiativeVersion(Base):
+    """An earlier version of an initiative (its fields and child rows as JSON, display names
+    left out), kept when a save replaces it so that `import --merge` can merge an export
+    against the state it was made from. Pruned by services.versions; not audited."""
+
+    __tablename__ = "initiative_version"
+
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime | None] = mapped_column(DateTime)  # when this version was saved
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class NameDecision(Base):
+    """What the user decided about a name-like phrase before a public brief: keep it
+    (`replacement` is None) or print `replacement` instead. Keyed by the phrase without case
+    or spacing differences, so the brief can be re-made without asking again (and the whole
+    team shares the decisions)."""
+
+    __tablename__ = "name_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phrase_key: Mapped[str] = mapped_column(String(300), unique=True)
+    phrase: Mapped[str] = mapped_column(String(300))
+    replacement: Mapped[str | None] = mapped_column(String(300))
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Erasure(Base):
+    """The erasure ledger: which stakeholders were erased, with salted hashes of the erased
+    name, e-mail and phone (never the values), so an erasure can be recognised and applied
+    again to a restored backup (services.privacy keeps a copy beside the backups)."""
+
+    __tablename__ = "erasure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stakeholder_id: Mapped[int] = mapped_column(Integer, index=True)  # no FK: outlives rows
+    erased_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    salt: Mapped[str] = mapped_column(String(64))
+    name_hash: Mapped[str] = mapped_column(String(64))
+    email_hash: Mapped[str | None] = mapped_column(String(64))
+    phone_hash: Mapped[str | None] = mapped_column(String(64))
+    # SQLite: the final VACUUM has not succeeded yet; `coprod check` or the GUI finishes it.
+    cleanup_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# What each text column holds, for erasure (services.privacy). Free text may name a person
+# and gets that person's recorded values replaced, as whole words; the other text columns
+# (vocabulary keys, references, staff names, another party's own record, derived sort keys,
+# the audit trail's bookkeeping) are never rewritten by an erase. A test fails when a text
+# column is in neither list, so a new column has to be classified here.
+FREE_TEXT: dict[str, frozenset[str]] = {
+    "initiative": frozenset({"title", "summary", "description", "area", "type_rationale"}),
+    "involvement": frozenset({"note"}),
+    "mandate": frozenset({"granted_by", "scope"}),
+    "resource_entry": frozenset({"note"}),
+    "cross_pressure": frozenset({"description", "raised_by", "resolution"}),
+    "journal_entry": frozenset({"summary"}),
+    "review": frozenset({"assessment", "decisions"}),
+    "person_access": frozenset({"purpose"}),
+    # old_value/new_value hold a copy of another column: scrubbed by what that column is
+    "audit_entry": frozenset(),
+    "stakeholder": frozenset(),  # a party's own record: only the erased person's is cleared
+    "erasure": frozenset(),
+    # a phrase decided for public briefs may be the person's name: such rows are deleted by
+    # an erase (services.privacy), not rewritten
+    "name_decision": frozenset(),
+    # earlier versions kept for merges: those mentioning an erased person are deleted
+    # (services.versions.forget_mentioning), not rewritten
+    "initiative_version": frozenset(),
+}
+NOT_FREE_TEXT: dict[str, frozenset[str]] = {
+    "initiative": frozenset(
+        {
+            "reference",
+            "sector",
+            "status",
+            "origin",
+            "type",
+            "secondary_type",
+            "participation_level",
+            "frontline_role",
+            "owner",
+            "responsible_manager",
+            "kle_topic",
+            "title_key",  # derived from title (rewritten with it)
+            "owner_key",
+        }
+    ),
+    "stakeholder": frozenset(
+        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis"}
+    ),
+    "involvement": frozenset({"role", "influence", "interest", "trust"}),
+    "mandate": frozenset({"level", "clarity", "committee", "reference"}),
+    "resource_entry": frozenset({"kind", "unit", "internal_unit"}),
+    "cross_pressure": frozenset({"category", "level", "status", "coping_strategy"}),
+    "journal_entry": frozenset({"kind"}),
+    "review": frozenset({"reviewer"}),
+    "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
+    "person_access": frozenset({"who", "action"}),
+    "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
+    "name_decision": frozenset({"phrase_key", "phrase", "replacement", "decided_by"}),
+}
+
+
 # Child tables of an initiative, by interchange list name.
 CHILD_MODELS: dict[str, type[Base]] = {
     "stakeholders": Involvement,
@@ -338,3 +458,12 @@ CHILD_MODELS: dict[str, type[Base]] = {
     "journal": JournalEntry,
     "reviews": Review,
 }
+
+
+class ReferenceCounter(Base):
+    """The last reference number handed out per year (see `store.references`)."""
+
+    __tablename__ = "reference_counter"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coprod_desktop import __version__, paths
+from coprod_desktop.domain.errors import ConnectionLostError
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.main_window import MainWindow
@@ -48,6 +49,14 @@ def setup_logging() -> None:
 
 def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """Log any unexpected error and tell the user in plain words (no traceback shown)."""
+    if isinstance(error, ConnectionLostError):
+        from coprod_desktop.ui.connection import main_watch
+
+        watch = main_watch()
+        if watch is not None:  # a state, not an error: the banner says it
+            log.info("a read found the shared database unreachable: %s", error)
+            watch.not_connected(error)
+            return
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
     if QApplication.instance() is None:
         return

@@ -1,8 +1,9 @@
 """The classification assistant: plain questions from the typology, pre-answered from the record.
 
 The questions, the pre-answers and the suggestion come from `domain/classification.py`; this
-dialog only shows them. Accepting sets the editor's type, secondary type and rationale as one
-undoable step (nothing is saved until the editor is).
+dialog only shows them. Accepting sets the editor's type, secondary type and rationale (and,
+if the user agrees, the type's public values) as one undoable step (nothing is saved until the
+editor is). The answers given stay with the editor, so reopening the assistant shows them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.classification import QUESTIONS, Suggestion, pre_answer, suggest
 from coprod_desktop.domain.model import InitiativeData
+from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.ui import i18n
 
 if TYPE_CHECKING:
@@ -37,10 +41,32 @@ if TYPE_CHECKING:
 NOT_SURE = "__not_sure__"
 
 
+def tab_lands_on_checked(group: QButtonGroup) -> None:
+    """Tab enters an exclusive group of radio buttons at the checked one (the arrow keys then
+    choose), as a radio group should; Qt otherwise enters at whichever had the focus last."""
+
+    def fix(_button: QAbstractButton | None = None, _on: bool = True) -> None:
+        checked = group.checkedButton()
+        for button in group.buttons():
+            focus = button.focusPolicy()
+            if button is checked or (checked is None and button is group.buttons()[0]):
+                button.setFocusPolicy(focus | Qt.FocusPolicy.TabFocus)
+            else:
+                button.setFocusPolicy(Qt.FocusPolicy(focus.value & ~Qt.FocusPolicy.TabFocus.value))
+
+    fix()
+    group.buttonToggled.connect(fix)
+
+
 class ClassificationAssistant(QDialog):
     """Seven questions with radio options; the suggestion follows every answer."""
 
-    def __init__(self, data: InitiativeData, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data: InitiativeData,
+        parent: QWidget | None = None,
+        answers: dict[str, str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("classification-assistant")
         self.setWindowTitle(self.tr("Classification assistant"))
@@ -63,8 +89,9 @@ class ClassificationAssistant(QDialog):
         questions_layout.setContentsMargins(0, 0, 6, 0)
         for number, question in enumerate(QUESTIONS, start=1):
             known = self.pre_answers.get(question.key)
+            chosen = answers[question.key] if answers and question.key in answers else known
             title = f"{number}. {question.text.get(lang)}"
-            if known is not None:
+            if known is not None and chosen == known:
                 title += "  " + self.tr("(from the record)")
             box = QGroupBox(title, questions)
             box.setObjectName(f"question-{question.key}")
@@ -81,13 +108,15 @@ class ClassificationAssistant(QDialog):
                 group.addButton(button)
                 inner.addWidget(button)
                 self.buttons[question.key][key] = button
-                button.setChecked(key == (known or NOT_SURE))
+                button.setChecked(key == (chosen or NOT_SURE))
+            tab_lands_on_checked(group)
             group.buttonToggled.connect(lambda _b, on: self.update_suggestion() if on else None)
             questions_layout.addWidget(box)
         questions_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(questions)
 
         self.verdict = QLabel(self)
@@ -139,6 +168,9 @@ class ClassificationAssistant(QDialog):
         layout.addWidget(self.button_box)
         self.resize(980, 680)
         self.update_suggestion()
+        first = self.groups[QUESTIONS[0].key].checkedButton()
+        if first is not None:
+            first.setFocus()
 
     def answers(self) -> dict[str, str | None]:
         chosen: dict[str, str | None] = {}
@@ -181,9 +213,11 @@ class ClassificationAssistant(QDialog):
         self.accept_button.setEnabled(found.primary is not None)
 
 
-def apply_suggestion(editor: InitiativeEditor, found: Suggestion, lang: str) -> None:
-    """Type, secondary type (and the frontline role that follows the type) and rationale as
-    one undo step in the editor."""
+def apply_suggestion(
+    editor: InitiativeEditor, found: Suggestion, lang: str, tick_values: list[str] | None = None
+) -> None:
+    """Type, secondary type (and the frontline role that follows the type), rationale and the
+    public values to tick as one undo step in the editor."""
     from coprod_desktop.ui.editor import FieldCommand
 
     if found.primary is None:
@@ -215,12 +249,45 @@ def apply_suggestion(editor: InitiativeEditor, found: Suggestion, lang: str) -> 
         editor.undo.push(
             FieldCommand(editor, "type_rationale", data.type_rationale, rationale, False)
         )
+    if tick_values:
+        values = [*data.public_values, *(x for x in tick_values if x not in data.public_values)]
+        editor.undo.push(FieldCommand(editor, "public_values", data.public_values, values, False))
     editor.undo.endMacro()
+
+
+def offer_public_values(editor: InitiativeEditor, found: Suggestion, lang: str) -> list[str]:
+    """Ask whether to tick the public values the typology gives the type; the ones to tick."""
+    if found.primary is None:
+        return []
+    missing = [
+        value
+        for value in TYPOLOGY[found.primary].public_values
+        if value.value not in editor.data.public_values
+    ]
+    if not missing:
+        return []
+    names = "\n".join(f"• {value.label(lang)}" for value in missing)
+    question = QCoreApplication.translate(
+        "ClassificationAssistant", "Also tick the public values of %1?"
+    ).replace("%1", found.primary.label(lang).lower())
+    answer = QMessageBox.question(
+        editor,
+        QCoreApplication.translate("ClassificationAssistant", "Public values"),
+        f"{question}\n\n{names}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return [v.value for v in missing] if answer == QMessageBox.StandardButton.Yes else []
 
 
 def run_assistant(editor: InitiativeEditor) -> ClassificationAssistant:
     """Open the assistant on the editor's current (unsaved) data; accept applies it."""
-    dialog = ClassificationAssistant(editor.data, editor)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        apply_suggestion(editor, dialog.suggestion(), i18n.lang())
+    dialog = ClassificationAssistant(editor.data, editor, editor.assistant_answers)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    editor.assistant_answers = dialog.answers()
+    if accepted:
+        found = dialog.suggestion()
+        lang = i18n.lang()
+        editor.accepted_answers = dict(editor.assistant_answers)
+        apply_suggestion(editor, found, lang, offer_public_values(editor, found, lang))
     return dialog

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")  # what a background function returns and its success callback takes
 
 
 class Cancelled(Exception):
@@ -77,7 +78,7 @@ class Operation(QObject):
         self,
         runner: Background,
         function: Callable[[Progress], Any],
-        on_success: Callable[[Any], None] | None,
+        on_success: Callable[[Any], object] | None,
         on_failure: Callable[[BaseException], None] | None,
         label: str | None,
         parent_widget: QWidget | None,
@@ -164,8 +165,8 @@ class Background(QObject):
 
     def run(
         self,
-        function: Callable[[Progress], Any],
-        on_success: Callable[[Any], None] | None = None,
+        function: Callable[[Progress], T],
+        on_success: Callable[[T], object] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         *,
         label: str | None = None,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -411,9 +412,12 @@ class DashboardView(QWidget):
                 operation.cancel()
 
         self.destroyed.connect(cancel_running)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.summary)
+        texts.addWidget(hint)
         top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(hint)
+        top.addLayout(texts, 1)
         top.addWidget(self.progress_label)
         top.addWidget(self.stop_button)
         top.addWidget(self.refresh_button)
@@ -537,12 +541,13 @@ class DashboardView(QWidget):
         self.data = data
         lang = i18n.lang()
         figures = data.figures
+        number = QLocale().toString
         self.summary.setText(
             self.tr("%1 initiatives · %2 open cross-pressures (%3 serious) · %4 need attention")
-            .replace("%1", str(figures.count))
-            .replace("%2", str(figures.open_pressure_total))
-            .replace("%3", str(figures.high_severity_open))
-            .replace("%4", str(len(data.attention)))
+            .replace("%1", number(figures.count))
+            .replace("%2", number(figures.open_pressure_total))
+            .replace("%3", number(figures.high_severity_open))
+            .replace("%4", number(len(data.attention)))
         )
         from coprod_desktop.reports import charts  # ReportLab: loaded when charts are drawn
 

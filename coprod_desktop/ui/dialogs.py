@@ -64,7 +64,7 @@ class StakeholderForm(QWidget):
             ("notes", self.tr("No&tes"), self.notes),
             ("lawful_basis", self.tr("&Lawful basis"), self.lawful_basis),
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
-            ("retention_until", self.tr("&Keep until"), self.retention_until),
+            ("retention_until", self.tr("Keep &until"), self.retention_until),
         ]
         for key, text, widget in rows:
             box = QWidget(self)
@@ -85,7 +85,33 @@ class StakeholderForm(QWidget):
                 form.addRow(box)
         self.is_person.toggled.connect(self._person_toggled)
         self._person_toggled(False)
+        # Citizens and volunteers are natural persons whatever the box says: it is ticked and
+        # locked for them, with the reason beside it.
+        self.person_hint = QLabel(
+            self.tr("Citizens and volunteers are always private persons."), self
+        )
+        self.person_hint.setObjectName("person-hint")
+        self.person_hint.setWordWrap(True)
+        hint_box = self.errors["is_person"].parentWidget()
+        assert hint_box is not None
+        hint_layout = hint_box.layout()
+        assert isinstance(hint_layout, QVBoxLayout)
+        hint_layout.insertWidget(1, self.person_hint)
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self._kind_changed()
         self.original = StakeholderData()
+
+    def _kind_changed(self) -> None:
+        always = self.kind.key() in v.PERSON_KINDS
+        if always and not self.is_person.isChecked():
+            self.is_person.setChecked(True)
+            self._ticked_for_kind = True
+        elif not always and getattr(self, "_ticked_for_kind", False):
+            # Typing "Fo" for Forening passes Frivillig: the tick that kind forced goes again.
+            self.is_person.setChecked(False)
+            self._ticked_for_kind = False
+        self.is_person.setEnabled(not always)
+        self.person_hint.setVisible(always)
 
     def _person_toggled(self, on: bool) -> None:
         for widget in (self.lawful_basis, self.consent_date, self.retention_until):
@@ -96,6 +122,8 @@ class StakeholderForm(QWidget):
         self.name.setText(data.name)
         self.kind.set_key(data.kind)
         self.is_person.setChecked(data.is_person)
+        self._ticked_for_kind = False
+        self._kind_changed()
         self.organisation.setText(data.organisation or "")
         self.email.setText(data.email or "")
         self.phone.setText(data.phone or "")
@@ -130,12 +158,13 @@ class StakeholderForm(QWidget):
         def text(edit: QLineEdit) -> str | None:
             return edit.text().strip() or None
 
-        person = self.is_person.isChecked()
+        kind = self.kind.key() or "other"
+        person = v.is_natural_person(kind, self.is_person.isChecked())
         return StakeholderData(
             id=self.original.id,
             version=self.original.version,
             name=self.name.text().strip(),
-            kind=self.kind.key() or "other",
+            kind=kind,
             is_person=person,
             organisation=text(self.organisation),
             email=text(self.email),

@@ -36,19 +36,21 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.classification import suggest
 from coprod_desktop.domain.errors import ConflictError, CoprodError, ValidationError
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
 from coprod_desktop.services import initiatives, stakeholders
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
+from coprod_desktop.ui.assistant import tab_lands_on_checked
 from coprod_desktop.ui.dialogs import (
-    ChecklistDialog,
     StakeholderDialog,
     StakeholderPicker,
     typology_card_html,
 )
 from coprod_desktop.ui.history import AuditModel
+from coprod_desktop.ui.record_forms import FORM_ORDER, RecordForm
 from coprod_desktop.ui.records import Column, RecordDelegate, RecordModel, format_number
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, vocab_label
 
@@ -62,7 +64,7 @@ TEXT_FIELDS = (
 )
 LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
 DATE_FIELDS = ("start_date", "end_date", "next_review")
-LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
+LISTS = d.INITIATIVE_LISTS
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {
     "stakeholders": "involvements",
@@ -143,6 +145,32 @@ class _UndoKeysToStack(QObject):
         return False
 
 
+class _RecordKeys(QObject):
+    """Keys on a record table: Return edits the current row in its form, Insert adds one,
+    Delete removes the current row (undoable). Typing never lands in a cell."""
+
+    def __init__(self, editor: InitiativeEditor, name: str) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.name = name
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return False
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.editor.edit_record(self.name)
+                return True
+            if key == Qt.Key.Key_Insert:
+                self.editor.new_record(self.name)
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.editor.remove_row(self.name)
+                return True
+        return False
+
+
 def _table(model: RecordModel, parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
@@ -150,12 +178,8 @@ def _table(model: RecordModel, parent: QWidget, name: str) -> QTableView:
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-        | QAbstractItemView.EditTrigger.SelectedClicked
-    )
+    # Records are edited in a form (Return, double-click); cell editors lost typed values.
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setTabKeyNavigation(False)
     header = table.horizontalHeader()
@@ -184,8 +208,10 @@ class InitiativeEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("initiative-editor")
         self.db = db
+        # The version as read: the base both edits started from when a colleague saves first.
         self.original = copy.deepcopy(data)
         self.data = copy.deepcopy(data)
+        self.merge_state: Any = None  # a merge with a colleague's save being saved (conflict.py)
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._clean_changed)
         self._loading = False
@@ -199,6 +225,10 @@ class InitiativeEditor(QWidget):
         self.names: dict[int, str] = {}
         self._undo_filter = _UndoKeysToStack(self)
         self._labels: dict[str, str] | None = None
+        # The classification assistant's answers (reopening shows them) and those accepted
+        # (the "recorded facts point to" line follows them once a type has been accepted).
+        self.assistant_answers: dict[str, str | None] | None = None
+        self.accepted_answers: dict[str, str | None] | None = None
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -208,7 +238,7 @@ class InitiativeEditor(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(self.tr("Save this initiative (Ctrl+S)"))
-        self.revert_button = QPushButton(self.tr("&Revert"), self)
+        self.revert_button = QPushButton(self.tr("Rever&t"), self)
         self.revert_button.setToolTip(self.tr("Throw away the changes since the last save"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
@@ -341,6 +371,8 @@ class InitiativeEditor(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Ctrl+Tab onto the page puts the focus on its first field, not on the scroll area.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         page = QWidget(scroll)
         scroll.setWidget(page)
         return scroll, page
@@ -478,6 +510,7 @@ class InitiativeEditor(QWidget):
 
         self.bindings["type"] = (get_type, put_type)
         self.type_group.buttonToggled.connect(lambda _b, on: self._type_edited() if on else None)
+        tab_lands_on_checked(self.type_group)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -525,7 +558,7 @@ class InitiativeEditor(QWidget):
         name: str,
         columns: list[Column],
         title: str,
-        buttons: list[tuple[str, Callable[[], None]]],
+        buttons: list[tuple[str, Callable[[], object]]],
         extra: QWidget | None = None,
     ) -> QWidget:
         page = QWidget(self)
@@ -535,9 +568,14 @@ class InitiativeEditor(QWidget):
         self.models[name] = model
         self.tables[name] = table
         self.pages[name] = page
+        table.installEventFilter(_RecordKeys(self, name))
+        table.doubleClicked.connect(lambda index: self.edit_record(name, index.row()))
         bar = QHBoxLayout()
         for text, action in buttons:
             button = QPushButton(text, page)
+            # Space or Return typed elsewhere must never press "Add …" or "Remove".
+            button.setAutoDefault(False)
+            button.setDefault(False)
             button.clicked.connect(action)
             bar.addWidget(button)
         bar.addStretch(1)
@@ -567,8 +605,9 @@ class InitiativeEditor(QWidget):
             columns,
             self.tr("Stakeholders of this initiative"),
             [
-                (self.tr("Add &existing…"), self.add_existing_stakeholder),
+                (self.tr("Add e&xisting…"), self.add_existing_stakeholder),
                 (self.tr("&New stakeholder…"), self.create_stakeholder),
+                (self.tr("Edit…"), lambda: self.edit_record("involvements")),
                 (self.tr("Remove"), lambda: self.remove_row("involvements")),
             ],
         )
@@ -599,7 +638,8 @@ class InitiativeEditor(QWidget):
             columns,
             self.tr("Mandates"),
             [
-                (self.tr("&Add mandate"), self.add_mandate),
+                (self.tr("&Add mandate…"), lambda: self.new_record("mandates")),
+                (self.tr("Edit…"), lambda: self.edit_record("mandates")),
                 (self.tr("Remove"), lambda: self.remove_row("mandates")),
             ],
             intro,
@@ -624,7 +664,8 @@ class InitiativeEditor(QWidget):
             columns,
             self.tr("Resource ledger"),
             [
-                (self.tr("&Add entry"), self.add_resource),
+                (self.tr("&Add entry…"), lambda: self.new_record("resources")),
+                (self.tr("Edit…"), lambda: self.edit_record("resources")),
                 (self.tr("Remove"), lambda: self.remove_row("resources")),
             ],
             self.totals,
@@ -678,7 +719,8 @@ class InitiativeEditor(QWidget):
             columns,
             self.tr("Cross-pressures"),
             [
-                (self.tr("&Add cross-pressure"), self.add_pressure),
+                (self.tr("&Add cross-pressure…"), lambda: self.new_record("cross_pressures")),
+                (self.tr("Edit…"), lambda: self.edit_record("cross_pressures")),
                 (self.tr("Remove"), lambda: self.remove_row("cross_pressures")),
             ],
             self.definition,
@@ -702,8 +744,8 @@ class InitiativeEditor(QWidget):
             columns,
             self.tr("Journal"),
             [
-                (self.tr("&Add entry"), self.add_journal),
-                (self.tr("&Participants…"), self.edit_participants),
+                (self.tr("&Add entry…"), lambda: self.new_record("journal")),
+                (self.tr("Edit…"), lambda: self.edit_record("journal")),
                 (self.tr("Remove"), lambda: self.remove_row("journal")),
             ],
         )
@@ -775,7 +817,11 @@ class InitiativeEditor(QWidget):
         self.title_changed.emit(self.tab_title())
         # at a glance
         signals = analysis.attention_signals(self.data, dt.date.today())
-        suggestion = analysis.suggested_type(self.data)
+        if self.accepted_answers is not None:
+            accepted = suggest(self.accepted_answers).primary
+            suggestion = accepted.value if accepted is not None else None
+        else:
+            suggestion = analysis.suggested_type(self.data)
         lines = [
             "<p><b>{}</b> {}%</p>".format(
                 self.tr("Completeness:"), analysis.completeness(self.data)
@@ -993,11 +1039,134 @@ class InitiativeEditor(QWidget):
             table.edit(index)
 
     def remove_row(self, name: str) -> None:
+        if self.property("read_only"):
+            return
         row = self.tables[name].currentIndex().row()
         records = list(getattr(self.data, name))
         if 0 <= row < len(records):
             del records[row]
             self.change_list(name, records, self.tr("Remove row"))
+
+    # ------------------------------------------------------------------ record forms
+
+    def _default_record(self, name: str) -> Any:
+        today = dt.date.today()
+        if name == "mandates":
+            return d.MandateData(level="immediate_manager", clarity="partial", decided_on=today)
+        if name == "resources":
+            return d.ResourceData(
+                kind="staff_hours", amount=0, unit="hours", planned=True, date=today
+            )
+        if name == "cross_pressures":
+            return d.PressureData(
+                category="insufficient_resources",
+                severity=2,
+                status="open",
+                raised_on=today,
+                raised_by=self.db.user,
+            )
+        return d.JournalData(date=today, kind="meeting", summary="")
+
+    def new_record(self, name: str) -> RecordForm | None:
+        """Open the form for a new record; nothing is added until the form is saved."""
+        if self.property("read_only"):
+            return None
+        if name == "involvements":
+            self.add_existing_stakeholder()
+            return None
+        return self._open_form(name, self._default_record(name), None)
+
+    def edit_record(self, name: str, row: int | None = None) -> RecordForm | None:
+        """Open the form for the current (or given) row."""
+        if self.property("read_only"):
+            return None
+        if row is None:
+            row = self.tables[name].currentIndex().row()
+        records = getattr(self.data, name)
+        if not (0 <= row < len(records)):
+            return None
+        return self._open_form(name, records[row], row)
+
+    def _form_title(self, name: str, new: bool) -> str:
+        titles = {
+            "involvements": (self.tr("Stakeholder"), self.tr("Stakeholder")),
+            "mandates": (self.tr("New mandate"), self.tr("Mandate")),
+            "resources": (self.tr("New resource entry"), self.tr("Resource entry")),
+            "cross_pressures": (self.tr("New cross-pressure"), self.tr("Cross-pressure")),
+            "journal": (self.tr("New journal entry"), self.tr("Journal entry")),
+        }
+        return titles[name][0 if new else 1]
+
+    def _open_form(self, name: str, record: Any, row: int | None) -> RecordForm | None:
+        if self.property("read_only"):
+            return None
+        model = self.models[name]
+        participants = None
+        if name == "journal":
+            participants = self.stakeholder_choices()
+            for pid, person in zip(record.participant_ids, record.participant_names, strict=False):
+                if pid not in self.names:
+                    participants.append((pid, person))
+        form = RecordForm(
+            self._form_title(name, row is None),
+            model.columns,
+            record,
+            choices=model.choices,
+            participants=participants,
+            order=FORM_ORDER.get(name, ()),
+            new=row is None,
+            parent=self,
+        )
+        if name == "resources":
+            kind = form.field("kind")
+            unit = form.field("unit")
+            assert isinstance(kind, VocabCombo) and isinstance(unit, QLineEdit)
+            unit.setText(self.unit_label(record.unit))  # "timer" in Danish, stored as "hours"
+            form.start = form.current_values()
+
+            def unit_follows_kind(_index: int) -> None:
+                default = v.RESOURCE_UNITS.get(v.ResourceKind.get(kind.key() or "staff_hours"))
+                if default:
+                    unit.setText(self.unit_label(default))
+
+            kind.currentIndexChanged.connect(unit_follows_kind)
+        form.finished.connect(lambda result: self._form_closed(name, form, row, result))
+        form.open()
+        return form
+
+    def _form_closed(self, name: str, form: RecordForm, row: int | None, result: int) -> None:
+        record = form.result_record
+        form.deleteLater()
+        table = self.tables[name]
+        table.setFocus()
+        if result != RecordForm.DialogCode.Accepted or record is None:
+            return
+        if name == "resources":
+            if record.unit == self.unit_label("hours"):
+                record.unit = "hours"
+            record.source_name = self.names.get(record.source_id, "") if record.source_id else ""
+        if name == "journal":
+            known = dict(self.stakeholder_choices())
+            old = getattr(form.original, "participant_ids", [])
+            known.update(zip(old, form.original.participant_names, strict=False))
+            record.participant_names = [known.get(i, str(i)) for i in record.participant_ids]
+        records = list(getattr(self.data, name))
+        if row is None:
+            records.append(record)
+            row = len(records) - 1
+            text = {
+                "mandates": self.tr("Add mandate"),
+                "resources": self.tr("Add resource"),
+                "cross_pressures": self.tr("Add cross-pressure"),
+                "journal": self.tr("Add journal entry"),
+            }[name]
+        else:
+            if records[row] == record:
+                return
+            records[row] = record
+            text = self._form_title(name, False)
+        self.change_list(name, records, text)
+        table.setCurrentIndex(self.models[name].index(row, 0))
 
     def add_involvement(self, person: d.StakeholderData, role: str = "partner") -> None:
         if person.id is None:
@@ -1017,21 +1186,35 @@ class InitiativeEditor(QWidget):
         known = stakeholders.list_stakeholders(self.db)
         present = {i.stakeholder_id for i in self.data.involvements if i.stakeholder_id}
         picker = StakeholderPicker(known, present, self)
-        if picker.exec() != StakeholderPicker.DialogCode.Accepted:
-            return
         by_id = {s.id: s for s in known}
-        role = picker.role.key() or "partner"
-        self.undo.beginMacro(self.tr("Add stakeholders"))
-        for ident in picker.chosen():
-            self.add_involvement(by_id[ident], role)
-        self.undo.endMacro()
+
+        def chosen(result: int) -> None:
+            picker.deleteLater()
+            self.tables["involvements"].setFocus()
+            if result != StakeholderPicker.DialogCode.Accepted or not picker.chosen():
+                return
+            role = picker.role.key() or "partner"
+            self.undo.beginMacro(self.tr("Add stakeholders"))
+            for ident in picker.chosen():
+                self.add_involvement(by_id[ident], role)
+            self.undo.endMacro()
+
+        picker.finished.connect(chosen)
+        picker.open()
 
     def create_stakeholder(self) -> None:
         dialog = StakeholderDialog(
             lambda data: stakeholders.create_stakeholder(self.db, data), None, self
         )
-        if dialog.exec() == StakeholderDialog.DialogCode.Accepted and dialog.saved is not None:
-            self.add_involvement(dialog.saved)
+
+        def created(result: int) -> None:
+            dialog.deleteLater()
+            self.tables["involvements"].setFocus()
+            if result == StakeholderDialog.DialogCode.Accepted and dialog.saved is not None:
+                self.add_involvement(dialog.saved)
+
+        dialog.finished.connect(created)
+        dialog.open()
 
     def add_mandate(self) -> None:
         mandate = d.MandateData(
@@ -1058,19 +1241,6 @@ class InitiativeEditor(QWidget):
     def add_journal(self) -> None:
         entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
         self._append("journal", entry, self.tr("Add journal entry"), "summary")
-
-    def edit_participants(self) -> None:
-        row = self.tables["journal"].currentIndex().row()
-        if not (0 <= row < len(self.data.journal)):
-            return
-        entry = self.data.journal[row]
-        options = self.stakeholder_choices()
-        for pid, name in zip(entry.participant_ids, entry.participant_names, strict=False):
-            if pid not in self.names:
-                options.append((pid, name))
-        dialog = ChecklistDialog(self.tr("Participants"), options, entry.participant_ids, self)
-        if dialog.exec() == ChecklistDialog.DialogCode.Accepted:
-            self.set_participants(row, dialog.checked())
 
     def set_participants(self, row: int, ids: list[int]) -> None:
         records = copy.deepcopy(self.data.journal)
@@ -1159,10 +1329,12 @@ class InitiativeEditor(QWidget):
             return False
         # On the window's one serial worker; the data stays here untouched if the write fails
         # (locked: Retry; full disk: a plain message; conflict: both versions side by side).
-        from coprod_desktop.ui import conflict, safety
+        from coprod_desktop.domain.errors import ConnectionLostError
+        from coprod_desktop.ui import conflict, connection, safety
 
         db = self.db
         data = copy.deepcopy(self.data)
+        self.merge_state = None  # a new save by the user merges from the editor's own data
 
         def work() -> d.InitiativeData:
             if data.id is None:
@@ -1171,10 +1343,16 @@ class InitiativeEditor(QWidget):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, ValidationError):
-                self.show_problems(error)
+                if self.merge_state is not None:  # the combination with a colleague's save
+                    conflict.merge_invalid(self, error)
+                else:
+                    self.show_problems(error)
                 return True
             if isinstance(error, ConflictError):
                 return conflict.resolve_conflict(self, job, error)
+            if isinstance(error, ConnectionLostError):
+                watch = connection.watch_of(self)
+                return watch.keep_for_later(self) if watch is not None else False
             return False
 
         self.setProperty("saving", True)
@@ -1187,11 +1365,14 @@ class InitiativeEditor(QWidget):
             self.save_button.setEnabled(not self.property("read_only"))
 
     def _saved(self, saved: d.InitiativeData) -> None:
+        from coprod_desktop.ui import conflict
+
         self.original = copy.deepcopy(saved)
         self.data = copy.deepcopy(saved)
         self.undo.clear()
         self.load_widgets()
         self.dirty_changed.emit(False)
+        conflict.after_save(self)
         assert saved.id is not None
         self.saved.emit(saved.id)
 

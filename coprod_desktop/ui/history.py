@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.columns import field_label
 from coprod_desktop.domain.model import AuditData
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.widgets import ListTableModel, moment_text
@@ -81,7 +82,7 @@ class AuditModel(ListTableModel):
                 entry.who,
                 self.action_label(entry.action),
                 self.entity_label(entry.entity),
-                entry.field or "",
+                field_label(entry.entity, entry.field, i18n.lang()) if entry.field else "",
                 value_label(entry.old_value),
                 value_label(entry.new_value),
             ]

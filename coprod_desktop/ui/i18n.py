@@ -25,6 +25,7 @@ TS_NAME = "coprod_da.ts"
 log = logging.getLogger(__name__)
 
 _state: dict[str, object] = {"lang": "en", "translators": []}
+_built: dict[Path, Path] = {}
 
 
 def lang() -> str:
@@ -32,8 +33,12 @@ def lang() -> str:
     return str(_state["lang"])
 
 
-def ts_path() -> Path:
-    return paths.resource_path("translations", TS_NAME)
+def ts_path(language: str = "da") -> Path:
+    """The Qt Linguist source of `language`: the Danish catalogue, or the English plural forms
+    ("1 initiative", "2 initiatives" for a source written "%n initiative(s)")."""
+    return paths.resource_path(
+        "translations", TS_NAME if language == "da" else f"coprod_{language}.ts"
+    )
 
 
 def cache_dir() -> Path:
@@ -75,10 +80,10 @@ def build_qm(ts: Path, qm: Path) -> bool:
     return qm.is_file()
 
 
-def fresh_qm() -> Path | None:
-    """A compiled Danish catalogue no older than its .ts source (built here when needed)."""
+def fresh_qm(language: str = "da") -> Path | None:
+    """A compiled catalogue no older than its .ts source (built here when needed)."""
     try:
-        ts = ts_path()
+        ts = ts_path(language)
     except FileNotFoundError:
         return None
     if not ts.is_file():
@@ -87,10 +92,15 @@ def fresh_qm() -> Path | None:
     shipped = ts.with_suffix(".qm")
     if shipped.is_file() and shipped.stat().st_mtime >= source_time:
         return shipped
-    cached = cache_dir() / "coprod_da.qm"
+    cached = cache_dir() / ts.with_suffix(".qm").name
     if cached.is_file() and cached.stat().st_mtime >= source_time:
         return cached
+    built = _built.get(ts)  # built by this process already, for another data folder
+    if built is not None and built.is_file() and built.stat().st_mtime >= source_time:
+        shutil.copy2(built, cached)
+        return cached
     if build_qm(ts, cached):
+        _built[ts] = cached
         return cached
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen and shipped.is_file():  # a frozen bundle cannot rebuild; use what it carries
@@ -121,6 +131,11 @@ def set_language(language: str) -> str:
             log.warning("the Danish translation could not be loaded")
         QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     else:
+        qm = fresh_qm("en")
+        plurals = QTranslator(app)
+        if app is not None and qm is not None and plurals.load(str(qm)):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     _state["translators"] = installed
     _state["lang"] = language

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop import __version__
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.errors import CoprodError
+from coprod_desktop.domain.errors import ConnectionLostError, CoprodError
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
@@ -34,6 +34,7 @@ from coprod_desktop.ui import drafts, i18n, safety, window_fit
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
 from coprod_desktop.ui.conflict import LiveRefresh
+from coprod_desktop.ui.connection import ConnectionWatch
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
 from coprod_desktop.ui.editor import InitiativeEditor
 from coprod_desktop.ui.portfolio import PortfolioView
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.report_actions: dict[str, QAction] = {}
         self.briefs = ReportsController(self)
         self._build()
+        self.connection = ConnectionWatch(self)  # the banner when the database is unreachable
         self.restore_window()
 
     # ------------------------------------------------------------------ building
@@ -295,9 +297,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
 
     def update_title(self) -> None:
-        where = self.db.display_name if self.db is not None else self.tr("no database open")
-        self.setWindowTitle(f"coprod-desktop — {where}")
-        self.status_db.setText(where)
+        """Who works where, once: "portfolio.sqlite — anna — coprod-desktop". Ending with the
+        application's display name keeps the platform from adding it a second time."""
+        app_name = "coprod-desktop"
+        if self.db is None:
+            self.setWindowTitle(f"{self.tr('no database open')} — {app_name}")
+            self.status_db.setText(self.tr("no database open"))
+            return
+        user = prefs.user_name() or self.db.user
+        self.setWindowTitle(f"{self.db.location} — {user} — {app_name}")
+        self.status_db.setText(self.db.display_name)
 
     def update_status(self) -> None:
         if self.db is None:
@@ -330,9 +339,20 @@ class MainWindow(QMainWindow):
         url = with_password(target) if target else target  # a shared database's password
 
         def work(_progress: Progress) -> Database:
+            from coprod_desktop.services import privacy
             from coprod_desktop.store.migrate import open_database  # alembic: load off-thread
 
-            return open_database(url, user=user, auto_backup=True)
+            db = open_database(url, user=user, auto_backup=True)
+            try:
+                # an older copy never brings an erased person back; an erase's unfinished
+                # clean-up of the file is finished now
+                privacy.reapply_erasures(db)
+                if not db.read_only and privacy.cleanup_pending(db):
+                    privacy.finish_cleanup(db)
+            except BaseException:
+                db.dispose()
+                raise
+            return db
 
         self.background.run(
             work,
@@ -355,6 +375,7 @@ class MainWindow(QMainWindow):
         if self.registry is not None:
             self.registry.db = db
             self.registry.reload()
+        self.connection.reset()
         self.portfolio.set_database(db)
         self.update_title()
         self.update_status()
@@ -405,7 +426,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ errors
 
     def show_error(self, error: BaseException) -> None:
-        if isinstance(error, CoprodError):
+        if isinstance(error, ConnectionLostError):
+            self.connection.not_connected(error)
+        elif isinstance(error, CoprodError):
             QMessageBox.warning(self, self.tr("Something went wrong"), error.message(i18n.lang()))
         else:
             log.error("unexpected error", exc_info=error)
@@ -720,6 +743,7 @@ class MainWindow(QMainWindow):
         self.undo_action.deleteLater()
         self.redo_action.deleteLater()
         self._build()
+        self.connection.install_banner()  # the old one goes with the old central widget
         old.deleteLater()
         if self.db is not None:
             self.portfolio.set_database(self.db)

@@ -131,16 +131,21 @@ class PortfolioModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        # The count and the first page are read before anything is cleared: when the database
+        # cannot be read (a lost connection) the error leaves the rows on screen as they were.
+        total = portfolio.count(self.db, self.filter) if self.db is not None else 0
+        today = dt.date.today()
+        first = self._page(0, today) if total else None
         self.beginResetModel()
         self.rows = []
         self.cells = []
         self.signals = {}
         self.completeness = {}
-        self.today = dt.date.today()
-        self.total = portfolio.count(self.db, self.filter) if self.db is not None else 0
+        self.today = today
+        self.total = total
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        if first is not None:
+            self._append(*first)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self.db is None:
@@ -150,19 +155,28 @@ class PortfolioModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self.db is None:
             return
+        self._append(*self._page(len(self.rows), self.today))
+
+    def _page(self, offset: int, today: dt.date) -> tuple[list[PortfolioRow], dict[int, Any]]:
+        """One page of rows from `offset`, with their signals and completeness."""
+        assert self.db is not None
         page = portfolio.rows(
             self.db,
             self.filter,
             sort=self.sort_key,
             descending=self.descending,
-            offset=len(self.rows),
+            offset=offset,
             limit=PAGE,
         )
         if not page:
+            return [], {}
+        # signals with the thresholds from the settings, and completeness (analysis service)
+        return page, analysis.assess(self.db, [r.id for r in page], today, suggest=False)
+
+    def _append(self, page: list[PortfolioRow], assessed: dict[int, Any]) -> None:
+        if not page:
             self.total = len(self.rows)
             return
-        # signals with the thresholds from the settings, and completeness (analysis service)
-        assessed = analysis.assess(self.db, [r.id for r in page], self.today, suggest=False)
         start = len(self.rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self.rows.extend(page)

@@ -180,7 +180,9 @@ class EraseDialog(QDialog):
                 "phone, notes, organisation, lawful basis and dates are removed, also where "
                 "other texts mention them, and the erased values are wiped from the database "
                 "file. Involvements and journal entries stay, anonymous.</p><p>This cannot be "
-                "undone. Backups made before now still hold the data.</p>"
+                "undone. Backups made before now still hold the data; restoring one erases "
+                "the person again. The first name or surname alone is not replaced: you get "
+                "a list of such possible mentions to review.</p>"
             )
             .replace("%1", name.replace("<", "&lt;"))
             .replace("%2", anonymous),
@@ -220,6 +222,120 @@ class EraseDialog(QDialog):
 
     def _update(self) -> None:
         self.erase_button.setEnabled(bool(self.reason_text()) and self.confirm.isChecked())
+
+
+class MentionsDialog(QDialog):
+    """The possible mentions an erase left (the first name or surname alone), to review one by
+    one: each opens its initiative in the editor and is ticked off. Not modal, so the user
+    can edit the initiative while the list stays open."""
+
+    open_initiative = Signal(int)
+
+    def __init__(
+        self, mentions: tuple[privacy.PossibleMention, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mentions-dialog")
+        self.setWindowTitle(self.tr("Possible mentions to review"))
+        self.mentions = list(mentions)
+        intro = QLabel(
+            self.tr(
+                "The full name, e-mail and phone are replaced. These texts still contain the "
+                "first name or the surname alone, which may or may not be the erased person "
+                "(“Berg” may be a firm). Open each one and edit the text if it is them."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = _table(
+            self,
+            [self.tr("Reviewed"), self.tr("Initiative"), self.tr("Where"), self.tr("Text")],
+            self.tr("Possible mentions"),
+        )
+        _fill(
+            self.table,
+            [["", x.reference or "–", self.place(x), x.excerpt] for x in self.mentions],
+            list(range(len(self.mentions))),
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 200)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.review(row))
+        self.progress = QLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.next_button = self.buttons.addButton(
+            self.tr("Review &next"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.next_button.clicked.connect(self.review_next)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.reviewed: set[int] = set()
+        self.resize(760, 420)
+        self._update()
+
+    def place(self, mention: privacy.PossibleMention) -> str:
+        where = {
+            "initiative": self.tr("initiative"),
+            "involvement": self.tr("stakeholder note"),
+            "mandate": self.tr("mandate"),
+            "resource_entry": self.tr("resource"),
+            "cross_pressure": self.tr("cross-pressure"),
+            "journal_entry": self.tr("journal"),
+            "review": self.tr("review"),
+            "person_access": self.tr("access log"),
+        }.get(mention.entity, mention.entity)
+        return f"{where}: {self.field_label(mention.entity, mention.field)}"
+
+    def field_label(self, entity: str, field: str) -> str:
+        from coprod_desktop.domain import columns
+
+        sheets = {
+            "initiative": columns.INITIATIVE_COLUMNS,
+            "involvement": columns.INVOLVEMENT_COLUMNS,
+            "mandate": columns.MANDATE_COLUMNS,
+            "resource_entry": columns.RESOURCE_ENTRY_COLUMNS,
+            "cross_pressure": columns.PRESSURE_COLUMNS,
+            "journal_entry": columns.JOURNAL_COLUMNS,
+            "review": columns.REVIEW_COLUMNS,
+        }
+        for column in sheets.get(entity, ()):
+            if column.field == field:
+                return column.label(i18n.lang()).lower()
+        return self.tr("purpose") if field == "purpose" else field
+
+    def review(self, row: int) -> None:
+        """Open the mention's initiative and tick it off."""
+        if not 0 <= row < len(self.mentions):
+            return
+        self.reviewed.add(row)
+        ticked = self.table.item(row, 0)
+        if ticked is not None:
+            ticked.setText(self.tr("yes"))
+        self.table.selectRow(row)
+        initiative = self.mentions[row].initiative_id
+        if initiative is not None:
+            self.open_initiative.emit(initiative)
+        self._update()
+
+    def review_next(self) -> None:
+        for row in range(len(self.mentions)):
+            if row not in self.reviewed:
+                self.review(row)
+                return
+
+    def _update(self) -> None:
+        left = len(self.mentions) - len(self.reviewed)
+        self.progress.setText(
+            self.tr("%1 of %2 reviewed")
+            .replace("%1", str(len(self.reviewed)))
+            .replace("%2", str(len(self.mentions)))
+        )
+        self.next_button.setEnabled(left > 0)
 
 
 class PersonModel(ListTableModel):
@@ -608,6 +724,10 @@ class PersonsView(QWidget):
             self._update()
             self.erased.emit(ident, result.anonymous_name)
             self.changed.emit()
+            if result.possible_mentions:
+                self.show_mentions(result.possible_mentions)
+            if self.db.dialect == "sqlite" and not result.file_compacted:
+                self.cleanup_failed(result.cleanup_error)
 
         def failed(error: BaseException) -> None:
             self.status.clear()
@@ -622,6 +742,55 @@ class PersonsView(QWidget):
             parent=self,
         )
         self._update()
+
+    def show_mentions(self, mentions: tuple[privacy.PossibleMention, ...]) -> MentionsDialog:
+        dialog = MentionsDialog(mentions, self)
+        dialog.open_initiative.connect(self.open_initiative)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.mentions_dialog = dialog
+        return dialog
+
+    def cleanup_failed(self, reason: str | None) -> None:
+        """The person IS erased; only the final clean-up of the file must be repeated."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Personal data"),
+            self.tr(
+                "The person is erased. Only the final clean-up of the database file failed "
+                "(%1), so erased values may remain in the file's free space until it is "
+                "repeated. Close other programs that use the database and repeat it; it is "
+                "also repeated the next time the database is opened."
+            ).replace("%1", reason or "?"),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("cleanup-failed")
+        again = box.addButton(self.tr("&Repeat the clean-up"), QMessageBox.ButtonRole.AcceptRole)
+        self.cleanup_box = box
+        box.exec()
+        if box.clickedButton() is again:
+            self.repeat_cleanup()
+
+    def repeat_cleanup(self) -> None:
+        db = self.db
+
+        def done(outcome: tuple[bool, str | None]) -> None:
+            finished, reason = outcome
+            if finished:
+                self.status.setText(
+                    self.tr("The clean-up is finished: the file holds no erased values.")
+                )
+            else:
+                self.cleanup_failed(reason)
+
+        self.background.run(
+            lambda _p: privacy.finish_cleanup(db),
+            done,
+            self._show_error,
+            label=self.tr("Wiping the database file…"),
+            parent=self,
+        )
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, CoprodError):
@@ -649,16 +818,13 @@ class PersonsView(QWidget):
         db = self.db
         lang = i18n.lang()
         purpose = self.tr("Access request (GDPR art. 15)")
-        base = path.with_suffix("") if path.suffix.lower() in (".json", ".pdf") else path
 
         def work(_progress: Progress) -> list[Path]:
-            from coprod_desktop.reports.access_request import write_access_pdf
+            from coprod_desktop.reports.access_request import write_access_files
 
-            document = privacy.access_export(db, ident, purpose)
-            return [
-                privacy.write_access_json(document, base.with_name(base.name + ".json")),
-                write_access_pdf(document, base.with_name(base.name + ".pdf"), lang),
-            ]
+            return privacy.export_access_request(
+                db, ident, purpose, lambda document: write_access_files(document, path, lang)
+            )
 
         def done(written: list[Path]) -> None:
             self.status.setText(

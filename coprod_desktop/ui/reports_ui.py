@@ -53,9 +53,11 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import CoprodError
+from coprod_desktop.domain.public_names import NameLike
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Cancelled, Operation, Progress
+from coprod_desktop.ui.name_review import NameReviewDialog
 
 if TYPE_CHECKING:
     from coprod_desktop.reports.base import BriefSettings
@@ -225,6 +227,14 @@ class CommitteeDialog(QDialog):
             self,
         )
         self.safe_note.setWordWrap(True)
+        self.journal = QCheckBox(self.tr("Include &journal highlights"), self)
+        self.journal.setObjectName("include-journal")
+        self.journal.setToolTip(
+            self.tr(
+                "Each initiative's two latest decisions and milestones. Names in them are "
+                "replaced, and you review any other name-like words before the brief is made."
+            )
+        )
         self.personal = QCheckBox(self.tr("&Include personal data"), self)
         self.personal.setObjectName("include-personal-data")
         self.personal.setToolTip(
@@ -270,6 +280,7 @@ class CommitteeDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.safe_note)
         layout.addSpacing(6)
+        layout.addWidget(self.journal)
         layout.addWidget(self.personal)
         layout.addWidget(self.warning)
         layout.addStretch(1)
@@ -297,6 +308,10 @@ class CommitteeDialog(QDialog):
     @property
     def include_personal_data(self) -> bool:
         return self.personal.isChecked()
+
+    @property
+    def include_journal(self) -> bool:
+        return self.journal.isChecked()
 
 
 class PdfPreview(QMainWindow):
@@ -433,7 +448,10 @@ class PdfPreview(QMainWindow):
 
         try:
             write_pdf(self.path.read_bytes(), target)
-        except OSError as error:
+        except CoprodError as error:  # the database, a backup, a folder or device, a full disk
+            QMessageBox.warning(self, self.tr("Not saved"), error.message(i18n.lang()))
+            return None
+        except OSError as error:  # the preview file itself could not be read
             QMessageBox.warning(
                 self,
                 self.tr("Not saved"),
@@ -547,6 +565,7 @@ class ReportsController(QObject):
         super().__init__(window)
         self.window = window
         self.previews: list[PdfPreview] = []
+        self.committee_build: Operation | None = None  # the build after a name review
         self.actions: dict[str, QAction] = {}
         window.database_opened.connect(self.update_actions)
         app = QCoreApplication.instance()
@@ -665,6 +684,7 @@ class ReportsController(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             personal = dialog.include_personal_data
+            journal = dialog.include_journal
         finally:
             dialog.deleteLater()
         flt = model.filter
@@ -676,11 +696,59 @@ class ReportsController(QObject):
             from coprod_desktop import reports
 
             pdf = reports.committee_brief(
-                db, flt, settings, include_personal_data=personal, progress=progress
+                db,
+                flt,
+                settings,
+                include_personal_data=personal,
+                include_journal=journal,
+                require_confirmed_names=True,
+                progress=progress,
             )
             return Built(write_temporary(pdf, preview_folder()), title)
 
-        return self.produce(build, self.tr("Making the committee brief…"))
+        def make() -> None:
+            self.committee_build = self.produce(build, self.tr("Making the committee brief…"))
+
+        if personal:  # not public: nothing to review
+            return self.produce(build, self.tr("Making the committee brief…"))
+        municipality = brief_settings(db.user).municipality_name
+
+        def check(_progress: Progress) -> list[NameLike]:
+            from coprod_desktop.services import names
+
+            return names.committee_check(
+                db, flt, i18n.lang(), include_journal=journal, municipality=municipality
+            )
+
+        return self.window.background.run(
+            check,
+            lambda found: self.review_names(found, make),
+            self.failed,
+            label=self.tr("Looking for names in the brief…"),
+            parent=self.window,
+        )
+
+    def review_names(self, found: list[NameLike], then: Callable[[], None]) -> None:
+        """Ask about the unconfirmed name-like phrases, store the answers, then `then()`."""
+        if not found:
+            then()
+            return
+        dialog = NameReviewDialog(found, self.window)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            decisions = dialog.decisions()
+        finally:
+            dialog.deleteLater()
+        db = self.window.db
+        if db is None:
+            return
+        from coprod_desktop.services import names
+        from coprod_desktop.ui.safety import writer_for
+
+        writer_for(self.window).write(
+            lambda: names.decide_many(db, decisions), lambda _stored: then()
+        )
 
     # ------------------------------------------------------------------ machinery
 

@@ -75,7 +75,7 @@ class ReviewForm(QWidget):
         self.error = ErrorLabel(self)
         for text, widget in (
             (self.tr("Review &date"), self.date),
-            (self.tr("Re&viewer"), self.reviewer),
+            (self.tr("Revie&wer"), self.reviewer),
             (self.tr("&Assessment"), self.assessment),
             (self.tr("De&cisions"), self.decisions),
             (self.tr("&Next review"), self.next_review),
@@ -127,7 +127,7 @@ class ReviewsPanel(QWidget):
         box = QGroupBox(self.tr("Record a review"), self)
         inner = QVBoxLayout(box)
         self.form = ReviewForm(default_reviewer(editor.db), box)
-        self.record_button = QPushButton(self.tr("Record &review"), box)
+        self.record_button = QPushButton(self.tr("Rec&ord review"), box)
         self.record_button.setToolTip(
             self.tr("Add the review to this initiative (saved with the initiative)")
         )

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain.errors import (
+    ConnectionLostError,
     CoprodError,
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -74,6 +75,9 @@ def plain(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    if isinstance(error, ConnectionLostError):
+        _not_connected(parent, error)
+        return
     if not isinstance(error, CoprodError):
         log.error("unexpected error", exc_info=error)
     QMessageBox.warning(
@@ -96,6 +100,40 @@ def ask_retry(parent: QWidget | None, error: BaseException) -> bool:
         QMessageBox.StandardButton.Retry,
     )
     return answer == QMessageBox.StandardButton.Retry
+
+
+def _not_connected(parent: QWidget | None, error: ConnectionLostError) -> None:
+    """A read says "not connected" (the window's banner tells the rest); nothing is shown as
+    an error, since nothing is wrong with the data."""
+    from coprod_desktop.ui.connection import watch_of
+
+    watch = watch_of(parent)
+    if watch is not None:
+        watch.not_connected(error)
+    else:
+        QMessageBox.information(
+            parent, QCoreApplication.translate("Safety", "Not connected"), plain(error)
+        )
+
+
+def write_kept(parent: QWidget | None, error: ConnectionLostError) -> None:
+    """A write met a lost connection: nothing was changed, and what was entered is still
+    there to save again."""
+    from coprod_desktop.ui.connection import watch_of
+
+    watch = watch_of(parent)
+    if watch is not None:
+        watch.lost()
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Safety", "Not saved yet"),
+        QCoreApplication.translate(
+            "Safety",
+            "The shared database cannot be reached just now, so nothing was changed. What you "
+            "entered is kept here: do it again when the connection is back (the banner at the "
+            "top says when).",
+        ),
+    )
 
 
 # ---------------------------------------------------------------------- writes
@@ -168,7 +206,9 @@ class WriteJob(QObject):
             return
         self.ok = False
         self.error = error
-        if not handled and not isinstance(error, DatabaseLockedError):
+        if not handled and isinstance(error, ConnectionLostError):
+            write_kept(parent, error)
+        elif not handled and not isinstance(error, DatabaseLockedError):
             show_error(parent, error, QCoreApplication.translate("Safety", "Not saved"))
         self.finished.emit(False)
 
@@ -411,7 +451,11 @@ def open_failed(window: MainWindow, target: str | None, error: BaseException) ->
             if answer == QMessageBox.StandardButton.Yes:
                 restore_and_reopen(window, latest, path)
             return
-    show_error(window, error, QCoreApplication.translate("Safety", "Cannot open the database"))
+    title = QCoreApplication.translate("Safety", "Cannot open the database")
+    if isinstance(error, ConnectionLostError):  # about the new one: the open one is fine
+        QMessageBox.warning(window, title, plain(error))
+        return
+    show_error(window, error, title)
 
 
 def restore_and_reopen(window: MainWindow, info: BackupInfo, target: Path) -> None:
@@ -432,6 +476,10 @@ def restore_and_reopen(window: MainWindow, info: BackupInfo, target: Path) -> No
         message = QCoreApplication.translate("Safety", "Restored the backup from %1.").replace(
             "%1", moment_text(result.backup.created)
         )
+        if result.erased_again:
+            message += " " + QCoreApplication.translate(
+                "Safety", "Erased persons it still held were erased again: %1."
+            ).replace("%1", ", ".join(map(str, result.erased_again)))
         window.statusBar().showMessage(message, 15000)
         window.open_database(str(target))
 

@@ -175,6 +175,14 @@
             <source>Use the assistant's suggestion</source>
             <translation>Brug hjælperens forslag</translation>
         </message>
+        <message>
+            <source>Also tick the public values of %1?</source>
+            <translation>Skal de offentlige værdier for %1 også markeres?</translation>
+        </message>
+        <message>
+            <source>Public values</source>
+            <translation>Offentlige værdier</translation>
+        </message>
     </context>
     <context>
         <name>CommitteeDialog</name>
@@ -205,6 +213,14 @@
         <message>
             <source>Make the brief</source>
             <translation>Lav notatet</translation>
+        </message>
+        <message>
+            <source>Include &amp;journal highlights</source>
+            <translation>Medtag udvalgte &amp;journalnotater</translation>
+        </message>
+        <message>
+            <source>Each initiative's two latest decisions and milestones. Names in them are replaced, and you review any other name-like words before the brief is made.</source>
+            <translation>Hvert initiativs to seneste beslutninger og milepæle. Navne i dem erstattes, og du gennemgår andre navnelignende ord, før notatet laves.</translation>
         </message>
     </context>
     <context>
@@ -344,8 +360,8 @@
             <translation>Slet person</translation>
         </message>
         <message>
-            <source>&lt;p&gt;&lt;b&gt;Erase “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The name becomes “%2” everywhere; e-mail, phone, notes, organisation, lawful basis and dates are removed, also where other texts mention them, and the erased values are wiped from the database file. Involvements and journal entries stay, anonymous.&lt;/p&gt;&lt;p&gt;This cannot be undone. Backups made before now still hold the data.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Slet “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet bliver til “%2” overalt; e-mail, telefon, noter, organisation, behandlingsgrundlag og datoer fjernes, også hvor andre tekster nævner dem, og de slettede værdier fjernes fra databasefilen. Deltagelse og journalnotater bliver stående, anonymt.&lt;/p&gt;&lt;p&gt;Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig oplysningerne.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Erase “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The name becomes “%2” everywhere; e-mail, phone, notes, organisation, lawful basis and dates are removed, also where other texts mention them, and the erased values are wiped from the database file. Involvements and journal entries stay, anonymous.&lt;/p&gt;&lt;p&gt;This cannot be undone. Backups made before now still hold the data; restoring one erases the person again. The first name or surname alone is not replaced: you get a list of such possible mentions to review.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Slet “%1”?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet bliver til “%2” overalt; e-mail, telefon, noter, organisation, behandlingsgrundlag og datoer fjernes, også hvor andre tekster nævner dem, og de slettede værdier fjernes fra databasefilen. Deltagelse og journalnotater bliver stående, anonymt.&lt;/p&gt;&lt;p&gt;Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig oplysningerne; gendannes en af dem, slettes personen igen. Fornavn eller efternavn alene erstattes ikke: du får en liste over sådanne mulige omtaler til gennemgang.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Reason for erasing</source>
@@ -894,7 +910,7 @@
         </message>
         <message>
             <source>Classification &amp;assistant…</source>
-            <translation>Klassifikations&amp;hjælper …</translation>
+            <translation>&amp;Klassifikationshjælper …</translation>
         </message>
         <message>
             <source>Answer a few plain questions; the assistant suggests a type</source>
@@ -1247,6 +1263,58 @@
             <source>Save the changes to “%1” before closing?</source>
             <translation>Gem ændringerne i “%1”, før fanen lukkes?</translation>
         </message>
+        <message>
+            <source>Rever&amp;t</source>
+            <translation>Fortr&amp;yd ændringer</translation>
+        </message>
+        <message>
+            <source>Add e&amp;xisting…</source>
+            <translation>Tilføj &amp;eksisterende …</translation>
+        </message>
+        <message>
+            <source>&amp;Add mandate…</source>
+            <translation>&amp;Tilføj mandat …</translation>
+        </message>
+        <message>
+            <source>&amp;Add entry…</source>
+            <translation>&amp;Tilføj post …</translation>
+        </message>
+        <message>
+            <source>&amp;Add cross-pressure…</source>
+            <translation>&amp;Tilføj krydspres …</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Redigér …</translation>
+        </message>
+        <message>
+            <source>New mandate</source>
+            <translation>Nyt mandat</translation>
+        </message>
+        <message>
+            <source>New resource entry</source>
+            <translation>Ny ressourcepost</translation>
+        </message>
+        <message>
+            <source>Resource entry</source>
+            <translation>Ressourcepost</translation>
+        </message>
+        <message>
+            <source>New cross-pressure</source>
+            <translation>Nyt krydspres</translation>
+        </message>
+        <message>
+            <source>Cross-pressure</source>
+            <translation>Krydspres</translation>
+        </message>
+        <message>
+            <source>New journal entry</source>
+            <translation>Nyt journalnotat</translation>
+        </message>
+        <message>
+            <source>Journal entry</source>
+            <translation>Journalnotat</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1550,6 +1618,65 @@
         </message>
     </context>
     <context>
+        <name>NameReviewDialog</name>
+        <message>
+            <source>Names in the public brief</source>
+            <translation>Navne i det offentlige notat</translation>
+        </message>
+        <message>
+            <source>The brief would print these phrases, which look like names and are not a known organisation, place or label. Keep a phrase only if it may be published; otherwise replace it. Your decisions are remembered for the next brief and shared with everyone using this database.</source>
+            <translation>Notatet ville vise disse udtryk, som ligner navne og ikke er en kendt organisation, et kendt sted eller en kendt betegnelse. Behold kun et udtryk, hvis det må offentliggøres; ellers erstat det. Dine beslutninger huskes til næste notat og deles med alle, der bruger denne database.</translation>
+        </message>
+        <message>
+            <source>Phrase</source>
+            <translation>Udtryk</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Hvor</translation>
+        </message>
+        <message>
+            <source>Text around it</source>
+            <translation>Teksten omkring</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Beslutning</translation>
+        </message>
+        <message>
+            <source>Print instead</source>
+            <translation>Vis i stedet</translation>
+        </message>
+        <message>
+            <source>a person</source>
+            <translation>en person</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Behold</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Erstat</translation>
+        </message>
+        <message>
+            <source>Decision on %1</source>
+            <translation>Beslutning om %1</translation>
+        </message>
+        <message>
+            <source>Print instead of %1</source>
+            <translation>Vis i stedet for %1</translation>
+        </message>
+        <message>
+            <source>Save and make the brief</source>
+            <translation>Gem og lav notatet</translation>
+        </message>
+        <message>
+            <source>Say what to print instead of “%1”, or keep it.</source>
+            <translation>Angiv, hvad der skal stå i stedet for “%1”, eller behold det.</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message>
             <source>%1 – preview</source>
@@ -1764,6 +1891,22 @@
     </context>
     <context>
         <name>PersonsView</name>
+        <message>
+            <source>The person is erased. Only the final clean-up of the database file failed (%1), so erased values may remain in the file's free space until it is repeated. Close other programs that use the database and repeat it; it is also repeated the next time the database is opened.</source>
+            <translation>Personen er slettet. Kun den afsluttende oprydning af databasefilen mislykkedes (%1), så slettede værdier kan ligge tilbage i filens frie plads, indtil den gentages. Luk andre programmer, der bruger databasen, og gentag den; den gentages også, næste gang databasen åbnes.</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat the clean-up</source>
+            <translation>&amp;Gentag oprydningen</translation>
+        </message>
+        <message>
+            <source>The clean-up is finished: the file holds no erased values.</source>
+            <translation>Oprydningen er færdig: filen indeholder ingen slettede værdier.</translation>
+        </message>
+        <message>
+            <source>Wiping the database file…</source>
+            <translation>Renser databasefilen …</translation>
+        </message>
         <message>
             <source>Which persons</source>
             <translation>Hvilke personer</translation>
@@ -2101,6 +2244,10 @@
             <source>The brief could not be made: %1</source>
             <translation>Notatet kunne ikke laves: %1</translation>
         </message>
+        <message>
+            <source>Looking for names in the brief…</source>
+            <translation>Leder efter navne i notatet…</translation>
+        </message>
     </context>
     <context>
         <name>ReviewForm</name>
@@ -2122,7 +2269,7 @@
         </message>
         <message>
             <source>&amp;Assessment</source>
-            <translation>&amp;Vurdering</translation>
+            <translation>Vurd&amp;ering</translation>
         </message>
         <message>
             <source>De&amp;cisions</source>
@@ -2147,6 +2294,10 @@
         <message>
             <source>The initiative's next review is set to this date</source>
             <translation>Initiativets næste gennemgang sættes til denne dato</translation>
+        </message>
+        <message>
+            <source>Revie&amp;wer</source>
+            <translation>Genne&amp;mgået af</translation>
         </message>
     </context>
     <context>
@@ -2313,6 +2464,10 @@
             <source>Record review</source>
             <translation>Registrér gennemgang</translation>
         </message>
+        <message>
+            <source>Rec&amp;ord review</source>
+            <translation>Reg&amp;istrér gennemgang</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -2415,6 +2570,10 @@
     <context>
         <name>StakeholderForm</name>
         <message>
+            <source>Citizens and volunteers are always private persons.</source>
+            <translation>Borgere og frivillige er altid privatpersoner.</translation>
+        </message>
+        <message>
             <source>This is a private person (personal data)</source>
             <translation>Dette er en privatperson (personoplysninger)</translation>
         </message>
@@ -2440,7 +2599,7 @@
         </message>
         <message>
             <source>No&amp;tes</source>
-            <translation>N&amp;oter</translation>
+            <translation>Note&amp;r</translation>
         </message>
         <message>
             <source>&amp;Lawful basis</source>
@@ -2453,6 +2612,10 @@
         <message>
             <source>&amp;Keep until</source>
             <translation>&amp;Opbevares til</translation>
+        </message>
+        <message>
+            <source>Keep &amp;until</source>
+            <translation>Opbevares t&amp;il</translation>
         </message>
     </context>
     <context>
@@ -2644,6 +2807,10 @@
     <context>
         <name>ConflictDialog</name>
         <message>
+            <source>&lt;b&gt;A person was erased from this initiative after you opened it.&lt;/b&gt; Their version is chosen everywhere: keeping your text could bring the erased name, e-mail or phone back. Re-type your own changes after saving if you need them.</source>
+            <translation>&lt;b&gt;En person blev slettet fra dette initiativ, efter du åbnede det.&lt;/b&gt; Den gemte version er valgt overalt: beholder du din tekst, kan det slettede navn, e-mail eller telefonnummer komme tilbage. Skriv dine egne ændringer igen efter at have gemt, hvis du har brug for dem.</translation>
+        </message>
+        <message>
             <source>Saved by someone else</source>
             <translation>Gemt af en anden</translation>
         </message>
@@ -2742,6 +2909,91 @@
             <source>Not saved. Your changes are still here; save again to compare.</source>
             <translation>Ikke gemt. Dine ændringer er her stadig; gem igen for at sammenligne.</translation>
         </message>
+        <message>
+            <source>Not saved: together with the changes %1 made meanwhile, this would be invalid: %2</source>
+            <translation>Ikke gemt: sammen med de ændringer, %1 lavede imens, ville dette være ugyldigt: %2</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 saved “%2” while you were editing it.&lt;/b&gt; Nothing has been overwritten. What only one of you changed is combined; below is what you both changed. Preselected is whatever keeps both people's work.</source>
+            <translation>&lt;b&gt;%1 gemte “%2”, mens du redigerede den.&lt;/b&gt; Intet er blevet overskrevet. Det, som kun én af jer har ændret, er lagt sammen; herunder står det, I begge har ændret. Forvalgt er det, der bevarer begges arbejde.</translation>
+        </message>
+        <message>
+            <source>Changed by both</source>
+            <translation>Ændret af jer begge</translation>
+        </message>
+        <message>
+            <source>Before (when you opened it)</source>
+            <translation>Før (da du åbnede den)</translation>
+        </message>
+        <message>
+            <source>What you both changed</source>
+            <translation>Det, I begge har ændret</translation>
+        </message>
+        <message>
+            <source>Only for the items listed; what was combined automatically stays.</source>
+            <translation>Kun for punkterne på listen; det, der blev lagt sammen automatisk, bliver.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nej</translation>
+        </message>
+        <message>
+            <source>You deleted this row; %1 changed it.</source>
+            <translation>Du slettede denne række; %1 ændrede den.</translation>
+        </message>
+        <message>
+            <source>%1 deleted this row; you changed it.</source>
+            <translation>%1 slettede denne række; du ændrede den.</translation>
+        </message>
+        <message>
+            <source>Changed by you and by %1.</source>
+            <translation>Ændret af dig og af %1.</translation>
+        </message>
+        <message>
+            <source>The two versions differ.</source>
+            <translation>De to versioner er forskellige.</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(slettet)</translation>
+        </message>
+        <message>
+            <source>you</source>
+            <translation>dig</translation>
+        </message>
+        <message>
+            <source>From %1: %2</source>
+            <translation>Fra %1: %2</translation>
+        </message>
+        <message>
+            <source>Combined automatically.</source>
+            <translation>Lagt sammen automatisk.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n added</source>
+            <translation>
+                <numerusform>%n tilføjet</numerusform>
+                <numerusform>%n tilføjet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deleted</source>
+            <translation>
+                <numerusform>%n slettet</numerusform>
+                <numerusform>%n slettet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changed</source>
+            <translation>
+                <numerusform>%n ændret</numerusform>
+                <numerusform>%n ændret</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ConnectDialog</name>
@@ -2800,6 +3052,10 @@
     </context>
     <context>
         <name>EditorNotice</name>
+        <message>
+            <source>Saved together with the changes %1 made meanwhile: %2.</source>
+            <translation>Gemt sammen med de ændringer, %1 lavede imens: %2.</translation>
+        </message>
         <message>
             <source>Reload</source>
             <translation>Genindlæs</translation>
@@ -2909,6 +3165,10 @@
     <context>
         <name>Safety</name>
         <message>
+            <source>Erased persons it still held were erased again: %1.</source>
+            <translation>Slettede personer, den stadig indeholdt, blev slettet igen: %1.</translation>
+        </message>
+        <message>
             <source>Something unexpected went wrong: %1</source>
             <translation>Noget uventet gik galt: %1</translation>
         </message>
@@ -2971,6 +3231,67 @@
         <message>
             <source>Restoring the backup…</source>
             <translation>Gendanner sikkerhedskopien …</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Ikke forbundet</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Ikke gemt endnu</translation>
+        </message>
+        <message>
+            <source>The shared database cannot be reached just now, so nothing was changed. What you entered is kept here: do it again when the connection is back (the banner at the top says when).</source>
+            <translation>Den fælles database kan ikke nås lige nu, så intet blev ændret. Det, du har indtastet, bevares her: gør det igen, når forbindelsen er tilbage (banneret øverst viser, hvornår).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionBanner</name>
+        <message>
+            <source>Not connected to the shared database</source>
+            <translation>Ikke forbundet til den fælles database</translation>
+        </message>
+        <message>
+            <source>Try now</source>
+            <translation>Prøv nu</translation>
+        </message>
+        <message>
+            <source>It has not been reached since the app started.</source>
+            <translation>Den er ikke nået, siden programmet startede.</translation>
+        </message>
+        <message>
+            <source>Last reached at %1.</source>
+            <translation>Sidst nået kl. %1.</translation>
+        </message>
+        <message>
+            <source>Not connected to the shared database.</source>
+            <translation>Ikke forbundet til den fælles database.</translation>
+        </message>
+        <message>
+            <source>What you see is from then and stays on screen; your unsaved changes are kept. The app reconnects by itself.</source>
+            <translation>Det, du ser, er fra da og bliver stående; dine ikke-gemte ændringer bevares. Programmet genopretter forbindelsen af sig selv.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n initiative(s) will be saved when the connection returns.</source>
+            <translation>
+                <numerusform>%n initiativ bliver gemt, når forbindelsen er tilbage.</numerusform>
+                <numerusform>%n initiativer bliver gemt, når forbindelsen er tilbage.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionWatch</name>
+        <message>
+            <source>Not connected to the shared database; try again when it is back.</source>
+            <translation>Ikke forbundet til den fælles database; prøv igen, når den er tilbage.</translation>
+        </message>
+        <message>
+            <source>Not saved yet: the shared database cannot be reached. Your changes are kept here and will be saved when the connection returns (or press Save to try again).</source>
+            <translation>Ikke gemt endnu: den fælles database kan ikke nås. Dine ændringer bevares her og bliver gemt, når forbindelsen er tilbage (eller tryk på Gem for at prøve igen).</translation>
+        </message>
+        <message>
+            <source>Connected to the shared database again.</source>
+            <translation>Forbundet til den fælles database igen.</translation>
         </message>
     </context>
     <context>
@@ -3071,6 +3392,104 @@
         <message>
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MentionsDialog</name>
+        <message>
+            <source>Possible mentions to review</source>
+            <translation>Mulige omtaler til gennemgang</translation>
+        </message>
+        <message>
+            <source>The full name, e-mail and phone are replaced. These texts still contain the first name or the surname alone, which may or may not be the erased person (“Berg” may be a firm). Open each one and edit the text if it is them.</source>
+            <translation>Det fulde navn, e-mail og telefon er erstattet. Disse tekster indeholder stadig fornavnet eller efternavnet alene, som kan være den slettede person eller ikke (“Berg” kan være en virksomhed). Åbn hver enkelt, og ret teksten, hvis det er personen.</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Gennemgået</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Hvor</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Tekst</translation>
+        </message>
+        <message>
+            <source>Possible mentions</source>
+            <translation>Mulige omtaler</translation>
+        </message>
+        <message>
+            <source>Review &amp;next</source>
+            <translation>Gennemgå &amp;næste</translation>
+        </message>
+        <message>
+            <source>initiative</source>
+            <translation>initiativ</translation>
+        </message>
+        <message>
+            <source>stakeholder note</source>
+            <translation>note om aktør</translation>
+        </message>
+        <message>
+            <source>mandate</source>
+            <translation>mandat</translation>
+        </message>
+        <message>
+            <source>resource</source>
+            <translation>ressource</translation>
+        </message>
+        <message>
+            <source>cross-pressure</source>
+            <translation>krydspres</translation>
+        </message>
+        <message>
+            <source>journal</source>
+            <translation>journal</translation>
+        </message>
+        <message>
+            <source>review</source>
+            <translation>gennemgang</translation>
+        </message>
+        <message>
+            <source>access log</source>
+            <translation>adgangslog</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>purpose</source>
+            <translation>formål</translation>
+        </message>
+        <message>
+            <source>%1 of %2 reviewed</source>
+            <translation>%1 af %2 gennemgået</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordForm</name>
+        <message>
+            <source>Participants</source>
+            <translation>Deltagere</translation>
+        </message>
+        <message>
+            <source>Tab moves to the next field; Ctrl+Return saves; Escape cancels.</source>
+            <translation>Tab går til næste felt; Ctrl+Retur gemmer; Escape annullerer.</translation>
+        </message>
+        <message>
+            <source>Discard what you typed in this form?</source>
+            <translation>Kassér det, du har skrevet i denne formular?</translation>
+        </message>
+        <message>
+            <source>Nothing entered yet: fill in a field, or press Escape.</source>
+            <translation>Intet er indtastet endnu: udfyld et felt, eller tryk Escape.</translation>
         </message>
     </context>
 </TS>

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from coprod_desktop import cli
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 
@@ -85,26 +83,3 @@ def any_db(
         database = open_database(server.new_database(template))
     yield database
     database.dispose()
-
-
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr."""
-
-    def run(*args: str) -> CliResult:
-        capsys.readouterr()
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exit_:  # argparse usage errors and --version
-            code = int(exit_.code or 0)
-        captured = capsys.readouterr()
-        return CliResult(code, captured.out, captured.err)
-
-    return run

@@ -161,3 +161,58 @@ db.dispose()
     demo = json.loads((ROOT / "resources" / "demo" / "demo_da.json").read_text("utf-8"))
     assert report["created"] == report["count"] == len(demo["initiatives"])
     assert report["revision"] == report["head"]
+
+
+# Reports should take plain data and draw: these modules still load their data through
+# services or read the store's default user (issue 17 moves that into services). The list may
+# only shrink: a new entry fails, and so does one that is fixed but left here.
+REPORTS_KNOWN_REACHING_DOWN = {
+    "coprod_desktop/reports/__init__.py": {
+        "coprod_desktop.services",  # reporting, names and safe_write: loading and writing
+        "coprod_desktop.services.portfolio",
+        "coprod_desktop.services.initiatives",
+        "coprod_desktop.store.db",
+    },
+    "coprod_desktop/reports/access_request.py": {"coprod_desktop.services"},  # privacy, writing
+    "coprod_desktop/reports/base.py": {"coprod_desktop.store.db"},  # the default user
+}
+
+
+def _ours(path: Path) -> set[str]:
+    return {m for m in _imported_modules(path) if m.startswith("coprod_desktop")}
+
+
+def test_reports_ui_and_cli_keep_to_their_layers() -> None:
+    """reports draw plain data (domain only); ui never holds a Session or writes SQL; the
+    CLI reaches the store only to open a database."""
+    problems: list[str] = []
+    reaching: dict[str, set[str]] = {}
+    for path in sorted((PACKAGE / "reports").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        below = {
+            m
+            for m in _ours(path)
+            if m.startswith(("coprod_desktop.services", "coprod_desktop.store"))
+        }
+        below |= {
+            m for m in _ours(path) if m.startswith(("coprod_desktop.ui", "coprod_desktop.cli"))
+        }
+        if below:
+            reaching[name] = below
+    assert reaching == REPORTS_KNOWN_REACHING_DOWN, "reports take plain data from services"
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        source = path.read_text("utf-8")
+        for module in _imported_modules(path):
+            if module.startswith("sqlalchemy") and module != "sqlalchemy.engine":
+                problems.append(f"{path.name} imports {module}")
+        if ".session(" in source or "Session(" in source:
+            problems.append(f"{path.name} opens a session")
+    for module in _ours(PACKAGE / "cli.py"):
+        if module.startswith("coprod_desktop.store") and module not in (
+            "coprod_desktop.store.db",
+            "coprod_desktop.store.migrate",
+        ):
+            problems.append(f"cli.py imports {module}")
+        if module.startswith("coprod_desktop.ui"):
+            problems.append(f"cli.py imports {module}")
+    assert problems == []

@@ -8,15 +8,13 @@ more SIGKILLs). Both print the figures for the README at the end of the run.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from coprod_desktop import cli
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.reliability.helpers import FIGURES
@@ -62,26 +60,3 @@ def fresh_db(db_path: Path, head_template: Path) -> Iterator[Database]:
     database = open_database(str(db_path))
     yield database
     database.dispose()
-
-
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
-    """Run `coprod ARGS…` in-process; returns exit code, stdout and stderr."""
-
-    def run(*args: str) -> CliResult:
-        capsys.readouterr()
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        captured = capsys.readouterr()
-        return CliResult(code, captured.out, captured.err)
-
-    return run

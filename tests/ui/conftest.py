@@ -10,6 +10,7 @@ import pytest
 from coprod_desktop.services import exchange
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
+from tests.ui.helpers import main_window
 
 
 @pytest.fixture(scope="session")
@@ -41,15 +42,59 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+class MessageBoxes:
+    """The message boxes a test showed (none may block: each is answered at once).
+
+    A question is answered Discard (unsaved work is thrown away, as when the test's window
+    closes over a dirty editor); a notice, warning or error is dismissed with OK. A warning or
+    an error the test did not expect (with `expect(count)`, or `expect()` for any number)
+    fails it at teardown, so an unexpected error cannot pass unseen behind an automatic OK."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.expected: int | None = 0
+
+    def expect(self, count: int | None = None) -> None:
+        """Warnings or errors are part of this test: `count` of them, or any number (None)."""
+        self.expected = count
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        return [box for box in self.shown if box[0] in ("warning", "critical")]
+
+    def record(self, kind: str, args: tuple[object, ...]) -> None:
+        title = str(args[1]) if len(args) > 1 else ""
+        text = str(args[2]) if len(args) > 2 else ""
+        self.shown.append((kind, title, text))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.shown]
+
+
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may hang on a message box: unsaved work is discarded, notices dismissed.
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
+    """No test may hang on a message box, and none may show one it did not expect.
     (pytest-qt closes the windows before fixtures are torn down, so this stays in force.)"""
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    boxes = MessageBoxes()
+
+    def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        boxes.record("question", args)
+        return QMessageBox.StandardButton.Discard
+
+    def dismiss(kind: str):  # type: ignore[no-untyped-def]
+        def show(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+            boxes.record(kind, args)
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
+        monkeypatch.setattr(QMessageBox, name, dismiss(name))
+    yield boxes
+    if boxes.expected is not None and len(boxes.problems()) != boxes.expected:
+        pytest.fail(f"unexpected warning or error boxes: {boxes.problems()}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -72,27 +117,11 @@ def english() -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
-    from coprod_desktop.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.set_database(demo_db)
-    win.show()
-    yield win
-    win.portfolio.stop_attention()
-    win.portfolio.reader.wait()
-    win.stop_reading()
-    win.background.wait()
+    with main_window(qtbot, demo_db) as win:
+        yield win
 
 
 @pytest.fixture
 def empty_window(qtbot, empty_db: Database):  # type: ignore[no-untyped-def]
-    from coprod_desktop.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.set_database(empty_db)
-    win.show()
-    yield win
-    win.stop_reading()
-    win.background.wait()
+    with main_window(qtbot, empty_db) as win:
+        yield win

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop.services import initiatives
-from coprod_desktop.store.migrate import open_database
+from coprod_desktop.services import exchange, initiatives
+from coprod_desktop.store.migrate import backup_sqlite, open_database
 from coprod_desktop.ui.conflict import MINE, THEIRS, ConflictDialog, EditorNotice
 
 
@@ -18,138 +19,261 @@ def colleague(window):
     other.dispose()
 
 
+# ---------------------------------------------------------------------- two editors, one database
+
+
+@pytest.fixture(scope="session")
+def _pg_demo(postgres_server) -> str:  # type: ignore[no-untyped-def]
+    """The demo portfolio on PostgreSQL, built once; each test gets a copy of it."""
+    url = postgres_server.new_database()
+    database = open_database(url, user="tester")
+    exchange.load_demo(database, "en")
+    database.dispose()
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared(request, tmp_path, demo_template) -> str:  # type: ignore[no-untyped-def]
+    """Where the team's portfolio lives: a file, or a real PostgreSQL database."""
+    if request.param == "sqlite":
+        path = tmp_path / "team.sqlite"
+        backup_sqlite(demo_template, path)
+        return str(path)
+    server = request.getfixturevalue("postgres_server")
+    return str(server.new_database(request.getfixturevalue("_pg_demo")))
+
+
 @pytest.fixture
-def second_window(qtbot, colleague):
+def pair(qtbot, shared):  # type: ignore[no-untyped-def]
+    """My window and my colleague's, each with its own connection to the shared database."""
     from coprod_desktop.ui.main_window import MainWindow
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.set_database(colleague)
-    win.live_refresh.stop()
-    yield win
-    win.background.wait()
+    windows = []
+    for user in ("tester", "colleague"):
+        database = open_database(shared, user=user)
+        win = MainWindow()
+        qtbot.addWidget(win)
+        win.set_database(database)
+        win.live_refresh.stop()
+        windows.append((win, database))
+    windows[0][0].show()
+    yield windows[0][0], windows[1][0]
+    for win, database in windows:
+        win.portfolio.stop_attention()
+        win.portfolio.reader.wait()
+        win.stop_reading()
+        win.background.wait()
+        database.dispose()
 
 
-def two_editors(window, second_window, qtbot, reference="CP-2024-010"):
-    ident = initiatives.get_initiative(window.db, reference).id
-    mine = window.open_initiative(ident)
-    theirs = second_window.open_initiative(ident)
-    # The colleague changes the title and the status and adds a journal entry, then saves.
-    theirs.title.setText("Their title")
-    theirs.status.set_key("paused")
-    theirs.add_journal()
-    row = len(theirs.data.journal) - 1
-    theirs.models["journal"].setData(theirs.models["journal"].index(row, 2), "Their meeting")
-    assert theirs.save()
-    # Meanwhile I changed the title and the area.
-    mine.title.setText("My title")
-    mine.area.setText("My area")
-    return ident, mine
+def open_both(pair, reference="CP-2024-010"):  # type: ignore[no-untyped-def]
+    me, them = pair
+    ident = initiatives.get_initiative(me.db, reference).id
+    return ident, me.open_initiative(ident), them.open_initiative(ident)
 
 
-def answer_dialog(monkeypatch, choose):
+def add_journal(editor, summary: str) -> None:  # type: ignore[no-untyped-def]
+    editor.add_journal()
+    row = len(editor.data.journal) - 1
+    editor.models["journal"].setData(editor.models["journal"].index(row, 2), summary)
+
+
+def answer_dialog(monkeypatch, choose):  # type: ignore[no-untyped-def]
     seen: list[ConflictDialog] = []
 
-    def run(dialog):
+    def run(dialog):  # type: ignore[no-untyped-def]
         seen.append(dialog)
-        choose(dialog)
-        return dialog.DialogCode.Accepted
+        return choose(dialog)
 
     monkeypatch.setattr(ConflictDialog, "exec", run)
     return seen
 
 
-def test_second_save_opens_the_dialog_and_keep_mine(window, second_window, qtbot, monkeypatch):
-    ident, mine = two_editors(window, second_window, qtbot)
-    seen = answer_dialog(monkeypatch, lambda d: d.choose_all(MINE))
-    assert mine.save()
-    dialog = seen[0]
-    assert {"title", "area", "status", "journal"} <= set(dialog.names)
-    assert dialog.windowTitle() == "Saved by someone else"
-    saved = initiatives.get_initiative(window.db, ident)
-    assert saved.title == "My title" and saved.area == "My area"
-    assert saved.status == mine.original.status  # my version had the old status
-    assert "Their meeting" not in [j.summary for j in saved.journal]
-    assert saved.version == mine.data.version and not mine.dirty
+def press_enter(qtbot):  # type: ignore[no-untyped-def]
+    """The dialog answered as a tired user would: Enter, which accepts the preselection."""
+
+    def choose(dialog):  # type: ignore[no-untyped-def]
+        dialog.show()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        return dialog.result()
+
+    return choose
 
 
-def test_take_all_theirs(window, second_window, qtbot, monkeypatch):
-    ident, mine = two_editors(window, second_window, qtbot)
-    answer_dialog(monkeypatch, lambda d: d.choose_all(THEIRS))
+def test_both_add_a_journal_entry_and_both_are_saved_without_asking(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    add_journal(theirs, "Their meeting with the rowing club")
+    assert theirs.save()
+    add_journal(mine, "My site visit")
+    seen = answer_dialog(monkeypatch, lambda d: pytest.fail("nothing to ask"))
     assert mine.save()
-    saved = initiatives.get_initiative(window.db, ident)
-    assert saved.title == "Their title" and saved.status == "paused"
-    assert saved.area != "My area"
-    assert "Their meeting" in [j.summary for j in saved.journal]
+    assert not seen
+    saved = initiatives.get_initiative(mine.db, ident)
+    summaries = [j.summary for j in saved.journal]
+    assert "Their meeting with the rowing club" in summaries and "My site visit" in summaries
+    assert [j.summary for j in mine.data.journal] == summaries and not mine.dirty
+    notice = mine.findChild(EditorNotice)
+    assert notice is not None and notice.isVisibleTo(mine)
+    assert "colleague" in notice.label.text() and "Journal (1 added)" in notice.label.text()
+    assert not notice.reload_button.isVisibleTo(mine)
+
+
+def test_enter_in_the_dialog_keeps_both_journal_entries(pair, qtbot, monkeypatch):
+    """The reported case: both add a journal entry (and both change the title); Enter used to
+    record "delete journal <the colleague's entry>"."""
+    ident, mine, theirs = open_both(pair)
+    add_journal(theirs, "Their meeting")
+    theirs.title.setText("Their title")
+    assert theirs.save()
+    add_journal(mine, "My meeting")
+    mine.title.setText("My title")
+    shown: list[tuple[list[tuple[str | None, str | None]], str]] = []
+    enter = press_enter(qtbot)
+
+    def look_then_enter(dialog):  # type: ignore[no-untyped-def]
+        keys = [(k.list_name, k.field) for k in dialog.keys]
+        shown.append((keys, dialog.combined.text()))
+        return enter(dialog)
+
+    answer_dialog(monkeypatch, look_then_enter)
+    assert mine.save()
+    ((keys, combined),) = shown
+    assert keys == [(None, "title")]  # only the clash is asked
+    assert "Journal (1 added)" in combined
+    saved = initiatives.get_initiative(mine.db, ident)
+    summaries = [j.summary for j in saved.journal]
+    assert "Their meeting" in summaries and "My meeting" in summaries
+    assert saved.title == "Their title"  # the default keeps what the colleague wrote
+    assert not any(e.action == "delete" for e in initiatives.history(mine.db, ident)[:5])
+
+
+def test_keep_all_mine_keeps_the_title_only_the_colleague_changed(pair, monkeypatch):
+    """The reported case: "Keep all mine" undid the colleague's new title, a field I never
+    touched. Now it applies to what we both changed (the status) only."""
+    ident, mine, theirs = open_both(pair)
+    before = initiatives.get_initiative(mine.db, ident)
+    theirs.title.setText("Their title")
+    theirs.status.set_key("paused")
+    assert theirs.save()
+    mine.summary.setPlainText("My new summary")
+    mine.status.set_key("completed")
+
+    def keep_all_mine(dialog):  # type: ignore[no-untyped-def]
+        assert [k.field for k in dialog.keys] == ["status"]
+        dialog.all_mine.click()
+        dialog.save_button.click()
+        return dialog.result()
+
+    seen = answer_dialog(monkeypatch, keep_all_mine)
+    assert mine.save() and len(seen) == 1
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.title, saved.summary, saved.status) == (
+        "Their title",
+        "My new summary",
+        "completed",
+    )
+    assert saved.version > before.version + 1  # type: ignore[operator]
     assert mine.title.text() == "Their title"
 
 
-def test_pick_per_field_with_sensible_defaults(window, second_window, qtbot, monkeypatch):
-    ident, mine = two_editors(window, second_window, qtbot)
-    defaults: dict[str, str] = {}
+def test_the_dialog_shows_before_mine_theirs_and_who_changed_it(pair, monkeypatch):
+    from PySide6.QtWidgets import QLabel
 
-    def choose(dialog):
-        defaults.update({n: dialog.choice(n) for n in dialog.names})
-        dialog.choose("title", THEIRS)  # their title, everything else as proposed
+    _ident, mine, theirs = open_both(pair)
+    original_owner = mine.data.owner
+    theirs.owner.setText("Anna Havn")
+    assert theirs.save()
+    mine.owner.setText("Bo Strand")
+    texts: list[str] = []
 
-    seen = answer_dialog(monkeypatch, choose)
-    before = initiatives.get_initiative(window.db, ident).version
+    def look(dialog):  # type: ignore[no-untyped-def]
+        row = dialog.keys.index(dialog.conflict_for(None, "owner").key)
+        for column in range(4):
+            texts.append(
+                dialog.table.cellWidget(row, column).findChild(QLabel).text()
+                if column >= 2
+                else dialog.table.cellWidget(row, column).text()
+            )
+        return dialog.DialogCode.Rejected
+
+    answer_dialog(monkeypatch, look)
+    assert not mine.save()
+    what, before, my_text, their_text = texts
+    assert "Changed by you and by colleague" in what
+    assert (original_owner or "(empty)") in before
+    assert "Bo Strand" in my_text and "Anna Havn" in their_text
+
+
+def test_a_row_i_deleted_but_the_colleague_changed_is_asked_and_kept(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    assert mine.data.journal, "the demo initiative has journal entries"
+    first = mine.data.journal[0]
+    theirs.models["journal"].setData(theirs.models["journal"].index(0, 2), "Corrected minutes")
+    assert theirs.save()
+    mine.tables["journal"].setCurrentIndex(mine.models["journal"].index(0, 0))
+    mine.remove_row("journal")
+    defaults = {}
+
+    def accept_defaults(dialog):  # type: ignore[no-untyped-def]
+        defaults.update({c.kind: dialog.choice(c.key) for c in dialog.conflicts})
+        return dialog.DialogCode.Accepted
+
+    answer_dialog(monkeypatch, accept_defaults)
     assert mine.save()
-    # Untouched by me -> theirs proposed; changed by me -> mine proposed; both -> mine, marked.
-    assert defaults["status"] == THEIRS and defaults["journal"] == THEIRS
-    assert defaults["area"] == MINE and defaults["title"] == MINE
-    title_row = seen[0].names.index("title")
-    assert seen[0].table.item(title_row, 0).text().startswith("⚠")
-    saved = initiatives.get_initiative(window.db, ident)
-    assert saved.title == "Their title" and saved.area == "My area" and saved.status == "paused"
-    assert "Their meeting" in [j.summary for j in saved.journal]
-    assert saved.version > before
+    assert defaults == {"deleted_by_mine": "theirs"}  # keep the colleague's corrected row
+    saved = initiatives.get_initiative(mine.db, ident)
+    kept = [j for j in saved.journal if j.id == first.id]
+    assert kept and kept[0].summary == "Corrected minutes"
 
 
-def test_cancel_keeps_my_edits_and_writes_nothing(window, second_window, qtbot, monkeypatch):
-    ident, mine = two_editors(window, second_window, qtbot)
+def test_cancel_keeps_my_edits_and_writes_nothing(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    theirs.title.setText("Their title")
+    assert theirs.save()
+    mine.title.setText("My title")
     monkeypatch.setattr(ConflictDialog, "exec", lambda self: self.DialogCode.Rejected)
     assert not mine.save()
     assert mine.title.text() == "My title" and mine.dirty
-    assert initiatives.get_initiative(window.db, ident).title == "Their title"
+    assert initiatives.get_initiative(mine.db, ident).title == "Their title"
+    assert mine.merge_state is None
 
 
-def test_a_third_save_during_the_dialog_is_not_overwritten(
-    window, second_window, colleague, qtbot, monkeypatch
-):
-    ident, mine = two_editors(window, second_window, qtbot)
-    rounds: list[list[str]] = []
+def test_a_third_save_during_the_dialog_is_merged_too(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    theirs.title.setText("Their title")
+    assert theirs.save()
+    mine.title.setText("My title")
+    rounds: list[list[object]] = []
 
-    def choose(dialog):
-        rounds.append(list(dialog.names))
-        if len(rounds) == 1:  # someone saves again while I am choosing
-            initiatives.update_fields(colleague, ident, {"owner": "Third person"})
+    def choose(dialog):  # type: ignore[no-untyped-def]
+        rounds.append(list(dialog.keys))
+        # someone saves again while I am choosing
+        initiatives.update_fields(theirs.db, ident, {"owner": "Third person"})
         dialog.choose_all(MINE)
+        return dialog.DialogCode.Accepted
 
     answer_dialog(monkeypatch, choose)
     assert mine.save()
-    assert len(rounds) == 2 and "owner" in rounds[1]  # shown again, with the new difference
-    saved = initiatives.get_initiative(window.db, ident)
-    assert saved.title == "My title"
+    assert len(rounds) == 1  # my choice is not asked again; the owner was only theirs
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.title, saved.owner) == ("My title", "Third person")
 
 
-def test_child_lists_are_summarised_per_row(window, second_window, qtbot, monkeypatch):
-    _ident, mine = two_editors(window, second_window, qtbot)
-    texts: list[str] = []
+def test_take_all_theirs_applies_to_the_clashes_only(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    theirs.title.setText("Their title")
+    assert theirs.save()
+    mine.title.setText("My title")
+    mine.area.setText("My area")
 
-    def choose(dialog):
-        from PySide6.QtWidgets import QLabel
+    def all_theirs(dialog):  # type: ignore[no-untyped-def]
+        dialog.choose_all(THEIRS)
+        return dialog.DialogCode.Accepted
 
-        row = dialog.names.index("journal")
-        texts.append(dialog.table.cellWidget(row, 2).findChild(QLabel).text())
-        texts.append(dialog.table.cellWidget(row, 1).findChild(QLabel).text())
-
-    answer_dialog(monkeypatch, choose)
+    answer_dialog(monkeypatch, all_theirs)
     assert mine.save()
-    theirs_html, mine_html = texts
-    assert "<b>" in theirs_html and "Their meeting" in theirs_html
-    assert theirs_html.count("<br>") >= 1  # one line per row
-    assert "missing" in mine_html  # my version lacks their new row
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.title, saved.area) == ("Their title", "My area")
 
 
 def test_live_refresh_keeps_selection_and_notices_open_editors(
@@ -196,3 +320,32 @@ def test_own_changes_do_not_trigger_a_refresh(window, qtbot):
     initiatives.update_fields(window.db, window.portfolio.model.rows[0].id, {"owner": "Me"})
     qtbot.waitUntil(lambda: window.live_refresh.marker > start, timeout=10000)
     assert not applied
+
+
+def _set_date(editor, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = getattr(editor, name)
+    field.edit.setText(text)
+    field.edit.editingFinished.emit()
+
+
+def test_a_combination_that_breaks_a_rule_is_not_saved_and_says_why(pair, monkeypatch):
+    ident, mine, theirs = open_both(pair)
+    _set_date(theirs, "end_date", "2024-09-01")
+    assert theirs.save()
+    _set_date(mine, "start_date", "2024-10-01")  # fine with the end date I saw
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("nothing to ask"))
+    assert not mine.save()
+    assert "together with the changes colleague made" in mine.summary_error.text()
+    assert mine.data.start_date.isoformat() == "2024-10-01" and mine.merge_state is None
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.start_date.isoformat(), saved.end_date.isoformat()) == (
+        "2024-05-15",
+        "2024-09-01",
+    )
+    _set_date(mine, "start_date", "2024-08-01")  # fixed: now it merges and saves
+    assert mine.save()
+    saved = initiatives.get_initiative(mine.db, ident)
+    assert (saved.start_date.isoformat(), saved.end_date.isoformat()) == (
+        "2024-08-01",
+        "2024-09-01",
+    )

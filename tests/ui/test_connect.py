@@ -101,5 +101,5 @@ def test_connection_error_in_plain_words(window, qtbot, memory_keyring, monkeypa
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "Traceback" not in shown[0] and "secret" not in shown[0]
     assert "127.0.0.1" in shown[0]
-    assert shown[0].startswith("Cannot open the database")
+    assert shown[0].startswith("Cannot reach the shared database")
     assert window.db is not None and window.db.dialect == "sqlite"  # the open one stays open

@@ -282,28 +282,21 @@ def test_dashboard_on_a_portfolio_with_thirty_thousand_initiatives_needing_atten
     """The issue's reproduction: one widget item (and several Qt setter calls) per initiative
     ended the program on PySide6 6.12.0 with Python 3.11; the list is now a lazy model."""
     from coprod_desktop.store.migrate import open_database
-    from coprod_desktop.ui.main_window import MainWindow
     from tests.benchmarks import generate
+    from tests.ui.helpers import main_window
 
     path = tmp_path / "large.sqlite"
     generate.build(path, 48_000, quiet=True)
     db = open_database(str(path), user="tester")
-    win = MainWindow()
-    qtbot.addWidget(win)
     try:
-        win.set_database(db)
-        win.show()
-        view = win.analysis_views.show_dashboard()
-        qtbot.waitUntil(lambda: view.data is not None, timeout=180_000)
-        model = view.attention_list.model()
-        assert model.rowCount() == len(view.data.attention) >= 30_000
-        view.attention_list.scrollToBottom()
-        last = model.index(model.rowCount() - 1, 1)
-        assert last.data() and view.attention_list.visualRect(last).isValid()
-        view.grab()  # paints the rows in view
+        with main_window(qtbot, db) as win:
+            view = win.analysis_views.show_dashboard()
+            qtbot.waitUntil(lambda: view.data is not None, timeout=180_000)
+            model = view.attention_list.model()
+            assert model.rowCount() == len(view.data.attention) >= 30_000
+            view.attention_list.scrollToBottom()
+            last = model.index(model.rowCount() - 1, 1)
+            assert last.data() and view.attention_list.visualRect(last).isValid()
+            view.grab()  # paints the rows in view
     finally:
-        win.portfolio.stop_attention()
-        win.portfolio.reader.wait()
-        win.stop_reading()
-        win.background.wait()
         db.dispose()

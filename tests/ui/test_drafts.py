@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from coprod_desktop.services import drafts, initiatives
 from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import drafts as drafts_ui
+from tests.ui.helpers import main_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -119,39 +119,30 @@ def test_drafts_are_restored_after_the_program_is_killed(demo_db, qtbot, monkeyp
             child.kill()
     assert child.returncode == -signal.SIGKILL
 
-    from coprod_desktop.ui.main_window import MainWindow
-
     asked = []
     monkeypatch.setattr(
         drafts_ui, "ask", lambda parent, found: asked.append(found) or drafts_ui.RESTORE
     )
     db = open_database(path, user="tester")
     assert initiatives.get_initiative(db, "CP-2024-002").description == before.description
-    window = MainWindow()
-    qtbot.addWidget(window)
     try:
-        window.set_database(db)
-        window.show()
-        qtbot.waitUntil(lambda: len(window.editors()) == 2, timeout=10000)
-        assert sorted(d.title for d in asked[0]) == sorted(
-            [before.title + " (draft)", "Never saved harbour bath"]
-        )
-        restored = {e.data.title: e for e in window.editors()}
-        old = restored[before.title + " (draft)"]
-        assert old.dirty and "typed before the crash" in old.description.toPlainText()
-        assert restored["Never saved harbour bath"].dirty
-        assert old.save()
-        saved = initiatives.get_initiative(db, "CP-2024-002")
-        assert "- typed before the crash" in saved.description
-        assert saved.title == before.title + " (draft)"
-        assert restored["Never saved harbour bath"].save()
-        assert [e.data.title for e in window.editors() if e.dirty] == []
-        qtbot.waitUntil(lambda: draft_files() == [], timeout=5000)
+        with main_window(qtbot, db) as window:
+            qtbot.waitUntil(lambda: len(window.editors()) == 2, timeout=10000)
+            assert sorted(d.title for d in asked[0]) == sorted(
+                [before.title + " (draft)", "Never saved harbour bath"]
+            )
+            restored = {e.data.title: e for e in window.editors()}
+            old = restored[before.title + " (draft)"]
+            assert old.dirty and "typed before the crash" in old.description.toPlainText()
+            assert restored["Never saved harbour bath"].dirty
+            assert old.save()
+            saved = initiatives.get_initiative(db, "CP-2024-002")
+            assert "- typed before the crash" in saved.description
+            assert saved.title == before.title + " (draft)"
+            assert restored["Never saved harbour bath"].save()
+            assert [e.data.title for e in window.editors() if e.dirty] == []
+            qtbot.waitUntil(lambda: draft_files() == [], timeout=5000)
     finally:
-        window.portfolio.stop_attention()
-        window.portfolio.reader.wait()
-        window.stop_reading()
-        window.background.wait()
         db.dispose()
 
 

@@ -213,16 +213,19 @@ def test_conflict_is_reported_in_plain_words(window, qtbot, monkeypatch):
     editor = open_ref(window, "CP-2024-007")
     other = initiatives.get_initiative(window.db, "CP-2024-007")
     other.area = "changed elsewhere"
+    other.title = "Their title"
     initiatives.save_initiative(window.db, other)
     qtbot.keyClicks(editor.title, " mine")
     from coprod_desktop.ui.conflict import ConflictDialog
 
     compared = []
     monkeypatch.setattr(
-        ConflictDialog, "exec", lambda self: compared.append(self.names) or self.DialogCode.Rejected
+        ConflictDialog,
+        "exec",
+        lambda self: compared.append([k.field for k in self.keys]) or self.DialogCode.Rejected,
     )
     assert not editor.save()  # the user closed the comparison: nothing saved, nothing lost
-    assert compared and set(compared[0]) == {"title", "area"}
+    assert compared == [["title"]]  # only what both changed is asked; their area is combined
     assert editor.data.title.endswith(" mine") and editor.dirty
     assert "Not saved" in editor.summary_error.text()
     assert initiatives.get_initiative(window.db, "CP-2024-007").area == "changed elsewhere"
@@ -283,7 +286,7 @@ def test_history_tab_shows_the_audit_trail(window, qtbot, qtmodeltester):
     qtmodeltester.check(model)
     assert model.rowCount() > 0
     assert model.index(0, 1).data() == "tester"
-    assert model.index(0, 4).data() == "area"
+    assert model.index(0, 4).data() == "Area"  # the label, not the column name
 
 
 def test_record_models_pass_the_model_tester(window, qtmodeltester):

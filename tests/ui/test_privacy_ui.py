@@ -196,3 +196,106 @@ def test_access_request_export_writes_json_and_pdf(window, qtbot, tmp_path, monk
     assert pdf.read_bytes().startswith(b"%PDF")
     log = privacy.access_log(window.db, person.id)
     assert [e.action for e in log] == ["export"]
+
+
+def _erase_in_gui(window, qtbot, monkeypatch, person) -> PersonsView:  # type: ignore[no-untyped-def]
+    view = window.show_persons()
+    _row(view, person.id)
+
+    def answer(self: EraseDialog) -> int:
+        self.reason.setPlainText("Retention period ended")
+        self.confirm.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EraseDialog, "exec", answer)
+    view.erase_button.click()
+    return view
+
+
+def test_after_an_erase_the_possible_mentions_are_reviewed_one_by_one(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    person = _person(window.db, "Åse Mølgaard")
+    used_in = [u.initiative_id for u in stakeholders.where_used(window.db, person.id)]
+    initiatives.update_fields(
+        window.db, used_in[0], {"summary": "Åse promised coffee; Mølgaard Rengøring cleans."}
+    )
+    view = _erase_in_gui(window, qtbot, monkeypatch, person)
+    qtbot.waitUntil(lambda: getattr(view, "mentions_dialog", None) is not None, timeout=20000)
+    dialog = view.mentions_dialog
+    assert dialog.isVisible() and not dialog.isModal()
+    rows = dialog.table.rowCount()
+    texts = [dialog.table.item(r, 3).text() for r in range(rows)]
+    assert any("Åse promised coffee" in t for t in texts)
+    assert any("Mølgaard Rengøring" in t for t in texts)
+    assert "0 of" in dialog.progress.text()
+    reference = initiatives.get_initiative(window.db, used_in[0]).reference
+    first = next(r for r in range(rows) if dialog.table.item(r, 1).text() == reference)
+    dialog.review(first)
+    assert dialog.table.item(first, 0).text() == "yes"
+    assert "1 of" in dialog.progress.text()
+    assert any(e.initiative_id == used_in[0] for e in window.editors())  # opened to edit
+    while dialog.next_button.isEnabled():
+        dialog.next_button.click()
+    assert len(dialog.reviewed) == rows
+    assert f"{rows} of {rows}" in dialog.progress.text()
+    # the summary kept the first name and the surname alone: only the user can tell
+    summary = initiatives.get_initiative(window.db, used_in[0]).summary
+    assert summary == "Åse promised coffee; Mølgaard Rengøring cleans."
+
+
+def test_a_failed_clean_up_says_the_person_is_erased_and_can_be_repeated(
+    window, qtbot, monkeypatch
+):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    person = _person(window.db, "Lars Østergaard")
+    real = privacy._compact_sqlite
+
+    def failing(_db):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(privacy, "_compact_sqlite", failing)
+    shown: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        monkeypatch.setattr(privacy, "_compact_sqlite", real)  # the other program closed
+        again = next(b for b in box.buttons() if "Repeat" in b.text().replace("&", ""))
+        again.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    view = _erase_in_gui(window, qtbot, monkeypatch, person)
+    qtbot.waitUntil(lambda: "clean-up is finished" in view.status.text(), timeout=20000)
+    assert len(shown) == 1
+    assert "The person is erased" in shown[0] and "database is locked" in shown[0]
+    assert "nothing was saved" not in shown[0]
+    assert not privacy.cleanup_pending(window.db)
+    assert stakeholders.get_stakeholder(window.db, person.id).name.startswith("Erased person")
+
+
+def test_an_editor_opened_before_an_erase_cannot_save_the_person_back(window, monkeypatch):  # type: ignore[no-untyped-def]
+    from coprod_desktop.ui.conflict import THEIRS, ConflictDialog
+
+    person = _person(window.db, "Åse Mølgaard")
+    ident = stakeholders.where_used(window.db, person.id)[0].initiative_id
+    editor = window.open_initiative(ident)
+    editor.area.setText("Åse Mølgaard's garden")  # typed before the erase reached this editor
+    privacy.erase_person(window.db, person.id, "asked", who="colleague")
+    seen: list[tuple[str, list[str]]] = []
+
+    def run(dialog: ConflictDialog) -> int:
+        warning = dialog.findChild(QLabel, "erased-warning")
+        seen.append((warning.text() if warning else "", [dialog.choice(k) for k in dialog.keys]))
+        return dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", run)
+    assert editor.save()
+    ((warning, choices),) = seen
+    assert "erased" in warning
+    assert choices and all(choice == THEIRS for choice in choices)
+    saved = initiatives.get_initiative(window.db, ident)
+    assert "Mølgaard" not in (saved.area or "")
+    history = " ".join(str(h.new_value) for h in initiatives.history(window.db, ident))
+    assert "Åse Mølgaard" not in history

@@ -129,3 +129,25 @@ def test_every_column_is_in_view_at_1366_by_768(window, qtbot):
     metrics = header.fontMetrics()
     for column, title in enumerate(registry.model.headers()):
         assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+
+
+def test_a_citizen_or_volunteer_is_shown_as_always_a_private_person(qtbot):  # type: ignore[no-untyped-def]
+    from coprod_desktop.domain.model import StakeholderData
+    from coprod_desktop.ui.dialogs import StakeholderForm
+
+    form = StakeholderForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_data(StakeholderData(name="Dahl ApS", kind="business", is_person=False))
+    assert form.is_person.isEnabled() and not form.is_person.isChecked()
+    assert not form.person_hint.isVisible()
+    form.kind.set_key("citizen")
+    assert form.is_person.isChecked() and not form.is_person.isEnabled()
+    assert form.person_hint.isVisible()
+    assert "always private persons" in form.person_hint.text()
+    data = form.data()
+    assert data is not None and data.is_person
+    form.kind.set_key("association")  # an organisation's kind: the box is the user's again
+    assert form.is_person.isEnabled() and not form.person_hint.isVisible()
+    form.set_data(StakeholderData(name="Per Vang", kind="volunteer", is_person=False))
+    assert form.is_person.isChecked() and not form.is_person.isEnabled()

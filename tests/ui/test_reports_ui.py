@@ -332,6 +332,40 @@ def test_save_as_writes_the_pdf(window, qtbot, monkeypatch, tmp_path):
     assert prefs.get_str("briefs/save_folder") == str(tmp_path / "out")
 
 
+@pytest.mark.parametrize("where", ["link to the database", "backups", "folder", "pipe"])
+def test_save_as_refuses_the_database_backups_and_folders_in_plain_words(
+    window, qtbot, monkeypatch, tmp_path, where
+):  # type: ignore[no-untyped-def]
+    import os
+
+    window.portfolio.filters.sector.set_key("harbours")
+    preview = make(window, qtbot, "portfolio_review")
+    database = window.db.path
+    target = {
+        "link to the database": tmp_path / "link.pdf",
+        "backups": paths.backups_dir() / "brief.pdf",
+        "folder": tmp_path / "folder.pdf",
+        "pipe": tmp_path / "pipe.pdf",
+    }[where]
+    if where == "link to the database":
+        target.symlink_to(database)
+    elif where == "folder":
+        target.mkdir()
+    elif where == "pipe":
+        os.mkfifo(target)
+    before = database.read_bytes()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    assert preview.save_as() is None
+    assert len(shown) == 1 and "nothing was written" in shown[0] and str(target) in shown[0]
+    assert database.read_bytes() == before
+    assert not (paths.backups_dir() / "brief.pdf").exists()
+    assert not list(tmp_path.glob(".*.part"))
+
+
 def test_save_as_cancelled_writes_nothing(window, qtbot, monkeypatch, tmp_path):
     window.portfolio.filters.sector.set_key("harbours")
     preview = make(window, qtbot, "portfolio_review")

@@ -195,3 +195,11 @@ def test_suggestion_matches_the_recorded_type_of_every_demo_initiative(tmp_path,
         checked += 1
     assert checked >= 12
     db.dispose()
+
+
+def test_who_takes_part_is_not_guessed_from_the_description() -> None:
+    # The harbour description names many organisations, but no stakeholder is recorded.
+    record = harbour("Harbour", "Many organisations and businesses share decisions.")
+    assert pre_answer(record)["participants"] == "many_organisations"
+    record.involvements = []
+    assert pre_answer(record)["participants"] is None

@@ -1,4 +1,4 @@
-"""The vocabularies of DESIGN.md, their labels, the message catalogue and the JSON Schema enums."""
+"""The vocabularies, their labels, the message catalogue and the JSON Schema enums."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from coprod_desktop import paths
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.messages import CATALOGUE, message
 
-# Written out from DESIGN.md ("Vocabularies"), not read from the code under test.
+# The agreed keys, written out by hand rather than read from the code under test: a key
+# renamed or dropped in domain/vocab.py fails here.
 DESIGN_KEYS: dict[type[v.Vocabulary], list[str]] = {
     v.InitiativeType: ["co_management", "empowerment", "coordination"],
     v.Status: ["idea", "preparing", "active", "paused", "completed", "discontinued"],
@@ -169,7 +170,8 @@ def test_a_member_is_found_by_key_and_by_either_label() -> None:
 
 
 def test_money_kinds_are_counted_in_dkk_and_hour_kinds_in_hours() -> None:
-    # DESIGN.md: `DKK` for budget and funding, `hours` for staff and volunteer hours.
+    # The interchange rule (the schema's `unit`): `DKK` for budget and funding, `hours` for
+    # staff and volunteer hours.
     assert v.RESOURCE_UNITS[v.ResourceKind.MUNICIPAL_BUDGET] == "DKK"
     assert v.RESOURCE_UNITS[v.ResourceKind.EXTERNAL_FUNDING] == "DKK"
     assert v.RESOURCE_UNITS[v.ResourceKind.STAFF_HOURS] == "hours"
@@ -281,11 +283,12 @@ def test_every_enum_in_the_schema_is_one_of_the_checked_fields() -> None:
     assert sorted(found) == sorted((d, f) for d, f, _ in SCHEMA_ENUMS)
 
 
-# DESIGN.md, "The complete set of fields"; (required fields marked *).
+# Every interchange field, written out by hand (required fields marked *): a field added to
+# or dropped from the schema must be added or dropped here too.
 DESIGN_FIELDS: dict[str, str] = {
     "stakeholder": "key* name* kind* is_person* organisation email phone notes lawful_basis "
     "consent_date retention_until",
-    "initiative": "key* reference title* summary description sector* area status* origin type "
+    "initiative": "key* reference version title* summary description sector* area status* origin type "
     "secondary_type type_rationale participation_level public_values frontline_role owner "
     "responsible_manager start_date end_date next_review kle_topic stakeholders mandates "
     "resources cross_pressures journal reviews",

@@ -191,7 +191,7 @@ def test_access_request_export_json_and_pdf(
     assert any(line.startswith("changed: stakeholder") for line in lines) or (
         f"changed: stakeholder {NAME}" in " ".join(text.split())
     )
-    assert "created: involvement in CP-2026-001" in " ".join(text.split())
+    assert "added: involvement in CP-2026-001" in " ".join(text.split())
     times = [line for line in lines if re.fullmatch(r"\d\d:\d\d", line.strip())]
     audit_and_log = len(document["audit"]) + len(document["access_log"])
     assert len(times) == audit_and_log  # each timestamp's time whole on its own line …
@@ -206,7 +206,7 @@ def test_access_request_export_json_and_pdf(
     text_da = " ".join(
         " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "da.pdf").pages).split()
     )
-    assert "oprettet: deltagelse i CP-2026-001" in text_da and "indsigtsudtræk" in text_da
+    assert "tilføjet: deltagelse i CP-2026-001" in text_da and "indsigtsudtræk" in text_da
 
 
 def test_erase_leaves_no_trace_in_the_database_files(
@@ -257,6 +257,7 @@ def test_erase_leaves_no_trace_in_the_database_files(
             "WHERE action = 'erase'"
         ).fetchall()
         assert erase == [
+            ("tester", "initiative", 1, None, None, None),  # its version went up
             (
                 "tester",
                 "stakeholder",
@@ -264,7 +265,7 @@ def test_erase_leaves_no_trace_in_the_database_files(
                 None,
                 None,
                 f"Erasure requested by {anonymous} (art. 17)",
-            )
+            ),
         ]
         values = " ".join(
             str(v) for row in connection.execute("SELECT * FROM audit_entry") for v in row

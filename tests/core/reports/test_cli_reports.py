@@ -46,7 +46,8 @@ def test_cli_errors(run_cli, demo_da_path: Path, tmp_path: Path) -> None:  # typ
     result = run_cli(
         "--db", str(demo_da_path), "report", "brief", "CP-2024-001", "-o", str(tmp_path)
     )
-    assert result.code == 3 and result.err.count("\n") == 1
+    assert result.code == 4 and result.err.count("\n") == 1  # a folder: a file problem
+    assert "is a folder" in result.err
 
 
 def test_reports_package_imports_without_reportlab_or_qt() -> None:

@@ -437,3 +437,23 @@ def test_an_upgraded_file_counts_the_open_pressures_it_already_had(old_db: Path)
         assert ordered[0].open_pressures == max(expected.values())
     finally:
         db.dispose()
+
+
+def test_an_upgraded_file_hands_out_references_past_the_ones_it_already_had(old_db: Path) -> None:
+    connection = sqlite3.connect(old_db)
+    references = [row[0] for row in connection.execute("SELECT reference FROM initiative")]
+    connection.close()
+    largest: dict[int, int] = {}
+    for reference in references:
+        _, year, number = reference.split("-")
+        largest[int(year)] = max(largest.get(int(year), 0), int(number))
+    db = open_database(str(old_db))
+    try:
+        with db.reading() as reading:
+            counters = dict(reading.execute(text("SELECT year, last FROM reference_counter")).all())
+        assert counters == largest
+        year = max(largest)
+        with db.session() as session:
+            assert initiatives.next_reference(session, year) == f"CP-{year}-{largest[year] + 1:03d}"
+    finally:
+        db.dispose()

@@ -57,9 +57,12 @@ def test_every_word_must_match(titles: Database) -> None:
     assert _found(titles, "havn jobcenter") == set()
 
 
-def test_a_query_with_no_words_filters_nothing(titles: Database) -> None:
+def test_a_blank_query_filters_nothing_and_one_without_words_finds_nothing(
+    titles: Database,
+) -> None:
     assert len(_found(titles, "  ")) == 5
-    assert len(_found(titles, "-- !!")) == 5
+    assert _found(titles, "-- !!") == set()  # punctuation alone must not list everything
+    assert _found(titles, "“*”") == set()
 
 
 def test_fts_syntax_in_a_query_is_harmless(titles: Database) -> None:

@@ -1,0 +1,32 @@
+"""Helpers shared by the GUI tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from coprod_desktop.store.db import Database
+
+
+def stop_window(window: Any) -> None:
+    """Let a main window's background work finish before its database goes."""
+    window.portfolio.stop_attention()
+    window.portfolio.reader.wait()
+    window.stop_reading()
+    window.background.wait()
+
+
+@contextmanager
+def main_window(qtbot: Any, db: Database) -> Iterator[Any]:
+    """A shown main window on `db`, its background work waited for afterwards."""
+    from coprod_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_database(db)
+    window.show()
+    try:
+        yield window
+    finally:
+        stop_window(window)
