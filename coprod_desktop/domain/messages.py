@@ -40,6 +40,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "henviser til aktøren '{value}', som filen ikke definerer",
     ),
     "duplicate_key": ("key '{value}' is used twice", "nøglen '{value}' bruges to gange"),
+    "unknown_journal": (
+        "refers to journal entry '{value}', which this initiative does not have",
+        "henviser til journalnotatet '{value}', som dette initiativ ikke har",
+    ),
     "duplicate_reference": (
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",

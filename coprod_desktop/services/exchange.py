@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
-from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.validation import check_journal_links, clean
 from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert, initiatives, memory
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -223,6 +223,16 @@ def _check_references(
                             {"value": key},
                         )
                     )
+        for child_index, promise in enumerate(item["commitments"]):
+            if promise["counterpart"] is not None and promise["counterpart"] not in keys:
+                problems.append(
+                    Problem(
+                        f"{path}.commitments[{child_index}].counterpart",
+                        "unknown_stakeholder",
+                        {"value": promise["counterpart"]},
+                    )
+                )
+        check_journal_links(item["journal"], item["commitments"], f"{path}.", problems)
 
 
 # ---------------------------------------------------------------- importing
@@ -243,6 +253,14 @@ def _existing_references(session: Session, references: list[str]) -> dict[str, i
 
 def _children(item: dict[str, Any], person: Callable[[str], m.Stakeholder]) -> dict[str, list[Any]]:
     """An existing initiative's new child lists as ORM objects (the merge path)."""
+    journal = [
+        m.JournalEntry(
+            participants=list({k: person(k) for k in x["participants"]}.values()),
+            **{n: x[n] for n in convert.JOURNAL_FIELDS},
+        )
+        for x in item["journal"]
+    ]
+    entries = {entry.key: entry for entry in journal if entry.key is not None}
     return {
         "involvements": [
             m.Involvement(
@@ -269,14 +287,16 @@ def _children(item: dict[str, Any], person: Callable[[str], m.Stakeholder]) -> d
             m.CrossPressure(**{n: x[n] for n in convert.PRESSURE_FIELDS})
             for x in item["cross_pressures"]
         ],
-        "journal": [
-            m.JournalEntry(
-                participants=list({k: person(k) for k in x["participants"]}.values()),
-                **{n: x[n] for n in convert.JOURNAL_FIELDS},
-            )
-            for x in item["journal"]
-        ],
+        "journal": journal,
         "reviews": [m.Review(**{n: x[n] for n in convert.REVIEW_FIELDS}) for x in item["reviews"]],
+        "commitments": [
+            m.Commitment(
+                counterpart=person(x["counterpart"]) if x["counterpart"] is not None else None,
+                journal_entry=entries.get(x["journal"]) if x["journal"] is not None else None,
+                **{n: x[n] for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
+            )
+            for x in item["commitments"]
+        ],
     }
 
 
@@ -287,6 +307,7 @@ _LIST_TO_ATTR = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
 }
 
 
@@ -443,7 +464,7 @@ def _existing_stakeholders(
 # per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer")
+_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer", "text")
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -451,6 +472,7 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "cross_pressures": convert.PRESSURE_FIELDS,
     "journal": convert.JOURNAL_FIELDS,
     "reviews": convert.REVIEW_FIELDS,
+    "commitments": convert.COMMITMENT_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
@@ -601,9 +623,13 @@ class _BulkWriter:
         self.note("initiative", parents, parents, [as_text(r) for r in references])
 
         participants: list[tuple[int, ...]] = []
+        journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
+        journal_ids: dict[tuple[int, str], int] = {}
         for list_name, model in m.CHILD_MODELS.items():
             columns = _CHILD_COLUMNS[list_name]
-            names = tuple(n for n in columns if n not in ("stakeholder_id", "source_id"))
+            names = tuple(
+                n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
+            )
             get = itemgetter(*names)
             labels_from = [n for n in _LABELS if n in columns]
             child_rows: list[tuple[Any, ...]] = []
@@ -622,6 +648,14 @@ class _BulkWriter:
                             values = (*values, people[source][0] if source is not None else None)
                         elif list_name == "journal":
                             participants.append(tuple({people[k][0] for k in x["participants"]}))
+                            journal_keys.append((parent, x["key"]))
+                        elif list_name == "commitments":
+                            other, entry = x["counterpart"], x["journal"]
+                            values = (
+                                *values,
+                                people[other][0] if other is not None else None,
+                                journal_ids[(parent, entry)] if entry is not None else None,
+                            )
                         child_rows.append((parent, *values))
                         label = None
                         for name in labels_from:  # as store.audit labels a record
@@ -634,9 +668,16 @@ class _BulkWriter:
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
                 names = (*names, "source_id")
+            elif list_name == "commitments":
+                names = (*names, "counterpart_id", "journal_entry_id")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
             self.note(ENTITY_NAMES[model], ids, owners, labels)
             if list_name == "journal":
+                journal_ids = {
+                    (parent, key): entry
+                    for (parent, key), entry in zip(journal_keys, ids, strict=True)
+                    if key is not None
+                }
                 links = [
                     (entry, sid)
                     for entry, people_ids in zip(ids, participants, strict=True)
@@ -762,6 +803,16 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     out["reviews"] = [
         _compact({n: getattr(x, n) for n in convert.REVIEW_FIELDS}) for x in row.reviews
     ]
+    out["commitments"] = [
+        _compact(
+            {
+                **{n: getattr(x, n) for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
+                "counterpart": keys[x.counterpart_id] if x.counterpart_id is not None else None,
+                "journal": x.journal_entry.key if x.journal_entry is not None else None,
+            }
+        )
+        for x in row.commitments
+    ]
     return out
 
 
@@ -793,6 +844,7 @@ def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[st
                 used |= {x.stakeholder_id for x in row.involvements}
                 used |= {x.source_id for x in row.resources if x.source_id is not None}
                 used |= {p.id for x in row.journal for p in x.participants}
+                used |= {x.counterpart_id for x in row.commitments if x.counterpart_id is not None}
             people = session.scalars(
                 select(m.Stakeholder).where(m.Stakeholder.id.in_(used)).order_by(m.Stakeholder.id)
             ).all()
@@ -847,6 +899,7 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
         }
         people.update({x.source.id: x.source for x in row.resources if x.source is not None})
         people.update({p.id: p for x in row.journal for p in x.participants})
+        people.update({x.counterpart.id: x.counterpart for x in row.commitments if x.counterpart})
         inline = {
             sid: {"id": sid, **stakeholder_dict(person, f"s{sid}")}
             for sid, person in people.items()

@@ -486,13 +486,15 @@ _FREE_TEXT_MODELS: tuple[type[m.Base], ...] = (
     m.CrossPressure,
     m.JournalEntry,
     m.Review,
+    m.Commitment,
     m.PersonAccess,
 )
 # The audit trail's entity names and the table each stands for.
 _AUDIT_TABLES = {name: model.__tablename__ for model, name in ENTITY_NAMES.items()}
 # Audit labels (create/delete rows) that are free text: a journal entry is labelled by its
-# summary. Other labels are references, vocabulary keys or a party's name.
-_FREE_TEXT_LABELS = frozenset({"journal"})
+# summary, a commitment by its text. Other labels are references, vocabulary keys or a
+# party's name.
+_FREE_TEXT_LABELS = frozenset({"journal", "commitment"})
 _CHUNK = 500
 
 
