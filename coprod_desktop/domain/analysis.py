@@ -39,7 +39,12 @@ SIGNAL_KEYS = (
     "stale_journal",
     "review_overdue",
     "partner_trust",
+    "commitment_overdue",
 )
+
+# Days past due at which an overdue commitment's signal becomes medium, then high.
+COMMITMENT_OVERDUE_MEDIUM_DAYS = 14
+COMMITMENT_OVERDUE_HIGH_DAYS = 60
 
 
 def attention_signals(
@@ -176,6 +181,27 @@ def attention_signals(
                 Text(
                     f"A partner has low trust or has left: {names}.",
                     f"En partner har lav tillid eller er trådt ud: {names}.",
+                ),
+            )
+        )
+    late = [
+        (today - c.due_on).days
+        for c in initiative.commitments
+        if c.status in ("open", "in_progress") and c.due_on is not None and c.due_on < today
+    ]
+    if late:
+        worst = max(late)
+        found.append(
+            Signal(
+                "commitment_overdue",
+                "high"
+                if worst >= COMMITMENT_OVERDUE_HIGH_DAYS
+                else "medium"
+                if worst >= COMMITMENT_OVERDUE_MEDIUM_DAYS
+                else "low",
+                Text(
+                    f"Open commitments past due: {len(late)}; the oldest by {worst} days.",
+                    f"Åbne aftaler over fristen: {len(late)}; den ældste med {worst} dage.",
                 ),
             )
         )

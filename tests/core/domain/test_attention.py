@@ -9,6 +9,7 @@ import pytest
 
 from coprod_desktop.domain.analysis import SIGNAL_KEYS, Thresholds, attention_signals, completeness
 from coprod_desktop.domain.model import (
+    CommitmentData,
     InitiativeData,
     InvolvementData,
     JournalData,
@@ -113,6 +114,13 @@ def partner_left(d: InitiativeData) -> None:
     d.involvements[2].left_on = TODAY - timedelta(days=3)
 
 
+def commitment_late(d: InitiativeData) -> None:
+    d.commitments = [
+        CommitmentData(text="Ryd stenene", due_on=TODAY - timedelta(days=1)),
+        CommitmentData(text="Kept", status="done", due_on=TODAY - timedelta(days=90)),
+    ]
+
+
 FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("no_mandate", no_mandate),
     ("mandate_unclear", unclear),
@@ -125,7 +133,24 @@ FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("review_overdue", overdue),
     ("partner_trust", low_trust),
     ("partner_trust", partner_left),
+    ("commitment_overdue", commitment_late),
 ]
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "severity"),
+    [(1, "open", "low"), (14, "in_progress", "medium"), (60, "open", "high"), (400, "done", None)],
+)
+def test_an_overdue_commitment_is_more_severe_the_later_it_is(
+    days: int, status: str, severity: str | None
+) -> None:
+    data = healthy()
+    data.commitments = [
+        CommitmentData(text="Svar", status=status, due_on=TODAY - timedelta(days=days)),
+        CommitmentData(text="Ikke endnu", due_on=TODAY + timedelta(days=3)),
+    ]
+    found = {s.key: s.severity for s in attention_signals(data, TODAY)}
+    assert found.get("commitment_overdue") == severity
 
 
 def test_a_healthy_initiative_raises_nothing() -> None:
