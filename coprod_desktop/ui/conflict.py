@@ -66,7 +66,15 @@ log = logging.getLogger(__name__)
 
 MINE = "mine"
 THEIRS = "theirs"
-LIST_FIELDS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
+LIST_FIELDS = (
+    "involvements",
+    "mandates",
+    "resources",
+    "cross_pressures",
+    "journal",
+    "reviews",
+    "commitments",
+)
 VOCABULARIES: dict[str, type[Enum]] = {
     "sector": v.Sector,
     "status": v.Status,
@@ -113,6 +121,9 @@ def row_summary(name: str, record: Any) -> str:
         parts.append(_short(record.description, 40))
     elif name == "journal":
         parts = [_date(record.date), _label(v.JournalKind, record.kind), _short(record.summary)]
+    elif name == "commitments":
+        parts = [_short(record.text, 50), _label(v.CommitmentStatus, record.status)]
+        parts += [_date(record.due_on), record.owner or "", record.counterpart_name]
     else:  # reviews
         parts = [_date(record.date), record.reviewer, _short(record.assessment, 40)]
     return " · ".join(p for p in parts if p)

@@ -62,7 +62,15 @@ TEXT_FIELDS = (
 )
 LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
 DATE_FIELDS = ("start_date", "end_date", "next_review")
-LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
+LISTS = (
+    "involvements",
+    "mandates",
+    "resources",
+    "cross_pressures",
+    "journal",
+    "reviews",
+    "commitments",
+)
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {
     "stakeholders": "involvements",
@@ -71,8 +79,13 @@ LIST_PATHS = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
 }
-FIELD_ALIASES = {"stakeholder": "stakeholder_name", "source": "source_id"}
+FIELD_ALIASES = {
+    "stakeholder": "stakeholder_name",
+    "source": "source_id",
+    "counterpart": "counterpart_id",
+}
 _PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
@@ -232,6 +245,9 @@ class InitiativeEditor(QWidget):
         self.tabs.addTab(self._resources_tab(), self.tr("Resources"))
         self.tabs.addTab(self._pressures_tab(), self.tr("Cross-pressures"))
         self.tabs.addTab(self._journal_tab(), self.tr("Journal"))
+        from coprod_desktop.ui.commitments_tab import commitments_tab
+
+        self.tabs.addTab(commitments_tab(self), self.tr("Commitments"))
         from coprod_desktop.ui.reviews import reviews_tab
 
         self.tabs.addTab(reviews_tab(self), self.tr("Reviews"))
@@ -704,6 +720,7 @@ class InitiativeEditor(QWidget):
             [
                 (self.tr("&Add entry"), self.add_journal),
                 (self.tr("&Participants…"), self.edit_participants),
+                (self.tr("Commitment from this entry"), self.commitment_from_journal),
                 (self.tr("Remove"), lambda: self.remove_row("journal")),
             ],
         )
@@ -759,6 +776,9 @@ class InitiativeEditor(QWidget):
             for res in self.data.resources:
                 if res.source_id is not None:
                     self.names.setdefault(res.source_id, res.source_name)
+            for promise in self.data.commitments:
+                if promise.counterpart_id is not None:
+                    self.names.setdefault(promise.counterpart_id, promise.counterpart_name)
             for name in LISTS:
                 self.models[name].set_records(getattr(self.data, name))
         finally:
@@ -958,6 +978,7 @@ class InitiativeEditor(QWidget):
             "cross_pressures": self.tr("Edit cross-pressures"),
             "journal": self.tr("Edit journal"),
             "reviews": self.tr("Edit reviews"),
+            "commitments": self.tr("Edit commitments"),
         }[name]
         self.undo.push(ListCommand(self, name, old, records, text))
 
@@ -1056,6 +1077,11 @@ class InitiativeEditor(QWidget):
     def add_journal(self) -> None:
         entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
         self._append("journal", entry, self.tr("Add journal entry"), "summary")
+
+    def commitment_from_journal(self) -> None:
+        from coprod_desktop.ui.commitments_tab import from_journal
+
+        from_journal(self)
 
     def edit_participants(self) -> None:
         row = self.tables["journal"].currentIndex().row()

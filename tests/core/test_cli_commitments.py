@@ -25,7 +25,7 @@ def test_commitments_json_has_the_documented_fields(run_cli: CliRunner, demo: st
     result = run_cli("--db", demo, "commitments", "--format", "json")
     assert result.code == 0, result.err
     rows = json.loads(result.out)
-    assert len(rows) == 6
+    assert len(rows) == 7
     for row in rows:
         assert {
             "id",
@@ -59,7 +59,7 @@ def test_commitments_filters(run_cli: CliRunner, demo: str) -> None:
     assert texts("--owner", "Hanne Vestergaard", "--status", "open") == [
         "Send the quay plan to the harbour association before the committee meets"
     ]
-    assert len(texts("--status", "open,in_progress")) == 4
+    assert len(texts("--status", "open,in_progress")) == 5
     assert texts("--due-before", "2024-06-01") == [
         "Clear the stones from the slipway before the grass is sown in May"
     ]
@@ -135,8 +135,8 @@ def test_calendar_parses_with_icalendar_and_by_hand(
     # open commitments with a due date and the review of every running initiative
     assert "commitment-1@coprod" not in events  # kept already
     quay_plan = events["commitment-2@coprod"]
-    assert quay_plan.decoded("DTSTART") == date(2026, 11, 20)
-    assert quay_plan.decoded("DTEND") == date(2026, 11, 21)
+    assert quay_plan.decoded("DTSTART") == date(2027, 1, 10)
+    assert quay_plan.decoded("DTEND") == date(2027, 1, 11)
     assert "quay plan" in str(quay_plan["SUMMARY"])
     assert "Strandholm Harbour Association" in str(quay_plan["DESCRIPTION"])
     reviews = [uid for uid in events if uid.startswith("review-")]
@@ -145,7 +145,7 @@ def test_calendar_parses_with_icalendar_and_by_hand(
 
     by_hand = _events_by_hand(raw.decode("utf-8"))
     assert by_hand.keys() == events.keys()
-    assert by_hand["commitment-2@coprod"]["DTSTART;VALUE=DATE"] == "20261120"
+    assert by_hand["commitment-2@coprod"]["DTSTART;VALUE=DATE"] == "20270110"
     assert all("DTSTAMP" in event for event in by_hand.values())
 
 
@@ -185,7 +185,7 @@ def test_calendar_for_one_owner(run_cli: CliRunner, demo: str, tmp_path: Path) -
         run_cli("--db", demo, "calendar", "-o", str(target), "--owner", "line thygesen").code == 0
     )
     uids = {str(e["UID"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
-    assert uids == {"commitment-6@coprod", "review-5@coprod"}
+    assert uids == {"commitment-7@coprod", "review-5@coprod"}
 
 
 def test_calendar_never_replaces_the_database_or_a_folder(
@@ -206,10 +206,11 @@ def test_an_overdue_commitment_is_an_attention_signal_in_list(
 ) -> None:
     result = run_cli("--db", demo, "list", "--attention", "commitment_overdue", "--format", "json")
     assert result.code == 0, result.err
-    due = date(2026, 11, 20)
-    expected = ["CP-2024-001"] if date.today() > due else []
+    expected = ["CP-2024-003"] if date.today() > date(2026, 11, 15) else []
     if date.today() > date(2026, 12, 20):
         expected.append("CP-2024-005")
+    if date.today() > date(2027, 1, 10):
+        expected.append("CP-2024-001")
     if date.today() > date(2027, 1, 31):
         expected.append("CP-2024-002")
     assert [r["reference"] for r in json.loads(result.out)] == sorted(expected)

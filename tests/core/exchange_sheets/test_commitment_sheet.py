@@ -20,7 +20,7 @@ def test_the_workbook_has_a_commitments_sheet_in_danish(db: Database, tmp_path: 
     header = rows[0]
     assert header[:3] == ("Initiativ", "Aftale", "Status")
     body = [dict(zip(header, row, strict=False)) for row in rows[1:] if any(row)]
-    assert len(body) == 6
+    assert len(body) == 7
     kept = next(r for r in body if str(r["Aftale"]).startswith("Stenene"))
     assert kept["Status"] == "Udført" and kept["Lovet til"] == "Strandholm Havneforening"
     assert kept["Journalnotat"] == "foerste-moede"
