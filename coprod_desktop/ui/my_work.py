@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -170,6 +170,8 @@ class MyWorkView(QWidget):
                 ],
                 ("commitment", row.initiative_id, row.id, row.initiative_version),
             )
+            if self.work is not None and row.overdue(self.work.today):
+                item.setForeground(2, QBrush(QColor("#b00020")))  # late: the date in red
             button = QToolButton(self.tree)
             button.setText(self.tr("Done"))
             button.setObjectName(f"done-{row.id}")
