@@ -690,12 +690,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal_promised_to": ("Promised to: {name}", "Lovet til: {name}"),
     "cal_owner": ("Owner: {name}", "Ansvarlig: {name}"),
     "brief_open_commitments": ("Open commitments", "Åbne aftaler"),
-    "brief_commitment_line": ("{text} (due {due}; {owner})", "{text} (frist {due}; {owner})"),
-    "brief_no_due_date": ("no due date", "ingen frist"),
+    "brief_overdue": ("overdue", "overskredet"),
     "brief_commitments_kept": (
-        "Commitments: {kept} kept ({on_time} on time), {overdue} overdue, {dropped} dropped, "
-        "{open} open",
-        "Aftaler: {kept} holdt ({on_time} til tiden), {overdue} overskredet, {dropped} opgivet, "
+        "{kept} kept ({on_time} on time) · {overdue} overdue · {dropped} dropped · {open} open",
+        "{kept} holdt ({on_time} til tiden) · {overdue} overskredet · {dropped} opgivet · "
         "{open} åbne",
     ),
     "committee_we_did": ("We asked, you said, we did", "Vi spurgte, I sagde, vi gjorde"),

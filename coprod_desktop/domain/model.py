@@ -123,8 +123,9 @@ class CommitmentData:
     journal: str | None = None  # the `key` of the journal entry it came from
     note: str | None = None
     id: int | None = None
-    # Read-only: filled in when read, for display.
+    # Read-only: filled in when read, for display and for public-safe counting.
     counterpart_name: str = ""
+    counterpart_kind: str = ""
 
 
 @dataclass

@@ -146,6 +146,7 @@ def commitment_data(row: m.Commitment) -> d.CommitmentData:
         id=row.id,
         journal=row.journal_entry.key if row.journal_entry is not None else None,
         counterpart_name=row.counterpart.name if row.counterpart is not None else "",
+        counterpart_kind=row.counterpart.kind if row.counterpart is not None else "",
         **_copy(row, COMMITMENT_FIELDS),
     )
 

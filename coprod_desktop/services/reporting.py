@@ -175,6 +175,7 @@ def _load_chunk(
         return d.CommitmentData(
             id=row[0],
             counterpart_name=counterpart[0] if counterpart else "",
+            counterpart_kind=counterpart[1] if counterpart else "",
             journal=journal_keys.get(entry) if entry is not None else None,
             **dict(zip(convert.COMMITMENT_FIELDS, row[2:-1], strict=True)),
         )
