@@ -110,7 +110,7 @@ def list_commitments(
         .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
     )
     if owner is not None and owner.strip():
-        query = query.where(func.lower(c.owner) == owner.strip().lower())
+        query = query.where(c.owner_key == m.sort_key(owner.strip()))
     if statuses:
         query = query.where(c.status.in_(list(statuses)))
     if due_before is not None:
@@ -244,7 +244,7 @@ def my_work(
                 select(*_columns())
                 .join(i, i.id == c.initiative_id)
                 .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
-                .where(c.status.in_(OPEN), func.lower(c.owner) == key)
+                .where(c.owner_key == key, c.status.in_(OPEN))
                 .order_by(c.due_on.is_(None), c.due_on, i.reference, c.id)
             )
         ]

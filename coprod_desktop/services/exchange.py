@@ -655,6 +655,7 @@ class _BulkWriter:
                                 *values,
                                 people[other][0] if other is not None else None,
                                 journal_ids[(parent, entry)] if entry is not None else None,
+                                m.sort_key(x["owner"]),
                             )
                         child_rows.append((parent, *values))
                         label = None
@@ -669,7 +670,7 @@ class _BulkWriter:
             elif list_name == "resources":
                 names = (*names, "source_id")
             elif list_name == "commitments":
-                names = (*names, "counterpart_id", "journal_entry_id")
+                names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
             self.note(ENTITY_NAMES[model], ids, owners, labels)
             if list_name == "journal":

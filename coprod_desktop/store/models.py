@@ -332,15 +332,24 @@ class Commitment(Base):
         ForeignKey("journal_entry.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
+    # The owner lower-cased by Python (as `Initiative.owner_key`): "My work" finds a person's
+    # open commitments through an index, whatever case their name was typed in.
+    owner_key: Mapped[str | None] = mapped_column(Text)
 
     initiative: Mapped[Initiative] = relationship(back_populates="commitments")
     counterpart: Mapped[Stakeholder | None] = relationship()
     journal_entry: Mapped[JournalEntry | None] = relationship()
 
     __table_args__ = (
-        # "My work" and `coprod commitments` look up open commitments by status and due date.
+        # `coprod commitments` lists by status and due date; "My work" by owner and status.
         Index("ix_commitment_status_due_on", "status", "due_on"),
+        Index("ix_commitment_owner_key_status", "owner_key", "status"),
     )
+
+    @validates("owner")
+    def _owner_key(self, _name: str, value: str | None) -> str | None:
+        self.owner_key = sort_key(value)
+        return value
 
 
 class AuditEntry(Base):
@@ -461,7 +470,7 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "cross_pressure": frozenset({"category", "level", "status", "coping_strategy"}),
     "journal_entry": frozenset({"kind", "key"}),
     "review": frozenset({"reviewer"}),
-    "commitment": frozenset({"status", "owner"}),
+    "commitment": frozenset({"status", "owner", "owner_key"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),

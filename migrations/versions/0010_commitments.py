@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("done_on", sa.Date(), nullable=True),
         sa.Column("journal_entry_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("owner_key", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["initiative_id"],
             ["initiative.id"],
@@ -61,6 +62,9 @@ def upgrade() -> None:
             "ix_commitment_journal_entry_id", ["journal_entry_id"], unique=False
         )
         batch_op.create_index("ix_commitment_status_due_on", ["status", "due_on"], unique=False)
+        batch_op.create_index(
+            "ix_commitment_owner_key_status", ["owner_key", "status"], unique=False
+        )
 
 
 def downgrade() -> None:
