@@ -705,6 +705,7 @@ class _BulkWriter:
                             item["description"],
                             item["area"],
                             *(x["summary"] for x in item["journal"]),
+                            *(x["text"] for x in item["commitments"]),
                         ]
                     ),
                 )

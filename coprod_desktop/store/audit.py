@@ -41,7 +41,7 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment)
 
 
 def as_text(value: Any) -> str | None:

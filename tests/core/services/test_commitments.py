@@ -207,3 +207,30 @@ def test_kept_counts() -> None:
         "dropped": 1,
         "open": 2,
     }
+
+
+def test_the_search_finds_a_promise_by_its_words(db: Database) -> None:
+    from coprod_desktop.services import exchange, portfolio
+
+    made = factories.initiative(db, commitments=[d.CommitmentData("Ryd slæbestedet for sten")])
+    found = portfolio.ids(db, PortfolioFilter(search="slæbestedet"))
+    assert found == [made.id]
+    # the bulk import indexes what a save indexes
+    exchange.import_document(
+        db,
+        {
+            "format": "coprod-interchange",
+            "version": 1,
+            "stakeholders": [],
+            "initiatives": [
+                {
+                    "key": "i1",
+                    "title": "Andet",
+                    "sector": "other",
+                    "status": "idea",
+                    "commitments": [{"text": "Bænkene males om foråret", "status": "open"}],
+                }
+            ],
+        },
+    )
+    assert len(portfolio.ids(db, PortfolioFilter(search="baenkene"))) == 1
