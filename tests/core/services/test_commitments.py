@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError, ValidationError
@@ -234,3 +236,27 @@ def test_the_search_finds_a_promise_by_its_words(db: Database) -> None:
         },
     )
     assert len(portfolio.ids(db, PortfolioFilter(search="baenkene"))) == 1
+
+
+def test_an_access_request_lists_the_promises_made_to_the_person(
+    db: Database, tmp_path: Path
+) -> None:
+    from coprod_desktop.reports import access_request
+
+    anna = factories.stakeholder(db, "Anna Ærø", "citizen", is_person=True)
+    made = factories.initiative(
+        db, commitments=[d.CommitmentData("Svar om bænken", counterpart_id=anna, due_on=TODAY)]
+    )
+    document = privacy.access_export(db, anna, "access request")
+    assert document["commitments"] == [
+        {
+            "initiative_id": made.id,
+            "reference": made.reference,
+            "text": "Svar om bænken",
+            "status": "open",
+            "due_on": TODAY.isoformat(),
+            "done_on": None,
+        }
+    ]
+    pdf = access_request.write_access_pdf(document, tmp_path / "anna.pdf", "da")
+    assert "Svar om bænken" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
