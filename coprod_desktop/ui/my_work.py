@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
 
 ROLE = Qt.ItemDataRole.UserRole  # (kind, initiative id, record id, initiative version)
+DONE_COLUMN = 4
 _LAST_SEEN = "mywork/last_seen/"
 
 
@@ -94,6 +94,10 @@ class MyWorkView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
+        self.tree.itemClicked.connect(self._clicked)
+        self._link = QBrush(self.palette().color(QPalette.ColorRole.Link))
+        self._link_font = QFont(self.tree.font())
+        self._link_font.setUnderline(True)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.calendar_button)
@@ -172,12 +176,11 @@ class MyWorkView(QWidget):
             )
             if self.work is not None and row.overdue(self.work.today):
                 item.setForeground(2, QBrush(QColor("#b00020")))  # late: the date in red
-            button = QToolButton(self.tree)
-            button.setText(self.tr("Done"))
-            button.setObjectName(f"done-{row.id}")
-            button.setToolTip(self.tr("Mark this commitment as kept today"))
-            button.clicked.connect(lambda _c=False, it=item: self.mark_done(it))
-            self.tree.setItemWidget(item, 4, button)
+            # a link-like cell rather than a button per line: hundreds of lines stay fast
+            item.setText(DONE_COLUMN, self.tr("Done"))
+            item.setToolTip(DONE_COLUMN, self.tr("Mark this commitment as kept today"))
+            item.setForeground(DONE_COLUMN, self._link)
+            item.setFont(DONE_COLUMN, self._link_font)
 
     def _fill(self, work: commitments.MyWork) -> None:
         self._commitment_lines(self.tr("Overdue"), work.overdue)
@@ -246,6 +249,10 @@ class MyWorkView(QWidget):
             "change": "history",
         }[kind]
         self.open_requested.emit(initiative_id, page)
+
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == DONE_COLUMN and item.text(DONE_COLUMN):
+            self.mark_done(item)
 
     def mark_current_done(self) -> None:
         item = self.tree.currentItem()
