@@ -117,6 +117,28 @@ def mark_done(editor: InitiativeEditor) -> None:
     )
 
 
+def remove_journal_entry(editor: InitiativeEditor) -> None:
+    """Remove the chosen journal entry; commitments made at it stay, without the link."""
+    row = editor.tables["journal"].currentIndex().row()
+    if not (0 <= row < len(editor.data.journal)):
+        return
+    key = editor.data.journal[row].key
+    linked = key is not None and any(c.journal == key for c in editor.data.commitments)
+    if not linked:
+        editor.remove_row("journal")
+        return
+    promises = copy.deepcopy(editor.data.commitments)
+    for promise in promises:
+        if promise.journal == key:
+            promise.journal = None
+    editor.undo.beginMacro(QCoreApplication.translate("Commitments", "Remove journal entry"))
+    editor.change_list(
+        "commitments", promises, QCoreApplication.translate("Commitments", "Unlink commitments")
+    )
+    editor.remove_row("journal")
+    editor.undo.endMacro()
+
+
 def _free_key(data: d.InitiativeData, entry: d.JournalData) -> str:
     """A key for a journal entry that has none: its date and a number, unique here."""
     taken = {j.key for j in data.journal if j.key}

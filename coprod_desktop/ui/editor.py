@@ -721,7 +721,7 @@ class InitiativeEditor(QWidget):
                 (self.tr("&Add entry"), self.add_journal),
                 (self.tr("&Participants…"), self.edit_participants),
                 (self.tr("Commitment from this entry"), self.commitment_from_journal),
-                (self.tr("Remove"), lambda: self.remove_row("journal")),
+                (self.tr("Remove"), self.remove_journal_entry),
             ],
         )
 
@@ -1082,6 +1082,11 @@ class InitiativeEditor(QWidget):
         from coprod_desktop.ui.commitments_tab import from_journal
 
         from_journal(self)
+
+    def remove_journal_entry(self) -> None:
+        from coprod_desktop.ui.commitments_tab import remove_journal_entry
+
+        remove_journal_entry(self)
 
     def edit_participants(self) -> None:
         row = self.tables["journal"].currentIndex().row()

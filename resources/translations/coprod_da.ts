@@ -3296,6 +3296,14 @@
             <source>Status</source>
             <translation>Status</translation>
         </message>
+        <message>
+            <source>Remove journal entry</source>
+            <translation>Fjern journalnotat</translation>
+        </message>
+        <message>
+            <source>Unlink commitments</source>
+            <translation>Fjern aftalers kobling</translation>
+        </message>
     </context>
     <context>
         <name>MyWorkView</name>

@@ -144,3 +144,16 @@ def test_commitments_tab_adds_and_marks_done(window):
     status_column = [c.field for c in model.columns].index("status")
     assert model.setData(model.index(new_row, status_column), "open")
     assert editor.data.commitments[new_row].done_on is None
+
+
+def test_removing_a_meeting_keeps_the_commitments_made_at_it(window):
+    ident = initiatives.get_initiative(window.db, "CP-2024-001").id
+    editor = window.open_initiative(ident)
+    assert editor.data.commitments[0].journal == "first-meeting"
+    editor.tables["journal"].setCurrentIndex(editor.models["journal"].index(0, 0))
+    removed = editor.data.journal[0].summary
+    editor.remove_journal_entry()
+    assert removed not in [j.summary for j in editor.data.journal]
+    assert len(editor.data.commitments) == 3 and editor.data.commitments[0].journal is None
+    assert editor.save()
+    assert initiatives.get_initiative(window.db, ident).commitments[0].journal is None
