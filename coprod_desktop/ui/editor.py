@@ -813,6 +813,18 @@ class InitiativeEditor(QWidget):
             )
         open_pressures = sum(p.status != "resolved" for p in self.data.cross_pressures)
         lines.append("<p><b>{}</b> {}</p>".format(self.tr("Open cross-pressures:"), open_pressures))
+        promised = [c for c in self.data.commitments if c.status in ("open", "in_progress")]
+        if promised:
+            today = dt.date.today()
+            late = sum(1 for c in promised if c.due_on is not None and c.due_on < today)
+            lines.append(
+                "<p><b>{}</b> {}</p>".format(
+                    self.tr("Open commitments:"),
+                    self.tr("%1 (%2 overdue)")
+                    .replace("%1", str(len(promised)))
+                    .replace("%2", str(late)),
+                )
+            )
         if signals:
             items = "".join(f"<li>{s.explanation.get(lang)}</li>" for s in signals)
             lines.append(

@@ -1259,6 +1259,14 @@
             <source>Edit commitments</source>
             <translation>Redigér aftaler</translation>
         </message>
+        <message>
+            <source>Open commitments:</source>
+            <translation>Åbne aftaler:</translation>
+        </message>
+        <message>
+            <source>%1 (%2 overdue)</source>
+            <translation>%1 (%2 overskredet)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
