@@ -241,4 +241,10 @@ def completeness(initiative: InitiativeData) -> int:
     filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
     filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
     total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    # Commitments are not expected of every initiative; but an open one should say who
+    # keeps it and by when (one more expected item, only where there are open ones).
+    promised = [c for c in initiative.commitments if c.status in ("open", "in_progress")]
+    if promised:
+        total += 1
+        filled += all(c.owner and c.due_on for c in promised)
     return round(100 * filled / total)

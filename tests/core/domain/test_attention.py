@@ -232,3 +232,13 @@ def test_completeness_grows_as_fields_are_filled() -> None:
     full.owner, full.responsible_manager, full.start_date = "A", "B", date(2025, 1, 1)
     assert 0 < completeness(bare) < 30
     assert completeness(full) == 100
+
+
+def test_an_open_commitment_without_owner_or_due_date_makes_it_less_complete() -> None:
+    data = healthy()
+    data.commitments = [CommitmentData(text="Svar", owner="Mette", due_on=TODAY)]
+    kept_well = completeness(data)
+    data.commitments.append(CommitmentData(text="Uden frist", owner="Mette"))
+    assert completeness(data) < kept_well
+    data.commitments[1].status = "dropped"  # closed promises are history
+    assert completeness(data) == kept_well
