@@ -157,3 +157,14 @@ def test_removing_a_meeting_keeps_the_commitments_made_at_it(window):
     assert len(editor.data.commitments) == 3 and editor.data.commitments[0].journal is None
     assert editor.save()
     assert initiatives.get_initiative(window.db, ident).commitments[0].journal is None
+
+
+def test_in_team_mode_what_colleagues_changed_since_i_last_looked(window):
+    view: MyWorkView = window.my_work
+    view.show_changes = True  # as on a shared database
+    view = as_user(window, "Hanne Vestergaard")
+    heading = "Changed by colleagues since you last looked"
+    assert heading in lines(view)  # the demo was loaded by someone else
+    assert any(line.startswith("tester made ") for line in lines(view)[heading])
+    view.reload()  # looked just now: nothing new
+    assert heading not in lines(view)
