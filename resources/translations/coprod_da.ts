@@ -344,6 +344,38 @@
                 <numerusform>%n initiativer – klik for at vise dem</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Kept</source>
+            <translation>Holdt</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Til tiden</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>Dropped</source>
+            <translation>Opgivet</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Åbne</translation>
+        </message>
+        <message>
+            <source>Commitments kept on time</source>
+            <translation>Aftaler holdt til tiden</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>

@@ -168,3 +168,13 @@ def test_in_team_mode_what_colleagues_changed_since_i_last_looked(window):
     assert any(line.startswith("tester made ") for line in lines(view)[heading])
     view.reload()  # looked just now: nothing new
     assert heading not in lines(view)
+
+
+def test_the_dashboard_shows_commitments_kept_on_time_per_type_and_sector(window, qtbot):
+    view = window.analysis_views.show_dashboard()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
+    harbours = view.data.commitments["sector"]["harbours"]
+    assert (harbours["kept"], harbours["kept_on_time"], harbours["open"]) == (1, 1, 2)
+    assert sum(c["dropped"] for c in view.data.commitments["type"].values()) == 1
+    text = view.commitments_label.text()
+    assert "Commitments kept on time" in text and "Harbours" in text and "1 (100 %)" in text
