@@ -247,6 +247,7 @@ class ConflictDialog(QDialog):
             "cross_pressures": self.tr("Cross-pressures"),
             "journal": self.tr("Journal"),
             "reviews": self.tr("Reviews"),
+            "commitments": self.tr("Commitments"),
         }
         if name in lists:
             return lists[name]

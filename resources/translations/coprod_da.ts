@@ -2857,6 +2857,10 @@
             <source>Not saved. Your changes are still here; save again to compare.</source>
             <translation>Ikke gemt. Dine ændringer er her stadig; gem igen for at sammenligne.</translation>
         </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
     </context>
     <context>
         <name>ConnectDialog</name>

@@ -178,3 +178,21 @@ def test_the_dashboard_shows_commitments_kept_on_time_per_type_and_sector(window
     assert sum(c["dropped"] for c in view.data.commitments["type"].values()) == 1
     text = view.commitments_label.text()
     assert "Commitments kept on time" in text and "Harbours" in text and "1 (100 %)" in text
+
+
+def test_the_conflict_dialog_summarises_commitments(qtbot):
+    import copy
+
+    from coprod_desktop.domain import model as d
+    from coprod_desktop.ui.conflict import ConflictDialog
+
+    theirs = d.InitiativeData(title="Havnen", commitments=[d.CommitmentData("Ryd stenene")])
+    mine = copy.deepcopy(theirs)
+    mine.commitments[0].status = "done"
+    mine.commitments[0].due_on = TODAY
+    dialog = ConflictDialog(mine, theirs)
+    qtbot.addWidget(dialog)
+    assert dialog.names == ["commitments"]
+    assert dialog.field_label("commitments") == "Commitments"
+    html = dialog._cell_html("commitments", "mine")
+    assert "Ryd stenene" in html and "Done" in html and TODAY.isoformat() in html
