@@ -1,4 +1,4 @@
-"""`coprod commitments` and `coprod calendar` as DESIGN.md and README describe them."""
+"""`coprod commitments` and `coprod calendar` as the README and `cli.py` describe them."""
 
 from __future__ import annotations
 
