@@ -1053,6 +1053,12 @@ def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
     lines += ["", f"{t('label_journal')} ({len(doc['journal'])})"]
     for j in doc["journal"]:
         lines.append(f"  - {j['date']} {label(v.JournalKind, j['kind'])}: {j['summary']}")
+    promised = doc.get("commitments", [])
+    if promised:
+        lines += ["", f"{t('label_commitments')} ({len(promised)})"]
+        for c in promised:
+            due = f" ({t('col_due_on')} {c['due_on']})" if c.get("due_on") else ""
+            lines.append(f"  - {label(v.CommitmentStatus, c['status'])}{due}: {c['text']}")
     if doc["attention"]:
         lines += ["", f"{t('col_attention')}: {', '.join(doc['attention'])}"]
     return "\n".join(lines)

@@ -214,3 +214,10 @@ def test_an_overdue_commitment_is_an_attention_signal_in_list(
     if date.today() > date(2027, 1, 31):
         expected.append("CP-2024-002")
     assert [r["reference"] for r in json.loads(result.out)] == sorted(expected)
+
+
+def test_show_lists_the_commitments(run_cli: CliRunner, demo: str) -> None:
+    result = run_cli("--db", demo, "--lang", "da", "show", "CP-2024-001")
+    assert result.code == 0, result.err
+    assert "Aftaler (3)" in result.out
+    assert "Åben (Frist 2027-01-10): Send the quay plan" in result.out
