@@ -39,7 +39,12 @@ SIGNAL_KEYS = (
     "stale_journal",
     "review_overdue",
     "partner_trust",
+    "commitment_overdue",
 )
+
+# Days past due at which an overdue commitment's signal becomes medium, then high.
+COMMITMENT_OVERDUE_MEDIUM_DAYS = 14
+COMMITMENT_OVERDUE_HIGH_DAYS = 60
 
 
 def attention_signals(
@@ -179,6 +184,27 @@ def attention_signals(
                 ),
             )
         )
+    late = [
+        (today - c.due_on).days
+        for c in initiative.commitments
+        if c.status in ("open", "in_progress") and c.due_on is not None and c.due_on < today
+    ]
+    if late:
+        worst = max(late)
+        found.append(
+            Signal(
+                "commitment_overdue",
+                "high"
+                if worst >= COMMITMENT_OVERDUE_HIGH_DAYS
+                else "medium"
+                if worst >= COMMITMENT_OVERDUE_MEDIUM_DAYS
+                else "low",
+                Text(
+                    f"Open commitments past due: {len(late)}; the oldest by {worst} days.",
+                    f"Åbne aftaler over fristen: {len(late)}; den ældste med {worst} dage.",
+                ),
+            )
+        )
     return found
 
 
@@ -215,4 +241,10 @@ def completeness(initiative: InitiativeData) -> int:
     filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
     filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
     total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    # Commitments are not expected of every initiative; but an open one should say who
+    # keeps it and by when (one more expected item, only where there are open ones).
+    promised = [c for c in initiative.commitments if c.status in ("open", "in_progress")]
+    if promised:
+        total += 1
+        filled += all(c.owner and c.due_on for c in promised)
     return round(100 * filled / total)

@@ -557,6 +557,13 @@ JOURNAL_COLUMNS: tuple[Column, ...] = (
         "Hvornår der skal følges op.",
         "date",
     ),
+    _c(
+        "key",
+        "Key",
+        "Nøgle",
+        "Optional name of the entry that commitments refer to.",
+        "Valgfrit navn på notatet, som aftaler henviser til.",
+    ),
 )
 
 REVIEW_COLUMNS: tuple[Column, ...] = (
@@ -582,6 +589,52 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 
 
+COMMITMENT_COLUMNS: tuple[Column, ...] = (
+    _INITIATIVE_REF,
+    _c("text", "Commitment", "Aftale", "What was promised.", "Hvad der blev lovet."),
+    _c(
+        "status",
+        "Status",
+        "Status",
+        "Open until kept (done) or dropped.",
+        "Åben, indtil den er udført eller opgivet.",
+        "vocab",
+        v.CommitmentStatus,
+    ),
+    _c(
+        "owner",
+        "Owner",
+        "Ansvarlig",
+        "Staff member who owns it.",
+        "Medarbejderen, der står for den.",
+    ),
+    _c(
+        "counterpart",
+        "Promised to",
+        "Lovet til",
+        "The stakeholder the promise was made to.",
+        "Aktøren, der fik løftet.",
+    ),
+    _c("due_on", "Due on", "Frist", "When it is due.", "Hvornår den skal være holdt.", "date"),
+    _c(
+        "done_on",
+        "Done on",
+        "Udført den",
+        "When it was kept or dropped.",
+        "Hvornår den blev udført eller opgivet.",
+        "date",
+    ),
+    _c(
+        "journal",
+        "Journal entry",
+        "Journalnotat",
+        "Key of the journal entry it came from.",
+        "Nøglen til journalnotatet, den kom fra.",
+    ),
+    _c("note", "Note", "Note", "A note on the commitment.", "En note om aftalen."),
+)
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """One sheet of the XLSX export (the CSV export is the initiatives sheet alone)."""
@@ -604,6 +657,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("cross_pressures", "Cross-pressures", "Krydspres", PRESSURE_COLUMNS),
     SheetSpec("journal", "Journal", "Journal", JOURNAL_COLUMNS),
     SheetSpec("reviews", "Reviews", "Reviews", REVIEW_COLUMNS),
+    SheetSpec("commitments", "Commitments", "Aftaler", COMMITMENT_COLUMNS),
 )
 
 # What the spreadsheet import reads: the initiative columns (reference … volunteer_hours).
@@ -644,6 +698,7 @@ _ENTITY_SHEETS = {
     "cross_pressure": "cross_pressures",
     "journal": "journal",
     "review": "reviews",
+    "commitment": "commitments",
 }
 
 

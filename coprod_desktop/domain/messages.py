@@ -40,6 +40,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "henviser til aktøren '{value}', som filen ikke definerer",
     ),
     "duplicate_key": ("key '{value}' is used twice", "nøglen '{value}' bruges to gange"),
+    "unknown_journal": (
+        "refers to journal entry '{value}', which this initiative does not have",
+        "henviser til journalnotatet '{value}', som dette initiativ ikke har",
+    ),
     "duplicate_reference": (
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",
@@ -791,6 +795,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "committee_col_meaning": ("What it means", "Hvad det betyder"),
     "committee_initiatives": ("The initiatives", "Initiativerne"),
     "committee_taking_part": ("Taking part:", "Deltagere:"),
+    # commitments (promises kept open until resolved), My work and the calendar
+    "entity_commitment": ("commitment", "aftale"),
+    "sig_commitment_overdue": ("commitment overdue", "aftale overskredet"),
+    "label_commitments": ("Commitments", "Aftaler"),
+    "col_commitment": ("Commitment", "Aftale"),
+    "col_counterpart": ("To", "Til"),
+    "col_due_on": ("Due", "Frist"),
+    "col_done_on": ("Done", "Udført"),
+    "cli_no_commitments": ("No commitments.", "Ingen aftaler."),
+    "cli_commitment_count": ("{count} commitments", "{count} aftaler"),
+    "cli_calendar_written": (
+        "{count} dates written to {path}",
+        "{count} datoer skrevet til {path}",
+    ),
+    "cal_review": ("Review: {reference} {title}", "Review: {reference} {title}"),
+    "cal_initiative": ("Initiative: {reference} {title}", "Initiativ: {reference} {title}"),
+    "cal_promised_to": ("Promised to: {name}", "Lovet til: {name}"),
+    "cal_owner": ("Owner: {name}", "Ansvarlig: {name}"),
+    "brief_open_commitments": ("Open commitments", "Åbne aftaler"),
+    "brief_overdue": ("overdue", "overskredet"),
+    "brief_commitments_kept": (
+        "{kept} kept ({on_time} on time) · {overdue} overdue · {dropped} dropped · {open} open",
+        "{kept} holdt ({on_time} til tiden) · {overdue} overskredet · {dropped} opgivet · "
+        "{open} åbne",
+    ),
+    "committee_we_did": ("We asked, you said, we did", "Vi spurgte, I sagde, vi gjorde"),
+    "committee_we_did_intro": (
+        "Promises made to citizens and associations: {kept} kept, {open} still open, "
+        "{dropped} dropped.",
+        "Løfter givet til borgere og foreninger: {kept} holdt, {open} stadig åbne, "
+        "{dropped} opgivet.",
+    ),
+    "committee_we_did_kept": ("Kept", "Holdt"),
+    "committee_we_did_open": ("Still open", "Stadig åbne"),
 }
 
 
@@ -805,6 +843,8 @@ ONE: dict[str, tuple[str, str]] = {
         "{count} problem in {path}; nothing was written:",
         "{count} problem i {path}; intet blev skrevet:",
     ),
+    "cli_commitment_count": ("{count} commitment", "{count} aftale"),
+    "cli_calendar_written": ("{count} date written to {path}", "{count} dato skrevet til {path}"),
     "brief_earlier_mandates": (
         "{count} earlier mandate on record.",
         "{count} tidligere mandat registreret.",

@@ -94,6 +94,8 @@ class JournalData:
     summary: str = ""
     participant_ids: list[int] = field(default_factory=list)
     follow_up_on: dt.date | None = None
+    # Optional, unique within the initiative: how a commitment names the entry it came from.
+    key: str | None = None
     id: int | None = None
     participant_names: list[str] = field(default_factory=list)
 
@@ -106,6 +108,24 @@ class ReviewData:
     decisions: str | None = None
     next_review: dt.date | None = None
     id: int | None = None
+
+
+@dataclass
+class CommitmentData:
+    """A promise that stays open until it is kept (`done`) or given up (`dropped`)."""
+
+    text: str = ""
+    status: str = "open"
+    owner: str | None = None
+    counterpart_id: int | None = None
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+    journal: str | None = None  # the `key` of the journal entry it came from
+    note: str | None = None
+    id: int | None = None
+    # Read-only: filled in when read, for display and for public-safe counting.
+    counterpart_name: str = ""
+    counterpart_kind: str = ""
 
 
 @dataclass
@@ -136,6 +156,7 @@ class InitiativeData:
     cross_pressures: list[PressureData] = field(default_factory=list)
     journal: list[JournalData] = field(default_factory=list)
     reviews: list[ReviewData] = field(default_factory=list)
+    commitments: list[CommitmentData] = field(default_factory=list)
     id: int | None = None
     version: int | None = None
     created_at: datetime | None = None
@@ -151,6 +172,7 @@ INITIATIVE_LISTS = (
     "resources",
     "cross_pressures",
     "journal",
+    "commitments",
     "reviews",
 )
 
@@ -160,6 +182,7 @@ DISPLAY_FIELDS: dict[str, tuple[str, ...]] = {
     "stakeholder_id": ("stakeholder_name", "stakeholder_kind", "stakeholder_is_person"),
     "source_id": ("source_name",),
     "participant_ids": ("participant_names",),
+    "counterpart_id": ("counterpart_name", "counterpart_kind"),
 }
 
 

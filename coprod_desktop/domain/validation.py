@@ -126,6 +126,7 @@ SPECS: dict[str, dict[str, Field]] = {
         "summary": _f("text", required=True),
         "participants": _f("ref_list"),
         "follow_up_on": DATE,
+        "key": _f("text", max_length=40),
     },
     "review": {
         "date": _f("date", required=True),
@@ -133,6 +134,16 @@ SPECS: dict[str, dict[str, Field]] = {
         "assessment": TEXT,
         "decisions": TEXT,
         "next_review": DATE,
+    },
+    "commitment": {
+        "text": _f("text", required=True),
+        "status": _f("vocab", v.CommitmentStatus, required=True),
+        "owner": _f("text", max_length=200),
+        "counterpart": _f("ref"),
+        "due_on": DATE,
+        "done_on": DATE,
+        "journal": _f("text", max_length=40),
+        "note": TEXT,
     },
 }
 
@@ -144,6 +155,7 @@ CHILD_LISTS: dict[str, str] = {
     "cross_pressures": "cross_pressure",
     "journal": "journal",
     "reviews": "review",
+    "commitments": "commitment",
 }
 
 # (earlier, later) date pairs that must be in order, per entity.
@@ -360,6 +372,31 @@ def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> No
                 {"kind": kind, "expected": expected, "value": unit},
             )
         )
+
+
+def check_journal_links(
+    journal: list[Mapping[str, Any]],
+    commitments: list[Mapping[str, Any]],
+    prefix: str,
+    problems: list[Problem],
+) -> None:
+    """Journal keys are unique within an initiative, and a commitment names one of them."""
+    keys: set[str] = set()
+    for index, entry in enumerate(journal):
+        key = entry.get("key")
+        if key is None:
+            continue
+        if key in keys:
+            problems.append(
+                Problem(f"{prefix}journal[{index}].key", "duplicate_key", {"value": key})
+            )
+        keys.add(key)
+    for index, item in enumerate(commitments):
+        key = item.get("journal")
+        if key is not None and key not in keys:
+            problems.append(
+                Problem(f"{prefix}commitments[{index}].journal", "unknown_journal", {"value": key})
+            )
 
 
 def clean_or_raise(entity: str, record: Mapping[str, Any], path: str = "") -> dict[str, Any]:

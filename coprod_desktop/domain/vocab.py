@@ -261,6 +261,13 @@ class PressureStatus(Vocabulary):
     RESOLVED = "resolved", "Resolved", "Løst"
 
 
+class CommitmentStatus(Vocabulary):
+    OPEN = "open", "Open", "Åben"
+    IN_PROGRESS = "in_progress", "In progress", "I gang"
+    DONE = "done", "Done", "Udført"
+    DROPPED = "dropped", "Dropped", "Opgivet"
+
+
 class CopingStrategy(Vocabulary):
     LINKING_INTERESTS = "linking_interests", "Linking interests", "Kobling af interesser"
     LINKING_ACTORS = "linking_actors", "Linking actors", "Kobling af aktører"

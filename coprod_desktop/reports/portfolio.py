@@ -83,6 +83,17 @@ def key_figures(brief: Brief, figures: PortfolioFigures) -> list[tuple[str, str]
             ),
         ),
         (t("kf_review_overdue"), n(figures.signal_counts.get("review_overdue", 0))),
+        (
+            t("label_commitments"),
+            t(
+                "brief_commitments_kept",
+                kept=n(figures.commitments["kept"]),
+                on_time=n(figures.commitments["kept_on_time"]),
+                overdue=n(figures.commitments["overdue"]),
+                dropped=n(figures.commitments["dropped"]),
+                open=n(figures.commitments["open"]),
+            ),
+        ),
         (t("kf_attention"), n(len(figures.attention))),
         (
             t("label_municipal").capitalize(),

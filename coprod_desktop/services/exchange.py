@@ -29,7 +29,7 @@ from coprod_desktop.domain import merge as merging
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
-from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.validation import check_journal_links, clean
 from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert, initiatives, memory, versions
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -289,6 +289,16 @@ def _check_references(
                             {"value": key},
                         )
                     )
+        for child_index, promise in enumerate(item["commitments"]):
+            if promise["counterpart"] is not None and promise["counterpart"] not in keys:
+                problems.append(
+                    Problem(
+                        f"{path}.commitments[{child_index}].counterpart",
+                        "unknown_stakeholder",
+                        {"value": promise["counterpart"]},
+                    )
+                )
+        check_journal_links(item["journal"], item["commitments"], f"{path}.", problems)
 
 
 # ---------------------------------------------------------------- importing
@@ -315,6 +325,7 @@ _LIST_TO_ATTR = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
 }
 _ATTR_TO_LIST = {attr: name for name, attr in _LIST_TO_ATTR.items()}
 FORCE_SIDES = ("file", "database")
@@ -353,6 +364,15 @@ def _file_rows(list_name: str, items: list[dict[str, Any]], people: Mapping[str,
             d.JournalData(
                 participant_ids=sorted({people[k] for k in x["participants"]}),
                 **{n: x[n] for n in convert.JOURNAL_FIELDS},
+            )
+            for x in items
+        ]
+    if list_name == "commitments":
+        return [
+            d.CommitmentData(
+                counterpart_id=people[x["counterpart"]] if x["counterpart"] is not None else None,
+                journal=x["journal"],
+                **{n: x[n] for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
             )
             for x in items
         ]
@@ -642,7 +662,7 @@ def _existing_stakeholders(
 # per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer")
+_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer", "text")
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -650,6 +670,7 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "cross_pressures": convert.PRESSURE_FIELDS,
     "journal": convert.JOURNAL_FIELDS,
     "reviews": convert.REVIEW_FIELDS,
+    "commitments": convert.COMMITMENT_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
@@ -800,9 +821,13 @@ class _BulkWriter:
         self.note("initiative", parents, parents, [as_text(r) for r in references])
 
         participants: list[tuple[int, ...]] = []
+        journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
+        journal_ids: dict[tuple[int, str], int] = {}
         for list_name, model in m.CHILD_MODELS.items():
             columns = _CHILD_COLUMNS[list_name]
-            names = tuple(n for n in columns if n not in ("stakeholder_id", "source_id"))
+            names = tuple(
+                n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
+            )
             get = itemgetter(*names)
             labels_from = [n for n in _LABELS if n in columns]
             child_rows: list[tuple[Any, ...]] = []
@@ -821,6 +846,15 @@ class _BulkWriter:
                             values = (*values, people[source][0] if source is not None else None)
                         elif list_name == "journal":
                             participants.append(tuple({people[k][0] for k in x["participants"]}))
+                            journal_keys.append((parent, x["key"]))
+                        elif list_name == "commitments":
+                            other, entry = x["counterpart"], x["journal"]
+                            values = (
+                                *values,
+                                people[other][0] if other is not None else None,
+                                journal_ids[(parent, entry)] if entry is not None else None,
+                                m.sort_key(x["owner"]),
+                            )
                         child_rows.append((parent, *values))
                         label = None
                         for name in labels_from:  # as store.audit labels a record
@@ -833,9 +867,16 @@ class _BulkWriter:
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
                 names = (*names, "source_id")
+            elif list_name == "commitments":
+                names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
             self.note(ENTITY_NAMES[model], ids, owners, labels)
             if list_name == "journal":
+                journal_ids = {
+                    (parent, key): entry
+                    for (parent, key), entry in zip(journal_keys, ids, strict=True)
+                    if key is not None
+                }
                 links = [
                     (entry, sid)
                     for entry, people_ids in zip(ids, participants, strict=True)
@@ -862,6 +903,7 @@ class _BulkWriter:
                             item["description"],
                             item["area"],
                             *(x["summary"] for x in item["journal"]),
+                            *(x["text"] for x in item["commitments"]),
                         ]
                     ),
                 )
@@ -963,6 +1005,16 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     out["reviews"] = [
         _compact({n: getattr(x, n) for n in convert.REVIEW_FIELDS}) for x in row.reviews
     ]
+    out["commitments"] = [
+        _compact(
+            {
+                **{n: getattr(x, n) for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
+                "counterpart": keys[x.counterpart_id] if x.counterpart_id is not None else None,
+                "journal": x.journal_entry.key if x.journal_entry is not None else None,
+            }
+        )
+        for x in row.commitments
+    ]
     return out
 
 
@@ -994,6 +1046,7 @@ def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[st
                 used |= {x.stakeholder_id for x in row.involvements}
                 used |= {x.source_id for x in row.resources if x.source_id is not None}
                 used |= {p.id for x in row.journal for p in x.participants}
+                used |= {x.counterpart_id for x in row.commitments if x.counterpart_id is not None}
             people = session.scalars(
                 select(m.Stakeholder).where(m.Stakeholder.id.in_(used)).order_by(m.Stakeholder.id)
             ).all()
@@ -1049,6 +1102,7 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
         }
         people.update({x.source.id: x.source for x in row.resources if x.source is not None})
         people.update({p.id: p for x in row.journal for p in x.participants})
+        people.update({x.counterpart.id: x.counterpart for x in row.commitments if x.counterpart})
         inline = {
             sid: {"id": sid, **stakeholder_dict(person, f"s{sid}")}
             for sid, person in people.items()

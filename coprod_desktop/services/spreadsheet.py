@@ -734,6 +734,9 @@ def export_tables(
             add("journal", {**entry, **ref, "participants": names})
         for review in item["reviews"]:
             add("reviews", {**review, **ref})
+        for promise in item.get("commitments", []):
+            other = people[promise["counterpart"]]["name"] if promise.get("counterpart") else None
+            add("commitments", {**promise, **ref, "counterpart": other})
     return [
         Table(
             spec,

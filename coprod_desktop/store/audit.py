@@ -26,6 +26,7 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.CrossPressure: "cross_pressure",
     m.JournalEntry: "journal",
     m.Review: "review",
+    m.Commitment: "commitment",
 }
 _SKIPPED_FIELDS = frozenset(
     {
@@ -40,7 +41,7 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment)
 
 
 def as_text(value: Any) -> str | None:
@@ -72,7 +73,7 @@ def _label(obj: m.Base) -> str | None:
     if isinstance(obj, m.Involvement):
         who = obj.stakeholder.name if obj.stakeholder is not None else str(obj.stakeholder_id)
         return f"{who} ({obj.role})"
-    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer"):
+    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer", "text"):
         value = getattr(obj, name, None)
         if value:
             return as_text(value)

@@ -122,6 +122,9 @@ class Initiative(Base):
     reviews: Mapped[list[Review]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Review.id"
     )
+    commitments: Mapped[list[Commitment]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Commitment.id"
+    )
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -281,6 +284,8 @@ class JournalEntry(Base):
     kind: Mapped[str] = mapped_column(KEY)
     summary: Mapped[str] = mapped_column(Text)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Optional name of the entry within its initiative (interchange `key`), for commitments.
+    key: Mapped[str | None] = mapped_column(String(40))
 
     initiative: Mapped[Initiative] = relationship(back_populates="journal")
 
@@ -304,6 +309,47 @@ class Review(Base):
     next_review: Mapped[dt.date | None] = mapped_column(Date)
 
     initiative: Mapped[Initiative] = relationship(back_populates="reviews")
+
+
+class Commitment(Base):
+    """What was promised, by whom, to whom and by when (issue 19)."""
+
+    __tablename__ = "commitment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(KEY)
+    owner: Mapped[str | None] = mapped_column(String(200))
+    counterpart_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True
+    )
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    journal_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+    # The owner lower-cased by Python (as `Initiative.owner_key`): "My work" finds a person's
+    # open commitments through an index, whatever case their name was typed in.
+    owner_key: Mapped[str | None] = mapped_column(Text)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="commitments")
+    counterpart: Mapped[Stakeholder | None] = relationship()
+    journal_entry: Mapped[JournalEntry | None] = relationship()
+
+    __table_args__ = (
+        # `coprod commitments` lists by status and due date; "My work" by owner and status.
+        Index("ix_commitment_status_due_on", "status", "due_on"),
+        Index("ix_commitment_owner_key_status", "owner_key", "status"),
+    )
+
+    @validates("owner")
+    def _owner_key(self, _name: str, value: str | None) -> str | None:
+        self.owner_key = sort_key(value)
+        return value
 
 
 class AuditEntry(Base):
@@ -403,6 +449,7 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     "cross_pressure": frozenset({"description", "raised_by", "resolution"}),
     "journal_entry": frozenset({"summary"}),
     "review": frozenset({"assessment", "decisions"}),
+    "commitment": frozenset({"text", "note"}),
     "person_access": frozenset({"purpose"}),
     # old_value/new_value hold a copy of another column: scrubbed by what that column is
     "audit_entry": frozenset(),
@@ -440,8 +487,9 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "mandate": frozenset({"level", "clarity", "committee", "reference"}),
     "resource_entry": frozenset({"kind", "unit", "internal_unit"}),
     "cross_pressure": frozenset({"category", "level", "status", "coping_strategy"}),
-    "journal_entry": frozenset({"kind"}),
+    "journal_entry": frozenset({"kind", "key"}),
     "review": frozenset({"reviewer"}),
+    "commitment": frozenset({"status", "owner", "owner_key"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
@@ -457,6 +505,7 @@ CHILD_MODELS: dict[str, type[Base]] = {
     "cross_pressures": CrossPressure,
     "journal": JournalEntry,
     "reviews": Review,
+    "commitments": Commitment,
 }
 
 

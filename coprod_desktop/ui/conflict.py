@@ -126,6 +126,9 @@ def row_summary(name: str, record: Any) -> str:
         parts.append(_short(record.description, 40))
     elif name == "journal":
         parts = [_date(record.date), _label(v.JournalKind, record.kind), _short(record.summary)]
+    elif name == "commitments":
+        parts = [_short(record.text, 50), _label(v.CommitmentStatus, record.status)]
+        parts += [_date(record.due_on), record.owner or "", record.counterpart_name]
     elif name == "reviews":
         parts = [_date(record.date), record.reviewer, _short(record.assessment, 40)]
     else:  # a kind of record this dialog does not know yet: its first few values
@@ -260,6 +263,7 @@ class ConflictDialog(QDialog):
             "cross_pressures": self.tr("Cross-pressures"),
             "journal": self.tr("Journal"),
             "reviews": self.tr("Reviews"),
+            "commitments": self.tr("Commitments"),
         }
         return lists.get(name, name)
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -56,6 +58,7 @@ from coprod_desktop.domain.figures import (
     UNKNOWN,
     FiguresAccumulator,
     PortfolioFigures,
+    commitment_counts,
     is_municipal,
     resource_unit,
 )
@@ -98,6 +101,8 @@ class DashboardData:
     by_type: dict[str, PortfolioFigures]
     # chart name -> (bar, series) -> the initiatives behind that cell or bar
     ids: dict[str, dict[Key, list[int]]] = field(default_factory=dict)
+    # "type" / "sector" -> key -> commitments kept, kept_on_time, overdue, dropped, open
+    commitments: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
     attention: list[AttentionEntry] = field(default_factory=list)
     signal_counts: dict[str, int] = field(default_factory=dict)
 
@@ -134,6 +139,7 @@ def compute(
     resources: dict[Key, list[int]] = {}
     origins: dict[Key, list[int]] = {}
     signals: dict[Key, list[int]] = {}
+    promises: dict[str, dict[str, Counter[str]]] = {"type": {}, "sector": {}}
     ids = portfolio.ids(db)
     total = len(ids)
     with memory.collector_paused():
@@ -170,6 +176,10 @@ def compute(
                     )
                 origin = item.origin or UNKNOWN
                 _add(origins, [(origin, None), (origin, "count")], ident)
+                if item.commitments:
+                    counts = commitment_counts(item.commitments, when)
+                    promises["type"].setdefault(kind, Counter()).update(counts)
+                    promises["sector"].setdefault(item.sector, Counter()).update(counts)
                 if found:
                     attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
                     for key in dict.fromkeys(s.key for s in found):
@@ -190,6 +200,7 @@ def compute(
         },
         attention=attention,
         signal_counts={key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS},
+        commitments=promises,
     )
 
 
@@ -468,9 +479,14 @@ class DashboardView(QWidget):
         attention_layout.addWidget(heading)
         attention_layout.addWidget(self.attention_list, 1)
         grid.addWidget(attention_box, 2, 1)
+        self.commitments_label = QLabel(grid_page)
+        self.commitments_label.setObjectName("commitments-kept")
+        self.commitments_label.setTextFormat(Qt.TextFormat.RichText)
+        self.commitments_label.setWordWrap(True)
+        grid.addWidget(self.commitments_label, 3, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -563,7 +579,47 @@ class DashboardView(QWidget):
             signals_chart(data, lang, self.tr("Attention signals"), CHART_WIDTH)
         )
         self.attention_model.set_entries(data.attention)
+        self.commitments_label.setText(self.commitments_html(data))
         self.loaded.emit()
+
+    def commitments_html(self, data: DashboardData) -> str:
+        """Commitments kept on time, overdue and dropped, per type and per sector."""
+        if not any(data.commitments.values()):
+            return ""
+        head = "".join(
+            f"<th align='right'>&nbsp;{text}&nbsp;</th>"
+            for text in (
+                self.tr("Kept"),
+                self.tr("On time"),
+                self.tr("Overdue"),
+                self.tr("Dropped"),
+                self.tr("Open"),
+            )
+        )
+        parts = [f"<p><b>{self.tr('Commitments kept on time')}</b></p>"]
+        for dimension, title in (("type", self.tr("Type")), ("sector", self.tr("Sector"))):
+            rows = []
+            for key, counts in sorted(data.commitments.get(dimension, {}).items()):
+                name = self._type(key) if dimension == "type" else vocab_label(v.Sector, key)
+                kept = counts["kept"]
+                share = f" ({round(100 * counts['kept_on_time'] / kept)} %)" if kept else ""
+                cells = [
+                    str(kept),
+                    f"{counts['kept_on_time']}{share}",
+                    str(counts["overdue"]),
+                    str(counts["dropped"]),
+                    str(counts["open"]),
+                ]
+                rows.append(
+                    f"<tr><td>{escape(name)}</td>"
+                    + "".join(f"<td align='right'>{c}</td>" for c in cells)
+                    + "</tr>"
+                )
+            parts.append(
+                f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>{title}</th>"
+                f"{head}</tr>{''.join(rows)}</table>"
+            )
+        return "".join(parts)
 
     # ------------------------------------------------------------------ click-through
 

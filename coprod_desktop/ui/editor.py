@@ -73,8 +73,13 @@ LIST_PATHS = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
 }
-FIELD_ALIASES = {"stakeholder": "stakeholder_name", "source": "source_id"}
+FIELD_ALIASES = {
+    "stakeholder": "stakeholder_name",
+    "source": "source_id",
+    "counterpart": "counterpart_id",
+}
 _PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
@@ -262,6 +267,9 @@ class InitiativeEditor(QWidget):
         self.tabs.addTab(self._resources_tab(), self.tr("Resources"))
         self.tabs.addTab(self._pressures_tab(), self.tr("Cross-pressures"))
         self.tabs.addTab(self._journal_tab(), self.tr("Journal"))
+        from coprod_desktop.ui.commitments_tab import commitments_tab
+
+        self.tabs.addTab(commitments_tab(self), self.tr("Commitments"))
         from coprod_desktop.ui.reviews import reviews_tab
 
         self.tabs.addTab(reviews_tab(self), self.tr("Reviews"))
@@ -746,7 +754,8 @@ class InitiativeEditor(QWidget):
             [
                 (self.tr("&Add entry…"), lambda: self.new_record("journal")),
                 (self.tr("Edit…"), lambda: self.edit_record("journal")),
-                (self.tr("Remove"), lambda: self.remove_row("journal")),
+                (self.tr("Commitment from this entry"), self.commitment_from_journal),
+                (self.tr("Remove"), self.remove_journal_entry),
             ],
         )
 
@@ -801,6 +810,9 @@ class InitiativeEditor(QWidget):
             for res in self.data.resources:
                 if res.source_id is not None:
                     self.names.setdefault(res.source_id, res.source_name)
+            for promise in self.data.commitments:
+                if promise.counterpart_id is not None:
+                    self.names.setdefault(promise.counterpart_id, promise.counterpart_name)
             for name in LISTS:
                 self.models[name].set_records(getattr(self.data, name))
         finally:
@@ -839,6 +851,18 @@ class InitiativeEditor(QWidget):
             )
         open_pressures = sum(p.status != "resolved" for p in self.data.cross_pressures)
         lines.append("<p><b>{}</b> {}</p>".format(self.tr("Open cross-pressures:"), open_pressures))
+        promised = [c for c in self.data.commitments if c.status in ("open", "in_progress")]
+        if promised:
+            today = dt.date.today()
+            late = sum(1 for c in promised if c.due_on is not None and c.due_on < today)
+            lines.append(
+                "<p><b>{}</b> {}</p>".format(
+                    self.tr("Open commitments:"),
+                    self.tr("%1 (%2 overdue)")
+                    .replace("%1", str(len(promised)))
+                    .replace("%2", str(late)),
+                )
+            )
         if signals:
             items = "".join(f"<li>{s.explanation.get(lang)}</li>" for s in signals)
             lines.append(
@@ -1004,6 +1028,7 @@ class InitiativeEditor(QWidget):
             "cross_pressures": self.tr("Edit cross-pressures"),
             "journal": self.tr("Edit journal"),
             "reviews": self.tr("Edit reviews"),
+            "commitments": self.tr("Edit commitments"),
         }[name]
         self.undo.push(ListCommand(self, name, old, records, text))
 
@@ -1239,6 +1264,16 @@ class InitiativeEditor(QWidget):
     def add_journal(self) -> None:
         entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
         self._append("journal", entry, self.tr("Add journal entry"), "summary")
+
+    def commitment_from_journal(self) -> None:
+        from coprod_desktop.ui.commitments_tab import from_journal
+
+        from_journal(self)
+
+    def remove_journal_entry(self) -> None:
+        from coprod_desktop.ui.commitments_tab import remove_journal_entry
+
+        remove_journal_entry(self)
 
     def set_participants(self, row: int, ids: list[int]) -> None:
         records = copy.deepcopy(self.data.journal)

@@ -352,6 +352,38 @@
                 <numerusform>%n initiativer – klik for at vise dem</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Kept</source>
+            <translation>Holdt</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Til tiden</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>Dropped</source>
+            <translation>Opgivet</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Åbne</translation>
+        </message>
+        <message>
+            <source>Commitments kept on time</source>
+            <translation>Aftaler holdt til tiden</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>
@@ -1306,6 +1338,26 @@
         <message>
             <source>Journal entry</source>
             <translation>Journalnotat</translation>
+        </message>
+        <message>
+            <source>Commitment from this entry</source>
+            <translation>Aftale fra dette notat</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Edit commitments</source>
+            <translation>Redigér aftaler</translation>
+        </message>
+        <message>
+            <source>Open commitments:</source>
+            <translation>Åbne aftaler:</translation>
+        </message>
+        <message>
+            <source>%1 (%2 overdue)</source>
+            <translation>%1 (%2 overskredet)</translation>
         </message>
     </context>
     <context>
@@ -2962,6 +3014,10 @@
                 <numerusform>%n ændret</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
     </context>
     <context>
         <name>ConnectDialog</name>
@@ -3392,6 +3448,203 @@
         <message>
             <source>Nothing entered yet: fill in a field, or press Escape.</source>
             <translation>Intet er indtastet endnu: udfyld et felt, eller tryk Escape.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Commitments</name>
+        <message>
+            <source>&amp;Add commitment</source>
+            <translation>&amp;Tilføj aftale</translation>
+        </message>
+        <message>
+            <source>Add commitment</source>
+            <translation>Tilføj aftale</translation>
+        </message>
+        <message>
+            <source>Choose a journal entry first.</source>
+            <translation>Vælg først et journalnotat.</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>Aftale</translation>
+        </message>
+        <message>
+            <source>Commitment from journal entry</source>
+            <translation>Aftale fra journalnotat</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>Udført den</translation>
+        </message>
+        <message>
+            <source>Due on</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <source>From journal entry</source>
+            <translation>Fra journalnotat</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done</source>
+            <translation>Markér som &amp;udført</translation>
+        </message>
+        <message>
+            <source>Mark commitment done</source>
+            <translation>Markér aftale som udført</translation>
+        </message>
+        <message>
+            <source>Name journal entry</source>
+            <translation>Navngiv journalnotat</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Ansvarlig</translation>
+        </message>
+        <message>
+            <source>Promised to</source>
+            <translation>Lovet til</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Remove journal entry</source>
+            <translation>Fjern journalnotat</translation>
+        </message>
+        <message>
+            <source>Unlink commitments</source>
+            <translation>Fjern aftalers kobling</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <source>%1 made %n change(s)</source>
+            <translation>
+                <numerusform>%1 lavede %n ændring</numerusform>
+                <numerusform>%1 lavede %n ændringer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;My work</source>
+            <translation>&amp;Mine opgaver</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Opdatér</translation>
+        </message>
+        <message>
+            <source>Calendar file</source>
+            <translation>Kalenderfil</translation>
+        </message>
+        <message>
+            <source>Calendar files (*.ics)</source>
+            <translation>Kalenderfiler (*.ics)</translation>
+        </message>
+        <message>
+            <source>Calendar file…</source>
+            <translation>Kalenderfil…</translation>
+        </message>
+        <message>
+            <source>Changed by colleagues since you last looked</source>
+            <translation>Ændret af kolleger, siden du sidst kiggede</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Udført</translation>
+        </message>
+        <message>
+            <source>Due this week</source>
+            <translation>Frist i denne uge</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Opfølgninger</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Senere</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done</source>
+            <translation>Markér som &amp;udført</translation>
+        </message>
+        <message>
+            <source>Mark the chosen commitment as kept</source>
+            <translation>Markér den valgte aftale som holdt</translation>
+        </message>
+        <message>
+            <source>Mark this commitment as kept today</source>
+            <translation>Markér aftalen som holdt i dag</translation>
+        </message>
+        <message>
+            <source>My work</source>
+            <translation>Mine opgaver</translation>
+        </message>
+        <message>
+            <source>My work — %1</source>
+            <translation>Mine opgaver — %1</translation>
+        </message>
+        <message>
+            <source>Nothing is due. Open the portfolio to find an initiative.</source>
+            <translation>Intet har frist. Åbn porteføljen for at finde et initiativ.</translation>
+        </message>
+        <message>
+            <source>Open commitments: %1 overdue, %2 due this week, %3 later.</source>
+            <translation>Åbne aftaler: %1 overskredet, %2 med frist i denne uge, %3 senere.</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>Promised to</source>
+            <translation>Lovet til</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>Reviews due</source>
+            <translation>Reviews, der skal holdes</translation>
+        </message>
+        <message>
+            <source>Save my open commitments and reviews as an .ics file for Outlook and others</source>
+            <translation>Gem mine åbne aftaler og reviews som en .ics-fil til Outlook og andre</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Gemmer…</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hvad</translation>
+        </message>
+        <message>
+            <source>Writing the calendar file…</source>
+            <translation>Skriver kalenderfilen…</translation>
         </message>
     </context>
 </TS>

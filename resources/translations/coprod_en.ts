@@ -140,4 +140,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <source>%1 made %n change(s)</source>
+            <translation>
+                <numerusform>%1 made %n change</numerusform>
+                <numerusform>%1 made %n changes</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -109,7 +109,21 @@ def full_initiative(db: Database, title: str = "Havneudvikling i Ørum") -> d.In
                 summary="Borgermøde om bådebroen",
                 participant_ids=[club, anna],
                 follow_up_on=date(2024, 5, 10),
+                key="borgermoede",
             )
+        ],
+        commitments=[
+            d.CommitmentData(
+                text="Stenene ryddes før græsset sås i maj",
+                status="done",
+                owner="Mette",
+                counterpart_id=club,
+                due_on=date(2024, 5, 1),
+                done_on=date(2024, 4, 28),
+                journal="borgermoede",
+                note="Aftalt på mødet",
+            ),
+            d.CommitmentData(text="Svar Anna om parkering", counterpart_id=anna),
         ],
         reviews=[
             d.ReviewData(

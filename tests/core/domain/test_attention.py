@@ -9,6 +9,7 @@ import pytest
 
 from coprod_desktop.domain.analysis import SIGNAL_KEYS, Thresholds, attention_signals, completeness
 from coprod_desktop.domain.model import (
+    CommitmentData,
     InitiativeData,
     InvolvementData,
     JournalData,
@@ -113,6 +114,13 @@ def partner_left(d: InitiativeData) -> None:
     d.involvements[2].left_on = TODAY - timedelta(days=3)
 
 
+def commitment_late(d: InitiativeData) -> None:
+    d.commitments = [
+        CommitmentData(text="Ryd stenene", due_on=TODAY - timedelta(days=1)),
+        CommitmentData(text="Kept", status="done", due_on=TODAY - timedelta(days=90)),
+    ]
+
+
 FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("no_mandate", no_mandate),
     ("mandate_unclear", unclear),
@@ -125,7 +133,24 @@ FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("review_overdue", overdue),
     ("partner_trust", low_trust),
     ("partner_trust", partner_left),
+    ("commitment_overdue", commitment_late),
 ]
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "severity"),
+    [(1, "open", "low"), (14, "in_progress", "medium"), (60, "open", "high"), (400, "done", None)],
+)
+def test_an_overdue_commitment_is_more_severe_the_later_it_is(
+    days: int, status: str, severity: str | None
+) -> None:
+    data = healthy()
+    data.commitments = [
+        CommitmentData(text="Svar", status=status, due_on=TODAY - timedelta(days=days)),
+        CommitmentData(text="Ikke endnu", due_on=TODAY + timedelta(days=3)),
+    ]
+    found = {s.key: s.severity for s in attention_signals(data, TODAY)}
+    assert found.get("commitment_overdue") == severity
 
 
 def test_a_healthy_initiative_raises_nothing() -> None:
@@ -207,3 +232,13 @@ def test_completeness_grows_as_fields_are_filled() -> None:
     full.owner, full.responsible_manager, full.start_date = "A", "B", date(2025, 1, 1)
     assert 0 < completeness(bare) < 30
     assert completeness(full) == 100
+
+
+def test_an_open_commitment_without_owner_or_due_date_makes_it_less_complete() -> None:
+    data = healthy()
+    data.commitments = [CommitmentData(text="Svar", owner="Mette", due_on=TODAY)]
+    kept_well = completeness(data)
+    data.commitments.append(CommitmentData(text="Uden frist", owner="Mette"))
+    assert completeness(data) < kept_well
+    data.commitments[1].status = "dropped"  # closed promises are history
+    assert completeness(data) == kept_well

@@ -100,6 +100,7 @@ DESIGN_KEYS: dict[type[v.Vocabulary], list[str]] = {
     ],
     v.PressureLevel: ["individual", "organisational", "political", "external"],
     v.PressureStatus: ["open", "mitigating", "resolved"],
+    v.CommitmentStatus: ["open", "in_progress", "done", "dropped"],
     v.CopingStrategy: [
         "linking_interests",
         "linking_actors",
@@ -243,6 +244,7 @@ SCHEMA_ENUMS: list[tuple[str, str, type[v.Vocabulary]]] = [
     ("cross_pressure", "status", v.PressureStatus),
     ("cross_pressure", "coping_strategy", v.CopingStrategy),
     ("journal", "kind", v.JournalKind),
+    ("commitment", "status", v.CommitmentStatus),
 ]
 
 
@@ -278,15 +280,16 @@ DESIGN_FIELDS: dict[str, str] = {
     "initiative": "key* reference version title* summary description sector* area status* origin type "
     "secondary_type type_rationale participation_level public_values frontline_role owner "
     "responsible_manager start_date end_date next_review kle_topic stakeholders mandates "
-    "resources cross_pressures journal reviews",
+    "resources cross_pressures journal reviews commitments",
     "involvement": "stakeholder* role* influence interest trust joined_on left_on note",
     "mandate": "granted_by level* clarity* scope political_anchoring committee decided_on "
     "reference valid_until",
     "resource": "kind* amount* unit* source internal_unit planned date note",
     "cross_pressure": "category* level severity* status* description raised_on raised_by "
     "coping_strategy resolution resolved_on",
-    "journal": "date* kind* summary* participants follow_up_on",
+    "journal": "date* kind* summary* participants follow_up_on key",
     "review": "date* reviewer* assessment decisions next_review",
+    "commitment": "text* status* owner counterpart due_on done_on journal note",
 }
 
 
