@@ -26,6 +26,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "negative_amount": ("must be 0 or more (got {value})", "skal være 0 eller mere (fik {value})"),
     "not_a_number": ("'{value}' is not a number", "'{value}' er ikke et tal"),
+    "out_of_range": (
+        "must be between {low} and {high} (got {value})",
+        "skal ligge mellem {low} og {high} (fik {value})",
+    ),
+    "bad_cvr": (
+        "'{value}' is not a CVR number (8 digits that pass the modulus-11 check)",
+        "'{value}' er ikke et CVR-nummer (8 cifre, der består modulus 11-kontrollen)",
+    ),
+    "cvr_person": (
+        "only an organisation has a CVR number, not a person",
+        "kun en organisation har et CVR-nummer, ikke en person",
+    ),
+    "coordinates_pair": (
+        "give both latitude and longitude, or neither",
+        "angiv både bredde- og længdegrad eller ingen af dem",
+    ),
     "severity_range": (
         "must be 1, 2 or 3 (got {value})",
         "skal være 1, 2 eller 3 (fik {value})",
@@ -173,6 +189,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity_cross_pressure": ("cross-pressure", "krydspres"),
     "entity_journal": ("journal entry", "journalnotat"),
     "entity_review": ("review", "review"),
+    "entity_outcome": ("outcome", "resultat"),
     # CLI output
     "cli_initialised": (
         "database ready: {where} (revision {revision})",

@@ -78,6 +78,17 @@ PRESSURE_FIELDS = (
 )
 JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on")
 REVIEW_FIELDS = ("date", "reviewer", "assessment", "decisions", "next_review")
+OUTCOME_FIELDS = (
+    "indicator",
+    "unit",
+    "baseline",
+    "target",
+    "achieved",
+    "measured_on",
+    "evidence",
+    "public_value",
+    "co_assessed",
+)
 INVOLVEMENT_FIELDS = (
     "stakeholder_id",
     "role",
@@ -99,6 +110,7 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
         **_copy(row, INITIATIVE_SCALARS),
     )
     data.public_values = list(row.public_values or [])
+    data.co_phases = list(row.co_phases or [])
     data.involvements = [involvement_data(i) for i in row.involvements]
     data.mandates = [d.MandateData(id=x.id, **_copy(x, MANDATE_FIELDS)) for x in row.mandates]
     data.resources = [
@@ -122,6 +134,7 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
         for x in row.journal
     ]
     data.reviews = [d.ReviewData(id=x.id, **_copy(x, REVIEW_FIELDS)) for x in row.reviews]
+    data.outcomes = [d.OutcomeData(id=x.id, **_copy(x, OUTCOME_FIELDS)) for x in row.outcomes]
     return data
 
 
@@ -143,4 +156,5 @@ def validation_record(data: d.InitiativeData) -> dict[str, Any]:
         {**_copy(x, JOURNAL_FIELDS), "participants": list(x.participant_ids)} for x in data.journal
     ]
     record["reviews"] = [_copy(x, REVIEW_FIELDS) for x in data.reviews]
+    record["outcomes"] = [_copy(x, OUTCOME_FIELDS) for x in data.outcomes]
     return record

@@ -36,7 +36,7 @@ from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
 from coprod_desktop.store import references as store_references
 from coprod_desktop.store import search
-from coprod_desktop.store.audit import ENTITY_NAMES, as_text
+from coprod_desktop.store.audit import ENTITY_NAMES, LABEL_FIELDS, as_text
 from coprod_desktop.store.db import Database
 
 FORMAT = "coprod-interchange"
@@ -314,6 +314,7 @@ _LIST_TO_ATTR = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "outcomes": "outcomes",
 }
 _ATTR_TO_LIST = {attr: name for name, attr in _LIST_TO_ATTR.items()}
 FORCE_SIDES = ("file", "database")
@@ -359,6 +360,7 @@ def _file_rows(list_name: str, items: list[dict[str, Any]], people: Mapping[str,
         "mandates": (d.MandateData, convert.MANDATE_FIELDS),
         "cross_pressures": (d.PressureData, convert.PRESSURE_FIELDS),
         "reviews": (d.ReviewData, convert.REVIEW_FIELDS),
+        "outcomes": (d.OutcomeData, convert.OUTCOME_FIELDS),
     }
     kind, names = kinds[list_name]
     return [kind(**{n: x[n] for n in names}) for x in items]
@@ -374,7 +376,7 @@ def _as_in_file(
     for name in convert.INITIATIVE_SCALARS:
         if name in present and name != "reference":
             value = item[name]
-            setattr(mine, name, list(value) if name == "public_values" else value)
+            setattr(mine, name, list(value) if isinstance(value, list) else value)
     for list_name, attr in _LIST_TO_ATTR.items():
         if list_name not in present:
             continue
@@ -641,7 +643,7 @@ def _existing_stakeholders(
 # per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer")
+_LABELS = LABEL_FIELDS
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -649,6 +651,7 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "cross_pressures": convert.PRESSURE_FIELDS,
     "journal": convert.JOURNAL_FIELDS,
     "reviews": convert.REVIEW_FIELDS,
+    "outcomes": convert.OUTCOME_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
@@ -783,13 +786,14 @@ class _BulkWriter:
         scalars = convert.INITIATIVE_SCALARS
         get = itemgetter(*scalars)
         at_reference = scalars.index("reference")
-        at_values = scalars.index("public_values")
+        at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
         at_title, at_owner = scalars.index("title"), scalars.index("owner")
         rows = []
         for item in items:
             row = list(get(item))
             row[at_reference] = row[at_reference].strip()
-            row[at_values] = list(row[at_values] or [])
+            for at in at_lists:
+                row[at] = list(row[at] or [])
             row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
             rows.append(tuple(row))
         references = [row[at_reference] for row in rows]
@@ -928,6 +932,7 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     values = {"key": key, "reference": row.reference, "version": row.version}
     out = _compact({**values, **{n: getattr(row, n) for n in convert.INITIATIVE_SCALARS}})
     out["public_values"] = list(row.public_values or [])
+    out["co_phases"] = list(row.co_phases or [])
     out["stakeholders"] = [
         _compact(
             {
@@ -961,6 +966,9 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     ]
     out["reviews"] = [
         _compact({n: getattr(x, n) for n in convert.REVIEW_FIELDS}) for x in row.reviews
+    ]
+    out["outcomes"] = [
+        _compact({n: getattr(x, n) for n in convert.OUTCOME_FIELDS}) for x in row.outcomes
     ]
     return out
 

@@ -27,6 +27,7 @@ def load_options() -> list[Any]:
         selectinload(m.Initiative.cross_pressures),
         selectinload(m.Initiative.journal).selectinload(m.JournalEntry.participants),
         selectinload(m.Initiative.reviews),
+        selectinload(m.Initiative.outcomes),
     ]
 
 
@@ -192,13 +193,16 @@ def _sync(
         current[:] = keep
 
 
+def _fresh(value: Any) -> Any:
+    """A list value copied (a JSON column notices a new list, not a changed one)."""
+    return list(value) if isinstance(value, list | tuple) else value
+
+
 def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     for name in convert.INITIATIVE_SCALARS:
         if name == "reference" and not data.reference:
             continue
-        _set(
-            row, name, list(data.public_values) if name == "public_values" else getattr(data, name)
-        )
+        _set(row, name, _fresh(getattr(data, name)))
     ids: set[int] = {pid for j in data.journal for pid in j.participant_ids}
     stakeholders = (
         {s.id: s for s in session.scalars(select(m.Stakeholder).where(m.Stakeholder.id.in_(ids)))}
@@ -232,6 +236,7 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     )
     _sync(session, row.journal, data.journal, m.JournalEntry, convert.JOURNAL_FIELDS, stakeholders)
     _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
+    _sync(session, row.outcomes, data.outcomes, m.Outcome, convert.OUTCOME_FIELDS, stakeholders)
 
 
 def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
@@ -323,7 +328,7 @@ def update_fields(
         if problems:
             raise ValidationError(problems)
         for name, value in changes.items():
-            _set(row, name, list(value) if name == "public_values" else value)
+            _set(row, name, _fresh(value))
         if session.is_modified(row):
             versions.remember(session, before)
         session.flush()
