@@ -416,7 +416,8 @@ def check_record(entity: str, out: dict[str, Any], prefix: str, problems: list[P
             problems.append(Problem(prefix + "cvr", "cvr_person"))
     elif entity == "initiative" and (out.get("latitude") is None) != (out.get("longitude") is None):
         missing = "latitude" if out.get("latitude") is None else "longitude"
-        problems.append(Problem(prefix + missing, "coordinates_pair"))
+        if not any(p.path == prefix + missing for p in problems):  # not already refused
+            problems.append(Problem(prefix + missing, "coordinates_pair"))
 
 
 def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> None:

@@ -53,6 +53,8 @@ class StakeholderForm(QWidget):
         self.lawful_basis = VocabCombo(v.LawfulBasis, empty="", parent=self)
         self.consent_date = DateField(self)
         self.retention_until = DateField(self)
+        self.cvr = QLineEdit(self)
+        self.cvr.setPlaceholderText(self.tr("8 digits, organisations only"))
         self.errors: dict[str, ErrorLabel] = {}
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("&Name"), self.name),
@@ -61,6 +63,7 @@ class StakeholderForm(QWidget):
             ("organisation", self.tr("&Organisation"), self.organisation),
             ("email", self.tr("&E-mail"), self.email),
             ("phone", self.tr("&Phone"), self.phone),
+            ("cvr", self.tr("C&VR number"), self.cvr),
             ("notes", self.tr("No&tes"), self.notes),
             ("lawful_basis", self.tr("&Lawful basis"), self.lawful_basis),
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
@@ -111,6 +114,8 @@ class StakeholderForm(QWidget):
     def _person_toggled(self, on: bool) -> None:
         for widget in (self.lawful_basis, self.consent_date, self.retention_until):
             widget.setEnabled(on)
+        # a person has no CVR number; a number already typed stays visible so saving says so
+        self.cvr.setEnabled(not on or bool(self.cvr.text().strip()))
 
     def set_data(self, data: StakeholderData) -> None:
         self.original = data
@@ -121,6 +126,8 @@ class StakeholderForm(QWidget):
         self.organisation.setText(data.organisation or "")
         self.email.setText(data.email or "")
         self.phone.setText(data.phone or "")
+        self.cvr.setText(data.cvr or "")
+        self._person_toggled(self.is_person.isChecked())
         self.notes.setPlainText(data.notes or "")
         self.lawful_basis.set_key(data.lawful_basis)
         self.consent_date.set_value(data.consent_date)
@@ -165,6 +172,7 @@ class StakeholderForm(QWidget):
             lawful_basis=self.lawful_basis.key() if person else None,
             consent_date=dates["consent_date"],
             retention_until=dates["retention_until"],
+            cvr=text(self.cvr),
         )
 
     def show_problems(self, error: ValidationError | None) -> None:

@@ -1247,6 +1247,34 @@
             <source>Save the changes to “%1” before closing?</source>
             <translation>Gem ændringerne i “%1”, før fanen lukkes?</translation>
         </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>Co-production phases</source>
+            <translation>Samskabelsesfaser</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Breddegrad</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Længdegrad</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 56.1572</source>
+            <translation>WGS84, fx 56,1572</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 10.2107</source>
+            <translation>WGS84, fx 10,2107</translation>
+        </message>
+        <message>
+            <source>Edit outcomes</source>
+            <translation>Rediger resultater</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2517,6 +2545,14 @@
             <source>&amp;Keep until</source>
             <translation>&amp;Opbevares til</translation>
         </message>
+        <message>
+            <source>8 digits, organisations only</source>
+            <translation>8 cifre, kun organisationer</translation>
+        </message>
+        <message>
+            <source>C&amp;VR number</source>
+            <translation>C&amp;VR-nummer</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderModel</name>
@@ -2889,6 +2925,10 @@
                 <numerusform>%n ændret</numerusform>
                 <numerusform>%n ændret</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
         </message>
     </context>
     <context>
@@ -3301,6 +3341,93 @@
         <message>
             <source>%1 of %2 reviewed</source>
             <translation>%1 af %2 gennemgået</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcomes</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Enhed</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Udgangspunkt</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Mål</translation>
+        </message>
+        <message>
+            <source>Achieved</source>
+            <translation>Opnået</translation>
+        </message>
+        <message>
+            <source>Measured on</source>
+            <translation>Målt</translation>
+        </message>
+        <message>
+            <source>Public value</source>
+            <translation>Offentlig værdi</translation>
+        </message>
+        <message>
+            <source>Co-assessed</source>
+            <translation>Samvurderet</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Dokumentation</translation>
+        </message>
+        <message>
+            <source>No outcomes recorded yet. Record what the initiative aims at, even when its value is hard to measure: a target in words is better than none.</source>
+            <translation>Ingen resultater registreret endnu. Skriv, hvad initiativet sigter mod, også når værdien er svær at måle: et mål i ord er bedre end intet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcomes measured against a target</source>
+            <translation>
+                <numerusform>%n resultat målt mod et mål</numerusform>
+                <numerusform>%n resultater målt mod et mål</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reached it</source>
+            <translation>
+                <numerusform>%n nåede det</numerusform>
+                <numerusform>%n nåede det</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessed together with citizens</source>
+            <translation>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add outcome</source>
+            <translation>Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>&amp;Add outcome</source>
+            <translation>&amp;Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Records</name>
+        <message>
+            <source>“%1” is not a number</source>
+            <translation>“%1” er ikke et tal</translation>
         </message>
     </context>
 </TS>
