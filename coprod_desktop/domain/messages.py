@@ -611,6 +611,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "partner trust low or partner left",
         "partner med lav tillid eller udtrådt",
     ),
+    "sig_no_outcomes": ("no outcomes recorded", "ingen resultater registreret"),
+    "sig_outcomes_unmeasured": ("outcomes not measured for long", "resultater ikke målt længe"),
     "brief_attention_note": (
         "Most serious first. High-severity signals are marked with !.",
         "De alvorligste først. Signaler af høj alvor er markeret med !.",

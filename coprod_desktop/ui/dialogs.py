@@ -360,6 +360,18 @@ class SettingsDialog(QDialog):
         self.stale_journal.setToolTip(
             self.tr("An active initiative without a journal entry for this long is flagged")
         )
+        self.outcome_grace = QSpinBox(self)
+        self.outcome_grace.setRange(1, 3650)
+        self.outcome_grace.setValue(core.outcome_grace_days)
+        self.outcome_grace.setSuffix(self.tr(" days"))
+        self.outcome_grace.setToolTip(
+            self.tr("An active initiative under way this long without any outcome is flagged")
+        )
+        self.outcome_stale = QSpinBox(self)
+        self.outcome_stale.setRange(1, 3650)
+        self.outcome_stale.setValue(core.outcome_stale_days)
+        self.outcome_stale.setSuffix(self.tr(" days"))
+        self.outcome_stale.setToolTip(self.tr("Outcomes not measured for this long are flagged"))
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("&User name (audit trail)"), self.user, self.user),
             (self.tr("&Language"), self.language, self.language),
@@ -368,6 +380,8 @@ class SettingsDialog(QDialog):
             (self.tr("&Default database"), db_row, self.database),
             (self.tr("Serious cross-pressure &open for"), self.stale_pressure, self.stale_pressure),
             (self.tr("No &journal entry for"), self.stale_journal, self.stale_journal),
+            (self.tr("&No outcome after"), self.outcome_grace, self.outcome_grace),
+            (self.tr("Outcomes not measu&red for"), self.outcome_stale, self.outcome_stale),
         ]
         for text, field, widget in rows:
             label = QLabel(text, self)
@@ -422,6 +436,8 @@ class SettingsDialog(QDialog):
         core = load_settings()
         core.stale_pressure_days = self.stale_pressure.value()
         core.stale_journal_days = self.stale_journal.value()
+        core.outcome_grace_days = self.outcome_grace.value()
+        core.outcome_stale_days = self.outcome_stale.value()
         save_settings(core)
 
 

@@ -2487,6 +2487,22 @@
             <source>Portfolio databases (*.sqlite *.db)</source>
             <translation>Porteføljedatabaser (*.sqlite *.db)</translation>
         </message>
+        <message>
+            <source>An active initiative under way this long without any outcome is flagged</source>
+            <translation>Et aktivt initiativ, der har været i gang så længe uden resultater, markeres</translation>
+        </message>
+        <message>
+            <source>Outcomes not measured for this long are flagged</source>
+            <translation>Resultater, der ikke er målt så længe, markeres</translation>
+        </message>
+        <message>
+            <source>&amp;No outcome after</source>
+            <translation>I&amp;ngen resultater efter</translation>
+        </message>
+        <message>
+            <source>Outcomes not measu&amp;red for</source>
+            <translation>Resultater ikke målt &amp;i</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderDialog</name>
