@@ -260,7 +260,7 @@ _EXPECTED_FIELDS = (
     "start_date",
     "next_review",
 )
-_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal")
+_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
 
 
 def completeness(initiative: InitiativeData) -> int:

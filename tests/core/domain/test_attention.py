@@ -218,6 +218,8 @@ def test_completeness_grows_as_fields_are_filled() -> None:
     full.public_values, full.frontline_role = ["better_results"], "facilitating_collaboration"
     full.owner, full.responsible_manager, full.start_date = "A", "B", date(2025, 1, 1)
     assert 0 < completeness(bare) < 30
+    assert completeness(full) < 100  # no outcome recorded yet
+    full.outcomes = [OutcomeData(indicator="Både i havnen")]
     assert completeness(full) == 100
 
 
