@@ -90,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser(
-        "export", help="export the (filtered) portfolio: .json, .csv or .xlsx from the suffix"
+        "export",
+        help="export the (filtered) portfolio: .json, .csv, .xlsx or a public-safe map "
+        ".geojson from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _add_filters(p)

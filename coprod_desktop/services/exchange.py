@@ -883,6 +883,7 @@ class _BulkWriter:
 
 
 ALLOWED_SUFFIXES = ".json, .csv, .xlsx"
+EXPORT_SUFFIXES = ".json, .csv, .xlsx, .geojson"
 
 
 def import_file(
@@ -1026,18 +1027,23 @@ def write_json(document: dict[str, Any], path: Path) -> None:
 def export_file(
     db: Database, path: Path, flt: PortfolioFilter | None = None, lang: str = "en"
 ) -> int:
-    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`)."""
+    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`), or
+    the public-safe map of .geojson (`services.geo_export`)."""
     from coprod_desktop.services import safe_write
 
     safe_write.check_target(path)  # a target that may not be written is refused before the work
     suffix = path.suffix.lower()
+    if suffix == ".geojson":
+        from coprod_desktop.services import geo_export
+
+        return geo_export.export_file(db, path, flt, lang)
     if suffix in (".csv", ".xlsx"):
         from coprod_desktop.services import spreadsheet
 
         return spreadsheet.export_file(db, path, flt, lang)
     if suffix != ".json":
         raise InputFileError(
-            "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
+            "unsupported_format", suffix=suffix or path.name, allowed=EXPORT_SUFFIXES
         )
     document = export_document(db, flt)
     write_json(document, path)
