@@ -613,6 +613,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "sig_no_outcomes": ("no outcomes recorded", "ingen resultater registreret"),
     "sig_outcomes_unmeasured": ("outcomes not measured for long", "resultater ikke målt længe"),
+    # outcomes and public value (issue 21)
+    "names_where_outcome": ("outcome of {reference}", "resultat for {reference}"),
+    "brief_outcomes": ("Outcomes", "Resultater"),
+    "brief_co_phases": ("Co-production phases", "Samskabelsesfaser"),
+    "brief_col_indicator": ("Indicator", "Indikator"),
+    "brief_col_baseline": ("Baseline", "Udgangspunkt"),
+    "brief_col_target": ("Target", "Mål"),
+    "brief_col_achieved": ("Achieved", "Opnået"),
+    "brief_col_measured": ("Measured", "Målt"),
+    "brief_col_reached": ("Reached", "Nået"),
+    "brief_col_co_assessed": ("With citizens", "Med borgerne"),
+    "brief_no_outcomes": (
+        "No outcomes recorded. Value that is hard to measure still deserves a target in words.",
+        "Ingen resultater registreret. Værdi, der er svær at måle, fortjener stadig et mål i ord.",
+    ),
+    "brief_value_account": ("Public value account", "Offentligt værdiregnskab"),
+    "brief_value_account_note": (
+        "Outcomes reached against their targets, resources used (actual entries) set against "
+        "the municipality's own input, and the share of outcomes assessed together with "
+        "citizens; per type and per sector.",
+        "Resultater nået i forhold til målene, brugte ressourcer (faktiske poster) holdt op mod "
+        "kommunens egen indsats og andelen af resultater vurderet sammen med borgerne; pr. "
+        "type og pr. sektor.",
+    ),
+    "brief_col_type": ("Type", "Type"),
+    "brief_col_sector": ("Sector", "Sektor"),
+    "brief_col_initiatives": ("Initiatives", "Initiativer"),
+    "brief_col_with_outcomes": ("With outcomes", "Med resultater"),
+    "brief_col_reached_of": ("Reached of measured", "Nået af målte"),
+    "brief_col_co_assessed_share": ("Co-assessed", "Samvurderet"),
+    "brief_col_municipal_input": ("Municipal input", "Kommunal indsats"),
+    "brief_col_mobilised": ("Mobilised", "Mobiliseret"),
+    "brief_total": ("All", "I alt"),
+    "brief_hard_to_measure": (
+        "Value hard to measure: initiatives without outcomes",
+        "Værdi svær at måle: initiativer uden resultater",
+    ),
+    "brief_hard_to_measure_note": (
+        "Co-production's value is often hard to measure, and assessment that only counts what "
+        "is measurable holds frontline staff back. These initiatives have no outcome recorded; "
+        "a target in words, assessed together with citizens, is a start.",
+        "Samskabelsens værdi er ofte svær at måle, og en vurdering, der kun tæller det målbare, "
+        "holder frontmedarbejderne tilbage. Disse initiativer har ingen registrerede resultater; "
+        "et mål i ord, vurderet sammen med borgerne, er en begyndelse.",
+    ),
+    "brief_all_have_outcomes": (
+        "Every initiative has at least one outcome recorded.",
+        "Alle initiativer har mindst ét registreret resultat.",
+    ),
+    "brief_delivered": ("What co-production delivered", "Hvad samskabelsen har leveret"),
+    "brief_delivered_intro": (
+        "{reached} of {measured} outcomes measured against a target reached it; {co} of "
+        "{outcomes} outcomes were assessed together with citizens.",
+        "{reached} af {measured} resultater målt mod et mål nåede det; {co} af {outcomes} "
+        "resultater blev vurderet sammen med borgerne.",
+    ),
+    "brief_delivered_none": (
+        "No outcome has been measured yet.",
+        "Der er endnu ikke målt nogen resultater.",
+    ),
+    "brief_more_delivered": (
+        "… and {count} more measured outcomes.",
+        "… og yderligere {count} målte resultater.",
+    ),
+    "chart_type_by_phase": (
+        "Initiatives per co-production phase, by type",
+        "Initiativer pr. samskabelsesfase fordelt på type",
+    ),
+    "phase_none": ("No phase recorded", "Ingen fase registreret"),
     "brief_attention_note": (
         "Most serious first. High-severity signals are marked with !.",
         "De alvorligste først. Signaler af høj alvor er markeret med !.",

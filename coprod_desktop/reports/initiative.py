@@ -318,6 +318,11 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
     elif not any(coming(j) for j in journal):
         brief.add(brief.para(tx.escape(t("brief_no_follow_ups")), s.muted))
 
+    # ---- outcomes and the co-production phases (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    outcome_sections.initiative_section(brief, data)
+
     # ---- the latest review
     if data.reviews:
         review = max(data.reviews, key=lambda r: (r.date or date.min, r.id or 0))
