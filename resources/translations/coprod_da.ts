@@ -344,6 +344,14 @@
                 <numerusform>%n initiativer – klik for at vise dem</numerusform>
             </translation>
         </message>
+        <message>
+            <source>no co-production phase recorded</source>
+            <translation>ingen samskabelsesfase registreret</translation>
+        </message>
+        <message>
+            <source>Co-production phase: %1</source>
+            <translation>Samskabelsesfase: %1</translation>
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>

@@ -96,3 +96,32 @@ def test_a_person_with_a_cvr_is_refused_by_the_service_with_the_field_named(wind
     form.show_problems(caught.value)
     assert "CVR" in form.errors["cvr"].text()
     form.deleteLater()
+
+
+def test_the_dashboard_phase_chart_clicks_through_to_the_initiatives_of_that_cell(
+    window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.analysis_views.show_dashboard()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10000)
+    chart = view.charts["phases"]
+    qtbot.mouseClick(
+        chart,
+        Qt.MouseButton.LeftButton,
+        pos=chart.point_of("co_delivery", "coordination").toPoint(),
+    )
+    assert window.workspace.currentWidget() is window.portfolio
+    model = window.portfolio.model
+    shown = sorted(model.rows[r].id for r in range(model.rowCount()))
+    expected = sorted(
+        i.id
+        for i in (initiatives.get_initiative(window.db, r.id) for r in model.rows)
+        if i.type == "coordination" and "co_delivery" in i.co_phases
+    )
+    everything = [
+        initiatives.get_initiative(window.db, ident)
+        for ident in view.data.ids_for("phases", "co_delivery", None)
+    ]
+    assert expected and shown == expected
+    assert all("co_delivery" in i.co_phases for i in everything)
+    assert view.data.phase_counts["coordination"]["co_delivery"] == len(expected)
+    assert "Co-delivery" in window.portfolio.scope_label.text()
