@@ -107,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--sort", default="reference")
 
+    p = commands.add_parser(
+        "classify",
+        help="suggest a type of co-production from an initiative's text (or --text), with "
+        "the confidence and the phrases and facts it relied on",
+    )
+    p.add_argument("ident", nargs="?", metavar="ID_OR_REF")
+    p.add_argument("--text", metavar="TEXT", help="classify this text instead of an initiative")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
     p = commands.add_parser("show", help="show one initiative")
     p.add_argument("ident", metavar="ID_OR_REF")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -456,6 +465,36 @@ class Cli:
                 ).rstrip()
             )
         self.say("cli_count", count=len(rows))
+
+    def cmd_classify(self) -> int:
+        from coprod_desktop.domain.text_classification import (
+            suggest_for_text,
+            suggest_from_text,
+        )
+
+        args = self.args
+        if (args.ident is None) == (args.text is None):
+            print(message("cli_classify_usage", self.lang), file=sys.stderr)
+            return EXIT_USAGE
+        if args.text is not None:
+            found = suggest_from_text(args.text)
+        else:
+            from coprod_desktop.services import initiatives
+
+            found = suggest_for_text(initiatives.get_initiative(self.open(), args.ident))
+        if args.format == "json":
+            document = {
+                "type": found.primary.value if found.primary else None,
+                "confidence": found.confidence,
+                "phrases": {c.group.key: list(c.phrases) for c in found.cues},
+                "facts": [f.get(self.lang) for f in found.facts],
+                "scores": {k.value: v for k, v in found.scores.items()},
+                "rationale": found.rationale(self.lang),
+            }
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(found.rationale(self.lang))
+        return EXIT_OK
 
     def cmd_show(self) -> int:
         from coprod_desktop.services import exchange

@@ -217,6 +217,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "prøvekørsel: filen er gyldig; {created} nye og {updated} opdaterede initiativer og "
         "{stakeholders} nye aktører ville blive skrevet",
     ),
+    "cli_classify_usage": (
+        "coprod classify: error: give an initiative (ID_OR_REF) or --text TEXT, not both",
+        "coprod classify: fejl: angiv et initiativ (ID_ELLER_REF) eller --text TEKST, ikke begge",
+    ),
     "cli_exported": (
         "exported {count} initiatives to {path}",
         "eksporterede {count} initiativer til {path}",

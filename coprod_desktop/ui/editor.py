@@ -871,6 +871,15 @@ class InitiativeEditor(QWidget):
                     "%1", vocab_label(v.InitiativeType, suggestion)
                 )
             )
+        elif not suggestion and not self.data.type and (self.data.summary or self.data.description):
+            # too few facts for the assistant: read the text (domain/text_classification.py)
+            from coprod_desktop.domain.text_classification import suggest_for_text
+
+            self.suggestion.setText(
+                self.tr("From the text: %1").replace(
+                    "%1", suggest_for_text(self.data).rationale(lang)
+                )
+            )
         else:
             self.suggestion.setText("")
         for key, card in self.type_cards.items():

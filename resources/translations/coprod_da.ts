@@ -1283,6 +1283,10 @@
             <source>Edit outcomes</source>
             <translation>Rediger resultater</translation>
         </message>
+        <message>
+            <source>From the text: %1</source>
+            <translation>Ud fra teksten: %1</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

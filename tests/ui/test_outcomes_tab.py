@@ -125,3 +125,17 @@ def test_the_dashboard_phase_chart_clicks_through_to_the_initiatives_of_that_cel
     assert all("co_delivery" in i.co_phases for i in everything)
     assert view.data.phase_counts["coordination"]["co_delivery"] == len(expected)
     assert "Co-delivery" in window.portfolio.scope_label.text()
+
+
+def test_a_description_alone_gets_a_suggestion_from_the_text(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = window.new_initiative()
+    qtbot.keyClicks(editor.title, "Inspections as dialogue")
+    # the assistant's questions find nothing to answer in this text (issue 21's case)
+    editor.description.setPlainText(
+        "The food inspectors now visit restaurants as partners: they go through the kitchen "
+        "together with the owner and agree how to improve."
+    )
+    editor.tabs.setCurrentIndex(1)
+    text = editor.suggestion.text()
+    assert text.startswith("From the text: Empowerment (confidence: high)"), text
+    assert "“as partners”" in text
