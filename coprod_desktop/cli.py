@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         ".geojson from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--participedia",
+        action="store_true",
+        help="write public-safe Participedia case records (.json) instead",
+    )
     _add_filters(p)
 
     p = commands.add_parser("list", help="list initiatives")
@@ -383,6 +388,15 @@ class Cli:
         from coprod_desktop.services import exchange
 
         flt = _filter(self.args)
+        if self.args.participedia:
+            import os
+
+            from coprod_desktop.services import participedia
+
+            place = os.environ.get("COPROD_MUNICIPALITY", "")
+            count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
+            self.say("cli_exported", count=count, path=self.args.output)
+            return EXIT_OK
         count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
