@@ -65,16 +65,16 @@ def test_outcome_values_may_be_negative_but_not_text_and_need_an_indicator() -> 
     )
 
 
-def test_phases_outcomes_and_coordinates_save_and_read_back(db: Database) -> None:
+def test_phases_outcomes_and_coordinates_save_and_read_back(any_db: Database) -> None:
     made = factories.initiative(
-        db,
+        any_db,
         co_phases=["co_assessment", "co_design"],
         latitude=55.6761,
         longitude=12.5683,
         outcomes=[d.OutcomeData(indicator="Deltagere", target=50, co_assessed=True)],
     )
     assert made.id is not None
-    again = initiatives.get_initiative(db, made.id)
+    again = initiatives.get_initiative(any_db, made.id)
     assert again.co_phases == ["co_assessment", "co_design"]
     assert (again.latitude, again.longitude) == (55.6761, 12.5683)
     assert [(o.indicator, o.target, o.co_assessed) for o in again.outcomes] == [
@@ -82,10 +82,10 @@ def test_phases_outcomes_and_coordinates_save_and_read_back(db: Database) -> Non
     ]
     again.outcomes[0].achieved = 61
     again.outcomes.append(d.OutcomeData(indicator="Tilfredshed", unit="%", achieved=80))
-    saved = initiatives.save_initiative(db, again)
+    saved = initiatives.save_initiative(any_db, again)
     assert [o.achieved for o in saved.outcomes] == [61, 80]
     saved.outcomes = saved.outcomes[1:]
-    assert [o.indicator for o in initiatives.save_initiative(db, saved).outcomes] == ["Tilfredshed"]
+    assert [o.indicator for o in initiatives.save_initiative(any_db, saved).outcomes] == ["Tilfredshed"]
 
 
 def test_a_bad_outcome_is_refused_with_its_path_and_nothing_saved(db: Database) -> None:
@@ -109,13 +109,13 @@ def test_an_organisation_keeps_its_cvr_and_a_person_cannot_have_one(db: Database
         )
 
 
-def test_outcomes_are_audited_with_their_indicator(db: Database) -> None:
+def test_outcomes_are_audited_with_their_indicator(any_db: Database) -> None:
     from sqlalchemy import select
 
     from coprod_desktop.store import models as m
 
-    made = factories.full_initiative(db)
-    with db.session() as session:
+    made = factories.full_initiative(any_db)
+    with any_db.session() as session:
         rows = session.execute(
             select(m.AuditEntry.action, m.AuditEntry.new_value).where(
                 m.AuditEntry.entity == "outcome", m.AuditEntry.initiative_id == made.id
@@ -124,10 +124,10 @@ def test_outcomes_are_audited_with_their_indicator(db: Database) -> None:
     assert ("create", "Både i havnen om sommeren") in [tuple(r) for r in rows]
 
 
-def test_an_erase_rewrites_outcome_evidence_that_names_the_person(db: Database) -> None:
-    person = factories.stakeholder(db, "Karen Blixen", "citizen", is_person=True)
+def test_an_erase_rewrites_outcome_evidence_that_names_the_person(any_db: Database) -> None:
+    person = factories.stakeholder(any_db, "Karen Blixen", "citizen", is_person=True)
     made = factories.initiative(
-        db,
+        any_db,
         outcomes=[
             d.OutcomeData(
                 indicator="Interviews by Karen Blixen",
@@ -135,17 +135,17 @@ def test_an_erase_rewrites_outcome_evidence_that_names_the_person(db: Database) 
             )
         ],
     )
-    record = privacy.open_person(db, person, "access request")
+    record = privacy.open_person(any_db, person, "access request")
     assert any(field == "outcomes.evidence" for _i, _r, field in record.mentioned_in)
-    privacy.erase_person(db, person, "asked to be forgotten")
-    outcome = initiatives.get_initiative(db, made.id).outcomes[0]  # type: ignore[arg-type]
+    privacy.erase_person(any_db, person, "asked to be forgotten")
+    outcome = initiatives.get_initiative(any_db, made.id).outcomes[0]  # type: ignore[arg-type]
     assert "Karen" not in (outcome.evidence or "") and "Blixen" not in outcome.indicator
-    exported = str(exchange.export_document(db))
+    exported = str(exchange.export_document(any_db))
     assert "Blixen" not in exported
 
 
 def test_the_outcome_document_is_valid_and_survives_the_quick_and_thorough_import(
-    db: Database,
+    any_db: Database,
 ) -> None:
     document = {
         "format": "coprod-interchange",
@@ -175,8 +175,8 @@ def test_the_outcome_document_is_valid_and_survives_the_quick_and_thorough_impor
         ],
     }
     assert list(Draft202012Validator(exchange.schema()).iter_errors(document)) == []
-    exchange.import_document(db, copy.deepcopy(document))
-    item = exchange.export_document(db)["initiatives"][0]
+    exchange.import_document(any_db, copy.deepcopy(document))
+    item = exchange.export_document(any_db)["initiatives"][0]
     assert item["outcomes"] == [
         {
             "indicator": "Både",
