@@ -85,7 +85,9 @@ def test_phases_outcomes_and_coordinates_save_and_read_back(any_db: Database) ->
     saved = initiatives.save_initiative(any_db, again)
     assert [o.achieved for o in saved.outcomes] == [61, 80]
     saved.outcomes = saved.outcomes[1:]
-    assert [o.indicator for o in initiatives.save_initiative(any_db, saved).outcomes] == ["Tilfredshed"]
+    assert [o.indicator for o in initiatives.save_initiative(any_db, saved).outcomes] == [
+        "Tilfredshed"
+    ]
 
 
 def test_a_bad_outcome_is_refused_with_its_path_and_nothing_saved(db: Database) -> None:
@@ -218,3 +220,40 @@ def test_an_import_with_a_bad_cvr_or_coordinates_writes_nothing(db: Database) ->
     paths = {p.path for p in caught.value.problems}
     assert any(p.endswith("cvr") for p in paths) and any(p.endswith("latitude") for p in paths)
     assert exchange.export_document(db)["initiatives"] == []
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("latitude", 90),
+        ("latitude", 90.0000001),
+        ("longitude", -180),
+        ("longitude", -180.5),
+        ("latitude", True),
+        ("latitude", "56.1"),
+        ("cvr", "29403473"),
+        ("cvr", "29403474"),
+        ("cvr", "2940347４"),
+        ("cvr", "29403473\n"),
+        ("cvr", 29403473),
+        ("baseline", -1_000_000_000_000),
+        ("baseline", -1_000_000_000_001),
+        ("co_assessed", None),
+        ("public_value", None),
+    ],
+)
+def test_the_quick_and_the_thorough_check_agree_on_the_new_fields(
+    where: str, value: object
+) -> None:
+    from tests.core.services.test_exchange_check import _comparable, compact_document
+
+    document = compact_document()
+    if where == "cvr":
+        document["stakeholders"][0]["cvr"] = value
+    elif where in ("latitude", "longitude"):
+        document["initiatives"][0][where] = value
+    else:
+        document["initiatives"][0]["outcomes"][0][where] = value
+    quick = exchange.check_document(copy.deepcopy(document))
+    thorough = exchange.check_thoroughly(copy.deepcopy(document))
+    assert _comparable(quick) == _comparable(thorough)
