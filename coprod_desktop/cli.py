@@ -90,9 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser(
-        "export", help="export the (filtered) portfolio: .json, .csv or .xlsx from the suffix"
+        "export",
+        help="export the (filtered) portfolio: .json, .csv, .xlsx or a public-safe map "
+        ".geojson from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--participedia",
+        action="store_true",
+        help="write public-safe Participedia case records (.json) instead",
+    )
     _add_filters(p)
 
     p = commands.add_parser("list", help="list initiatives")
@@ -104,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--sort", default="reference")
+
+    p = commands.add_parser(
+        "classify",
+        help="suggest a type of co-production from an initiative's text (or --text), with "
+        "the confidence and the phrases and facts it relied on",
+    )
+    p.add_argument("ident", nargs="?", metavar="ID_OR_REF")
+    p.add_argument("--text", metavar="TEXT", help="classify this text instead of an initiative")
+    p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = commands.add_parser("show", help="show one initiative")
     p.add_argument("ident", metavar="ID_OR_REF")
@@ -403,6 +419,15 @@ class Cli:
         from coprod_desktop.services import exchange
 
         flt = _filter(self.args)
+        if self.args.participedia:
+            import os
+
+            from coprod_desktop.services import participedia
+
+            place = os.environ.get("COPROD_MUNICIPALITY", "")
+            count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
+            self.say("cli_exported", count=count, path=self.args.output)
+            return EXIT_OK
         count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
@@ -547,6 +572,36 @@ class Cli:
 
         count = calendar.write_calendar(self.open(), self.args.output, self.args.owner, self.lang)
         self.say("cli_calendar_written", count=count, path=self.args.output)
+        return EXIT_OK
+
+    def cmd_classify(self) -> int:
+        from coprod_desktop.domain.text_classification import (
+            suggest_for_text,
+            suggest_from_text,
+        )
+
+        args = self.args
+        if (args.ident is None) == (args.text is None):
+            print(message("cli_classify_usage", self.lang), file=sys.stderr)
+            return EXIT_USAGE
+        if args.text is not None:
+            found = suggest_from_text(args.text)
+        else:
+            from coprod_desktop.services import initiatives
+
+            found = suggest_for_text(initiatives.get_initiative(self.open(), args.ident))
+        if args.format == "json":
+            document = {
+                "type": found.primary.value if found.primary else None,
+                "confidence": found.confidence,
+                "phrases": {c.group.key: list(c.phrases) for c in found.cues},
+                "facts": [f.get(self.lang) for f in found.facts],
+                "scores": {k.value: v for k, v in found.scores.items()},
+                "rationale": found.rationale(self.lang),
+            }
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(found.rationale(self.lang))
         return EXIT_OK
 
     def cmd_show(self) -> int:

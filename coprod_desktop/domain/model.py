@@ -23,6 +23,7 @@ class StakeholderData:
     lawful_basis: str | None = None
     consent_date: dt.date | None = None
     retention_until: dt.date | None = None
+    cvr: str | None = None
     id: int | None = None
     version: int | None = None
 
@@ -129,6 +130,22 @@ class CommitmentData:
 
 
 @dataclass
+class OutcomeData:
+    """What an initiative aims at and achieved on one indicator."""
+
+    indicator: str = ""
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    achieved: float | None = None
+    measured_on: dt.date | None = None
+    evidence: str | None = None
+    public_value: str | None = None
+    co_assessed: bool | None = False  # None: not recorded (an import may leave it out)
+    id: int | None = None
+
+
+@dataclass
 class InitiativeData:
     title: str = ""
     sector: str = "other"
@@ -150,6 +167,9 @@ class InitiativeData:
     end_date: dt.date | None = None
     next_review: dt.date | None = None
     kle_topic: str | None = None
+    co_phases: list[str] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
     involvements: list[InvolvementData] = field(default_factory=list)
     mandates: list[MandateData] = field(default_factory=list)
     resources: list[ResourceData] = field(default_factory=list)
@@ -157,6 +177,7 @@ class InitiativeData:
     journal: list[JournalData] = field(default_factory=list)
     reviews: list[ReviewData] = field(default_factory=list)
     commitments: list[CommitmentData] = field(default_factory=list)
+    outcomes: list[OutcomeData] = field(default_factory=list)
     id: int | None = None
     version: int | None = None
     created_at: datetime | None = None
@@ -174,6 +195,7 @@ INITIATIVE_LISTS = (
     "journal",
     "commitments",
     "reviews",
+    "outcomes",
 )
 
 # Fields of child records that are read along for display and never written: the field they

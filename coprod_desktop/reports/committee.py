@@ -198,6 +198,10 @@ def build(
                 )
             ]
         )
+    # outcomes reached, public-safe (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    outcome_sections.delivered_section(brief, initiatives, hide.text)
     if progress:
         progress(3, 4)
 

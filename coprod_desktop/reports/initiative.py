@@ -347,6 +347,10 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
             ],
             [1, None, None, None, None],
         )
+    # ---- outcomes and the co-production phases (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    outcome_sections.initiative_section(brief, data)
 
     # ---- the latest review
     if data.reviews:

@@ -165,6 +165,12 @@ def build(
         charts.origins_chart,
     ):
         brief.add(KeepTogether([make(figures, lang, CONTENT_WIDTH), Spacer(1, 10)]))
+    # the four Co's beside the typology, and the public value account (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    phases = outcome_sections.phase_chart(initiatives, lang, CONTENT_WIDTH)
+    brief.add(KeepTogether([phases, Spacer(1, 10)]))
+    outcome_sections.value_account_section(brief, initiatives)
 
     brief.heading(t("brief_attention_list"))
     if figures.attention:

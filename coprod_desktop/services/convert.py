@@ -80,6 +80,17 @@ JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on", "key")
 REVIEW_FIELDS = ("date", "reviewer", "assessment", "decisions", "next_review")
 # Stored as columns of `commitment` (the journal entry is a link, see `commitment_data`).
 COMMITMENT_FIELDS = ("text", "status", "owner", "counterpart_id", "due_on", "done_on", "note")
+OUTCOME_FIELDS = (
+    "indicator",
+    "unit",
+    "baseline",
+    "target",
+    "achieved",
+    "measured_on",
+    "evidence",
+    "public_value",
+    "co_assessed",
+)
 INVOLVEMENT_FIELDS = (
     "stakeholder_id",
     "role",
@@ -101,6 +112,7 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
         **_copy(row, INITIATIVE_SCALARS),
     )
     data.public_values = list(row.public_values or [])
+    data.co_phases = list(row.co_phases or [])
     data.involvements = [involvement_data(i) for i in row.involvements]
     data.mandates = [d.MandateData(id=x.id, **_copy(x, MANDATE_FIELDS)) for x in row.mandates]
     data.resources = [
@@ -125,6 +137,7 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
     ]
     data.reviews = [d.ReviewData(id=x.id, **_copy(x, REVIEW_FIELDS)) for x in row.reviews]
     data.commitments = [commitment_data(x) for x in row.commitments]
+    data.outcomes = [d.OutcomeData(id=x.id, **_copy(x, OUTCOME_FIELDS)) for x in row.outcomes]
     return data
 
 
@@ -163,4 +176,5 @@ def validation_record(data: d.InitiativeData) -> dict[str, Any]:
     ]
     record["reviews"] = [_copy(x, REVIEW_FIELDS) for x in data.reviews]
     record["commitments"] = [commitment_record(x) for x in data.commitments]
+    record["outcomes"] = [_copy(x, OUTCOME_FIELDS) for x in data.outcomes]
     return record

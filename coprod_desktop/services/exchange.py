@@ -37,7 +37,7 @@ from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
 from coprod_desktop.store import references as store_references
 from coprod_desktop.store import search
-from coprod_desktop.store.audit import ENTITY_NAMES, as_text
+from coprod_desktop.store.audit import ENTITY_NAMES, LABEL_FIELDS, as_text
 from coprod_desktop.store.db import Database
 
 FORMAT = "coprod-interchange"
@@ -326,6 +326,7 @@ _LIST_TO_ATTR = {
     "journal": "journal",
     "reviews": "reviews",
     "commitments": "commitments",
+    "outcomes": "outcomes",
 }
 _ATTR_TO_LIST = {attr: name for name, attr in _LIST_TO_ATTR.items()}
 FORCE_SIDES = ("file", "database")
@@ -380,6 +381,7 @@ def _file_rows(list_name: str, items: list[dict[str, Any]], people: Mapping[str,
         "mandates": (d.MandateData, convert.MANDATE_FIELDS),
         "cross_pressures": (d.PressureData, convert.PRESSURE_FIELDS),
         "reviews": (d.ReviewData, convert.REVIEW_FIELDS),
+        "outcomes": (d.OutcomeData, convert.OUTCOME_FIELDS),
     }
     kind, names = kinds[list_name]
     return [kind(**{n: x[n] for n in names}) for x in items]
@@ -395,7 +397,7 @@ def _as_in_file(
     for name in convert.INITIATIVE_SCALARS:
         if name in present and name != "reference":
             value = item[name]
-            setattr(mine, name, list(value) if name == "public_values" else value)
+            setattr(mine, name, list(value) if isinstance(value, list) else value)
     for list_name, attr in _LIST_TO_ATTR.items():
         if list_name not in present:
             continue
@@ -662,7 +664,7 @@ def _existing_stakeholders(
 # per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer", "text")
+_LABELS = LABEL_FIELDS
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -671,6 +673,7 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "journal": convert.JOURNAL_FIELDS,
     "reviews": convert.REVIEW_FIELDS,
     "commitments": convert.COMMITMENT_FIELDS,
+    "outcomes": convert.OUTCOME_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
@@ -805,13 +808,14 @@ class _BulkWriter:
         scalars = convert.INITIATIVE_SCALARS
         get = itemgetter(*scalars)
         at_reference = scalars.index("reference")
-        at_values = scalars.index("public_values")
+        at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
         at_title, at_owner = scalars.index("title"), scalars.index("owner")
         rows = []
         for item in items:
             row = list(get(item))
             row[at_reference] = row[at_reference].strip()
-            row[at_values] = list(row[at_values] or [])
+            for at in at_lists:
+                row[at] = list(row[at] or [])
             row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
             rows.append(tuple(row))
         references = [row[at_reference] for row in rows]
@@ -922,6 +926,7 @@ class _BulkWriter:
 
 
 ALLOWED_SUFFIXES = ".json, .csv, .xlsx"
+EXPORT_SUFFIXES = ".json, .csv, .xlsx, .geojson"
 
 
 def import_file(
@@ -971,6 +976,7 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     values = {"key": key, "reference": row.reference, "version": row.version}
     out = _compact({**values, **{n: getattr(row, n) for n in convert.INITIATIVE_SCALARS}})
     out["public_values"] = list(row.public_values or [])
+    out["co_phases"] = list(row.co_phases or [])
     out["stakeholders"] = [
         _compact(
             {
@@ -1014,6 +1020,9 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
             }
         )
         for x in row.commitments
+    ]
+    out["outcomes"] = [
+        _compact({n: getattr(x, n) for n in convert.OUTCOME_FIELDS}) for x in row.outcomes
     ]
     return out
 
@@ -1072,18 +1081,23 @@ def write_json(document: dict[str, Any], path: Path) -> None:
 def export_file(
     db: Database, path: Path, flt: PortfolioFilter | None = None, lang: str = "en"
 ) -> int:
-    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`)."""
+    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`), or
+    the public-safe map of .geojson (`services.geo_export`)."""
     from coprod_desktop.services import safe_write
 
     safe_write.check_target(path)  # a target that may not be written is refused before the work
     suffix = path.suffix.lower()
+    if suffix == ".geojson":
+        from coprod_desktop.services import geo_export
+
+        return geo_export.export_file(db, path, flt, lang)
     if suffix in (".csv", ".xlsx"):
         from coprod_desktop.services import spreadsheet
 
         return spreadsheet.export_file(db, path, flt, lang)
     if suffix != ".json":
         raise InputFileError(
-            "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
+            "unsupported_format", suffix=suffix or path.name, allowed=EXPORT_SUFFIXES
         )
     document = export_document(db, flt)
     write_json(document, path)

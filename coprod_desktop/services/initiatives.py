@@ -30,6 +30,7 @@ def load_options() -> list[Any]:
         selectinload(m.Initiative.commitments).options(
             joinedload(m.Commitment.counterpart), joinedload(m.Commitment.journal_entry)
         ),
+        selectinload(m.Initiative.outcomes),
     ]
 
 
@@ -207,13 +208,16 @@ def _sync(
         current[:] = keep
 
 
+def _fresh(value: Any) -> Any:
+    """A list value copied (a JSON column notices a new list, not a changed one)."""
+    return list(value) if isinstance(value, list | tuple) else value
+
+
 def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     for name in convert.INITIATIVE_SCALARS:
         if name == "reference" and not data.reference:
             continue
-        _set(
-            row, name, list(data.public_values) if name == "public_values" else getattr(data, name)
-        )
+        _set(row, name, _fresh(getattr(data, name)))
     ids: set[int] = {pid for j in data.journal for pid in j.participant_ids}
     stakeholders = (
         {s.id: s for s in session.scalars(select(m.Stakeholder).where(m.Stakeholder.id.in_(ids)))}
@@ -261,6 +265,7 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
         entry = entries.get(item.journal) if item.journal is not None else None
         if commitment.journal_entry is not entry:
             commitment.journal_entry = entry
+    _sync(session, row.outcomes, data.outcomes, m.Outcome, convert.OUTCOME_FIELDS, stakeholders)
 
 
 def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
@@ -352,7 +357,7 @@ def update_fields(
         if problems:
             raise ValidationError(problems)
         for name, value in changes.items():
-            _set(row, name, list(value) if name == "public_values" else value)
+            _set(row, name, _fresh(value))
         if session.is_modified(row):
             versions.remember(session, before)
         session.flush()

@@ -345,6 +345,11 @@ def _record(session: Session, row: m.Stakeholder) -> PersonRecord:
         for name in text_fields:
             if _mentions(getattr(initiative, name), needles):
                 mentioned.append((initiative.id, initiative.reference, name))
+    for outcome in session.scalars(select(m.Outcome).order_by(m.Outcome.id)):
+        for name in sorted(m.FREE_TEXT["outcome"]):
+            if _mentions(getattr(outcome, name), needles):
+                reference = references.get(outcome.initiative_id, "")
+                mentioned.append((outcome.initiative_id, reference, f"outcomes.{name}"))
     return PersonRecord(
         convert.stakeholder_data(row), involvements, journal, resources, mentioned, promised
     )
@@ -541,14 +546,15 @@ _FREE_TEXT_MODELS: tuple[type[m.Base], ...] = (
     m.JournalEntry,
     m.Review,
     m.Commitment,
+    m.Outcome,
     m.PersonAccess,
 )
 # The audit trail's entity names and the table each stands for.
 _AUDIT_TABLES = {name: model.__tablename__ for model, name in ENTITY_NAMES.items()}
 # Audit labels (create/delete rows) that are free text: a journal entry is labelled by its
-# summary, a commitment by its text. Other labels are references, vocabulary keys or a
-# party's name.
-_FREE_TEXT_LABELS = frozenset({"journal", "commitment"})
+# summary, a commitment by its text, an outcome by its indicator. Other labels are
+# references, vocabulary keys or a party's name.
+_FREE_TEXT_LABELS = frozenset({"journal", "commitment", "outcome"})
 _CHUNK = 500
 
 

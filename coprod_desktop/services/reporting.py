@@ -99,6 +99,7 @@ def _load_chunk(
     for row in _select(connection, "initiative", columns, "id", chunk):
         data = d.InitiativeData(**dict(zip(columns, row, strict=True)))
         data.public_values = list(data.public_values or [])
+        data.co_phases = list(data.co_phases or [])
         found[data.id] = data  # type: ignore[index]
 
     def children(table_name: str, fields: Sequence[str]) -> Sequence[Any]:
@@ -199,6 +200,13 @@ def _load_chunk(
         ),
         ("journal", grouped(journal_rows, journal_entry)),
         ("commitments", grouped(commitments, commitment)),
+        (
+            "outcomes",
+            grouped(
+                children("outcome", convert.OUTCOME_FIELDS),
+                plain(d.OutcomeData, convert.OUTCOME_FIELDS),
+            ),
+        ),
     ]
     if not no_people_or_reviews:
         reviews = children("review", convert.REVIEW_FIELDS)

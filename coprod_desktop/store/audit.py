@@ -27,6 +27,7 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.JournalEntry: "journal",
     m.Review: "review",
     m.Commitment: "commitment",
+    m.Outcome: "outcome",
 }
 _SKIPPED_FIELDS = frozenset(
     {
@@ -69,11 +70,26 @@ def _initiative_id(obj: m.Base) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# The field that names a record in the audit trail (the first one set); the bulk import of
+# services/exchange.py labels its rows the same way.
+LABEL_FIELDS = (
+    "reference",
+    "name",
+    "summary",
+    "category",
+    "kind",
+    "level",
+    "reviewer",
+    "indicator",
+    "text",  # a commitment
+)
+
+
 def _label(obj: m.Base) -> str | None:
     if isinstance(obj, m.Involvement):
         who = obj.stakeholder.name if obj.stakeholder is not None else str(obj.stakeholder_id)
         return f"{who} ({obj.role})"
-    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer", "text"):
+    for name in LABEL_FIELDS:
         value = getattr(obj, name, None)
         if value:
             return as_text(value)

@@ -91,6 +91,11 @@ class Initiative(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     next_review: Mapped[dt.date | None] = mapped_column(Date, index=True)
     kle_topic: Mapped[str | None] = mapped_column(String(40))
+    # Loeffler & Bovaird's four Co's the initiative covers (co_phases keys), several at once.
+    co_phases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # WGS84 degrees, both or neither (domain.validation checks the pair and the ranges).
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -124,6 +129,9 @@ class Initiative(Base):
     )
     commitments: Mapped[list[Commitment]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Commitment.id"
+    )
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Outcome.id"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -161,6 +169,8 @@ class Stakeholder(Base):
     lawful_basis: Mapped[str | None] = mapped_column(KEY)
     consent_date: Mapped[dt.date | None] = mapped_column(Date)
     retention_until: Mapped[dt.date | None] = mapped_column(Date)
+    # Danish company register number (8 digits, modulus 11), organisations only.
+    cvr: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -352,6 +362,28 @@ class Commitment(Base):
         return value
 
 
+class Outcome(Base):
+    """What an initiative aims at and achieved, on one indicator."""
+
+    __tablename__ = "outcome"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    indicator: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)
+    achieved: Mapped[float | None] = mapped_column(Float)
+    measured_on: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    public_value: Mapped[str | None] = mapped_column(KEY)
+    co_assessed: Mapped[bool | None] = mapped_column(Boolean)  # None: not recorded
+
+    initiative: Mapped[Initiative] = relationship(back_populates="outcomes")
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
 
@@ -450,6 +482,7 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     "journal_entry": frozenset({"summary"}),
     "review": frozenset({"assessment", "decisions"}),
     "commitment": frozenset({"text", "note"}),
+    "outcome": frozenset({"indicator", "evidence"}),
     "person_access": frozenset({"purpose"}),
     # old_value/new_value hold a copy of another column: scrubbed by what that column is
     "audit_entry": frozenset(),
@@ -481,7 +514,7 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
         }
     ),
     "stakeholder": frozenset(
-        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis"}
+        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis", "cvr"}
     ),
     "involvement": frozenset({"role", "influence", "interest", "trust"}),
     "mandate": frozenset({"level", "clarity", "committee", "reference"}),
@@ -490,6 +523,7 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "journal_entry": frozenset({"kind", "key"}),
     "review": frozenset({"reviewer"}),
     "commitment": frozenset({"status", "owner", "owner_key"}),
+    "outcome": frozenset({"unit", "public_value"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
@@ -506,6 +540,7 @@ CHILD_MODELS: dict[str, type[Base]] = {
     "journal": JournalEntry,
     "reviews": Review,
     "commitments": Commitment,
+    "outcomes": Outcome,
 }
 
 

@@ -384,6 +384,14 @@
             <source>Sector</source>
             <translation>Sektor</translation>
         </message>
+        <message>
+            <source>no co-production phase recorded</source>
+            <translation>ingen samskabelsesfase registreret</translation>
+        </message>
+        <message>
+            <source>Co-production phase: %1</source>
+            <translation>Samskabelsesfase: %1</translation>
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>
@@ -1358,6 +1366,38 @@
         <message>
             <source>%1 (%2 overdue)</source>
             <translation>%1 (%2 overskredet)</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>Co-production phases</source>
+            <translation>Samskabelsesfaser</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Breddegrad</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Længdegrad</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 56.1572</source>
+            <translation>WGS84, fx 56,1572</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 10.2107</source>
+            <translation>WGS84, fx 10,2107</translation>
+        </message>
+        <message>
+            <source>Edit outcomes</source>
+            <translation>Rediger resultater</translation>
+        </message>
+        <message>
+            <source>From the text: %1</source>
+            <translation>Ud fra teksten: %1</translation>
         </message>
     </context>
     <context>
@@ -2579,6 +2619,22 @@
             <source>Portfolio databases (*.sqlite *.db)</source>
             <translation>Porteføljedatabaser (*.sqlite *.db)</translation>
         </message>
+        <message>
+            <source>An active initiative under way this long without any outcome is flagged</source>
+            <translation>Et aktivt initiativ, der har været i gang så længe uden resultater, markeres</translation>
+        </message>
+        <message>
+            <source>Outcomes not measured for this long are flagged</source>
+            <translation>Resultater, der ikke er målt så længe, markeres</translation>
+        </message>
+        <message>
+            <source>&amp;No outcome after</source>
+            <translation>I&amp;ngen resultater efter</translation>
+        </message>
+        <message>
+            <source>Outcomes not measu&amp;red for</source>
+            <translation>Resultater ikke målt &amp;i</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderDialog</name>
@@ -2640,6 +2696,14 @@
         <message>
             <source>Keep &amp;until</source>
             <translation>Opbevares t&amp;il</translation>
+        </message>
+        <message>
+            <source>8 digits, organisations only</source>
+            <translation>8 cifre, kun organisationer</translation>
+        </message>
+        <message>
+            <source>C&amp;VR number</source>
+            <translation>C&amp;VR-nummer</translation>
         </message>
     </context>
     <context>
@@ -3017,6 +3081,10 @@
         <message>
             <source>Commitments</source>
             <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
         </message>
     </context>
     <context>
@@ -3645,6 +3713,93 @@
         <message>
             <source>Writing the calendar file…</source>
             <translation>Skriver kalenderfilen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcomes</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Enhed</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Udgangspunkt</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Mål</translation>
+        </message>
+        <message>
+            <source>Achieved</source>
+            <translation>Opnået</translation>
+        </message>
+        <message>
+            <source>Measured on</source>
+            <translation>Målt</translation>
+        </message>
+        <message>
+            <source>Public value</source>
+            <translation>Offentlig værdi</translation>
+        </message>
+        <message>
+            <source>Co-assessed</source>
+            <translation>Samvurderet</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Dokumentation</translation>
+        </message>
+        <message>
+            <source>No outcomes recorded yet. Record what the initiative aims at, even when its value is hard to measure: a target in words is better than none.</source>
+            <translation>Ingen resultater registreret endnu. Skriv, hvad initiativet sigter mod, også når værdien er svær at måle: et mål i ord er bedre end intet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcomes measured against a target</source>
+            <translation>
+                <numerusform>%n resultat målt mod et mål</numerusform>
+                <numerusform>%n resultater målt mod et mål</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reached it</source>
+            <translation>
+                <numerusform>%n nåede det</numerusform>
+                <numerusform>%n nåede det</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessed together with citizens</source>
+            <translation>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add outcome</source>
+            <translation>Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>&amp;Add outcome</source>
+            <translation>&amp;Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Records</name>
+        <message>
+            <source>“%1” is not a number</source>
+            <translation>“%1” er ikke et tal</translation>
         </message>
     </context>
 </TS>

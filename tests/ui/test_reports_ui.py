@@ -198,7 +198,8 @@ def test_brief_speaks_the_app_language(window, qtbot):
     text = check_preview(preview)
     assert "Porteføljegennemgang" in text
     assert "Side 1 af" in text
-    assert preview.page_label.text() == "Side 1 af 1"  # the preview speaks Danish too
+    # the preview speaks Danish too (the review's public value account takes a second page)
+    assert preview.page_label.text() == "Side 1 af 2"
     assert preview.windowTitle() == "Porteføljegennemgang – forhåndsvisning"
 
 

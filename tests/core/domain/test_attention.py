@@ -14,6 +14,7 @@ from coprod_desktop.domain.model import (
     InvolvementData,
     JournalData,
     MandateData,
+    OutcomeData,
     PressureData,
     ResourceData,
 )
@@ -121,6 +122,15 @@ def commitment_late(d: InitiativeData) -> None:
     ]
 
 
+def long_without_outcomes(d: InitiativeData) -> None:
+    d.start_date = TODAY - timedelta(days=400)
+    d.outcomes = []
+
+
+def outcomes_measured_long_ago(d: InitiativeData) -> None:
+    d.outcomes = [OutcomeData(indicator="Både", measured_on=TODAY - timedelta(days=366))]
+
+
 FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("no_mandate", no_mandate),
     ("mandate_unclear", unclear),
@@ -134,6 +144,8 @@ FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("partner_trust", low_trust),
     ("partner_trust", partner_left),
     ("commitment_overdue", commitment_late),
+    ("no_outcomes", long_without_outcomes),
+    ("outcomes_unmeasured", outcomes_measured_long_ago),
 ]
 
 
@@ -231,6 +243,8 @@ def test_completeness_grows_as_fields_are_filled() -> None:
     full.public_values, full.frontline_role = ["better_results"], "facilitating_collaboration"
     full.owner, full.responsible_manager, full.start_date = "A", "B", date(2025, 1, 1)
     assert 0 < completeness(bare) < 30
+    assert completeness(full) < 100  # no outcome recorded yet
+    full.outcomes = [OutcomeData(indicator="Både i havnen")]
     assert completeness(full) == 100
 
 
@@ -242,3 +256,19 @@ def test_an_open_commitment_without_owner_or_due_date_makes_it_less_complete() -
     assert completeness(data) < kept_well
     data.commitments[1].status = "dropped"  # closed promises are history
     assert completeness(data) == kept_well
+
+
+def test_outcome_signals_follow_their_thresholds_and_clear_when_measured() -> None:
+    data = healthy()
+    data.start_date = TODAY - timedelta(days=200)
+    assert "no_outcomes" not in keys(data)  # still within the default year
+    assert "no_outcomes" in keys(data, Thresholds(outcome_grace_days=180))
+    data.outcomes = [OutcomeData(indicator="Både")]  # recorded, never measured
+    assert keys(data, Thresholds(outcome_grace_days=180, outcome_stale_days=180)) == {
+        "outcomes_unmeasured"
+    }
+    data.outcomes[0].measured_on = TODAY - timedelta(days=10)
+    assert keys(data, Thresholds(outcome_grace_days=180, outcome_stale_days=180)) == set()
+    data.status = "preparing"  # only active initiatives are expected to show outcomes
+    data.outcomes = []
+    assert keys(data, Thresholds(outcome_grace_days=1)) == set()

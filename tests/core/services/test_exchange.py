@@ -46,6 +46,7 @@ def full_document() -> dict[str, Any]:
                 "lawful_basis": "legitimate_interest",
                 "consent_date": "2023-11-30",
                 "retention_until": "2030-01-01",
+                "cvr": "29403473",
             },
             {
                 "key": "s2",
@@ -84,6 +85,9 @@ def full_document() -> dict[str, Any]:
                 "end_date": "2027-12-31",
                 "next_review": "2025-06-01",
                 "kle_topic": "01.05.10",
+                "co_phases": ["co_commissioning", "co_assessment"],
+                "latitude": 56.1496,
+                "longitude": -10.2134,
                 "stakeholders": [
                     {
                         "stakeholder": "s1",
@@ -203,6 +207,20 @@ def full_document() -> dict[str, Any]:
                     },
                     {"text": "Udvalget får planen i marts", "status": "open"},
                 ],
+                "outcomes": [
+                    {
+                        "indicator": "Both i havnen " + SCRIPTS["cjk"],
+                        "unit": "både",
+                        "baseline": -3.25,
+                        "target": 40,
+                        "achieved": 31.5,
+                        "measured_on": "2020-08-31",
+                        "evidence": "Optælling " + SCRIPTS["arabic"],
+                        "public_value": "better_results",
+                        "co_assessed": True,
+                    },
+                    {"indicator": "Tilfredshed", "co_assessed": False},
+                ],
             },
             {
                 "key": "i2",
@@ -226,6 +244,7 @@ def full_document() -> dict[str, Any]:
                 "end_date": "2019-12-31",
                 "next_review": "2019-06-01",
                 "kle_topic": "27.24.00",
+                "co_phases": [],
                 "stakeholders": [
                     {
                         "stakeholder": "s2",
@@ -246,6 +265,7 @@ def full_document() -> dict[str, Any]:
                 "commitments": [
                     {"text": "Svar på høringen", "status": "in_progress", "counterpart": "s2"}
                 ],
+                "outcomes": [],
             },
         ],
     }
