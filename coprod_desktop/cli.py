@@ -91,9 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser(
-        "export", help="export the (filtered) portfolio: .json, .csv or .xlsx from the suffix"
+        "export",
+        help="export the (filtered) portfolio: .json, .csv, .xlsx or a public-safe map "
+        ".geojson from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--participedia",
+        action="store_true",
+        help="write public-safe Participedia case records (.json) instead",
+    )
     _add_filters(p)
 
     p = commands.add_parser("list", help="list initiatives")
@@ -105,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--sort", default="reference")
+
+    p = commands.add_parser(
+        "classify",
+        help="suggest a type of co-production from an initiative's text (or --text), with "
+        "the confidence and the phrases and facts it relied on",
+    )
+    p.add_argument("ident", nargs="?", metavar="ID_OR_REF")
+    p.add_argument("--text", metavar="TEXT", help="classify this text instead of an initiative")
+    p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = commands.add_parser("show", help="show one initiative")
     p.add_argument("ident", metavar="ID_OR_REF")
@@ -124,7 +140,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
     _add_names_parser(commands)
+    _add_commitment_parsers(commands)
     return parser
+
+
+def _date_argument(value: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _add_commitment_parsers(commands: Any) -> None:
+    p = commands.add_parser("commitments", help="commitments across the portfolio")
+    group = p.add_argument_group("filters on the initiative (comma-separated values are OR-ed)")
+    group.add_argument("--type", help="co_management, empowerment, coordination or unclassified")
+    group.add_argument("--sector")
+    group.add_argument("--origin")
+    group.add_argument("--pressure", metavar="CATEGORY")
+    group.add_argument("--search", metavar="TEXT", help="full-text search")
+    # --owner and --status here are the commitment's, not the initiative's
+    p.add_argument("--owner", metavar="NAME", help="who owns the commitment (any case)")
+    p.add_argument(
+        "--status", metavar="S", help="open, in_progress, done, dropped (comma-separated)"
+    )
+    p.add_argument("--due-before", type=_date_argument, metavar="DATE")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = commands.add_parser("calendar", help="open commitments and review dates as .ics")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
+    p.add_argument("--owner", metavar="NAME", help="only this person's commitments and reviews")
 
 
 def _add_names_parser(commands: Any) -> None:
@@ -373,6 +420,15 @@ class Cli:
         from coprod_desktop.services import exchange
 
         flt = _filter(self.args)
+        if self.args.participedia:
+            import os
+
+            from coprod_desktop.services import participedia
+
+            place = os.environ.get("COPROD_MUNICIPALITY", "")
+            count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
+            self.say("cli_exported", count=count, path=self.args.output)
+            return EXIT_OK
         count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
@@ -455,6 +511,99 @@ class Cli:
                 ).rstrip()
             )
         self.say("cli_count", count=len(rows))
+
+    def cmd_commitments(self) -> int:
+        from coprod_desktop.domain import vocab as v
+        from coprod_desktop.services import commitments
+        from coprod_desktop.services.portfolio import PortfolioFilter, validate_filter
+
+        args = self.args
+        flt = PortfolioFilter(
+            types=_split(args.type),
+            sectors=_split(args.sector),
+            origins=_split(args.origin),
+            pressures=_split(args.pressure),
+            search=args.search or "",
+        )
+        validate_filter(flt)
+        rows = commitments.list_commitments(
+            self.open(),
+            flt,
+            owner=args.owner,
+            statuses=_split(args.status),
+            due_before=args.due_before,
+        )
+        if args.format == "json":
+            print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not rows:
+            self.say("cli_no_commitments")
+            return EXIT_OK
+        lang = self.lang
+        headers = [
+            message(k, lang)
+            for k in (
+                "col_reference",
+                "col_commitment",
+                "col_owner",
+                "col_counterpart",
+                "col_due_on",
+                "col_status",
+            )
+        ]
+        table = [
+            [
+                r.reference,
+                r.text if len(r.text) <= 48 else r.text[:47] + "…",
+                r.owner or "",
+                r.counterpart or "",
+                r.due_on.isoformat() if r.due_on else "",
+                v.CommitmentStatus.get(r.status).label(lang),
+            ]
+            for r in rows
+        ]
+        widths = [max(len(str(line[i])) for line in [headers, *table]) for i in range(len(headers))]
+        for line in [headers, ["-" * w for w in widths], *table]:
+            print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+        self.say("cli_commitment_count", count=len(rows))
+        return EXIT_OK
+
+    def cmd_calendar(self) -> int:
+        from coprod_desktop.services import calendar
+
+        count = calendar.write_calendar(self.open(), self.args.output, self.args.owner, self.lang)
+        self.say("cli_calendar_written", count=count, path=self.args.output)
+        return EXIT_OK
+
+    def cmd_classify(self) -> int:
+        from coprod_desktop.domain.text_classification import (
+            suggest_for_text,
+            suggest_from_text,
+        )
+
+        args = self.args
+        if (args.ident is None) == (args.text is None):
+            print(message("cli_classify_usage", self.lang), file=sys.stderr)
+            return EXIT_USAGE
+        if args.text is not None:
+            found = suggest_from_text(args.text)
+        else:
+            from coprod_desktop.services import initiatives
+
+            found = suggest_for_text(initiatives.get_initiative(self.open(), args.ident))
+        if args.format == "json":
+            document = {
+                "type": found.primary.value if found.primary else None,
+                "confidence": found.confidence,
+                "phrases": {c.group.key: list(c.phrases) for c in found.cues},
+                "facts": [f.get(self.lang) for f in found.facts],
+                "scores": {k.value: v for k, v in found.scores.items()},
+                "rationale": found.rationale(self.lang),
+            }
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(found.rationale(self.lang))
+        return EXIT_OK
 
     def cmd_show(self) -> int:
         from coprod_desktop.services import exchange
@@ -1011,6 +1160,12 @@ def format_initiative_text(doc: dict[str, Any], lang: str) -> str:
     lines += ["", f"{t('label_journal')} ({len(doc['journal'])})"]
     for j in doc["journal"]:
         lines.append(f"  - {day(j['date'])} {label(v.JournalKind, j['kind'])}: {j['summary']}")
+    promised = doc.get("commitments", [])
+    if promised:
+        lines += ["", f"{t('label_commitments')} ({len(promised)})"]
+        for c in promised:
+            due = f" ({t('col_due_on')} {day(c['due_on'])})" if c.get("due_on") else ""
+            lines.append(f"  - {label(v.CommitmentStatus, c['status'])}{due}: {c['text']}")
     if doc["attention"]:
         signals = [
             t(f"sig_{key}") if f"sig_{key}" in CATALOGUE else key for key in doc["attention"]

@@ -20,6 +20,10 @@ OPEN_STATUSES = frozenset({"idea", "preparing", "active", "paused"})
 class Thresholds:
     stale_pressure_days: int = 30
     stale_journal_days: int = 60
+    # An active initiative this long under way should say what it achieves (issue 21) ...
+    outcome_grace_days: int = 365
+    # ... and measure it again at least this often.
+    outcome_stale_days: int = 365
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,14 @@ SIGNAL_KEYS = (
     "stale_journal",
     "review_overdue",
     "partner_trust",
+    "commitment_overdue",
+    "no_outcomes",
+    "outcomes_unmeasured",
 )
+
+# Days past due at which an overdue commitment's signal becomes medium, then high.
+COMMITMENT_OVERDUE_MEDIUM_DAYS = 14
+COMMITMENT_OVERDUE_HIGH_DAYS = 60
 
 
 def attention_signals(
@@ -180,7 +191,76 @@ def attention_signals(
                 ),
             )
         )
+    late = [
+        (today - c.due_on).days
+        for c in initiative.commitments
+        if c.status in ("open", "in_progress") and c.due_on is not None and c.due_on < today
+    ]
+    if late:
+        worst = max(late)
+        found.append(
+            Signal(
+                "commitment_overdue",
+                "high"
+                if worst >= COMMITMENT_OVERDUE_HIGH_DAYS
+                else "medium"
+                if worst >= COMMITMENT_OVERDUE_MEDIUM_DAYS
+                else "low",
+                Text(
+                    f"Open commitments past due: {len(late)}; the oldest by {worst} days.",
+                    f"Åbne aftaler over fristen: {len(late)}; den ældste med {worst} dage.",
+                ),
+            )
+        )
+    found.extend(outcome_signals(initiative, today, limits))
     return found
+
+
+def _started(initiative: InitiativeData) -> date | None:
+    if initiative.start_date is not None:
+        return initiative.start_date
+    return initiative.created_at.date() if initiative.created_at is not None else None
+
+
+def outcome_signals(initiative: InitiativeData, today: date, limits: Thresholds) -> list[Signal]:
+    """An active initiative under way for long without any outcome, or whose outcomes have
+    not been measured for long. Value that is hard to measure is a cross-pressure of its own;
+    the signal asks for a target in words rather than for a number."""
+    if initiative.status != "active":
+        return []
+    started = _started(initiative)
+    if not initiative.outcomes:
+        if started is not None and started < today - timedelta(days=limits.outcome_grace_days):
+            return [
+                Signal(
+                    "no_outcomes",
+                    "medium",
+                    Text(
+                        f"Under way since {started.isoformat()} without any outcome recorded.",
+                        f"I gang siden {started.isoformat()} uden registrerede resultater.",
+                    ),
+                )
+            ]
+        return []
+    last = max((o.measured_on for o in initiative.outcomes if o.measured_on), default=None)
+    since = last or started
+    if since is not None and since < today - timedelta(days=limits.outcome_stale_days):
+        when = last.isoformat() if last else None
+        return [
+            Signal(
+                "outcomes_unmeasured",
+                "low",
+                Text(
+                    f"Outcomes last measured on {when}."
+                    if when
+                    else "The outcomes have never been measured.",
+                    f"Resultaterne blev sidst målt {when}."
+                    if when
+                    else "Resultaterne er aldrig blevet målt.",
+                ),
+            )
+        ]
+    return []
 
 
 def suggested_type(initiative: InitiativeData) -> str | None:
@@ -207,7 +287,7 @@ _EXPECTED_FIELDS = (
     "start_date",
     "next_review",
 )
-_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal")
+_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
 
 
 def completeness(initiative: InitiativeData) -> int:
@@ -216,4 +296,10 @@ def completeness(initiative: InitiativeData) -> int:
     filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
     filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
     total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    # Commitments are not expected of every initiative; but an open one should say who
+    # keeps it and by when (one more expected item, only where there are open ones).
+    promised = [c for c in initiative.commitments if c.status in ("open", "in_progress")]
+    if promised:
+        total += 1
+        filled += all(c.owner and c.due_on for c in promised)
     return round(100 * filled / total)

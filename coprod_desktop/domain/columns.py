@@ -212,6 +212,33 @@ INITIATIVE_COLUMNS: tuple[Column, ...] = (
         "KLE-emnenummer, fx 13.02.",
     ),
     _c(
+        "co_phases",
+        "Co-production phases",
+        "Samskabelsesfaser",
+        "Which of the four Co's the initiative covers: co-commissioning, co-design, "
+        "co-delivery, co-assessment; separated by ;.",
+        "Hvilke af de fire faser initiativet dækker: samprioritering, samskabt design, "
+        "samlevering, samvurdering; adskilt af ;.",
+        "vocab_list",
+        v.CoPhase,
+    ),
+    _c(
+        "latitude",
+        "Latitude",
+        "Breddegrad",
+        "WGS84 latitude in decimal degrees (-90 to 90), e.g. 56.1572; give longitude too.",
+        "Breddegrad (WGS84) i decimalgrader (-90 til 90), fx 56,1572; angiv også længdegrad.",
+        "number",
+    ),
+    _c(
+        "longitude",
+        "Longitude",
+        "Længdegrad",
+        "WGS84 longitude in decimal degrees (-180 to 180), e.g. 10.2107; give latitude too.",
+        "Længdegrad (WGS84) i decimalgrader (-180 til 180), fx 10,2107; angiv også breddegrad.",
+        "number",
+    ),
+    _c(
         "budget_dkk",
         "Budget (DKK)",
         "Budget (kr.)",
@@ -303,6 +330,14 @@ STAKEHOLDER_COLUMNS: tuple[Column, ...] = (
         "After this date the person's data is due for review or erasure.",
         "Efter denne dato skal personens oplysninger gennemgås eller slettes.",
         "date",
+    ),
+    _c(
+        "cvr",
+        "CVR number",
+        "CVR-nummer",
+        "Danish company register number of an organisation: 8 digits (modulus-11 checked); "
+        "never for a person.",
+        "Organisationens CVR-nummer: 8 cifre (kontrolleres med modulus 11); aldrig for en person.",
     ),
 )
 
@@ -557,6 +592,13 @@ JOURNAL_COLUMNS: tuple[Column, ...] = (
         "Hvornår der skal følges op.",
         "date",
     ),
+    _c(
+        "key",
+        "Key",
+        "Nøgle",
+        "Optional name of the entry that commitments refer to.",
+        "Valgfrit navn på notatet, som aftaler henviser til.",
+    ),
 )
 
 REVIEW_COLUMNS: tuple[Column, ...] = (
@@ -588,6 +630,107 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 
 
+COMMITMENT_COLUMNS: tuple[Column, ...] = (
+    _INITIATIVE_REF,
+    _c("text", "Commitment", "Aftale", "What was promised.", "Hvad der blev lovet."),
+    _c(
+        "status",
+        "Status",
+        "Status",
+        "Open until kept (done) or dropped.",
+        "Åben, indtil den er udført eller opgivet.",
+        "vocab",
+        v.CommitmentStatus,
+    ),
+    _c(
+        "owner",
+        "Owner",
+        "Ansvarlig",
+        "Staff member who owns it.",
+        "Medarbejderen, der står for den.",
+    ),
+    _c(
+        "counterpart",
+        "Promised to",
+        "Lovet til",
+        "The stakeholder the promise was made to.",
+        "Aktøren, der fik løftet.",
+    ),
+    _c("due_on", "Due on", "Frist", "When it is due.", "Hvornår den skal være holdt.", "date"),
+    _c(
+        "done_on",
+        "Done on",
+        "Udført den",
+        "When it was kept or dropped.",
+        "Hvornår den blev udført eller opgivet.",
+        "date",
+    ),
+    _c(
+        "journal",
+        "Journal entry",
+        "Journalnotat",
+        "Key of the journal entry it came from.",
+        "Nøglen til journalnotatet, den kom fra.",
+    ),
+    _c("note", "Note", "Note", "A note on the commitment.", "En note om aftalen."),
+)
+
+
+OUTCOME_COLUMNS: tuple[Column, ...] = (
+    _INITIATIVE_REF,
+    _c("indicator", "Indicator", "Indikator", "What is measured.", "Hvad der måles."),
+    _c(
+        "unit",
+        "Unit",
+        "Enhed",
+        "Unit of the values, e.g. persons, %, DKK.",
+        "Værdiernes enhed, fx personer, %, kr.",
+    ),
+    _c("baseline", "Baseline", "Udgangspunkt", "Value before.", "Værdien før.", "number"),
+    _c("target", "Target", "Mål", "Value aimed at.", "Værdien, der sigtes mod.", "number"),
+    _c(
+        "achieved",
+        "Achieved",
+        "Opnået",
+        "Value reached when last measured.",
+        "Værdien ved seneste måling.",
+        "number",
+    ),
+    _c(
+        "measured_on",
+        "Measured on",
+        "Målt",
+        "When the achieved value was measured.",
+        "Hvornår den opnåede værdi blev målt.",
+        "date",
+    ),
+    _c(
+        "evidence",
+        "Evidence",
+        "Dokumentation",
+        "How the value is known: sources, method.",
+        "Hvordan værdien kendes: kilder, metode.",
+    ),
+    _c(
+        "public_value",
+        "Public value",
+        "Offentlig værdi",
+        "The public value the outcome serves.",
+        "Den offentlige værdi, resultatet tjener.",
+        "vocab",
+        v.PublicValue,
+    ),
+    _c(
+        "co_assessed",
+        "Co-assessed",
+        "Samvurderet",
+        "Yes if assessed together with citizens.",
+        "Ja, hvis vurderet sammen med borgerne.",
+        "bool",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """One sheet of the XLSX export (the CSV export is the initiatives sheet alone)."""
@@ -610,6 +753,8 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("cross_pressures", "Cross-pressures", "Krydspres", PRESSURE_COLUMNS),
     SheetSpec("journal", "Journal", "Journal", JOURNAL_COLUMNS),
     SheetSpec("reviews", "Reviews", "Gennemgange", REVIEW_COLUMNS),
+    SheetSpec("commitments", "Commitments", "Aftaler", COMMITMENT_COLUMNS),
+    SheetSpec("outcomes", "Outcomes", "Resultater", OUTCOME_COLUMNS),
 )
 
 # What the spreadsheet import reads: the initiative columns (reference … volunteer_hours).
@@ -656,6 +801,8 @@ _ENTITY_SHEETS = {
     "cross_pressure": "cross_pressures",
     "journal": "journal",
     "review": "reviews",
+    "commitment": "commitments",
+    "outcome": "outcomes",
 }
 
 

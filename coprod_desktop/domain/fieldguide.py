@@ -45,6 +45,19 @@ _TEXT = {
     "bool": ("Yes / No", "Ja / Nej"),
     "severity": ("1, 2 or 3", "1, 2 eller 3"),
     "names": ("stakeholder names separated by ;", "aktørnavne adskilt af ;"),
+    "participedia": ("Participedia export", "Participedia-eksport"),
+    "participedia_intro": (
+        "`coprod export --participedia -o FILE.json` writes one public-safe case record per "
+        "initiative in Participedia's case fields: persons in free text are replaced as in the "
+        "committee brief, and stakeholders' names, owners, the journal, reviews, evidence and "
+        "descriptions never go along.",
+        "`coprod export --participedia -o FIL.json` skriver én offentligt sikker sagspost pr. "
+        "initiativ i Participedias sagsfelter: personer i fritekst erstattes som i "
+        "udvalgsnotatet, og aktørers navne, ejere, journal, reviews, dokumentation og "
+        "beskrivelser kommer aldrig med.",
+    ),
+    "participedia_field": ("Participedia field", "Participedia-felt"),
+    "participedia_from": ("Filled from", "Udfyldt fra"),
     "import": (
         "The import reads the columns of the Initiatives sheet. Budget (DKK), Staff hours and "
         "Volunteer hours become actual (not planned) resource entries.",
@@ -102,7 +115,22 @@ def render(lang: str) -> str:
                 + " |"
             )
         lines.append("")
+    lines += _participedia_section(lang)
     return "\n".join(lines)
+
+
+def _participedia_section(lang: str) -> list[str]:
+    """How `coprod export --participedia` fills Participedia's case fields (the same table
+    `domain.participedia` works from)."""
+    from coprod_desktop.domain.participedia import MAPPING
+
+    lines = [f"## {_t('participedia', lang)}", "", _t("participedia_intro", lang), ""]
+    lines.append(f"| {_t('participedia_field', lang)} | {_t('participedia_from', lang)} |")
+    lines.append("|---|---|")
+    for field, text in MAPPING:
+        lines.append(f"| `{_cell(field)}` | {_cell(text.get(lang))} |")
+    lines.append("")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coprod_desktop.domain.analysis import Signal, attention_signals
-from coprod_desktop.domain.model import InitiativeData, MandateData, ResourceData
+from coprod_desktop.domain.model import CommitmentData, InitiativeData, MandateData, ResourceData
 from coprod_desktop.domain.vocab import MUNICIPAL_RESOURCE_KINDS, ResourceKind
 
 UNCLASSIFIED = "unclassified"
@@ -114,6 +114,8 @@ class PortfolioFigures:
     unclear_mandate: list[InitiativeData] = field(default_factory=list)
     not_anchored: list[InitiativeData] = field(default_factory=list)
     short_of_resources: list[InitiativeData] = field(default_factory=list)
+    # commitments: kept, kept_on_time, overdue (open past due), dropped, open
+    commitments: Counter[str] = field(default_factory=Counter)
 
     @property
     def open_pressure_total(self) -> int:
@@ -141,8 +143,9 @@ class FiguresAccumulator:
     is still counted), so a whole municipal portfolio can be streamed through in chunks.
     """
 
-    def __init__(self, *, keep_initiatives: bool = True) -> None:
+    def __init__(self, *, keep_initiatives: bool = True, today: date | None = None) -> None:
         self.keep_initiatives = keep_initiatives
+        self.today = today  # for overdue commitments (none counted without it)
         self._figures = PortfolioFigures()
         self._lines: dict[tuple[str, str], ResourceLine] = {}
         self._seen_stakeholders: set[int | str] = set()
@@ -169,6 +172,8 @@ class FiguresAccumulator:
                     short_of_resources = True
         for res in item.resources:
             _add_resource(self._lines, res)
+        if item.commitments:
+            figures.commitments.update(commitment_counts(item.commitments, self.today))
         if item.public_values:
             figures.public_values.update(set(item.public_values))
         seen = self._seen_stakeholders
@@ -209,9 +214,27 @@ class FiguresAccumulator:
         return figures
 
 
+def commitment_counts(commitments: Sequence[CommitmentData], today: date | None) -> Counter[str]:
+    """Kept (and of those on time: done by the due date, or undated), overdue (still open
+    past the due date), dropped and open commitments."""
+    found: Counter[str] = Counter()
+    for c in commitments:
+        if c.status == "done":
+            found["kept"] += 1
+            if c.due_on is None or c.done_on is None or c.done_on <= c.due_on:
+                found["kept_on_time"] += 1
+        elif c.status == "dropped":
+            found["dropped"] += 1
+        else:
+            found["open"] += 1
+            if today is not None and c.due_on is not None and c.due_on < today:
+                found["overdue"] += 1
+    return found
+
+
 def portfolio_figures(initiatives: Sequence[InitiativeData], today: date) -> PortfolioFigures:
     """Everything the portfolio review and the committee brief count."""
-    accumulator = FiguresAccumulator()
+    accumulator = FiguresAccumulator(today=today)
     for item in initiatives:
         accumulator.add(item, attention_signals(item, today))
     return accumulator.result()

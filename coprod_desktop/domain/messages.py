@@ -27,6 +27,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "negative_amount": ("must be 0 or more (got {value})", "skal være 0 eller mere (fik {value})"),
     "not_a_number": ("'{value}' is not a number", "'{value}' er ikke et tal"),
+    "out_of_range": (
+        "must be between {low} and {high} (got {value})",
+        "skal ligge mellem {low} og {high} (fik {value})",
+    ),
+    "bad_cvr": (
+        "'{value}' is not a CVR number (8 digits that pass the modulus-11 check)",
+        "'{value}' er ikke et CVR-nummer (8 cifre, der består modulus 11-kontrollen)",
+    ),
+    "cvr_person": (
+        "only an organisation has a CVR number, not a person",
+        "kun en organisation har et CVR-nummer, ikke en person",
+    ),
+    "coordinates_pair": (
+        "give both latitude and longitude, or neither",
+        "angiv både bredde- og længdegrad eller ingen af dem",
+    ),
     "severity_range": (
         "must be 1, 2 or 3 (got {value})",
         "skal være 1, 2 eller 3 (fik {value})",
@@ -41,6 +57,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "henviser til aktøren '{value}', som filen ikke definerer",
     ),
     "duplicate_key": ("key '{value}' is used twice", "nøglen '{value}' bruges to gange"),
+    "unknown_journal": (
+        "refers to journal entry '{value}', which this initiative does not have",
+        "henviser til journalnotatet '{value}', som dette initiativ ikke har",
+    ),
     "duplicate_reference": (
         "reference '{value}' appears twice in the file",
         "referencen '{value}' optræder to gange i filen",
@@ -181,6 +201,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{action}: {entity} i {reference}",
     ),
     "access_audit_person": ("{action}: {entity} {name}", "{action}: {entity} {name}"),
+    "entity_outcome": ("outcome", "resultat"),
     # CLI output
     "cli_initialised": (
         "database ready: {where} (revision {revision})",
@@ -207,6 +228,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{stakeholders} new stakeholders would be written",
         "prøvekørsel: filen er gyldig; {created} nye og {updated} opdaterede initiativer og "
         "{stakeholders} nye aktører ville blive skrevet",
+    ),
+    "cli_classify_usage": (
+        "coprod classify: error: give an initiative (ID_OR_REF) or --text TEXT, not both",
+        "coprod classify: fejl: angiv et initiativ (ID_ELLER_REF) eller --text TEKST, ikke begge",
     ),
     "cli_exported": (
         "exported {count} initiatives to {path}",
@@ -617,6 +642,80 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Signals: {legend}; ! = high severity.",
         "Signaler: {legend}; ! = høj alvor.",
     ),
+    "sigcode_commitment_overdue": ("CO", "AO"),
+    "sigcode_no_outcomes": ("NO", "IR"),
+    "sigcode_outcomes_unmeasured": ("OU", "RM"),
+    "sig_no_outcomes": ("no outcomes recorded", "ingen resultater registreret"),
+    "sig_outcomes_unmeasured": ("outcomes not measured for long", "resultater ikke målt længe"),
+    # outcomes and public value (issue 21)
+    "names_where_outcome": ("outcome of {reference}", "resultat for {reference}"),
+    "brief_outcomes": ("Outcomes", "Resultater"),
+    "brief_co_phases": ("Co-production phases", "Samskabelsesfaser"),
+    "brief_col_indicator": ("Indicator", "Indikator"),
+    "brief_col_baseline": ("Baseline", "Udgangspunkt"),
+    "brief_col_target": ("Target", "Mål"),
+    "brief_col_achieved": ("Achieved", "Opnået"),
+    "brief_col_measured": ("Measured", "Målt"),
+    "brief_col_reached": ("Reached", "Nået"),
+    "brief_col_co_assessed": ("With citizens", "Med borgerne"),
+    "brief_no_outcomes": (
+        "No outcomes recorded. Value that is hard to measure still deserves a target in words.",
+        "Ingen resultater registreret. Værdi, der er svær at måle, fortjener stadig et mål i ord.",
+    ),
+    "brief_value_account": ("Public value account", "Offentligt værdiregnskab"),
+    "brief_value_account_note": (
+        "Outcomes reached against their targets, resources used (actual entries) set against "
+        "the municipality's own input, and the share of outcomes assessed together with "
+        "citizens; per type and per sector.",
+        "Resultater nået i forhold til målene, brugte ressourcer (faktiske poster) holdt op mod "
+        "kommunens egen indsats og andelen af resultater vurderet sammen med borgerne; pr. "
+        "type og pr. sektor.",
+    ),
+    "brief_col_type": ("Type", "Type"),
+    "brief_col_sector": ("Sector", "Sektor"),
+    "brief_col_initiatives": ("Initiatives", "Initiativer"),
+    "brief_col_with_outcomes": ("With outcomes", "Med resultater"),
+    "brief_col_reached_of": ("Reached of measured", "Nået af målte"),
+    "brief_col_co_assessed_share": ("Co-assessed", "Samvurderet"),
+    "brief_col_municipal_input": ("Municipal input", "Kommunal indsats"),
+    "brief_col_mobilised": ("Mobilised", "Mobiliseret"),
+    "brief_total": ("All", "I alt"),
+    "brief_hard_to_measure": (
+        "Value hard to measure: initiatives without outcomes",
+        "Værdi svær at måle: initiativer uden resultater",
+    ),
+    "brief_hard_to_measure_note": (
+        "Co-production's value is often hard to measure, and assessment that only counts what "
+        "is measurable holds frontline staff back. These initiatives have no outcome recorded; "
+        "a target in words, assessed together with citizens, is a start.",
+        "Samskabelsens værdi er ofte svær at måle, og en vurdering, der kun tæller det målbare, "
+        "holder frontmedarbejderne tilbage. Disse initiativer har ingen registrerede resultater; "
+        "et mål i ord, vurderet sammen med borgerne, er en begyndelse.",
+    ),
+    "brief_all_have_outcomes": (
+        "Every initiative has at least one outcome recorded.",
+        "Alle initiativer har mindst ét registreret resultat.",
+    ),
+    "brief_delivered": ("What co-production delivered", "Hvad samskabelsen har leveret"),
+    "brief_delivered_intro": (
+        "{reached} of {measured} outcomes measured against a target reached it; {co} of "
+        "{outcomes} outcomes were assessed together with citizens.",
+        "{reached} af {measured} resultater målt mod et mål nåede det; {co} af {outcomes} "
+        "resultater blev vurderet sammen med borgerne.",
+    ),
+    "brief_delivered_none": (
+        "No outcome has been measured yet.",
+        "Der er endnu ikke målt nogen resultater.",
+    ),
+    "brief_more_delivered": (
+        "… and {count} more measured outcomes.",
+        "… og yderligere {count} målte resultater.",
+    ),
+    "chart_type_by_phase": (
+        "Initiatives per co-production phase, by type",
+        "Initiativer pr. samskabelsesfase fordelt på type",
+    ),
+    "phase_none": ("No phase recorded", "Ingen fase registreret"),
     "brief_attention_note": (
         "One line per initiative, those needing most attention first.",
         "Én linje pr. initiativ, dem der kræver mest opmærksomhed først.",
@@ -814,6 +913,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "committee_col_meaning": ("What it means", "Hvad det betyder"),
     "committee_initiatives": ("The initiatives", "Initiativerne"),
     "committee_taking_part": ("Taking part:", "Deltagere:"),
+    # commitments (promises kept open until resolved), My work and the calendar
+    "entity_commitment": ("commitment", "aftale"),
+    "sig_commitment_overdue": ("commitment overdue", "aftale overskredet"),
+    "label_commitments": ("Commitments", "Aftaler"),
+    "col_commitment": ("Commitment", "Aftale"),
+    "col_counterpart": ("To", "Til"),
+    "col_due_on": ("Due", "Frist"),
+    "col_done_on": ("Done", "Udført"),
+    "cli_no_commitments": ("No commitments.", "Ingen aftaler."),
+    "cli_commitment_count": ("{count} commitments", "{count} aftaler"),
+    "cli_calendar_written": (
+        "{count} dates written to {path}",
+        "{count} datoer skrevet til {path}",
+    ),
+    "cal_review": ("Review: {reference} {title}", "Gennemgang: {reference} {title}"),
+    "cal_initiative": ("Initiative: {reference} {title}", "Initiativ: {reference} {title}"),
+    "cal_promised_to": ("Promised to: {name}", "Lovet til: {name}"),
+    "cal_owner": ("Owner: {name}", "Ansvarlig: {name}"),
+    "brief_open_commitments": ("Open commitments", "Åbne aftaler"),
+    "brief_overdue": ("overdue", "overskredet"),
+    "brief_commitments_kept": (
+        "{kept} kept ({on_time} on time) · {overdue} overdue · {dropped} dropped · {open} open",
+        "{kept} holdt ({on_time} til tiden) · {overdue} overskredet · {dropped} opgivet · "
+        "{open} åbne",
+    ),
+    "committee_we_did": ("We asked, you said, we did", "Vi spurgte, I sagde, vi gjorde"),
+    "committee_we_did_intro": (
+        "Promises made to citizens and associations: {kept} kept, {open} still open, "
+        "{dropped} dropped.",
+        "Løfter givet til borgere og foreninger: {kept} holdt, {open} stadig åbne, "
+        "{dropped} opgivet.",
+    ),
+    "committee_we_did_kept": ("Kept", "Holdt"),
+    "committee_we_did_open": ("Still open", "Stadig åbne"),
 }
 
 
@@ -828,6 +961,8 @@ ONE: dict[str, tuple[str, str]] = {
         "{count} problem in {path}; nothing was written:",
         "{count} problem i {path}; intet blev skrevet:",
     ),
+    "cli_commitment_count": ("{count} commitment", "{count} aftale"),
+    "cli_calendar_written": ("{count} date written to {path}", "{count} dato skrevet til {path}"),
     "brief_earlier_mandates": (
         "{count} earlier mandate on record.",
         "{count} tidligere mandat registreret.",

@@ -23,6 +23,7 @@ class StakeholderData:
     lawful_basis: str | None = None
     consent_date: dt.date | None = None
     retention_until: dt.date | None = None
+    cvr: str | None = None
     id: int | None = None
     version: int | None = None
 
@@ -94,6 +95,8 @@ class JournalData:
     summary: str = ""
     participant_ids: list[int] = field(default_factory=list)
     follow_up_on: dt.date | None = None
+    # Optional, unique within the initiative: how a commitment names the entry it came from.
+    key: str | None = None
     id: int | None = None
     participant_names: list[str] = field(default_factory=list)
 
@@ -105,6 +108,40 @@ class ReviewData:
     assessment: str | None = None
     decisions: str | None = None
     next_review: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass
+class CommitmentData:
+    """A promise that stays open until it is kept (`done`) or given up (`dropped`)."""
+
+    text: str = ""
+    status: str = "open"
+    owner: str | None = None
+    counterpart_id: int | None = None
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+    journal: str | None = None  # the `key` of the journal entry it came from
+    note: str | None = None
+    id: int | None = None
+    # Read-only: filled in when read, for display and for public-safe counting.
+    counterpart_name: str = ""
+    counterpart_kind: str = ""
+
+
+@dataclass
+class OutcomeData:
+    """What an initiative aims at and achieved on one indicator."""
+
+    indicator: str = ""
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    achieved: float | None = None
+    measured_on: dt.date | None = None
+    evidence: str | None = None
+    public_value: str | None = None
+    co_assessed: bool | None = False  # None: not recorded (an import may leave it out)
     id: int | None = None
 
 
@@ -130,12 +167,17 @@ class InitiativeData:
     end_date: dt.date | None = None
     next_review: dt.date | None = None
     kle_topic: str | None = None
+    co_phases: list[str] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
     involvements: list[InvolvementData] = field(default_factory=list)
     mandates: list[MandateData] = field(default_factory=list)
     resources: list[ResourceData] = field(default_factory=list)
     cross_pressures: list[PressureData] = field(default_factory=list)
     journal: list[JournalData] = field(default_factory=list)
     reviews: list[ReviewData] = field(default_factory=list)
+    commitments: list[CommitmentData] = field(default_factory=list)
+    outcomes: list[OutcomeData] = field(default_factory=list)
     id: int | None = None
     version: int | None = None
     created_at: datetime | None = None
@@ -151,7 +193,9 @@ INITIATIVE_LISTS = (
     "resources",
     "cross_pressures",
     "journal",
+    "commitments",
     "reviews",
+    "outcomes",
 )
 
 # Fields of child records that are read along for display and never written: the field they
@@ -160,6 +204,7 @@ DISPLAY_FIELDS: dict[str, tuple[str, ...]] = {
     "stakeholder_id": ("stakeholder_name", "stakeholder_kind", "stakeholder_is_person"),
     "source_id": ("source_name",),
     "participant_ids": ("participant_names",),
+    "counterpart_id": ("counterpart_name", "counterpart_kind"),
 }
 
 

@@ -260,7 +260,7 @@ def committee_texts(
     selection: Sequence[str] = (),
 ) -> list[PrintedText]:
     """The free texts the committee brief prints, as printed (`clean` anonymises them):
-    titles, summaries, the journal highlights when included, and the free words of the
+    titles, summaries, the indicators of measured outcomes, the journal highlights when included, and the free words of the
     selection (a search text, an owner's name)."""
     texts = [PrintedText(message("names_where_selection", lang), clean(s)) for s in selection if s]
     for item in initiatives:
@@ -274,6 +274,10 @@ def committee_texts(
                     message("names_where_summary", lang, reference=reference), clean(item.summary)
                 )
             )
+        for outcome in item.outcomes:  # "what co-production delivered" prints the indicators
+            if outcome.achieved is not None:
+                where = message("names_where_outcome", lang, reference=reference)
+                texts.append(PrintedText(where, clean(outcome.indicator)))
         if include_journal:
             for entry in highlights(item):
                 where = message(

@@ -25,15 +25,21 @@ from typing import Any, NamedTuple
 
 from coprod_desktop.domain.validation import (
     CHILD_LISTS,
+    CROSS_CHECKED,
     DATE_ORDER,
+    MAX_AMOUNT,
     SPECS,
     check_record,
+    is_valid_cvr,
 )
 
 # The one pattern the schema puts on dates (jsonschema searches it with `re`, so \d there
 # also matches other scripts' digits; this stricter ASCII form only sends those the long way).
 DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+# The schema's pattern for a CVR number (the modulus-11 check is the domain's).
+CVR_PATTERN = "^[0-9]{8}$"
+_PATTERNS = {"date": DATE_PATTERN, "cvr": CVR_PATTERN}
 
 # Keywords that only describe (jsonschema asserts no "format" unless given a format checker,
 # and exchange does not give one).
@@ -52,6 +58,8 @@ _JSON_TYPES = {
     "ref": "string",
     "bool": "boolean",
     "number": "number",
+    "measure": "number",
+    "cvr": "string",
     "severity": "integer",
     "version": "integer",
     "vocab_list": "array",
@@ -132,7 +140,7 @@ def _object(
         json_type = "array" if kind == "list" else _JSON_TYPES[kind]
         if not types or types - {json_type, "null"}:
             raise Unsupported(f"{entity}.{name}: type")
-        if field.get("pattern") not in (None, DATE_PATTERN if kind == "date" else None):
+        if field.get("pattern") not in (None, _PATTERNS.get(kind)):
             raise Unsupported(f"{entity}.{name}: pattern")
         if ("enum" in field) != (kind == "vocab") or (
             kind not in ("text", "ref") and ("minLength" in field or "maxLength" in field)
@@ -181,8 +189,14 @@ def _object(
                 float(spec_limit) if spec_limit is not None else math.inf,
             ),
             allowed=allowed,
-            minimum=float(field.get("minimum", -math.inf)),
-            maximum=float(field.get("maximum", math.inf)),
+            minimum=max(
+                float(field.get("minimum", -math.inf)),
+                _spec_bound(specs.get(name), "minimum", -math.inf),
+            ),
+            maximum=min(
+                float(field.get("maximum", math.inf)),
+                _spec_bound(specs.get(name), "maximum", math.inf),
+            ),
             child=child,
         )
     if not required <= set(rules):
@@ -198,8 +212,18 @@ def _object(
         required=frozenset(required),
         rules=rules,
         template=template,
-        extra_checks=entity in DATE_ORDER or entity == "resource",
+        extra_checks=entity in DATE_ORDER or entity in CROSS_CHECKED,
     )
+
+
+def _spec_bound(spec: Any, name: str, default: float) -> float:
+    """The domain's own range of a measure (MAX_AMOUNT when it gives none)."""
+    if spec is None or spec.kind != "measure":
+        return default
+    bound = getattr(spec, name)
+    if bound is None:
+        return -float(MAX_AMOUNT) if name == "minimum" else float(MAX_AMOUNT)
+    return float(bound)
 
 
 class QuickCheck:
@@ -324,6 +348,16 @@ class QuickCheck:
                     and value >= 0
                     and low <= value <= high
                 ):
+                    raise _Unusual
+                out[name] = value
+            elif kind == "measure":
+                if type(value) is not int and type(value) is not float:
+                    raise _Unusual
+                if not ((type(value) is int or math.isfinite(value)) and low <= value <= high):
+                    raise _Unusual
+                out[name] = value
+            elif kind == "cvr":
+                if type(value) is not str or not is_valid_cvr(value):
                     raise _Unusual
                 out[name] = value
             elif kind == "severity":

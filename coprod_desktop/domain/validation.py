@@ -20,10 +20,12 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 @dataclass(frozen=True)
 class Field:
     kind: str  # text | vocab | vocab_list | date | bool | number | severity | version | ref
-    # | ref_list
+    # | ref_list | measure (a signed number between minimum and maximum) | cvr
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
     max_length: int | None = None  # text stored in a column of limited width
+    minimum: float | None = None  # for a measure
+    maximum: float | None = None
 
 
 def _f(
@@ -35,8 +37,13 @@ def _f(
     return Field(kind=kind, required=required, vocabulary=vocabulary, max_length=max_length)
 
 
+def _measure(minimum: float, maximum: float) -> Field:
+    return Field(kind="measure", minimum=minimum, maximum=maximum)
+
+
 TEXT = _f("text")
 DATE = _f("date")
+MEASURE = _measure(-1_000_000_000_000, 1_000_000_000_000)  # = ±MAX_AMOUNT
 
 SPECS: dict[str, dict[str, Field]] = {
     "stakeholder": {
@@ -51,6 +58,7 @@ SPECS: dict[str, dict[str, Field]] = {
         "lawful_basis": _f("vocab", v.LawfulBasis),
         "consent_date": DATE,
         "retention_until": DATE,
+        "cvr": _f("cvr", max_length=8),
     },
     "initiative": {
         "key": _f("text", required=True),
@@ -76,6 +84,9 @@ SPECS: dict[str, dict[str, Field]] = {
         "end_date": DATE,
         "next_review": DATE,
         "kle_topic": _f("text", max_length=40),
+        "co_phases": _f("vocab_list", v.CoPhase),
+        "latitude": _measure(-90, 90),
+        "longitude": _measure(-180, 180),
     },
     "involvement": {
         "stakeholder": _f("ref", required=True),
@@ -126,6 +137,7 @@ SPECS: dict[str, dict[str, Field]] = {
         "summary": _f("text", required=True),
         "participants": _f("ref_list"),
         "follow_up_on": DATE,
+        "key": _f("text", max_length=40),
     },
     "review": {
         "date": _f("date", required=True),
@@ -133,6 +145,27 @@ SPECS: dict[str, dict[str, Field]] = {
         "assessment": TEXT,
         "decisions": TEXT,
         "next_review": DATE,
+    },
+    "commitment": {
+        "text": _f("text", required=True),
+        "status": _f("vocab", v.CommitmentStatus, required=True),
+        "owner": _f("text", max_length=200),
+        "counterpart": _f("ref"),
+        "due_on": DATE,
+        "done_on": DATE,
+        "journal": _f("text", max_length=40),
+        "note": TEXT,
+    },
+    "outcome": {
+        "indicator": _f("text", required=True),
+        "unit": _f("text", max_length=40),
+        "baseline": MEASURE,
+        "target": MEASURE,
+        "achieved": MEASURE,
+        "measured_on": DATE,
+        "evidence": TEXT,
+        "public_value": _f("vocab", v.PublicValue),
+        "co_assessed": _f("bool"),
     },
 }
 
@@ -144,7 +177,12 @@ CHILD_LISTS: dict[str, str] = {
     "cross_pressures": "cross_pressure",
     "journal": "journal",
     "reviews": "review",
+    "commitments": "commitment",
+    "outcomes": "outcome",
 }
+
+# Entities with rules between fields beyond DATE_ORDER (see `check_record`).
+CROSS_CHECKED = frozenset({"resource", "stakeholder", "initiative"})
 
 # (earlier, later) date pairs that must be in order, per entity.
 DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
@@ -242,6 +280,34 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             )
             return None
         return value
+    if spec.kind == "measure":
+        low = spec.minimum if spec.minimum is not None else -MAX_AMOUNT
+        high = spec.maximum if spec.maximum is not None else MAX_AMOUNT
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and not math.isfinite(value))
+        ):
+            problems.append(Problem(path, "not_a_number", {"value": _shown_number(value)}))
+            return None
+        if not low <= value <= high:
+            problems.append(
+                Problem(
+                    path,
+                    "out_of_range",
+                    {"value": _shown_number(value), "low": f"{low:g}", "high": f"{high:g}"},
+                )
+            )
+            return None
+        return value
+    if spec.kind == "cvr":
+        if not isinstance(value, str):
+            problems.append(Problem(path, "wrong_type", {"expected": "text"}))
+            return None
+        if not is_valid_cvr(value):
+            problems.append(Problem(path, "bad_cvr", {"value": value[:20]}))
+            return None
+        return value
     if spec.kind == "severity":
         if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2, 3):
             problems.append(Problem(path, "severity_range", {"value": value}))
@@ -265,6 +331,18 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             return []
         return list(value)
     raise AssertionError(spec.kind)
+
+
+# The weights of the Danish CVR register's modulus-11 check, digit by digit.
+_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def is_valid_cvr(value: str) -> bool:
+    """Whether `value` is a Danish CVR number: eight ASCII digits, the first not 0, whose
+    weighted sum (2, 7, 6, 5, 4, 3, 2, 1) is divisible by 11."""
+    if len(value) != 8 or not value.isascii() or not value.isdigit() or value[0] == "0":
+        return False
+    return sum(int(c) * w for c, w in zip(value, _CVR_WEIGHTS, strict=True)) % 11 == 0
 
 
 #: the largest amount a resource entry may hold (the JSON Schema's `maximum` says the same):
@@ -345,6 +423,13 @@ def check_record(entity: str, out: dict[str, Any], prefix: str, problems: list[P
             )
     if entity == "resource":
         _check_unit(out, prefix, problems)
+    elif entity == "stakeholder":
+        if out.get("cvr") and v.is_natural_person(out.get("kind"), out.get("is_person")):
+            problems.append(Problem(prefix + "cvr", "cvr_person"))
+    elif entity == "initiative" and (out.get("latitude") is None) != (out.get("longitude") is None):
+        missing = "latitude" if out.get("latitude") is None else "longitude"
+        if not any(p.path == prefix + missing for p in problems):  # not already refused
+            problems.append(Problem(prefix + missing, "coordinates_pair"))
 
 
 def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> None:
@@ -360,6 +445,31 @@ def _check_unit(out: dict[str, Any], prefix: str, problems: list[Problem]) -> No
                 {"kind": kind, "expected": expected, "value": unit},
             )
         )
+
+
+def check_journal_links(
+    journal: list[Mapping[str, Any]],
+    commitments: list[Mapping[str, Any]],
+    prefix: str,
+    problems: list[Problem],
+) -> None:
+    """Journal keys are unique within an initiative, and a commitment names one of them."""
+    keys: set[str] = set()
+    for index, entry in enumerate(journal):
+        key = entry.get("key")
+        if key is None:
+            continue
+        if key in keys:
+            problems.append(
+                Problem(f"{prefix}journal[{index}].key", "duplicate_key", {"value": key})
+            )
+        keys.add(key)
+    for index, item in enumerate(commitments):
+        key = item.get("journal")
+        if key is not None and key not in keys:
+            problems.append(
+                Problem(f"{prefix}commitments[{index}].journal", "unknown_journal", {"value": key})
+            )
 
 
 def clean_or_raise(entity: str, record: Mapping[str, Any], path: str = "") -> dict[str, Any]:

@@ -130,6 +130,15 @@ class PublicValue(Vocabulary):
     )
 
 
+class CoPhase(Vocabulary):
+    """Loeffler & Bovaird's four Co's: the phases of the service cycle co-produced."""
+
+    CO_COMMISSIONING = "co_commissioning", "Co-commissioning", "Samprioritering"
+    CO_DESIGN = "co_design", "Co-design", "Samskabt design"
+    CO_DELIVERY = "co_delivery", "Co-delivery", "Samlevering"
+    CO_ASSESSMENT = "co_assessment", "Co-assessment", "Samvurdering"
+
+
 class FrontlineRole(Vocabulary):
     FACILITATING_COLLABORATION = (
         "facilitating_collaboration",
@@ -259,6 +268,13 @@ class PressureStatus(Vocabulary):
     OPEN = "open", "Open", "Åben"
     MITIGATING = "mitigating", "Mitigating", "Under afhjælpning"
     RESOLVED = "resolved", "Resolved", "Løst"
+
+
+class CommitmentStatus(Vocabulary):
+    OPEN = "open", "Open", "Åben"
+    IN_PROGRESS = "in_progress", "In progress", "I gang"
+    DONE = "done", "Done", "Udført"
+    DROPPED = "dropped", "Dropped", "Opgivet"
 
 
 class CopingStrategy(Vocabulary):

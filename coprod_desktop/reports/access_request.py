@@ -188,6 +188,23 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
             [28, 62, 50, 30],
         )
     )
+    if document.get("commitments"):
+        story.append(p(t("label_commitments"), heading))
+        story.append(
+            table(
+                [t("col_reference"), t("col_commitment"), t("col_status"), t("col_due_on")],
+                [
+                    [
+                        x["reference"],
+                        x["text"],
+                        _label(v.CommitmentStatus, x["status"], lang),
+                        x.get("due_on") or "",
+                    ]
+                    for x in document["commitments"]
+                ],
+                [28, 92, 25, 25],
+            )
+        )
     if document.get("mentioned_in"):
         story.append(p(t("access_mentions"), heading))
         story.append(

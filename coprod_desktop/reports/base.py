@@ -54,8 +54,8 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 WIDE_MARGIN_Y = 11 * mm
 WIDE_CONTENT_WIDTH = PAGE_HEIGHT - 2 * MARGIN
 # The compact table: one line per record for long listings (the portfolio review's 500 rows).
-COMPACT_SIZE = 6.8
-COMPACT_LEADING = 7.8
+COMPACT_SIZE = 6.6
+COMPACT_LEADING = 7.5
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#52606d")
@@ -519,8 +519,8 @@ def fit_widths(
 
 CELL_PAD_TOP = 1.6
 CELL_PAD_BOTTOM = 2.6
-COMPACT_PAD_TOP = 0.5
-COMPACT_PAD_BOTTOM = 1.2
+COMPACT_PAD_TOP = 0.4
+COMPACT_PAD_BOTTOM = 1.0
 
 
 def _cell_style(name: str, font: str, alignment: str, compact: bool = False) -> CellStyle:

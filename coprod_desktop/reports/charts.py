@@ -463,3 +463,34 @@ def _type_label(key: str, lang: str) -> str:
         if key == UNCLASSIFIED
         else InitiativeType.get(key).label(lang)
     )
+
+
+def type_by_phase_chart(
+    crosstab: dict[str, dict[str, int]], lang: str, width: float
+) -> ChartDrawing:
+    """Initiatives per co-production phase (the four Co's), stacked by type: the second lens
+    beside the typology. An initiative counts once in every phase it covers."""
+    from coprod_desktop.domain.outcomes import NO_PHASE
+    from coprod_desktop.domain.vocab import CoPhase
+
+    types = [t.value for t in InitiativeType] + [UNCLASSIFIED]
+    present = [t for t in types if any(crosstab.get(t, {}).values())]
+    series = [Series(_type_label(t, lang), TYPE_COLOURS[t], t) for t in present]
+    phases = [p.value for p in CoPhase] + [NO_PHASE]
+    bars = [
+        Bar(
+            message("phase_none", lang) if phase == NO_PHASE else CoPhase.get(phase).label(lang),
+            tuple(float(crosstab.get(t, {}).get(phase, 0)) for t in present),
+            key=phase,
+        )
+        for phase in phases
+        if phase != NO_PHASE or any(crosstab.get(t, {}).get(NO_PHASE) for t in present)
+    ]
+    return bar_chart(
+        message("chart_type_by_phase", lang),
+        bars,
+        series,
+        width,
+        fmt=lambda v: number(v, lang),
+        empty_text=message("chart_no_data", lang),
+    )

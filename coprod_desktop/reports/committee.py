@@ -30,6 +30,9 @@ from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, Pro
 from coprod_desktop.reports.portfolio import filter_description
 
 SUMMARY_LIMIT = 700
+# "We asked, you said, we did": promises made to these parties, at most so many listed each
+PUBLIC_COUNTERPARTS = frozenset({"citizen", "volunteer", "association", "civil_society_org"})
+PUBLIC_PROMISES_SHOWN = 12
 
 
 def person_counts(counts: Counter[str], brief: Brief) -> str:
@@ -195,8 +198,51 @@ def build(
                 )
             ]
         )
+    # outcomes reached, public-safe (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    outcome_sections.delivered_section(brief, initiatives, hide.text)
     if progress:
         progress(3, 4)
+
+    # ---- we asked, you said, we did: promises to citizens and associations (texts only,
+    # anonymised; never the name of whom they were made to)
+    public = [
+        (item, c)
+        for item in initiatives
+        for c in item.commitments
+        if c.counterpart_kind in PUBLIC_COUNTERPARTS
+    ]
+    if public:
+        kept = [(i, c) for i, c in public if c.status == "done"]
+        still = [(i, c) for i, c in public if c.status in ("open", "in_progress")]
+        brief.heading(t("committee_we_did"))
+        brief.add(
+            brief.para(
+                tx.escape(
+                    t(
+                        "committee_we_did_intro",
+                        kept=n(len(kept)),
+                        open=n(len(still)),
+                        dropped=n(len(public) - len(kept) - len(still)),
+                    )
+                )
+            )
+        )
+        for key, group in (("committee_we_did_kept", kept), ("committee_we_did_open", still)):
+            if not group:
+                continue
+            brief.add(brief.para(tx.escape(t(key)), s.h3))
+            shown = sorted(group, key=lambda pair: (pair[1].due_on or date.max, pair[1].id or 0))
+            lines = [
+                f"{plain(c.text, 200)} ({tx.escape(i.reference or '')})"
+                for i, c in shown[:PUBLIC_PROMISES_SHOWN]
+            ]
+            if len(shown) > PUBLIC_PROMISES_SHOWN:
+                lines.append(
+                    tx.escape(t("committee_and_more", count=n(len(shown) - PUBLIC_PROMISES_SHOWN)))
+                )
+            brief.bullets(lines)
 
     # ---- what the frontline co-producers need from the committee
     brief.heading(t("committee_needs"))

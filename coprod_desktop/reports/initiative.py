@@ -318,6 +318,40 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
     elif not any(coming(j) for j in journal):
         brief.add(brief.para(tx.escape(t("brief_no_follow_ups")), s.muted))
 
+    # ---- open commitments, the most urgent first (kept and dropped ones are history)
+    promised = sorted(
+        (c for c in data.commitments if c.status in ("open", "in_progress")),
+        key=lambda c: (c.due_on or date.max, c.id or 0),
+    )
+    if promised:
+        brief.heading(t("brief_open_commitments"))
+        brief.add_table(
+            [
+                t("col_commitment"),
+                t("col_counterpart"),
+                t("col_owner"),
+                t("col_due_on"),
+                t("col_status"),
+            ],
+            [
+                [
+                    tx.shorten(c.text, 400),
+                    c.counterpart_name,
+                    c.owner or "",
+                    (brief.date(c.due_on) + (f", {t('brief_overdue')}" if c.due_on < today else ""))
+                    if c.due_on
+                    else "",
+                    _label(v.CommitmentStatus, c.status, lang),
+                ]
+                for c in promised
+            ],
+            [1, None, None, None, None],
+        )
+    # ---- outcomes and the co-production phases (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    outcome_sections.initiative_section(brief, data)
+
     # ---- the latest review
     if data.reviews:
         review = max(data.reviews, key=lambda r: (r.date or date.min, r.id or 0))

@@ -90,6 +90,17 @@ def key_figures(brief: Brief, figures: PortfolioFigures) -> list[tuple[str, str]
             ),
         ),
         (t("kf_review_overdue"), n(figures.signal_counts.get("review_overdue", 0))),
+        (
+            t("label_commitments"),
+            t(
+                "brief_commitments_kept",
+                kept=n(figures.commitments["kept"]),
+                on_time=n(figures.commitments["kept_on_time"]),
+                overdue=n(figures.commitments["overdue"]),
+                dropped=n(figures.commitments["dropped"]),
+                open=n(figures.commitments["open"]),
+            ),
+        ),
         (t("kf_attention"), n(len(figures.attention))),
         (
             t("label_municipal").capitalize(),
@@ -161,6 +172,12 @@ def build(
         charts.origins_chart,
     ):
         brief.add(KeepTogether([make(figures, lang, CONTENT_WIDTH), Spacer(1, 10)]))
+    # the four Co's beside the typology, and the public value account (reports/outcomes.py)
+    from coprod_desktop.reports import outcomes as outcome_sections
+
+    phases = outcome_sections.phase_chart(initiatives, lang, CONTENT_WIDTH)
+    brief.add(KeepTogether([phases, Spacer(1, 10)]))
+    outcome_sections.value_account_section(brief, initiatives)
 
     if progress:
         progress(3, 4)

@@ -76,8 +76,21 @@ PRESSURE_FIELDS = (
     "resolution",
     "resolved_on",
 )
-JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on")
+JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on", "key")
 REVIEW_FIELDS = ("date", "reviewer", "assessment", "decisions", "next_review")
+# Stored as columns of `commitment` (the journal entry is a link, see `commitment_data`).
+COMMITMENT_FIELDS = ("text", "status", "owner", "counterpart_id", "due_on", "done_on", "note")
+OUTCOME_FIELDS = (
+    "indicator",
+    "unit",
+    "baseline",
+    "target",
+    "achieved",
+    "measured_on",
+    "evidence",
+    "public_value",
+    "co_assessed",
+)
 INVOLVEMENT_FIELDS = (
     "stakeholder_id",
     "role",
@@ -99,6 +112,7 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
         **_copy(row, INITIATIVE_SCALARS),
     )
     data.public_values = list(row.public_values or [])
+    data.co_phases = list(row.co_phases or [])
     data.involvements = [involvement_data(i) for i in row.involvements]
     data.mandates = [d.MandateData(id=x.id, **_copy(x, MANDATE_FIELDS)) for x in row.mandates]
     data.resources = [
@@ -122,7 +136,25 @@ def initiative_data(row: m.Initiative) -> d.InitiativeData:
         for x in row.journal
     ]
     data.reviews = [d.ReviewData(id=x.id, **_copy(x, REVIEW_FIELDS)) for x in row.reviews]
+    data.commitments = [commitment_data(x) for x in row.commitments]
+    data.outcomes = [d.OutcomeData(id=x.id, **_copy(x, OUTCOME_FIELDS)) for x in row.outcomes]
     return data
+
+
+def commitment_data(row: m.Commitment) -> d.CommitmentData:
+    return d.CommitmentData(
+        id=row.id,
+        journal=row.journal_entry.key if row.journal_entry is not None else None,
+        counterpart_name=row.counterpart.name if row.counterpart is not None else "",
+        counterpart_kind=row.counterpart.kind if row.counterpart is not None else "",
+        **_copy(row, COMMITMENT_FIELDS),
+    )
+
+
+def commitment_record(x: d.CommitmentData) -> dict[str, Any]:
+    """A commitment in the interchange shape, with the counterpart's id as its key."""
+    fields_ = tuple(f for f in COMMITMENT_FIELDS if f != "counterpart_id")
+    return {**_copy(x, fields_), "counterpart": x.counterpart_id, "journal": x.journal}
 
 
 def validation_record(data: d.InitiativeData) -> dict[str, Any]:
@@ -143,4 +175,6 @@ def validation_record(data: d.InitiativeData) -> dict[str, Any]:
         {**_copy(x, JOURNAL_FIELDS), "participants": list(x.participant_ids)} for x in data.journal
     ]
     record["reviews"] = [_copy(x, REVIEW_FIELDS) for x in data.reviews]
+    record["commitments"] = [commitment_record(x) for x in data.commitments]
+    record["outcomes"] = [_copy(x, OUTCOME_FIELDS) for x in data.outcomes]
     return record

@@ -29,7 +29,7 @@ from coprod_desktop.domain import merge as merging
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
 from coprod_desktop.domain.quick_check import QuickCheck
-from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.validation import check_journal_links, clean
 from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert, initiatives, memory, versions
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -37,7 +37,7 @@ from coprod_desktop.services.portfolio import ids as portfolio_ids
 from coprod_desktop.store import models as m
 from coprod_desktop.store import references as store_references
 from coprod_desktop.store import search
-from coprod_desktop.store.audit import ENTITY_NAMES, as_text
+from coprod_desktop.store.audit import ENTITY_NAMES, LABEL_FIELDS, as_text
 from coprod_desktop.store.db import Database
 
 FORMAT = "coprod-interchange"
@@ -289,6 +289,16 @@ def _check_references(
                             {"value": key},
                         )
                     )
+        for child_index, promise in enumerate(item["commitments"]):
+            if promise["counterpart"] is not None and promise["counterpart"] not in keys:
+                problems.append(
+                    Problem(
+                        f"{path}.commitments[{child_index}].counterpart",
+                        "unknown_stakeholder",
+                        {"value": promise["counterpart"]},
+                    )
+                )
+        check_journal_links(item["journal"], item["commitments"], f"{path}.", problems)
 
 
 # ---------------------------------------------------------------- importing
@@ -315,6 +325,8 @@ _LIST_TO_ATTR = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
+    "outcomes": "outcomes",
 }
 _ATTR_TO_LIST = {attr: name for name, attr in _LIST_TO_ATTR.items()}
 FORCE_SIDES = ("file", "database")
@@ -356,10 +368,20 @@ def _file_rows(list_name: str, items: list[dict[str, Any]], people: Mapping[str,
             )
             for x in items
         ]
+    if list_name == "commitments":
+        return [
+            d.CommitmentData(
+                counterpart_id=people[x["counterpart"]] if x["counterpart"] is not None else None,
+                journal=x["journal"],
+                **{n: x[n] for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
+            )
+            for x in items
+        ]
     kinds: dict[str, tuple[type[Any], tuple[str, ...]]] = {
         "mandates": (d.MandateData, convert.MANDATE_FIELDS),
         "cross_pressures": (d.PressureData, convert.PRESSURE_FIELDS),
         "reviews": (d.ReviewData, convert.REVIEW_FIELDS),
+        "outcomes": (d.OutcomeData, convert.OUTCOME_FIELDS),
     }
     kind, names = kinds[list_name]
     return [kind(**{n: x[n] for n in names}) for x in items]
@@ -375,7 +397,7 @@ def _as_in_file(
     for name in convert.INITIATIVE_SCALARS:
         if name in present and name != "reference":
             value = item[name]
-            setattr(mine, name, list(value) if name == "public_values" else value)
+            setattr(mine, name, list(value) if isinstance(value, list) else value)
     for list_name, attr in _LIST_TO_ATTR.items():
         if list_name not in present:
             continue
@@ -642,7 +664,7 @@ def _existing_stakeholders(
 # per record (labelled as store.audit labels them) and the search rows of the new initiatives.
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = ("reference", "name", "summary", "category", "kind", "level", "reviewer")
+_LABELS = LABEL_FIELDS
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -650,6 +672,8 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "cross_pressures": convert.PRESSURE_FIELDS,
     "journal": convert.JOURNAL_FIELDS,
     "reviews": convert.REVIEW_FIELDS,
+    "commitments": convert.COMMITMENT_FIELDS,
+    "outcomes": convert.OUTCOME_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
@@ -784,13 +808,14 @@ class _BulkWriter:
         scalars = convert.INITIATIVE_SCALARS
         get = itemgetter(*scalars)
         at_reference = scalars.index("reference")
-        at_values = scalars.index("public_values")
+        at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
         at_title, at_owner = scalars.index("title"), scalars.index("owner")
         rows = []
         for item in items:
             row = list(get(item))
             row[at_reference] = row[at_reference].strip()
-            row[at_values] = list(row[at_values] or [])
+            for at in at_lists:
+                row[at] = list(row[at] or [])
             row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
             rows.append(tuple(row))
         references = [row[at_reference] for row in rows]
@@ -800,9 +825,13 @@ class _BulkWriter:
         self.note("initiative", parents, parents, [as_text(r) for r in references])
 
         participants: list[tuple[int, ...]] = []
+        journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
+        journal_ids: dict[tuple[int, str], int] = {}
         for list_name, model in m.CHILD_MODELS.items():
             columns = _CHILD_COLUMNS[list_name]
-            names = tuple(n for n in columns if n not in ("stakeholder_id", "source_id"))
+            names = tuple(
+                n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
+            )
             get = itemgetter(*names)
             labels_from = [n for n in _LABELS if n in columns]
             child_rows: list[tuple[Any, ...]] = []
@@ -821,6 +850,15 @@ class _BulkWriter:
                             values = (*values, people[source][0] if source is not None else None)
                         elif list_name == "journal":
                             participants.append(tuple({people[k][0] for k in x["participants"]}))
+                            journal_keys.append((parent, x["key"]))
+                        elif list_name == "commitments":
+                            other, entry = x["counterpart"], x["journal"]
+                            values = (
+                                *values,
+                                people[other][0] if other is not None else None,
+                                journal_ids[(parent, entry)] if entry is not None else None,
+                                m.sort_key(x["owner"]),
+                            )
                         child_rows.append((parent, *values))
                         label = None
                         for name in labels_from:  # as store.audit labels a record
@@ -833,9 +871,16 @@ class _BulkWriter:
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
                 names = (*names, "source_id")
+            elif list_name == "commitments":
+                names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
             self.note(ENTITY_NAMES[model], ids, owners, labels)
             if list_name == "journal":
+                journal_ids = {
+                    (parent, key): entry
+                    for (parent, key), entry in zip(journal_keys, ids, strict=True)
+                    if key is not None
+                }
                 links = [
                     (entry, sid)
                     for entry, people_ids in zip(ids, participants, strict=True)
@@ -862,6 +907,7 @@ class _BulkWriter:
                             item["description"],
                             item["area"],
                             *(x["summary"] for x in item["journal"]),
+                            *(x["text"] for x in item["commitments"]),
                         ]
                     ),
                 )
@@ -880,6 +926,7 @@ class _BulkWriter:
 
 
 ALLOWED_SUFFIXES = ".json, .csv, .xlsx"
+EXPORT_SUFFIXES = ".json, .csv, .xlsx, .geojson"
 
 
 def import_file(
@@ -929,6 +976,7 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     values = {"key": key, "reference": row.reference, "version": row.version}
     out = _compact({**values, **{n: getattr(row, n) for n in convert.INITIATIVE_SCALARS}})
     out["public_values"] = list(row.public_values or [])
+    out["co_phases"] = list(row.co_phases or [])
     out["stakeholders"] = [
         _compact(
             {
@@ -963,6 +1011,19 @@ def initiative_dict(row: m.Initiative, key: str, keys: Mapping[int, Any]) -> dic
     out["reviews"] = [
         _compact({n: getattr(x, n) for n in convert.REVIEW_FIELDS}) for x in row.reviews
     ]
+    out["commitments"] = [
+        _compact(
+            {
+                **{n: getattr(x, n) for n in convert.COMMITMENT_FIELDS if n != "counterpart_id"},
+                "counterpart": keys[x.counterpart_id] if x.counterpart_id is not None else None,
+                "journal": x.journal_entry.key if x.journal_entry is not None else None,
+            }
+        )
+        for x in row.commitments
+    ]
+    out["outcomes"] = [
+        _compact({n: getattr(x, n) for n in convert.OUTCOME_FIELDS}) for x in row.outcomes
+    ]
     return out
 
 
@@ -994,6 +1055,7 @@ def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[st
                 used |= {x.stakeholder_id for x in row.involvements}
                 used |= {x.source_id for x in row.resources if x.source_id is not None}
                 used |= {p.id for x in row.journal for p in x.participants}
+                used |= {x.counterpart_id for x in row.commitments if x.counterpart_id is not None}
             people = session.scalars(
                 select(m.Stakeholder).where(m.Stakeholder.id.in_(used)).order_by(m.Stakeholder.id)
             ).all()
@@ -1019,18 +1081,23 @@ def write_json(document: dict[str, Any], path: Path) -> None:
 def export_file(
     db: Database, path: Path, flt: PortfolioFilter | None = None, lang: str = "en"
 ) -> int:
-    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`)."""
+    """Export to .json (interchange) or .csv/.xlsx (`services.spreadsheet`, in `lang`), or
+    the public-safe map of .geojson (`services.geo_export`)."""
     from coprod_desktop.services import safe_write
 
     safe_write.check_target(path)  # a target that may not be written is refused before the work
     suffix = path.suffix.lower()
+    if suffix == ".geojson":
+        from coprod_desktop.services import geo_export
+
+        return geo_export.export_file(db, path, flt, lang)
     if suffix in (".csv", ".xlsx"):
         from coprod_desktop.services import spreadsheet
 
         return spreadsheet.export_file(db, path, flt, lang)
     if suffix != ".json":
         raise InputFileError(
-            "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
+            "unsupported_format", suffix=suffix or path.name, allowed=EXPORT_SUFFIXES
         )
     document = export_document(db, flt)
     write_json(document, path)
@@ -1049,6 +1116,7 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
         }
         people.update({x.source.id: x.source for x in row.resources if x.source is not None})
         people.update({p.id: p for x in row.journal for p in x.participants})
+        people.update({x.counterpart.id: x.counterpart for x in row.commitments if x.counterpart})
         inline = {
             sid: {"id": sid, **stakeholder_dict(person, f"s{sid}")}
             for sid, person in people.items()

@@ -7,11 +7,11 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
-from coprod_desktop.domain.validation import clean
+from coprod_desktop.domain.validation import check_journal_links, clean
 from coprod_desktop.services import convert, versions
 from coprod_desktop.store import models as m
 from coprod_desktop.store import references
@@ -27,6 +27,10 @@ def load_options() -> list[Any]:
         selectinload(m.Initiative.cross_pressures),
         selectinload(m.Initiative.journal).selectinload(m.JournalEntry.participants),
         selectinload(m.Initiative.reviews),
+        selectinload(m.Initiative.commitments).options(
+            joinedload(m.Commitment.counterpart), joinedload(m.Commitment.journal_entry)
+        ),
+        selectinload(m.Initiative.outcomes),
     ]
 
 
@@ -117,9 +121,12 @@ def next_reference(session: Session, year: int | None = None) -> str:
 def _check(session: Session, data: d.InitiativeData) -> None:
     """Every problem with `data` at once, as one ValidationError."""
     problems: list[Problem] = []
-    clean("initiative", convert.validation_record(data), "", problems, check_unknown_fields=False)
+    record = convert.validation_record(data)
+    clean("initiative", record, "", problems, check_unknown_fields=False)
+    check_journal_links(record["journal"], record["commitments"], "", problems)
     wanted = {i.stakeholder_id for i in data.involvements if i.stakeholder_id is not None}
     wanted |= {r.source_id for r in data.resources if r.source_id is not None}
+    wanted |= {c.counterpart_id for c in data.commitments if c.counterpart_id is not None}
     for entry in data.journal:
         wanted |= set(entry.participant_ids)
     known = (
@@ -149,6 +156,15 @@ def _check(session: Session, data: d.InitiativeData) -> None:
                 problems.append(
                     Problem(f"journal[{index}].participants", "unknown_stakeholder", {"value": pid})
                 )
+    for index, item in enumerate(data.commitments):
+        if item.counterpart_id is not None and item.counterpart_id not in known:
+            problems.append(
+                Problem(
+                    f"commitments[{index}].counterpart",
+                    "unknown_stakeholder",
+                    {"value": item.counterpart_id},
+                )
+            )
     if data.reference:
         clash = session.scalar(
             select(m.Initiative.id).where(
@@ -192,13 +208,16 @@ def _sync(
         current[:] = keep
 
 
+def _fresh(value: Any) -> Any:
+    """A list value copied (a JSON column notices a new list, not a changed one)."""
+    return list(value) if isinstance(value, list | tuple) else value
+
+
 def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     for name in convert.INITIATIVE_SCALARS:
         if name == "reference" and not data.reference:
             continue
-        _set(
-            row, name, list(data.public_values) if name == "public_values" else getattr(data, name)
-        )
+        _set(row, name, _fresh(getattr(data, name)))
     ids: set[int] = {pid for j in data.journal for pid in j.participant_ids}
     stakeholders = (
         {s.id: s for s in session.scalars(select(m.Stakeholder).where(m.Stakeholder.id.in_(ids)))}
@@ -232,6 +251,21 @@ def _apply(session: Session, row: m.Initiative, data: d.InitiativeData) -> None:
     )
     _sync(session, row.journal, data.journal, m.JournalEntry, convert.JOURNAL_FIELDS, stakeholders)
     _sync(session, row.reviews, data.reviews, m.Review, convert.REVIEW_FIELDS, stakeholders)
+    _sync(
+        session,
+        row.commitments,
+        data.commitments,
+        m.Commitment,
+        convert.COMMITMENT_FIELDS,
+        stakeholders,
+    )
+    # the journal entry a commitment came from, by its key (new entries have no id yet)
+    entries = {entry.key: entry for entry in row.journal if entry.key is not None}
+    for commitment, item in zip(row.commitments, data.commitments, strict=True):
+        entry = entries.get(item.journal) if item.journal is not None else None
+        if commitment.journal_entry is not entry:
+            commitment.journal_entry = entry
+    _sync(session, row.outcomes, data.outcomes, m.Outcome, convert.OUTCOME_FIELDS, stakeholders)
 
 
 def stale(session: Session, row: m.Initiative, since: str = "opened") -> ConflictError:
@@ -323,7 +357,7 @@ def update_fields(
         if problems:
             raise ValidationError(problems)
         for name, value in changes.items():
-            _set(row, name, list(value) if name == "public_values" else value)
+            _set(row, name, _fresh(value))
         if session.is_modified(row):
             versions.remember(session, before)
         session.flush()

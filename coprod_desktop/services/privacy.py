@@ -24,6 +24,7 @@ access log, the access request export and erasure.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -143,6 +144,18 @@ class PersonResource:
 
 
 @dataclass(frozen=True)
+class PersonCommitment:
+    """A promise made to the person (a commitment naming them as its counterpart)."""
+
+    initiative_id: int
+    reference: str
+    text: str
+    status: str
+    due_on: date | None
+    done_on: date | None
+
+
+@dataclass(frozen=True)
 class PersonRecord:
     """Everything held about one person (what the GUI shows and the access export writes)."""
 
@@ -151,6 +164,7 @@ class PersonRecord:
     journal: list[PersonJournalEntry]
     resources: list[PersonResource]
     mentioned_in: list[tuple[int, str, str]]  # (initiative id, reference, field) naming them
+    commitments: list[PersonCommitment] = dataclasses.field(default_factory=list)
 
 
 # ---------------------------------------------------------------- lists
@@ -310,13 +324,35 @@ def _record(session: Session, row: m.Stakeholder) -> PersonRecord:
             .order_by(m.ResourceEntry.id)
         )
     ]
+    promised = [
+        PersonCommitment(
+            c.initiative_id,
+            references.get(c.initiative_id, ""),
+            c.text,
+            c.status,
+            c.due_on,
+            c.done_on,
+        )
+        for c in session.scalars(
+            select(m.Commitment)
+            .where(m.Commitment.counterpart_id == row.id)
+            .order_by(m.Commitment.id)
+        )
+    ]
     mentioned: list[tuple[int, str, str]] = []
     text_fields = ("title", "summary", "description", "area", "type_rationale")
     for initiative in session.scalars(select(m.Initiative).order_by(m.Initiative.reference)):
         for name in text_fields:
             if _mentions(getattr(initiative, name), needles):
                 mentioned.append((initiative.id, initiative.reference, name))
-    return PersonRecord(convert.stakeholder_data(row), involvements, journal, resources, mentioned)
+    for outcome in session.scalars(select(m.Outcome).order_by(m.Outcome.id)):
+        for name in sorted(m.FREE_TEXT["outcome"]):
+            if _mentions(getattr(outcome, name), needles):
+                reference = references.get(outcome.initiative_id, "")
+                mentioned.append((outcome.initiative_id, reference, f"outcomes.{name}"))
+    return PersonRecord(
+        convert.stakeholder_data(row), involvements, journal, resources, mentioned, promised
+    )
 
 
 def open_person(
@@ -428,6 +464,7 @@ def access_export(
             "involvements": [asdict(x) for x in record.involvements],
             "journal": [asdict(x) for x in record.journal],
             "resources": [asdict(x) for x in record.resources],
+            "commitments": [asdict(x) for x in record.commitments],
             "mentioned_in": [
                 {"initiative_id": i, "reference": ref, "field": name}
                 for i, ref, name in record.mentioned_in
@@ -519,13 +556,16 @@ _FREE_TEXT_MODELS: tuple[type[m.Base], ...] = (
     m.CrossPressure,
     m.JournalEntry,
     m.Review,
+    m.Commitment,
+    m.Outcome,
     m.PersonAccess,
 )
 # The audit trail's entity names and the table each stands for.
 _AUDIT_TABLES = {name: model.__tablename__ for model, name in ENTITY_NAMES.items()}
 # Audit labels (create/delete rows) that are free text: a journal entry is labelled by its
-# summary. Other labels are references, vocabulary keys or a party's name.
-_FREE_TEXT_LABELS = frozenset({"journal"})
+# summary, a commitment by its text, an outcome by its indicator. Other labels are
+# references, vocabulary keys or a party's name.
+_FREE_TEXT_LABELS = frozenset({"journal", "commitment", "outcome"})
 _CHUNK = 500
 
 

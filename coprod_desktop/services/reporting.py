@@ -99,6 +99,7 @@ def _load_chunk(
     for row in _select(connection, "initiative", columns, "id", chunk):
         data = d.InitiativeData(**dict(zip(columns, row, strict=True)))
         data.public_values = list(data.public_values or [])
+        data.co_phases = list(data.co_phases or [])
         found[data.id] = data  # type: ignore[index]
 
     def children(table_name: str, fields: Sequence[str]) -> Sequence[Any]:
@@ -107,10 +108,14 @@ def _load_chunk(
 
     involvements = children("involvement", convert.INVOLVEMENT_FIELDS)
     resources = children("resource_entry", convert.RESOURCE_FIELDS)
+    commitment_columns = (*convert.COMMITMENT_FIELDS, "journal_entry_id")
+    commitments = children("commitment", commitment_columns)
     stakeholder_at = 2 + convert.INVOLVEMENT_FIELDS.index("stakeholder_id")
     source_at = 2 + convert.RESOURCE_FIELDS.index("source_id")
+    counterpart_at = 2 + convert.COMMITMENT_FIELDS.index("counterpart_id")
     wanted_people = {r[stakeholder_at] for r in involvements}
     wanted_people |= {r[source_at] for r in resources if r[source_at] is not None}
+    wanted_people |= {r[counterpart_at] for r in commitments if r[counterpart_at] is not None}
     missing = sorted(wanted_people - names.keys())
     for begin in range(0, len(missing), _CHUNK):
         part = missing[begin : begin + _CHUNK]
@@ -161,6 +166,21 @@ def _load_chunk(
             by_initiative[row[1]].append(make(row))
         return by_initiative
 
+    journal_rows = children("journal_entry", convert.JOURNAL_FIELDS)
+    key_at = 2 + convert.JOURNAL_FIELDS.index("key")
+    journal_keys = {row[0]: row[key_at] for row in journal_rows}
+
+    def commitment(row: Any) -> d.CommitmentData:
+        counterpart = names.get(row[counterpart_at]) if row[counterpart_at] is not None else None
+        entry = row[-1]
+        return d.CommitmentData(
+            id=row[0],
+            counterpart_name=counterpart[0] if counterpart else "",
+            counterpart_kind=counterpart[1] if counterpart else "",
+            journal=journal_keys.get(entry) if entry is not None else None,
+            **dict(zip(convert.COMMITMENT_FIELDS, row[2:-1], strict=True)),
+        )
+
     lists: list[tuple[str, dict[int, list[Any]]]] = [
         ("involvements", grouped(involvements, involvement)),
         (
@@ -178,7 +198,15 @@ def _load_chunk(
                 plain(d.PressureData, convert.PRESSURE_FIELDS),
             ),
         ),
-        ("journal", grouped(children("journal_entry", convert.JOURNAL_FIELDS), journal_entry)),
+        ("journal", grouped(journal_rows, journal_entry)),
+        ("commitments", grouped(commitments, commitment)),
+        (
+            "outcomes",
+            grouped(
+                children("outcome", convert.OUTCOME_FIELDS),
+                plain(d.OutcomeData, convert.OUTCOME_FIELDS),
+            ),
+        ),
     ]
     if not no_people_or_reviews:
         reviews = children("review", convert.REVIEW_FIELDS)

@@ -21,6 +21,8 @@ SETTINGS_FILE = "settings.json"
 class CoreSettings:
     stale_pressure_days: int = Thresholds.stale_pressure_days
     stale_journal_days: int = Thresholds.stale_journal_days
+    outcome_grace_days: int = Thresholds.outcome_grace_days
+    outcome_stale_days: int = Thresholds.outcome_stale_days
     municipality_name: str = ""
     logo_path: str = ""
 
@@ -28,6 +30,8 @@ class CoreSettings:
         return Thresholds(
             stale_pressure_days=self.stale_pressure_days,
             stale_journal_days=self.stale_journal_days,
+            outcome_grace_days=self.outcome_grace_days,
+            outcome_stale_days=self.outcome_stale_days,
         )
 
 
@@ -52,6 +56,8 @@ def load_settings() -> CoreSettings:
     settings = CoreSettings(**values)
     settings.stale_pressure_days = max(1, settings.stale_pressure_days)
     settings.stale_journal_days = max(1, settings.stale_journal_days)
+    settings.outcome_grace_days = max(1, settings.outcome_grace_days)
+    settings.outcome_stale_days = max(1, settings.outcome_stale_days)
     return settings
 
 

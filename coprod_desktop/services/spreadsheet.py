@@ -484,6 +484,8 @@ def parse_sheet(
         for _n, cells in data_rows
         for c in usable
         if cols.IMPORT_COLUMNS[c.field or ""].kind == "number"
+        # a coordinate such as 56,412 looks like a thousands group: it cannot tell
+        and c.field not in ("latitude", "longitude")
         and c.index < len(cells)
         and isinstance(cells[c.index], str)
     ]
@@ -739,6 +741,11 @@ def export_tables(
             add("journal", {**entry, **ref, "participants": names})
         for review in item["reviews"]:
             add("reviews", {**review, **ref})
+        for promise in item.get("commitments", []):
+            other = people[promise["counterpart"]]["name"] if promise.get("counterpart") else None
+            add("commitments", {**promise, **ref, "counterpart": other})
+        for outcome in item.get("outcomes", []):
+            add("outcomes", {**outcome, **ref})
     return [
         Table(
             spec,

@@ -26,6 +26,8 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.CrossPressure: "cross_pressure",
     m.JournalEntry: "journal",
     m.Review: "review",
+    m.Commitment: "commitment",
+    m.Outcome: "outcome",
 }
 _SKIPPED_FIELDS = frozenset(
     {
@@ -40,7 +42,7 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment)
 
 
 def as_text(value: Any) -> str | None:
@@ -68,11 +70,26 @@ def _initiative_id(obj: m.Base) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# The field that names a record in the audit trail (the first one set); the bulk import of
+# services/exchange.py labels its rows the same way.
+LABEL_FIELDS = (
+    "reference",
+    "name",
+    "summary",
+    "category",
+    "kind",
+    "level",
+    "reviewer",
+    "indicator",
+    "text",  # a commitment
+)
+
+
 def _label(obj: m.Base) -> str | None:
     if isinstance(obj, m.Involvement):
         who = obj.stakeholder.name if obj.stakeholder is not None else str(obj.stakeholder_id)
         return f"{who} ({obj.role})"
-    for name in ("reference", "name", "summary", "category", "kind", "level", "reviewer"):
+    for name in LABEL_FIELDS:
         value = getattr(obj, name, None)
         if value:
             return as_text(value)

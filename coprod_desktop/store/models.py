@@ -91,6 +91,11 @@ class Initiative(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     next_review: Mapped[dt.date | None] = mapped_column(Date, index=True)
     kle_topic: Mapped[str | None] = mapped_column(String(40))
+    # Loeffler & Bovaird's four Co's the initiative covers (co_phases keys), several at once.
+    co_phases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # WGS84 degrees, both or neither (domain.validation checks the pair and the ranges).
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -121,6 +126,12 @@ class Initiative(Base):
     )
     reviews: Mapped[list[Review]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Review.id"
+    )
+    commitments: Mapped[list[Commitment]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Commitment.id"
+    )
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="initiative", cascade="all, delete-orphan", order_by="Outcome.id"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -158,6 +169,8 @@ class Stakeholder(Base):
     lawful_basis: Mapped[str | None] = mapped_column(KEY)
     consent_date: Mapped[dt.date | None] = mapped_column(Date)
     retention_until: Mapped[dt.date | None] = mapped_column(Date)
+    # Danish company register number (8 digits, modulus 11), organisations only.
+    cvr: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -281,6 +294,8 @@ class JournalEntry(Base):
     kind: Mapped[str] = mapped_column(KEY)
     summary: Mapped[str] = mapped_column(Text)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Optional name of the entry within its initiative (interchange `key`), for commitments.
+    key: Mapped[str | None] = mapped_column(String(40))
 
     initiative: Mapped[Initiative] = relationship(back_populates="journal")
 
@@ -304,6 +319,69 @@ class Review(Base):
     next_review: Mapped[dt.date | None] = mapped_column(Date)
 
     initiative: Mapped[Initiative] = relationship(back_populates="reviews")
+
+
+class Commitment(Base):
+    """What was promised, by whom, to whom and by when (issue 19)."""
+
+    __tablename__ = "commitment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(KEY)
+    owner: Mapped[str | None] = mapped_column(String(200))
+    counterpart_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stakeholder.id", ondelete="SET NULL"), index=True
+    )
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    journal_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+    # The owner lower-cased by Python (as `Initiative.owner_key`): "My work" finds a person's
+    # open commitments through an index, whatever case their name was typed in.
+    owner_key: Mapped[str | None] = mapped_column(Text)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="commitments")
+    counterpart: Mapped[Stakeholder | None] = relationship()
+    journal_entry: Mapped[JournalEntry | None] = relationship()
+
+    __table_args__ = (
+        # `coprod commitments` lists by status and due date; "My work" by owner and status.
+        Index("ix_commitment_status_due_on", "status", "due_on"),
+        Index("ix_commitment_owner_key_status", "owner_key", "status"),
+    )
+
+    @validates("owner")
+    def _owner_key(self, _name: str, value: str | None) -> str | None:
+        self.owner_key = sort_key(value)
+        return value
+
+
+class Outcome(Base):
+    """What an initiative aims at and achieved, on one indicator."""
+
+    __tablename__ = "outcome"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    indicator: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)
+    achieved: Mapped[float | None] = mapped_column(Float)
+    measured_on: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    public_value: Mapped[str | None] = mapped_column(KEY)
+    co_assessed: Mapped[bool | None] = mapped_column(Boolean)  # None: not recorded
+
+    initiative: Mapped[Initiative] = relationship(back_populates="outcomes")
 
 
 class AuditEntry(Base):
@@ -403,6 +481,8 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     "cross_pressure": frozenset({"description", "raised_by", "resolution"}),
     "journal_entry": frozenset({"summary"}),
     "review": frozenset({"assessment", "decisions"}),
+    "commitment": frozenset({"text", "note"}),
+    "outcome": frozenset({"indicator", "evidence"}),
     "person_access": frozenset({"purpose"}),
     # old_value/new_value hold a copy of another column: scrubbed by what that column is
     "audit_entry": frozenset(),
@@ -434,14 +514,16 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
         }
     ),
     "stakeholder": frozenset(
-        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis"}
+        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis", "cvr"}
     ),
     "involvement": frozenset({"role", "influence", "interest", "trust"}),
     "mandate": frozenset({"level", "clarity", "committee", "reference"}),
     "resource_entry": frozenset({"kind", "unit", "internal_unit"}),
     "cross_pressure": frozenset({"category", "level", "status", "coping_strategy"}),
-    "journal_entry": frozenset({"kind"}),
+    "journal_entry": frozenset({"kind", "key"}),
     "review": frozenset({"reviewer"}),
+    "commitment": frozenset({"status", "owner", "owner_key"}),
+    "outcome": frozenset({"unit", "public_value"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
@@ -457,6 +539,8 @@ CHILD_MODELS: dict[str, type[Base]] = {
     "cross_pressures": CrossPressure,
     "journal": JournalEntry,
     "reviews": Review,
+    "commitments": Commitment,
+    "outcomes": Outcome,
 }
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.store.models import Initiative, JournalEntry
+from coprod_desktop.store.models import Commitment, Initiative, JournalEntry
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -108,6 +108,12 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
             )
         ):
             journal.setdefault(initiative_id, []).append(summary or "")
+        for initiative_id, promised in connection.execute(
+            select(Commitment.initiative_id, Commitment.text).where(
+                Commitment.initiative_id.in_(chunk)
+            )
+        ):
+            journal.setdefault(initiative_id, []).append(promised or "")
         bodies = [
             (
                 row.id,

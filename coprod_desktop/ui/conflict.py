@@ -126,8 +126,14 @@ def row_summary(name: str, record: Any) -> str:
         parts.append(_short(record.description, 40))
     elif name == "journal":
         parts = [_date(record.date), _label(v.JournalKind, record.kind), _short(record.summary)]
+    elif name == "commitments":
+        parts = [_short(record.text, 50), _label(v.CommitmentStatus, record.status)]
+        parts += [_date(record.due_on), record.owner or "", record.counterpart_name]
     elif name == "reviews":
         parts = [_date(record.date), record.reviewer, _short(record.assessment, 40)]
+    elif name == "outcomes":
+        values = "/".join("" if x is None else f"{x:g}" for x in (record.achieved, record.target))
+        parts = [_short(record.indicator, 40), values, _date(record.measured_on)]
     else:  # a kind of record this dialog does not know yet: its first few values
         parts = [str(getattr(record, f.name)) for f in fields(record)[:3]]
     return " · ".join(p for p in parts if p)
@@ -141,6 +147,8 @@ def value_text(name: str, value: Any) -> str:
         return _label(VOCABULARIES[name], value)
     if name == "public_values":
         return ", ".join(_label(v.PublicValue, key) for key in value)
+    if name == "co_phases":
+        return ", ".join(_label(v.CoPhase, key) for key in value)
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
@@ -260,6 +268,8 @@ class ConflictDialog(QDialog):
             "cross_pressures": self.tr("Cross-pressures"),
             "journal": self.tr("Journal"),
             "reviews": self.tr("Reviews"),
+            "commitments": self.tr("Commitments"),
+            "outcomes": self.tr("Outcomes"),
         }
         return lists.get(name, name)
 

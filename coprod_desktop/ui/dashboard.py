@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -56,10 +58,12 @@ from coprod_desktop.domain.figures import (
     UNKNOWN,
     FiguresAccumulator,
     PortfolioFigures,
+    commitment_counts,
     is_municipal,
     resource_unit,
 )
 from coprod_desktop.domain.messages import message
+from coprod_desktop.domain.outcomes import NO_PHASE
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
 from coprod_desktop.services import memory, portfolio, reporting
 from coprod_desktop.services.settings import load_settings
@@ -98,8 +102,12 @@ class DashboardData:
     by_type: dict[str, PortfolioFigures]
     # chart name -> (bar, series) -> the initiatives behind that cell or bar
     ids: dict[str, dict[Key, list[int]]] = field(default_factory=dict)
+    # "type" / "sector" -> key -> commitments kept, kept_on_time, overdue, dropped, open
+    commitments: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
     attention: list[AttentionEntry] = field(default_factory=list)
     signal_counts: dict[str, int] = field(default_factory=dict)
+    # type -> co-production phase -> initiatives (the four Co's beside the typology)
+    phase_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def ids_for(self, chart: str, bar: str, series: str | None) -> tuple[int, ...]:
         return tuple(self.ids.get(chart, {}).get((bar, series), []))
@@ -134,6 +142,8 @@ def compute(
     resources: dict[Key, list[int]] = {}
     origins: dict[Key, list[int]] = {}
     signals: dict[Key, list[int]] = {}
+    promises: dict[str, dict[str, Counter[str]]] = {"type": {}, "sector": {}}
+    phases: dict[Key, list[int]] = {}  # (phase, type)
     ids = portfolio.ids(db)
     total = len(ids)
     with memory.collector_paused():
@@ -170,6 +180,13 @@ def compute(
                     )
                 origin = item.origin or UNKNOWN
                 _add(origins, [(origin, None), (origin, "count")], ident)
+                if item.commitments:
+                    counts = commitment_counts(item.commitments, when)
+                    promises["type"].setdefault(kind, Counter()).update(counts)
+                    promises["sector"].setdefault(item.sector, Counter()).update(counts)
+                covered = [p for p in item.co_phases if v.CoPhase.is_key(p)] or [NO_PHASE]
+                for phase in dict.fromkeys(covered):
+                    _add(phases, [(phase, None), (phase, kind)], ident)
                 if found:
                     attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
                     for key in dict.fromkeys(s.key for s in found):
@@ -187,10 +204,21 @@ def compute(
             "resources": resources,
             "origins": origins,
             "signals": signals,
+            "phases": phases,
         },
         attention=attention,
         signal_counts={key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS},
+        commitments=promises,
+        phase_counts=_phase_counts(phases),
     )
+
+
+def _phase_counts(phases: dict[Key, list[int]]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for (phase, kind), found in phases.items():
+        if kind is not None:
+            counts.setdefault(kind, {})[phase] = len(found)
+    return counts
 
 
 def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> charts.ChartDrawing:
@@ -429,7 +457,7 @@ class DashboardView(QWidget):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
         for position, name in enumerate(
-            ("type_sector", "pressures", "resources", "origins", "signals")
+            ("type_sector", "pressures", "resources", "origins", "signals", "phases")
         ):
             chart = ChartView(name, grid_page)
             chart.clicked.connect(lambda bar, series, n=name: self.chart_clicked(n, bar, series))
@@ -467,10 +495,15 @@ class DashboardView(QWidget):
         heading.setFont(bold)
         attention_layout.addWidget(heading)
         attention_layout.addWidget(self.attention_list, 1)
-        grid.addWidget(attention_box, 2, 1)
+        grid.addWidget(attention_box, 3, 0, 1, 2)
+        self.commitments_label = QLabel(grid_page)
+        self.commitments_label.setObjectName("commitments-kept")
+        self.commitments_label.setTextFormat(Qt.TextFormat.RichText)
+        self.commitments_label.setWordWrap(True)
+        grid.addWidget(self.commitments_label, 4, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -562,8 +595,51 @@ class DashboardView(QWidget):
         self.charts["signals"].set_drawing(
             signals_chart(data, lang, self.tr("Attention signals"), CHART_WIDTH)
         )
+        self.charts["phases"].set_drawing(
+            charts.type_by_phase_chart(data.phase_counts, lang, CHART_WIDTH)
+        )
         self.attention_model.set_entries(data.attention)
+        self.commitments_label.setText(self.commitments_html(data))
         self.loaded.emit()
+
+    def commitments_html(self, data: DashboardData) -> str:
+        """Commitments kept on time, overdue and dropped, per type and per sector."""
+        if not any(data.commitments.values()):
+            return ""
+        head = "".join(
+            f"<th align='right'>&nbsp;{text}&nbsp;</th>"
+            for text in (
+                self.tr("Kept"),
+                self.tr("On time"),
+                self.tr("Overdue"),
+                self.tr("Dropped"),
+                self.tr("Open"),
+            )
+        )
+        parts = [f"<p><b>{self.tr('Commitments kept on time')}</b></p>"]
+        for dimension, title in (("type", self.tr("Type")), ("sector", self.tr("Sector"))):
+            rows = []
+            for key, counts in sorted(data.commitments.get(dimension, {}).items()):
+                name = self._type(key) if dimension == "type" else vocab_label(v.Sector, key)
+                kept = counts["kept"]
+                share = f" ({round(100 * counts['kept_on_time'] / kept)} %)" if kept else ""
+                cells = [
+                    str(kept),
+                    f"{counts['kept_on_time']}{share}",
+                    str(counts["overdue"]),
+                    str(counts["dropped"]),
+                    str(counts["open"]),
+                ]
+                rows.append(
+                    f"<tr><td>{escape(name)}</td>"
+                    + "".join(f"<td align='right'>{c}</td>" for c in cells)
+                    + "</tr>"
+                )
+            parts.append(
+                f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>{title}</th>"
+                f"{head}</tr>{''.join(rows)}</table>"
+            )
+        return "".join(parts)
 
     # ------------------------------------------------------------------ click-through
 
@@ -599,6 +675,13 @@ class DashboardView(QWidget):
             return self.tr("Origin: %1").replace("%1", origin)
         if chart == "signals":
             return self.tr("Attention: %1").replace("%1", signal_label(bar))
+        if chart == "phases":
+            phase = (
+                self.tr("no co-production phase recorded")
+                if bar == NO_PHASE
+                else self.tr("Co-production phase: %1").replace("%1", vocab_label(v.CoPhase, bar))
+            )
+            return phase if series is None else f"{phase} · {self._type(series)}"
         return bar
 
     def _describer(self, chart: str) -> Callable[[charts.HitArea], str]:

@@ -53,6 +53,8 @@ class StakeholderForm(QWidget):
         self.lawful_basis = VocabCombo(v.LawfulBasis, empty="", parent=self)
         self.consent_date = DateField(self)
         self.retention_until = DateField(self)
+        self.cvr = QLineEdit(self)
+        self.cvr.setPlaceholderText(self.tr("8 digits, organisations only"))
         self.errors: dict[str, ErrorLabel] = {}
         rows: list[tuple[str, str, QWidget]] = [
             ("name", self.tr("&Name"), self.name),
@@ -61,6 +63,7 @@ class StakeholderForm(QWidget):
             ("organisation", self.tr("&Organisation"), self.organisation),
             ("email", self.tr("&E-mail"), self.email),
             ("phone", self.tr("&Phone"), self.phone),
+            ("cvr", self.tr("C&VR number"), self.cvr),
             ("notes", self.tr("No&tes"), self.notes),
             ("lawful_basis", self.tr("&Lawful basis"), self.lawful_basis),
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
@@ -116,6 +119,8 @@ class StakeholderForm(QWidget):
     def _person_toggled(self, on: bool) -> None:
         for widget in (self.lawful_basis, self.consent_date, self.retention_until):
             widget.setEnabled(on)
+        # a person has no CVR number; a number already typed stays visible so saving says so
+        self.cvr.setEnabled(not on or bool(self.cvr.text().strip()))
 
     def set_data(self, data: StakeholderData) -> None:
         self.original = data
@@ -127,6 +132,8 @@ class StakeholderForm(QWidget):
         self.organisation.setText(data.organisation or "")
         self.email.setText(data.email or "")
         self.phone.setText(data.phone or "")
+        self.cvr.setText(data.cvr or "")
+        self._person_toggled(self.is_person.isChecked())
         self.notes.setPlainText(data.notes or "")
         self.lawful_basis.set_key(data.lawful_basis)
         self.consent_date.set_value(data.consent_date)
@@ -173,6 +180,7 @@ class StakeholderForm(QWidget):
             lawful_basis=self.lawful_basis.key() if person else None,
             consent_date=dates["consent_date"],
             retention_until=dates["retention_until"],
+            cvr=text(self.cvr),
         )
 
     def show_problems(self, error: ValidationError | None) -> None:
@@ -360,6 +368,18 @@ class SettingsDialog(QDialog):
         self.stale_journal.setToolTip(
             self.tr("An active initiative without a journal entry for this long is flagged")
         )
+        self.outcome_grace = QSpinBox(self)
+        self.outcome_grace.setRange(1, 3650)
+        self.outcome_grace.setValue(core.outcome_grace_days)
+        self.outcome_grace.setSuffix(self.tr(" days"))
+        self.outcome_grace.setToolTip(
+            self.tr("An active initiative under way this long without any outcome is flagged")
+        )
+        self.outcome_stale = QSpinBox(self)
+        self.outcome_stale.setRange(1, 3650)
+        self.outcome_stale.setValue(core.outcome_stale_days)
+        self.outcome_stale.setSuffix(self.tr(" days"))
+        self.outcome_stale.setToolTip(self.tr("Outcomes not measured for this long are flagged"))
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("&User name (audit trail)"), self.user, self.user),
             (self.tr("&Language"), self.language, self.language),
@@ -368,6 +388,8 @@ class SettingsDialog(QDialog):
             (self.tr("&Default database"), db_row, self.database),
             (self.tr("Serious cross-pressure &open for"), self.stale_pressure, self.stale_pressure),
             (self.tr("No &journal entry for"), self.stale_journal, self.stale_journal),
+            (self.tr("&No outcome after"), self.outcome_grace, self.outcome_grace),
+            (self.tr("Outcomes not measu&red for"), self.outcome_stale, self.outcome_stale),
         ]
         for text, field, widget in rows:
             label = QLabel(text, self)
@@ -422,6 +444,8 @@ class SettingsDialog(QDialog):
         core = load_settings()
         core.stale_pressure_days = self.stale_pressure.value()
         core.stale_journal_days = self.stale_journal.value()
+        core.outcome_grace_days = self.outcome_grace.value()
+        core.outcome_stale_days = self.outcome_stale.value()
         save_settings(core)
 
 

@@ -73,8 +73,14 @@ LIST_PATHS = {
     "cross_pressures": "cross_pressures",
     "journal": "journal",
     "reviews": "reviews",
+    "commitments": "commitments",
+    "outcomes": "outcomes",
 }
-FIELD_ALIASES = {"stakeholder": "stakeholder_name", "source": "source_id"}
+FIELD_ALIASES = {
+    "stakeholder": "stakeholder_name",
+    "source": "source_id",
+    "counterpart": "counterpart_id",
+}
 _PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
 
@@ -262,9 +268,15 @@ class InitiativeEditor(QWidget):
         self.tabs.addTab(self._resources_tab(), self.tr("Resources"))
         self.tabs.addTab(self._pressures_tab(), self.tr("Cross-pressures"))
         self.tabs.addTab(self._journal_tab(), self.tr("Journal"))
+        from coprod_desktop.ui.commitments_tab import commitments_tab
+
+        self.tabs.addTab(commitments_tab(self), self.tr("Commitments"))
         from coprod_desktop.ui.reviews import reviews_tab
 
         self.tabs.addTab(reviews_tab(self), self.tr("Reviews"))
+        from coprod_desktop.ui.outcomes_tab import outcomes_tab
+
+        self.tabs.addTab(outcomes_tab(self), self.tr("Outcomes"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -309,6 +321,9 @@ class InitiativeEditor(QWidget):
             "participation_level": self.tr("Participation level (IAP2)"),
             "public_values": self.tr("Public values"),
             "frontline_role": self.tr("Frontline role"),
+            "co_phases": self.tr("Co-production phases"),
+            "latitude": self.tr("Latitude"),
+            "longitude": self.tr("Longitude"),
         }
 
     def _with_error(self, name: str, widget: QWidget, parent: QWidget) -> QWidget:
@@ -352,6 +367,49 @@ class InitiativeEditor(QWidget):
         self.bindings[name] = (get, put)
         edit.setTabChangesFocus(True)
         edit.textChanged.connect(lambda: self._edited(name))
+
+    def _bind_coordinate(self, name: str, edit: QLineEdit) -> None:
+        """Decimal degrees; a comma is read as a decimal point. Text that is not a number is
+        kept as typed, so saving reports it beside the field instead of dropping it."""
+
+        def get() -> Any:
+            text = edit.text().strip()
+            if not text:
+                return None
+            try:
+                return float(text.replace(",", "."))
+            except ValueError:
+                return text
+
+        def put(value: Any) -> None:
+            if get() != value:
+                edit.setText("" if value is None else str(value))
+
+        self.bindings[name] = (get, put)
+        edit.textChanged.connect(lambda _t: self._edited(name))
+
+    def _phase_boxes(self, page: QWidget) -> QWidget:
+        """Check boxes for the four Co's (Loeffler & Bovaird), bound to `co_phases`."""
+        box = QWidget(page)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.phase_boxes: dict[str, QCheckBox] = {}
+        for phase in v.CoPhase:
+            check = QCheckBox(phase.label(i18n.lang()), box)
+            check.toggled.connect(lambda _on: self._edited("co_phases"))
+            row.addWidget(check)
+            self.phase_boxes[phase.value] = check
+        row.addStretch(1)
+
+        def get() -> Any:
+            return [k for k, check in self.phase_boxes.items() if check.isChecked()]
+
+        def put(value: Any) -> None:
+            for key, check in self.phase_boxes.items():
+                check.setChecked(key in (value or []))
+
+        self.bindings["co_phases"] = (get, put)
+        return box
 
     def _bind_combo(self, name: str, combo: VocabCombo) -> None:
         self.bindings[name] = (combo.key, combo.set_key)
@@ -401,6 +459,10 @@ class InitiativeEditor(QWidget):
         self.next_review = DateField(page)
         self.kle_topic = QLineEdit(page)
         self.kle_topic.setPlaceholderText(self.tr("e.g. 00.01.00"))
+        self.latitude = QLineEdit(page)
+        self.latitude.setPlaceholderText(self.tr("WGS84, e.g. 56.1572"))
+        self.longitude = QLineEdit(page)
+        self.longitude.setPlaceholderText(self.tr("WGS84, e.g. 10.2107"))
         widgets: list[tuple[str, QWidget]] = [
             ("title", self.title),
             ("reference", self.reference),
@@ -416,10 +478,14 @@ class InitiativeEditor(QWidget):
             ("end_date", self.end_date),
             ("next_review", self.next_review),
             ("kle_topic", self.kle_topic),
+            ("latitude", self.latitude),
+            ("longitude", self.longitude),
         ]
         for name, widget in widgets:
             self._add_row(form, name, widget, page)
-            if isinstance(widget, QLineEdit):
+            if name in ("latitude", "longitude") and isinstance(widget, QLineEdit):
+                self._bind_coordinate(name, widget)
+            elif isinstance(widget, QLineEdit):
                 self._bind_text(name, widget)
             elif isinstance(widget, QPlainTextEdit):
                 self._bind_long_text(name, widget)
@@ -540,6 +606,7 @@ class InitiativeEditor(QWidget):
                 box.setChecked(key in (value or []))
 
         self.bindings["public_values"] = (get_values, put_values)
+        phases_box = self._phase_boxes(page)
         self._add_row(form, "secondary_type", self.secondary_type, page)
         self._bind_combo("secondary_type", self.secondary_type)
         self._add_row(form, "type_rationale", self.type_rationale, page)
@@ -547,6 +614,7 @@ class InitiativeEditor(QWidget):
         self._add_row(form, "participation_level", self.participation_level, page)
         self._bind_combo("participation_level", self.participation_level)
         self._add_row(form, "public_values", values_box, page)
+        self._add_row(form, "co_phases", phases_box, page)
         self._add_row(form, "frontline_role", self.frontline_role, page)
         self._bind_combo("frontline_role", self.frontline_role)
         layout.addLayout(form)
@@ -746,7 +814,8 @@ class InitiativeEditor(QWidget):
             [
                 (self.tr("&Add entry…"), lambda: self.new_record("journal")),
                 (self.tr("Edit…"), lambda: self.edit_record("journal")),
-                (self.tr("Remove"), lambda: self.remove_row("journal")),
+                (self.tr("Commitment from this entry"), self.commitment_from_journal),
+                (self.tr("Remove"), self.remove_journal_entry),
             ],
         )
 
@@ -801,6 +870,9 @@ class InitiativeEditor(QWidget):
             for res in self.data.resources:
                 if res.source_id is not None:
                     self.names.setdefault(res.source_id, res.source_name)
+            for promise in self.data.commitments:
+                if promise.counterpart_id is not None:
+                    self.names.setdefault(promise.counterpart_id, promise.counterpart_name)
             for name in LISTS:
                 self.models[name].set_records(getattr(self.data, name))
         finally:
@@ -839,6 +911,18 @@ class InitiativeEditor(QWidget):
             )
         open_pressures = sum(p.status != "resolved" for p in self.data.cross_pressures)
         lines.append("<p><b>{}</b> {}</p>".format(self.tr("Open cross-pressures:"), open_pressures))
+        promised = [c for c in self.data.commitments if c.status in ("open", "in_progress")]
+        if promised:
+            today = dt.date.today()
+            late = sum(1 for c in promised if c.due_on is not None and c.due_on < today)
+            lines.append(
+                "<p><b>{}</b> {}</p>".format(
+                    self.tr("Open commitments:"),
+                    self.tr("%1 (%2 overdue)")
+                    .replace("%1", str(len(promised)))
+                    .replace("%2", str(late)),
+                )
+            )
         if signals:
             items = "".join(f"<li>{s.explanation.get(lang)}</li>" for s in signals)
             lines.append(
@@ -853,6 +937,15 @@ class InitiativeEditor(QWidget):
             self.suggestion.setText(
                 self.tr("The recorded facts point to: %1").replace(
                     "%1", vocab_label(v.InitiativeType, suggestion)
+                )
+            )
+        elif not suggestion and not self.data.type and (self.data.summary or self.data.description):
+            # too few facts for the assistant: read the text (domain/text_classification.py)
+            from coprod_desktop.domain.text_classification import suggest_for_text
+
+            self.suggestion.setText(
+                self.tr("From the text: %1").replace(
+                    "%1", suggest_for_text(self.data).rationale(lang)
                 )
             )
         else:
@@ -1006,6 +1099,8 @@ class InitiativeEditor(QWidget):
             "cross_pressures": self.tr("Edit cross-pressures"),
             "journal": self.tr("Edit journal"),
             "reviews": self.tr("Edit reviews"),
+            "commitments": self.tr("Edit commitments"),
+            "outcomes": self.tr("Edit outcomes"),
         }[name]
         self.undo.push(ListCommand(self, name, old, records, text))
 
@@ -1241,6 +1336,16 @@ class InitiativeEditor(QWidget):
     def add_journal(self) -> None:
         entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
         self._append("journal", entry, self.tr("Add journal entry"), "summary")
+
+    def commitment_from_journal(self) -> None:
+        from coprod_desktop.ui.commitments_tab import from_journal
+
+        from_journal(self)
+
+    def remove_journal_entry(self) -> None:
+        from coprod_desktop.ui.commitments_tab import remove_journal_entry
+
+        remove_journal_entry(self)
 
     def set_participants(self, row: int, ids: list[int]) -> None:
         records = copy.deepcopy(self.data.journal)

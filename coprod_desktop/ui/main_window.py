@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         analysis_views.install(self)  # View menu: Dashboard, Review mode
+        from coprod_desktop.ui import my_work
+
+        my_work.install(self)  # the start page once a portfolio is open
         self._build_toolbar()
         self.update_title()
         self.update_status()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -48,6 +49,7 @@ class Column:
     field: str
     header: str
     kind: str = "text"  # text | vocab | date | bool | number | severity | readonly | choice
+    # | measure (a number that may be negative or blank, typed as text)
     vocabulary: type[Vocabulary] | None = None
     tooltips: dict[str, str] | None = None
     width: int = 120
@@ -129,7 +131,7 @@ class RecordModel(QAbstractTableModel):
             return vocab_label(column.vocabulary, str(value))
         if column.kind == "date" and isinstance(value, dt.date):
             return date_text(value)
-        if column.kind == "number":
+        if column.kind in ("number", "measure") and isinstance(value, int | float):
             return format_number(float(value))
         if column.kind == "choice":
             options = dict(self.choices[column.field]()) if column.field in self.choices else {}
@@ -166,7 +168,11 @@ class RecordModel(QAbstractTableModel):
             from PySide6.QtGui import QColor
 
             return QColor("#fde7ea")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("number", "severity"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (
+            "number",
+            "severity",
+            "measure",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -188,6 +194,17 @@ class RecordModel(QAbstractTableModel):
             value = parsed
         if column.kind == "text" and isinstance(value, str):
             value = value if value.strip() or column.required else None
+        if column.kind == "measure" and isinstance(value, str):
+            ok, number = parse_measure(value)
+            if not ok:
+                # kept visible, never dropped: the cell turns red and says why
+                self.problems[(index.row(), column.field)] = QCoreApplication.translate(
+                    "Records", "“%1” is not a number"
+                ).replace("%1", value.strip())
+                self.dataChanged.emit(index, index)
+                return False
+            self.problems.pop((index.row(), column.field), None)
+            value = number
         records = copy.deepcopy(self.records)
         record = records[index.row()]
         if getattr(record, column.field) == value:
@@ -201,6 +218,24 @@ class RecordModel(QAbstractTableModel):
         )
         self.on_change(copy.deepcopy(records))
         return True
+
+
+def parse_measure(text: str) -> tuple[bool, float | int | None]:
+    """A typed measure: (True, None) when blank, (True, number), or (False, None) when it is
+    not a number. Danish users may type a decimal comma and thousands points."""
+    from coprod_desktop.domain.sheetparse import parse_number
+
+    if not text.strip():
+        return True, None
+    number = parse_number(text, decimal_comma=i18n.lang() == "da")
+    return (number is not None), number
+
+
+def measure_text(value: float) -> str:
+    """A measure as it is typed: every digit kept (no rounding, no grouping), with a decimal
+    comma in Danish, so opening and leaving a cell never changes its value."""
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    return text.replace(".", ",") if i18n.lang() == "da" else text
 
 
 class RecordDelegate(QStyledItemDelegate):
@@ -237,6 +272,8 @@ class RecordDelegate(QStyledItemDelegate):
             box.setRange(1, 3)
             return box
         edit = QLineEdit(parent)
+        if column.kind == "measure":
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         if column.kind == "date":
             edit.setPlaceholderText(date_placeholder())
         return edit
@@ -255,6 +292,8 @@ class RecordDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             if isinstance(value, dt.date):
                 editor.setText(date_text(value))
+            elif self._column(index).kind == "measure" and isinstance(value, int | float):
+                editor.setText(measure_text(value))
             else:
                 editor.setText("" if value is None else str(value))
 

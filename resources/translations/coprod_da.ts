@@ -352,6 +352,46 @@
                 <numerusform>%n initiativer – klik for at vise dem</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Kept</source>
+            <translation>Holdt</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Til tiden</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>Dropped</source>
+            <translation>Opgivet</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Åbne</translation>
+        </message>
+        <message>
+            <source>Commitments kept on time</source>
+            <translation>Aftaler holdt til tiden</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sektor</translation>
+        </message>
+        <message>
+            <source>no co-production phase recorded</source>
+            <translation>ingen samskabelsesfase registreret</translation>
+        </message>
+        <message>
+            <source>Co-production phase: %1</source>
+            <translation>Samskabelsesfase: %1</translation>
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>
@@ -1314,6 +1354,58 @@
         <message>
             <source>Journal entry</source>
             <translation>Journalnotat</translation>
+        </message>
+        <message>
+            <source>Commitment from this entry</source>
+            <translation>Aftale fra dette notat</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Edit commitments</source>
+            <translation>Redigér aftaler</translation>
+        </message>
+        <message>
+            <source>Open commitments:</source>
+            <translation>Åbne aftaler:</translation>
+        </message>
+        <message>
+            <source>%1 (%2 overdue)</source>
+            <translation>%1 (%2 overskredet)</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>Co-production phases</source>
+            <translation>Samskabelsesfaser</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Breddegrad</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Længdegrad</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 56.1572</source>
+            <translation>WGS84, fx 56,1572</translation>
+        </message>
+        <message>
+            <source>WGS84, e.g. 10.2107</source>
+            <translation>WGS84, fx 10,2107</translation>
+        </message>
+        <message>
+            <source>Edit outcomes</source>
+            <translation>Rediger resultater</translation>
+        </message>
+        <message>
+            <source>From the text: %1</source>
+            <translation>Ud fra teksten: %1</translation>
         </message>
     </context>
     <context>
@@ -2555,6 +2647,22 @@
             <source>Portfolio databases (*.sqlite *.db)</source>
             <translation>Porteføljedatabaser (*.sqlite *.db)</translation>
         </message>
+        <message>
+            <source>An active initiative under way this long without any outcome is flagged</source>
+            <translation>Et aktivt initiativ, der har været i gang så længe uden resultater, markeres</translation>
+        </message>
+        <message>
+            <source>Outcomes not measured for this long are flagged</source>
+            <translation>Resultater, der ikke er målt så længe, markeres</translation>
+        </message>
+        <message>
+            <source>&amp;No outcome after</source>
+            <translation>I&amp;ngen resultater efter</translation>
+        </message>
+        <message>
+            <source>Outcomes not measu&amp;red for</source>
+            <translation>Resultater ikke målt &amp;i</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderDialog</name>
@@ -2616,6 +2724,14 @@
         <message>
             <source>Keep &amp;until</source>
             <translation>Opbevares t&amp;il</translation>
+        </message>
+        <message>
+            <source>8 digits, organisations only</source>
+            <translation>8 cifre, kun organisationer</translation>
+        </message>
+        <message>
+            <source>C&amp;VR number</source>
+            <translation>C&amp;VR-nummer</translation>
         </message>
     </context>
     <context>
@@ -2993,6 +3109,14 @@
                 <numerusform>%n ændret</numerusform>
                 <numerusform>%n ændret</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
         </message>
     </context>
     <context>
@@ -3490,6 +3614,290 @@
         <message>
             <source>Nothing entered yet: fill in a field, or press Escape.</source>
             <translation>Intet er indtastet endnu: udfyld et felt, eller tryk Escape.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Commitments</name>
+        <message>
+            <source>&amp;Add commitment</source>
+            <translation>&amp;Tilføj aftale</translation>
+        </message>
+        <message>
+            <source>Add commitment</source>
+            <translation>Tilføj aftale</translation>
+        </message>
+        <message>
+            <source>Choose a journal entry first.</source>
+            <translation>Vælg først et journalnotat.</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>Aftale</translation>
+        </message>
+        <message>
+            <source>Commitment from journal entry</source>
+            <translation>Aftale fra journalnotat</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>Aftaler</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>Udført den</translation>
+        </message>
+        <message>
+            <source>Due on</source>
+            <translation>Frist</translation>
+        </message>
+        <message>
+            <source>From journal entry</source>
+            <translation>Fra journalnotat</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done</source>
+            <translation>Markér som &amp;udført</translation>
+        </message>
+        <message>
+            <source>Mark commitment done</source>
+            <translation>Markér aftale som udført</translation>
+        </message>
+        <message>
+            <source>Name journal entry</source>
+            <translation>Navngiv journalnotat</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Ansvarlig</translation>
+        </message>
+        <message>
+            <source>Promised to</source>
+            <translation>Lovet til</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Remove journal entry</source>
+            <translation>Fjern journalnotat</translation>
+        </message>
+        <message>
+            <source>Unlink commitments</source>
+            <translation>Fjern aftalers kobling</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <source>%1 made %n change(s)</source>
+            <translation>
+                <numerusform>%1 lavede %n ændring</numerusform>
+                <numerusform>%1 lavede %n ændringer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;My work</source>
+            <translation>&amp;Mine opgaver</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Opdatér</translation>
+        </message>
+        <message>
+            <source>Calendar file</source>
+            <translation>Kalenderfil</translation>
+        </message>
+        <message>
+            <source>Calendar files (*.ics)</source>
+            <translation>Kalenderfiler (*.ics)</translation>
+        </message>
+        <message>
+            <source>Calendar file…</source>
+            <translation>Kalenderfil…</translation>
+        </message>
+        <message>
+            <source>Changed by colleagues since you last looked</source>
+            <translation>Ændret af kolleger, siden du sidst kiggede</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Udført</translation>
+        </message>
+        <message>
+            <source>Due this week</source>
+            <translation>Frist i denne uge</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Opfølgninger</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Senere</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done</source>
+            <translation>Markér som &amp;udført</translation>
+        </message>
+        <message>
+            <source>Mark the chosen commitment as kept</source>
+            <translation>Markér den valgte aftale som holdt</translation>
+        </message>
+        <message>
+            <source>Mark this commitment as kept today</source>
+            <translation>Markér aftalen som holdt i dag</translation>
+        </message>
+        <message>
+            <source>My work</source>
+            <translation>Mine opgaver</translation>
+        </message>
+        <message>
+            <source>My work — %1</source>
+            <translation>Mine opgaver — %1</translation>
+        </message>
+        <message>
+            <source>Nothing is due. Open the portfolio to find an initiative.</source>
+            <translation>Intet har frist. Åbn porteføljen for at finde et initiativ.</translation>
+        </message>
+        <message>
+            <source>Open commitments: %1 overdue, %2 due this week, %3 later.</source>
+            <translation>Åbne aftaler: %1 overskredet, %2 med frist i denne uge, %3 senere.</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overskredet</translation>
+        </message>
+        <message>
+            <source>Promised to</source>
+            <translation>Lovet til</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Gennemgang</translation>
+        </message>
+        <message>
+            <source>Reviews due</source>
+            <translation>Gennemgange, der skal holdes</translation>
+        </message>
+        <message>
+            <source>Save my open commitments and reviews as an .ics file for Outlook and others</source>
+            <translation>Gem mine åbne aftaler og gennemgange som en .ics-fil til Outlook og andre</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Gemmer…</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hvad</translation>
+        </message>
+        <message>
+            <source>Writing the calendar file…</source>
+            <translation>Skriver kalenderfilen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcomes</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Enhed</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Udgangspunkt</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Mål</translation>
+        </message>
+        <message>
+            <source>Achieved</source>
+            <translation>Opnået</translation>
+        </message>
+        <message>
+            <source>Measured on</source>
+            <translation>Målt</translation>
+        </message>
+        <message>
+            <source>Public value</source>
+            <translation>Offentlig værdi</translation>
+        </message>
+        <message>
+            <source>Co-assessed</source>
+            <translation>Samvurderet</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Dokumentation</translation>
+        </message>
+        <message>
+            <source>No outcomes recorded yet. Record what the initiative aims at, even when its value is hard to measure: a target in words is better than none.</source>
+            <translation>Ingen resultater registreret endnu. Skriv, hvad initiativet sigter mod, også når værdien er svær at måle: et mål i ord er bedre end intet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcomes measured against a target</source>
+            <translation>
+                <numerusform>%n resultat målt mod et mål</numerusform>
+                <numerusform>%n resultater målt mod et mål</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reached it</source>
+            <translation>
+                <numerusform>%n nåede det</numerusform>
+                <numerusform>%n nåede det</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessed together with citizens</source>
+            <translation>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+                <numerusform>%n vurderet sammen med borgerne</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add outcome</source>
+            <translation>Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Resultater</translation>
+        </message>
+        <message>
+            <source>&amp;Add outcome</source>
+            <translation>&amp;Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Records</name>
+        <message>
+            <source>“%1” is not a number</source>
+            <translation>“%1” er ikke et tal</translation>
         </message>
     </context>
 </TS>

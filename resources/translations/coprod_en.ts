@@ -140,4 +140,38 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>MyWorkView</name>
+        <message numerus="yes">
+            <source>%1 made %n change(s)</source>
+            <translation>
+                <numerusform>%1 made %n change</numerusform>
+                <numerusform>%1 made %n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcomes</name>
+        <message numerus="yes">
+            <source>%n outcomes measured against a target</source>
+            <translation>
+                <numerusform>%n outcome measured against a target</numerusform>
+                <numerusform>%n outcomes measured against a target</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reached it</source>
+            <translation>
+                <numerusform>%n reached it</numerusform>
+                <numerusform>%n reached it</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n assessed together with citizens</source>
+            <translation>
+                <numerusform>%n assessed together with citizens</numerusform>
+                <numerusform>%n assessed together with citizens</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

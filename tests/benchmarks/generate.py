@@ -3,7 +3,8 @@
     python tests/benchmarks/generate.py --initiatives N OUT.sqlite
 
 For N initiatives: N/2 stakeholders (a third of them persons), 3N involvements, N/2 mandates,
-N cross-pressures, 2N journal entries (each with a participant), 2N resource entries. Texts
+N cross-pressures, 2N journal entries (each with a participant), 2N resource entries, 2N
+commitments (owned by the initiatives' staff, most made to a stakeholder). Texts
 are Danish: place names, themes and sentences of the kind a frontline co-producer writes.
 
 The portfolio is written fast with SQLAlchemy Core bulk inserts into a database created by
@@ -68,6 +69,16 @@ SENTENCES = (
     "Medarbejderne oplever krydspres mellem budgetter og samarbejdets tempo.",
     "Erfaringerne fra {place} skal deles med resten af kommunen.",
 )  # fmt: skip
+PROMISES = (
+    "svar til borgerne om {theme}",
+    "plan for {theme} sendes til udvalget",
+    "lokale til næste møde findes",
+    "referat sendes til alle deltagere",
+    "tilbagemelding på ansøgningen",
+)
+COMMITMENT_STATUSES = ("open", "in_progress", "done", "dropped")
+COMMITMENT_WEIGHTS = (5, 2, 4, 1)
+
 JOURNAL = (
     "Møde med {org} om {theme}",
     "Workshop i {place} om næste etape",
@@ -260,6 +271,10 @@ class Generator:
         pressure_counts = _spread(rng, n, n)
         journal_counts = _spread(rng, n, 2 * n)
         resource_counts = _spread(rng, n, 2 * n)
+        # commitments draw from their own stream, so every other row stays as it was
+        promise_rng = random.Random(n * 7919 + 19)
+        commitment_counts = _spread(promise_rng, n, 2 * n)
+        ids["commitment"] = 0
         batch = 2000
         for start in range(1, n + 1, batch):
             rows: dict[str, list[dict[str, Any]]] = {
@@ -272,6 +287,7 @@ class Generator:
                     "journal_entry",
                     "journal_participant",
                     "resource_entry",
+                    "commitment",
                 )
             }
             for ident in range(start, min(n, start + batch - 1) + 1):
@@ -355,6 +371,24 @@ class Generator:
                             "internal_unit": None,
                             "planned": rng.random() < 0.4,
                             "date": self._date(item["start_date"].year),
+                        }
+                    )
+                for _ in range(commitment_counts[ident - 1]):
+                    ids["commitment"] += 1
+                    status = promise_rng.choices(COMMITMENT_STATUSES, COMMITMENT_WEIGHTS)[0]
+                    due = TODAY + timedelta(days=promise_rng.randrange(-200, 200))
+                    owner = item["owner"] if promise_rng.random() < 0.7 else self.staff[0]
+                    rows["commitment"].append(
+                        {
+                            "id": ids["commitment"],
+                            "initiative_id": ident,
+                            "text": promise_rng.choice(PROMISES).format(theme=theme),
+                            "status": status,
+                            "owner": owner,
+                            "owner_key": owner.lower(),  # what models.sort_key stores
+                            "counterpart_id": members[0] if promise_rng.random() < 0.6 else None,
+                            "due_on": due,
+                            "done_on": min(due, TODAY) if status in ("done", "dropped") else None,
                         }
                     )
             yield from rows.items()
@@ -454,6 +488,7 @@ def interchange(n: int, seed: int = 11) -> dict[str, Any]:
                 for child in ("stakeholders", "mandates", "resources", "cross_pressures"):
                     current[child] = []
                 current["journal"] = []
+                current["commitments"] = []
                 initiatives.append(current)
                 by_id[row["id"]] = current
                 continue
@@ -473,6 +508,10 @@ def interchange(n: int, seed: int = 11) -> dict[str, Any]:
                 values["participants"] = []
                 parent["journal"].append(values)
                 journal_by_id[row["id"]] = values
+            elif name == "commitment":
+                if "counterpart_id" in values:
+                    values["counterpart"] = f"s{values.pop('counterpart_id')}"
+                parent["commitments"].append(values)
     return {
         "format": "coprod-interchange",
         "version": 1,

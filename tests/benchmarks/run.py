@@ -374,6 +374,34 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
 
     raw = best(runs, raw_editor)
     results.append(Result("open an initiative in the editor", ours, raw, "< 150 ms", ours < 0.15))
+
+    # My work: the start page of the staff member with the most commitments
+    from coprod_desktop.ui import settings as prefs
+    from coprod_desktop.ui.my_work import MyWorkView
+
+    me = connection.execute(
+        "SELECT owner FROM commitment GROUP BY owner_key ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    prefs.set_value("user/name", me)
+    work_view = MyWorkView(db)
+    work_view.resize(1280, 800)
+    work_view.show()
+
+    def my_work() -> None:
+        work_view.reload()
+        app.processEvents()
+
+    ours = best(runs, my_work)
+
+    def raw_my_work() -> None:
+        connection.execute(
+            "SELECT * FROM commitment WHERE owner_key = ? AND status IN ('open', 'in_progress')",
+            (me.lower(),),
+        ).fetchall()
+
+    raw = best(runs, raw_my_work)
+    results.append(Result("open My work", ours, raw, "< 150 ms", ours < 0.15))
+    work_view.close()
     connection.close()
     rss = peak_rss_mb()
     close_db()

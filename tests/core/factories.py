@@ -53,6 +53,9 @@ def full_initiative(db: Database, title: str = "Havneudvikling i Ørum") -> d.In
         end_date=date(2026, 12, 31),
         next_review=date(2025, 6, 1),
         kle_topic="01.05.10",
+        co_phases=["co_design", "co_delivery"],
+        latitude=56.4563,
+        longitude=10.0372,
         involvements=[
             d.InvolvementData(
                 stakeholder_id=club,
@@ -109,7 +112,21 @@ def full_initiative(db: Database, title: str = "Havneudvikling i Ørum") -> d.In
                 summary="Borgermøde om bådebroen",
                 participant_ids=[club, anna],
                 follow_up_on=date(2024, 5, 10),
+                key="borgermoede",
             )
+        ],
+        commitments=[
+            d.CommitmentData(
+                text="Stenene ryddes før græsset sås i maj",
+                status="done",
+                owner="Mette",
+                counterpart_id=club,
+                due_on=date(2024, 5, 1),
+                done_on=date(2024, 4, 28),
+                journal="borgermoede",
+                note="Aftalt på mødet",
+            ),
+            d.CommitmentData(text="Svar Anna om parkering", counterpart_id=anna),
         ],
         reviews=[
             d.ReviewData(
@@ -118,6 +135,19 @@ def full_initiative(db: Database, title: str = "Havneudvikling i Ørum") -> d.In
                 assessment="Godt i gang",
                 decisions="Mere tid til koordinering",
                 next_review=date(2025, 3, 1),
+            )
+        ],
+        outcomes=[
+            d.OutcomeData(
+                indicator="Både i havnen om sommeren",
+                unit="både",
+                baseline=12,
+                target=40,
+                achieved=31.5,
+                measured_on=date(2024, 8, 31),
+                evidence="Optælling af havnefogeden",
+                public_value="better_results",
+                co_assessed=True,
             )
         ],
     )

@@ -176,7 +176,7 @@ def test_completeness_column(window):
     model = window.portfolio.model
     refs = [r.reference for r in model.rows]
     assert model.index(refs.index("CP-2024-001"), column("completeness")).data() == "100 %"
-    assert model.index(refs.index("CP-2026-002"), column("completeness")).data() == "85 %"
+    assert model.index(refs.index("CP-2026-002"), column("completeness")).data() == "81 %"
 
 
 class RecordingProgress:

@@ -119,10 +119,10 @@ def test_attention_marker_tooltip_lists_the_signals(window):
     model = window.portfolio.model
     row = shown_refs(window.portfolio).index("CP-2024-002")
     index = model.index(row, column("attention"))
-    assert index.data() == "4"
+    assert index.data() == "5"  # four from the demo's story, and no outcome after two years
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.count("•") == 4
+    assert tooltip.count("•") == 5
 
 
 def test_hidden_columns_and_sort_are_remembered(window, qtbot):

@@ -9,10 +9,12 @@ import pytest
 
 from coprod_desktop.domain.analysis import SIGNAL_KEYS, Thresholds, attention_signals, completeness
 from coprod_desktop.domain.model import (
+    CommitmentData,
     InitiativeData,
     InvolvementData,
     JournalData,
     MandateData,
+    OutcomeData,
     PressureData,
     ResourceData,
 )
@@ -113,6 +115,22 @@ def partner_left(d: InitiativeData) -> None:
     d.involvements[2].left_on = TODAY - timedelta(days=3)
 
 
+def commitment_late(d: InitiativeData) -> None:
+    d.commitments = [
+        CommitmentData(text="Ryd stenene", due_on=TODAY - timedelta(days=1)),
+        CommitmentData(text="Kept", status="done", due_on=TODAY - timedelta(days=90)),
+    ]
+
+
+def long_without_outcomes(d: InitiativeData) -> None:
+    d.start_date = TODAY - timedelta(days=400)
+    d.outcomes = []
+
+
+def outcomes_measured_long_ago(d: InitiativeData) -> None:
+    d.outcomes = [OutcomeData(indicator="Både", measured_on=TODAY - timedelta(days=366))]
+
+
 FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("no_mandate", no_mandate),
     ("mandate_unclear", unclear),
@@ -125,7 +143,26 @@ FIRING: list[tuple[str, Callable[[InitiativeData], None]]] = [
     ("review_overdue", overdue),
     ("partner_trust", low_trust),
     ("partner_trust", partner_left),
+    ("commitment_overdue", commitment_late),
+    ("no_outcomes", long_without_outcomes),
+    ("outcomes_unmeasured", outcomes_measured_long_ago),
 ]
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "severity"),
+    [(1, "open", "low"), (14, "in_progress", "medium"), (60, "open", "high"), (400, "done", None)],
+)
+def test_an_overdue_commitment_is_more_severe_the_later_it_is(
+    days: int, status: str, severity: str | None
+) -> None:
+    data = healthy()
+    data.commitments = [
+        CommitmentData(text="Svar", status=status, due_on=TODAY - timedelta(days=days)),
+        CommitmentData(text="Ikke endnu", due_on=TODAY + timedelta(days=3)),
+    ]
+    found = {s.key: s.severity for s in attention_signals(data, TODAY)}
+    assert found.get("commitment_overdue") == severity
 
 
 def test_a_healthy_initiative_raises_nothing() -> None:
@@ -206,4 +243,32 @@ def test_completeness_grows_as_fields_are_filled() -> None:
     full.public_values, full.frontline_role = ["better_results"], "facilitating_collaboration"
     full.owner, full.responsible_manager, full.start_date = "A", "B", date(2025, 1, 1)
     assert 0 < completeness(bare) < 30
+    assert completeness(full) < 100  # no outcome recorded yet
+    full.outcomes = [OutcomeData(indicator="Både i havnen")]
     assert completeness(full) == 100
+
+
+def test_an_open_commitment_without_owner_or_due_date_makes_it_less_complete() -> None:
+    data = healthy()
+    data.commitments = [CommitmentData(text="Svar", owner="Mette", due_on=TODAY)]
+    kept_well = completeness(data)
+    data.commitments.append(CommitmentData(text="Uden frist", owner="Mette"))
+    assert completeness(data) < kept_well
+    data.commitments[1].status = "dropped"  # closed promises are history
+    assert completeness(data) == kept_well
+
+
+def test_outcome_signals_follow_their_thresholds_and_clear_when_measured() -> None:
+    data = healthy()
+    data.start_date = TODAY - timedelta(days=200)
+    assert "no_outcomes" not in keys(data)  # still within the default year
+    assert "no_outcomes" in keys(data, Thresholds(outcome_grace_days=180))
+    data.outcomes = [OutcomeData(indicator="Både")]  # recorded, never measured
+    assert keys(data, Thresholds(outcome_grace_days=180, outcome_stale_days=180)) == {
+        "outcomes_unmeasured"
+    }
+    data.outcomes[0].measured_on = TODAY - timedelta(days=10)
+    assert keys(data, Thresholds(outcome_grace_days=180, outcome_stale_days=180)) == set()
+    data.status = "preparing"  # only active initiatives are expected to show outcomes
+    data.outcomes = []
+    assert keys(data, Thresholds(outcome_grace_days=1)) == set()

@@ -40,6 +40,7 @@ DESIGN_KEYS: dict[type[v.Vocabulary], list[str]] = {
         "user_satisfaction",
         "empathy_equality",
     ],
+    v.CoPhase: ["co_commissioning", "co_design", "co_delivery", "co_assessment"],
     v.FrontlineRole: [
         "facilitating_collaboration",
         "facilitating_empowerment",
@@ -100,6 +101,7 @@ DESIGN_KEYS: dict[type[v.Vocabulary], list[str]] = {
     ],
     v.PressureLevel: ["individual", "organisational", "political", "external"],
     v.PressureStatus: ["open", "mitigating", "resolved"],
+    v.CommitmentStatus: ["open", "in_progress", "done", "dropped"],
     v.CopingStrategy: [
         "linking_interests",
         "linking_actors",
@@ -244,6 +246,8 @@ SCHEMA_ENUMS: list[tuple[str, str, type[v.Vocabulary]]] = [
     ("initiative", "participation_level", v.ParticipationLevel),
     ("initiative", "public_values", v.PublicValue),
     ("initiative", "frontline_role", v.FrontlineRole),
+    ("initiative", "co_phases", v.CoPhase),
+    ("outcome", "public_value", v.PublicValue),
     ("involvement", "role", v.InvolvementRole),
     ("involvement", "influence", v.Level3),
     ("involvement", "interest", v.Level3),
@@ -256,6 +260,7 @@ SCHEMA_ENUMS: list[tuple[str, str, type[v.Vocabulary]]] = [
     ("cross_pressure", "status", v.PressureStatus),
     ("cross_pressure", "coping_strategy", v.CopingStrategy),
     ("journal", "kind", v.JournalKind),
+    ("commitment", "status", v.CommitmentStatus),
 ]
 
 
@@ -287,19 +292,22 @@ def test_every_enum_in_the_schema_is_one_of_the_checked_fields() -> None:
 # or dropped from the schema must be added or dropped here too.
 DESIGN_FIELDS: dict[str, str] = {
     "stakeholder": "key* name* kind* is_person* organisation email phone notes lawful_basis "
-    "consent_date retention_until",
+    "consent_date retention_until cvr",
     "initiative": "key* reference version title* summary description sector* area status* origin type "
     "secondary_type type_rationale participation_level public_values frontline_role owner "
     "responsible_manager start_date end_date next_review kle_topic stakeholders mandates "
-    "resources cross_pressures journal reviews",
+    "resources cross_pressures journal reviews commitments co_phases latitude longitude outcomes",
     "involvement": "stakeholder* role* influence interest trust joined_on left_on note",
     "mandate": "granted_by level* clarity* scope political_anchoring committee decided_on "
     "reference valid_until",
     "resource": "kind* amount* unit* source internal_unit planned date note",
     "cross_pressure": "category* level severity* status* description raised_on raised_by "
     "coping_strategy resolution resolved_on",
-    "journal": "date* kind* summary* participants follow_up_on",
+    "journal": "date* kind* summary* participants follow_up_on key",
     "review": "date* reviewer* assessment decisions next_review",
+    "commitment": "text* status* owner counterpart due_on done_on journal note",
+    "outcome": "indicator* unit baseline target achieved measured_on evidence public_value "
+    "co_assessed",
 }
 
 

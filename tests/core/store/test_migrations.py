@@ -16,6 +16,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from coprod_desktop import paths
+from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import (
     DatabaseCorruptError,
     MigrationFailedError,
@@ -120,6 +121,13 @@ def test_a_file_at_0001_is_upgraded_to_head_with_its_data_intact(old_db: Path) -
         # and the upgraded file takes new writes with the old version number respected
         first.owner = "Ny ejer"
         assert initiatives.save_initiative(db, first).version == 4
+        # an old journal entry gets a key and a commitment made at it (migration 0010)
+        again = initiatives.get_initiative(db, "CP-2024-001")
+        assert again.commitments == [] and again.journal[0].key is None
+        again.journal[0].key = "moede"
+        again.commitments.append(d.CommitmentData("Svar Kirsten", owner="Ny ejer", journal="moede"))
+        saved = initiatives.save_initiative(db, again)
+        assert saved.commitments[0].journal == "moede" and saved.version == 5
     finally:
         db.dispose()
 
