@@ -94,7 +94,8 @@ def test_initiative_brief_in_danish(demo_da: Database) -> None:
         "Dannet 2.3.2026 af Test Author",
     ):
         assert expected in text, expected
-    assert page_count(pdf) == 2  # a full initiative fits on two pages
+    # a full initiative (with its commitments and outcomes) fits on three pages
+    assert page_count(pdf) <= 3
 
 
 def test_initiative_brief_in_english_and_no_mandate(demo_en: Database) -> None:
