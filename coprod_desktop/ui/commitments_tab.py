@@ -99,9 +99,13 @@ def journal_label(data: d.InitiativeData, key: str | None) -> str:
 
 
 def add(editor: InitiativeEditor, record: d.CommitmentData | None = None) -> None:
-    made = record or d.CommitmentData(text="", owner=editor.db.user or None)
+    """A new commitment: the form (nothing is added until it is saved), or a record already
+    filled in (from a journal entry), added as it is; Return then edits it in the form."""
+    if record is None:
+        editor.new_record("commitments")
+        return
     editor._append(
-        "commitments", made, QCoreApplication.translate("Commitments", "Add commitment"), "text"
+        "commitments", record, QCoreApplication.translate("Commitments", "Add commitment")
     )
 
 

@@ -1160,6 +1160,10 @@ class InitiativeEditor(QWidget):
                 raised_on=today,
                 raised_by=self.db.user,
             )
+        if name == "commitments":
+            return d.CommitmentData(text="", owner=self.db.user or None)
+        if name == "outcomes":
+            return d.OutcomeData(indicator="", co_assessed=False)
         return d.JournalData(date=today, kind="meeting", summary="")
 
     def new_record(self, name: str) -> RecordForm | None:
@@ -1189,6 +1193,8 @@ class InitiativeEditor(QWidget):
             "resources": (self.tr("New resource entry"), self.tr("Resource entry")),
             "cross_pressures": (self.tr("New cross-pressure"), self.tr("Cross-pressure")),
             "journal": (self.tr("New journal entry"), self.tr("Journal entry")),
+            "commitments": (self.tr("New commitment"), self.tr("Commitment")),
+            "outcomes": (self.tr("New outcome"), self.tr("Outcome")),
         }
         return titles[name][0 if new else 1]
 
@@ -1240,6 +1246,14 @@ class InitiativeEditor(QWidget):
             if record.unit == self.unit_label("hours"):
                 record.unit = "hours"
             record.source_name = self.names.get(record.source_id, "") if record.source_id else ""
+        if name == "commitments":
+            record.counterpart_name = (
+                self.names.get(record.counterpart_id, "") if record.counterpart_id else ""
+            )
+            if record.status in ("done", "dropped") and record.done_on is None:
+                record.done_on = dt.date.today()  # kept or given up today unless said otherwise
+            elif record.status not in ("done", "dropped"):
+                record.done_on = None
         if name == "journal":
             known = dict(self.stakeholder_choices())
             old = getattr(form.original, "participant_ids", [])
@@ -1254,6 +1268,8 @@ class InitiativeEditor(QWidget):
                 "resources": self.tr("Add resource"),
                 "cross_pressures": self.tr("Add cross-pressure"),
                 "journal": self.tr("Add journal entry"),
+                "commitments": self.tr("Add commitment"),
+                "outcomes": self.tr("Add outcome"),
             }[name]
         else:
             if records[row] == record:

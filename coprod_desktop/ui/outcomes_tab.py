@@ -86,10 +86,7 @@ def outcomes_tab(editor: InitiativeEditor) -> QWidget:
     summary.setTextFormat(Qt.TextFormat.PlainText)
 
     def add_outcome() -> None:
-        outcome = d.OutcomeData(indicator="", measured_on=None, co_assessed=False)
-        editor._append(
-            "outcomes", outcome, QCoreApplication.translate("Outcomes", "Add outcome"), "indicator"
-        )
+        editor.new_record("outcomes")  # the form: nothing is added until it is saved
 
     page = editor._list_page(
         "outcomes",

@@ -38,7 +38,7 @@ from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo
 
 # Free-text fields that take more than a line; Tab still moves on, Ctrl+Return saves.
-LONG_FIELDS = frozenset({"summary", "description", "resolution", "scope"})
+LONG_FIELDS = frozenset({"summary", "description", "resolution", "scope", "evidence", "text"})
 
 # The form's order (the table keeps its own): what is typed most comes first, so a trained
 # hand reaches it with the fewest Tabs; dates that default to today come late.
@@ -76,6 +76,18 @@ FORM_ORDER: dict[str, tuple[str, ...]] = {
         "resolution",
     ),
     "journal": ("summary", "participant_names", "follow_up_on", "kind", "date"),
+    "commitments": ("text", "counterpart_id", "due_on", "owner", "status", "done_on", "note"),
+    "outcomes": (
+        "indicator",
+        "unit",
+        "baseline",
+        "target",
+        "achieved",
+        "measured_on",
+        "public_value",
+        "co_assessed",
+        "evidence",
+    ),
 }
 
 Choices = Callable[[], list[tuple[Any, str]]]
@@ -238,6 +250,10 @@ class RecordForm(QDialog):
             widget.setValue(int(value or 2))
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
+        elif isinstance(widget, QLineEdit) and column.kind == "measure":
+            from coprod_desktop.ui.records import measure_text
+
+            widget.setText("" if value is None else measure_text(value))
         elif isinstance(widget, QLineEdit):
             widget.setText("" if value is None else str(value))
 
@@ -302,6 +318,18 @@ class RecordForm(QDialog):
                     continue
                 if value is None and column.required:
                     self.errors[column.field].show_message(message("required", lang))
+                    ok = False
+                    continue
+            elif column.kind == "measure" and isinstance(widget, QLineEdit):
+                from coprod_desktop.ui.records import parse_measure
+
+                valid, value = parse_measure(raw)
+                if not valid:  # kept in the field, never dropped: the form says why
+                    self.errors[column.field].show_message(
+                        QCoreApplication.translate("Records", "“%1” is not a number").replace(
+                            "%1", raw.strip()
+                        )
+                    )
                     ok = False
                     continue
             elif isinstance(widget, (QLineEdit, QPlainTextEdit)):

@@ -1407,6 +1407,30 @@
             <source>From the text: %1</source>
             <translation>Ud fra teksten: %1</translation>
         </message>
+        <message>
+            <source>Add commitment</source>
+            <translation>Tilføj aftale</translation>
+        </message>
+        <message>
+            <source>Add outcome</source>
+            <translation>Tilføj resultat</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>Aftale</translation>
+        </message>
+        <message>
+            <source>New commitment</source>
+            <translation>Ny aftale</translation>
+        </message>
+        <message>
+            <source>New outcome</source>
+            <translation>Nyt resultat</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Resultat</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -124,15 +124,22 @@ def test_a_journal_follow_up_becomes_a_commitment_in_one_step(window, qtbot):
     assert saved.commitments[-1].due_on == dt.date(2026, 12, 1)
 
 
-def test_commitments_tab_adds_and_marks_done(window):
+def test_commitments_tab_adds_and_marks_done(window, qtbot):
+    from coprod_desktop.ui.record_forms import RecordForm
+
     ident = initiatives.get_initiative(window.db, "CP-2024-002").id
     editor = window.open_initiative(ident)
     tab = editor.pages["commitments"]
+    before = len(editor.data.commitments)
     buttons = {b.text(): b for b in tab.findChildren(QPushButton)}
-    buttons["&Add commitment"].click()
+    buttons["&Add commitment"].click()  # a form: nothing is added until it is saved
+    form = editor.findChild(RecordForm)
+    assert form is not None and len(editor.data.commitments) == before
+    qtbot.keyClicks(form.field("text"), "Send the brochure to the hotels")
+    form.accept()
     new_row = len(editor.data.commitments) - 1
+    assert new_row == before and editor.data.commitments[new_row].status == "open"
     model = editor.models["commitments"]
-    assert model.setData(model.index(new_row, 0), "Send the brochure to the hotels")
     editor.tables["commitments"].setCurrentIndex(model.index(new_row, 0))
     buttons["Mark &done"].click()
     assert editor.data.commitments[new_row].status == "done"
@@ -140,9 +147,11 @@ def test_commitments_tab_adds_and_marks_done(window):
     assert editor.save()
     saved = initiatives.get_initiative(window.db, ident).commitments[new_row]
     assert (saved.text, saved.status) == ("Send the brochure to the hotels", "done")
-    # a commitment set open again loses its done date
-    status_column = [c.field for c in model.columns].index("status")
-    assert model.setData(model.index(new_row, status_column), "open")
+    # a commitment set open again (in its form) loses its done date
+    form = editor.edit_record("commitments", new_row)
+    form.field("status").set_key("open")
+    form.accept()
+    assert editor.data.commitments[new_row].status == "open"
     assert editor.data.commitments[new_row].done_on is None
 
 

@@ -26,21 +26,23 @@ def test_add_an_outcome_type_values_save_and_undo(window, qtbot) -> None:  # typ
     editor.tabs.setCurrentWidget(editor.pages["outcomes"])
     buttons = [b for b in editor.pages["outcomes"].findChildren(type(editor.save_button))]
     add = next(b for b in buttons if b.text() == "&Add outcome")
-    add.click()
-    model = editor.models["outcomes"]
-    row = model.rowCount() - 1
-    assert model.setData(model.index(row, _column(model, "indicator")), "Refugees with a mentor")
-    assert model.setData(model.index(row, _column(model, "baseline")), "-2.5")
-    assert model.setData(model.index(row, _column(model, "target")), "40")
-    assert model.setData(model.index(row, _column(model, "achieved")), "1,250")  # grouped
-    # text that is no number is refused visibly (red cell, tooltip), never stored silently
-    assert not model.setData(model.index(row, _column(model, "target")), "forty")
-    assert "forty" in model.index(row, _column(model, "target")).data(Qt.ItemDataRole.ToolTipRole)
-    model.setData(
-        model.index(row, _column(model, "co_assessed")),
-        Qt.CheckState.Checked,
-        Qt.ItemDataRole.CheckStateRole,
-    )
+    add.click()  # a form: nothing is added until it is saved
+    from coprod_desktop.ui.record_forms import RecordForm
+
+    form = editor.findChild(RecordForm)
+    assert form is not None and len(editor.data.outcomes) == before
+    qtbot.keyClicks(form.field("indicator"), "Refugees with a mentor")
+    qtbot.keyClicks(form.field("baseline"), "-2.5")
+    qtbot.keyClicks(form.field("target"), "forty")
+    qtbot.keyClicks(form.field("achieved"), "1,250")  # grouped
+    form.field("co_assessed").setChecked(True)
+    form.accept()  # text that is no number is refused visibly, never stored silently
+    assert form.isVisible() and form.field("target").text() == "forty"
+    assert "forty" in form.errors["target"].text()
+    form.field("target").clear()
+    qtbot.keyClicks(form.field("target"), "40")
+    form.accept()
+    assert len(editor.data.outcomes) == before + 1
     summary = editor.findChild(type(editor.heading), "outcomes-summary")
     assert "1 reached it" in summary.text()
     assert editor.save()
