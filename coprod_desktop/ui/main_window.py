@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
         if self.db is None:
             self.status_counts.setText(self.tr("Opening the database…"))
             return
+        # The count is the portfolio's: on an editor or My work it would describe a list
+        # that is not on screen.
+        self.status_counts.setVisible(self.workspace.currentWidget() is self.portfolio)
         model = self.portfolio.model
         selected = len(self.portfolio.table.selectionModel().selectedRows())
         text = self.tr("%1 of %2 initiatives shown").replace("%1", str(model.total))
@@ -325,6 +328,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.workspace.widget(index)
+        self.status_counts.setVisible(widget is self.portfolio)
         if isinstance(widget, InitiativeEditor):
             self.undo_group.setActiveStack(widget.undo)
         else:

@@ -253,3 +253,13 @@ def test_danish_headers_and_labels_fit_even_after_english_widths_were_saved(qtbo
     win.portfolio.stop_attention()
     win.stop_reading()
     win.background.wait()
+
+
+def test_the_status_bar_count_belongs_to_the_portfolio_tab(window):
+    window.show_portfolio()
+    assert window.status_counts.isVisible()
+    editor = window.new_initiative()
+    assert window.workspace.currentWidget() is editor
+    assert not window.status_counts.isVisible()  # not a count of a list that is not shown
+    window.show_portfolio()
+    assert window.status_counts.isVisible() and "of 16" in window.status_counts.text()
