@@ -123,7 +123,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="PATH_OR_URL")
     _add_person_commands(commands)
     _add_names_parser(commands)
+    _add_attachment_parsers(commands)
     return parser
+
+
+def _add_attachment_parsers(commands: Any) -> None:
+    p = commands.add_parser("attach", help="keep files with an initiative or a journal entry")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--journal", type=int, metavar="JOURNAL_ID", help="the journal entry's id")
+    p = commands.add_parser("attachments", help="list the files kept with an initiative")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = commands.add_parser("attachment", help="one attached file: save it elsewhere, delete it")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser("save", help="write the file to FILE")
+    q.add_argument("attachment_id", type=int, metavar="ATT_ID")
+    q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    q = actions.add_parser("delete", help="remove the attachment (its bytes when unused)")
+    q.add_argument("attachment_id", type=int, metavar="ATT_ID")
 
 
 def _add_names_parser(commands: Any) -> None:
@@ -705,6 +723,55 @@ class Cli:
         _print_rows(headers, rows)
         return EXIT_OK
 
+    def cmd_attach(self) -> int:
+        from coprod_desktop.services import attachments, initiatives
+
+        db = self.open()
+        added = attachments.attach_files(db, self.args.ident, self.args.files, self.args.journal)
+        reference = initiatives.get_initiative(db, added[0].initiative_id).reference
+        self.say("cli_attached", count=len(added), reference=reference)
+        attachments.extract_pending(db)  # the words for the search, after the files are safe
+        return EXIT_OK
+
+    def cmd_attachments(self) -> int:
+        from coprod_desktop.services import attachments
+
+        found = attachments.list_attachments(self.open(), self.args.ident)
+        if self.args.format == "json":
+            out = [attachments.as_json(a) for a in found]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not found:
+            self.say("cli_no_attachments")
+            return EXIT_OK
+        keys = ("col_id", "col_file", "col_size", "col_added", "col_who", "col_journal")
+        headers = [message(key, self.lang) for key in keys]
+        rows = [
+            [
+                str(a.id),
+                a.name,
+                _size(a.size),
+                a.added_on.isoformat() if a.added_on else "",
+                a.added_by or "",
+                str(a.journal_entry_id or ""),
+            ]
+            for a in found
+        ]
+        _print_rows(headers, rows)
+        return EXIT_OK
+
+    def cmd_attachment(self) -> int:
+        from coprod_desktop.services import attachments
+
+        db = self.open()
+        if self.args.action == "delete":
+            attachments.delete_attachment(db, self.args.attachment_id)
+            return EXIT_OK
+        found = attachments.get_attachment(db, self.args.attachment_id)
+        attachments.save_as(db, found.id, self.args.output)
+        self.say("cli_attachment_saved", name=found.name, path=self.args.output)
+        return EXIT_OK
+
     def cmd_copy(self) -> int:
         from coprod_desktop.services import transfer
         from coprod_desktop.store.migrate import open_database
@@ -752,7 +819,7 @@ class Cli:
 
 
 #: commands refused up front on a read-only database (any other write fails when it is tried)
-WRITING_COMMANDS = frozenset({"demo", "import"})
+WRITING_COMMANDS = frozenset({"demo", "import", "attach"})
 #: the commands that create the database when there is none; every other one only reads or
 #: changes an existing portfolio and must not leave an empty one behind
 CREATING_COMMANDS = frozenset({"init", "demo", "import"})

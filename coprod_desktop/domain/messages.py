@@ -791,6 +791,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "committee_col_meaning": ("What it means", "Hvad det betyder"),
     "committee_initiatives": ("The initiatives", "Initiativerne"),
     "committee_taking_part": ("Taking part:", "Deltagere:"),
+    # attachments (services/attachments.py, `coprod attach`, `attachments`, `attachment save`)
+    "entity_attachment": ("attachment", "bilag"),
+    "file_not_found": ("{path}: no such file", "{path}: filen findes ikke"),
+    "attachment_not_a_file": (
+        "{path} is not an ordinary file; nothing was attached",
+        "{path} er ikke en almindelig fil; intet blev vedhæftet",
+    ),
+    "attachment_too_large": (
+        "{path} is {size} MB, more than the {limit} MB a file may be (Settings);"
+        " nothing was attached",
+        "{path} fylder {size} MB, mere end de {limit} MB en fil må fylde (Indstillinger);"
+        " intet blev vedhæftet",
+    ),
+    "attachment_changed": (
+        "the file {name} changed while it was read, or its checksum is wrong; nothing was written",
+        "filen {name} ændrede sig, mens den blev læst, eller dens kontrolsum er forkert;"
+        " intet blev skrevet",
+    ),
+    "attachment_damaged": (
+        "the stored file {name} does not match its checksum; nothing was written",
+        "den gemte fil {name} passer ikke med sin kontrolsum; intet blev skrevet",
+    ),
+    "attachment_content_missing": (
+        "the file {name} ({sha256}) is not in the bundle",
+        "filen {name} ({sha256}) er ikke i pakken",
+    ),
+    "bundle_unreadable": (
+        "{path} is not a readable .coprodz bundle: {reason}",
+        "{path} er ikke en læsbar .coprodz-pakke: {reason}",
+    ),
+    "cli_attached": (
+        "Attached {count} files to {reference}.",
+        "Vedhæftede {count} filer til {reference}.",
+    ),
+    "cli_no_attachments": ("No attachments.", "Ingen bilag."),
+    "cli_attachment_saved": ("Saved {name} to {path}.", "Gemte {name} i {path}."),
+    "cli_attachments_skipped": (
+        "{count} attachments were not imported: their files are only in a .coprodz bundle.",
+        "{count} bilag blev ikke importeret: deres filer findes kun i en .coprodz-pakke.",
+    ),
+    "col_id": ("Id", "Id"),
+    "col_file": ("File", "Fil"),
+    "col_size": ("Size", "Størrelse"),
+    "col_added": ("Added", "Tilføjet"),
+    "col_journal": ("Journal entry", "Journalnotat"),
+    "col_media_type": ("Type", "Type"),
 }
 
 
@@ -808,6 +854,14 @@ ONE: dict[str, tuple[str, str]] = {
     "brief_earlier_mandates": (
         "{count} earlier mandate on record.",
         "{count} tidligere mandat registreret.",
+    ),
+    "cli_attached": (
+        "Attached {count} file to {reference}.",
+        "Vedhæftede {count} fil til {reference}.",
+    ),
+    "cli_attachments_skipped": (
+        "{count} attachment was not imported: its file is only in a .coprodz bundle.",
+        "{count} bilag blev ikke importeret: dets fil findes kun i en .coprodz-pakke.",
     ),
 }
 

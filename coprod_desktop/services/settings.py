@@ -23,6 +23,7 @@ class CoreSettings:
     stale_journal_days: int = Thresholds.stale_journal_days
     municipality_name: str = ""
     logo_path: str = ""
+    attachment_limit_mb: int = 50  # the largest file that may be attached (services.attachments)
 
     def thresholds(self) -> Thresholds:
         return Thresholds(
@@ -52,6 +53,7 @@ def load_settings() -> CoreSettings:
     settings = CoreSettings(**values)
     settings.stale_pressure_days = max(1, settings.stale_pressure_days)
     settings.stale_journal_days = max(1, settings.stale_journal_days)
+    settings.attachment_limit_mb = max(1, settings.attachment_limit_mb)
     return settings
 
 

@@ -26,6 +26,7 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.CrossPressure: "cross_pressure",
     m.JournalEntry: "journal",
     m.Review: "review",
+    m.Attachment: "attachment",
 }
 _SKIPPED_FIELDS = frozenset(
     {
@@ -37,10 +38,12 @@ _SKIPPED_FIELDS = frozenset(
         "title_key",
         "owner_key",
         "open_pressures",
+        "extracted_text",  # derived from the file, not typed by anyone
+        "text_status",
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Attachment)
 
 
 def as_text(value: Any) -> str | None:

@@ -1,0 +1,386 @@
+"""Files kept with an initiative or a journal entry: add, list, save as, delete.
+
+The bytes live in the database (`attachment_content`, in chunks, once per SHA-256), so a
+shared database shares them, a backup copies them, and an attachment's record and its bytes
+are written in one transaction: a crash never leaves one without the other. Nothing that
+opens a database or an initiative reads them; only saving (or opening) a file does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, delete, exists, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from coprod_desktop.domain import model as d
+from coprod_desktop.domain.errors import (
+    FileProblemError,
+    InputFileError,
+    NotFoundError,
+    Problem,
+    ValidationError,
+)
+from coprod_desktop.store import models as m
+from coprod_desktop.store import search
+from coprod_desktop.store.db import Database
+
+CHUNK_SIZE = 1024 * 1024  # bytes per stored chunk: far below any driver's limit per value
+MEGABYTE = 1024 * 1024
+_READ = 64 * 1024
+
+
+def media_type_of(name: str) -> str:
+    guessed, _encoding = mimetypes.guess_type(name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def size_limit() -> int:
+    """The largest file that may be attached, in bytes (Settings; default 50 MB)."""
+    from coprod_desktop.services.settings import load_settings
+
+    return max(1, load_settings().attachment_limit_mb) * MEGABYTE
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A file about to be attached: its name, checksum, size and a way to read it again."""
+
+    name: str
+    sha256: str
+    size: int
+    open: Callable[[], IO[bytes]]
+
+
+def _checked_file(path: Path, limit: int) -> _Source:
+    shown = str(path)
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        raise InputFileError("file_not_found", path=shown) from None
+    except OSError as error:
+        raise InputFileError("file_unreadable", path=shown, reason=error.strerror) from None
+    if not stat.S_ISREG(found.st_mode):
+        raise InputFileError("attachment_not_a_file", path=shown)
+    if found.st_size > limit:
+        raise InputFileError(
+            "attachment_too_large",
+            path=shown,
+            size=_megabytes(found.st_size),
+            limit=_megabytes(limit),
+        )
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(_READ):
+                digest.update(block)
+                size += len(block)
+    except OSError as error:
+        raise InputFileError("file_unreadable", path=shown, reason=error.strerror) from None
+    if size > limit:  # grew since stat
+        raise InputFileError(
+            "attachment_too_large", path=shown, size=_megabytes(size), limit=_megabytes(limit)
+        )
+    return _Source(path.name, digest.hexdigest(), size, lambda: path.open("rb"))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:.1f}"
+
+
+def has_content(connection: Connection, sha256: str) -> bool:
+    return bool(
+        connection.execute(
+            select(
+                exists().where(m.AttachmentContent.sha256 == sha256, m.AttachmentContent.seq == 0)
+            )
+        ).scalar()
+    )
+
+
+def store_content(connection: Connection, sha256: str, chunks: Iterable[bytes]) -> None:
+    """Write the chunks of `sha256` unless they are stored already; the bytes are checked
+    against the checksum before anything is committed (a file changed while being read, a
+    damaged bundle) and the caller's transaction is left to roll back otherwise."""
+    if has_content(connection, sha256):
+        return
+    digest = hashlib.sha256()
+    seq = 0
+    for chunk in chunks:
+        digest.update(chunk)
+        connection.execute(
+            insert(m.AttachmentContent), {"sha256": sha256, "seq": seq, "data": chunk}
+        )
+        seq += 1
+    if seq == 0:  # an empty file still has its one (empty) chunk
+        connection.execute(insert(m.AttachmentContent), {"sha256": sha256, "seq": 0, "data": b""})
+    if digest.hexdigest() != sha256:
+        raise InputFileError("attachment_changed", name=sha256[:12])
+
+
+def _chunks_of(handle: IO[bytes]) -> Iterator[bytes]:
+    while block := handle.read(CHUNK_SIZE):
+        yield block
+
+
+def read_chunks(connection: Connection, sha256: str) -> Iterator[bytes]:
+    """The stored bytes of `sha256`, a chunk at a time (never all of a large file at once)."""
+    seq = 0
+    while True:
+        data = connection.execute(
+            select(m.AttachmentContent.data).where(
+                m.AttachmentContent.sha256 == sha256, m.AttachmentContent.seq == seq
+            )
+        ).scalar()
+        if data is None:
+            return
+        yield bytes(data)
+        seq += 1
+
+
+def read_bytes(connection: Connection, sha256: str) -> bytes:
+    return b"".join(read_chunks(connection, sha256))
+
+
+def prune_content(connection: Connection) -> int:
+    """Delete the bytes no attachment names any more; returns how many chunks went."""
+    orphaned = ~exists().where(m.Attachment.sha256 == m.AttachmentContent.sha256)
+    result = connection.execute(delete(m.AttachmentContent).where(orphaned))
+    return int(result.rowcount or 0)
+
+
+def _data(row: m.Attachment) -> d.AttachmentData:
+    return d.AttachmentData(
+        id=row.id,
+        initiative_id=row.initiative_id,
+        journal_entry_id=row.journal_entry_id,
+        name=row.name,
+        media_type=row.media_type,
+        size=row.size,
+        sha256=row.sha256,
+        added_on=row.added_on,
+        added_by=row.added_by,
+        text_status=row.text_status,
+    )
+
+
+def _journal_entry(session: Session, initiative_id: int, journal_id: int | None) -> int | None:
+    if journal_id is None:
+        return None
+    found = session.scalar(
+        select(m.JournalEntry.id).where(
+            m.JournalEntry.id == journal_id, m.JournalEntry.initiative_id == initiative_id
+        )
+    )
+    if found is None:
+        raise NotFoundError("journal", journal_id)
+    return int(found)
+
+
+def add_record(
+    session: Session,
+    initiative_id: int,
+    source: _Source,
+    journal_entry_id: int | None = None,
+    *,
+    media_type: str | None = None,
+    added_on: date | None = None,
+    added_by: str | None = None,
+) -> m.Attachment:
+    """Store the bytes (once) and add the attachment row in the session's transaction."""
+    with source.open() as handle:
+        store_content(session.connection(), source.sha256, _chunks_of(handle))
+    row = m.Attachment(
+        initiative_id=initiative_id,
+        journal_entry_id=journal_entry_id,
+        name=source.name,
+        media_type=media_type or media_type_of(source.name),
+        size=source.size,
+        sha256=source.sha256,
+        added_on=added_on or date.today(),
+        added_by=added_by or session.info.get("user"),
+        text_status="pending",
+    )
+    session.add(row)
+    return row
+
+
+def bytes_source(name: str, data: bytes) -> _Source:
+    import io
+
+    return _Source(name, hashlib.sha256(data).hexdigest(), len(data), lambda: io.BytesIO(data))
+
+
+def attach_files(
+    db: Database,
+    ident: int | str,
+    files: Sequence[Path],
+    journal_id: int | None = None,
+) -> list[d.AttachmentData]:
+    """Keep `files` with the initiative `ident` (or its journal entry `journal_id`), all or
+    nothing: every file is checked (readable, an ordinary file, within the size limit)
+    before anything is written, and all are written in one transaction."""
+    from coprod_desktop.services import initiatives
+
+    if not files:
+        raise ValidationError([Problem("files", "required")])
+    limit = size_limit()
+    sources = [_checked_file(Path(f), limit) for f in files]
+    with db.session() as session:
+        initiative_id = initiatives.resolve_id(session, ident)
+        journal_entry_id = _journal_entry(session, initiative_id, journal_id)
+        rows = [add_record(session, initiative_id, s, journal_entry_id) for s in sources]
+        session.flush()
+        return [_data(row) for row in rows]
+
+
+def list_attachments(db: Database, ident: int | str) -> list[d.AttachmentData]:
+    """The attachments of an initiative (its own and its journal entries'), oldest first."""
+    from coprod_desktop.services import initiatives
+
+    with db.session() as session:
+        initiative_id = initiatives.resolve_id(session, ident)
+        rows = session.scalars(
+            select(m.Attachment)
+            .where(m.Attachment.initiative_id == initiative_id)
+            .order_by(m.Attachment.id)
+        ).all()
+        return [_data(row) for row in rows]
+
+
+def get_attachment(db: Database, attachment_id: int) -> d.AttachmentData:
+    with db.session() as session:
+        row = session.get(m.Attachment, attachment_id)
+        if row is None:
+            raise NotFoundError("attachment", attachment_id)
+        return _data(row)
+
+
+def save_as(db: Database, attachment_id: int, target: Path | str) -> Path:
+    """Write the attachment's file to `target` through the one atomic writer (a half-written
+    file never replaces a good one; the database, a backup or a device are refused)."""
+    from coprod_desktop.services import safe_write
+
+    safe_write.check_target(target)
+    with db.reading() as connection:
+        row = connection.execute(
+            select(m.Attachment.sha256, m.Attachment.name).where(m.Attachment.id == attachment_id)
+        ).first()
+        if row is None:
+            raise NotFoundError("attachment", attachment_id)
+        digest = hashlib.sha256()
+        with safe_write.atomic_write(target) as handle:
+            for chunk in read_chunks(connection, row.sha256):
+                digest.update(chunk)
+                handle.write(chunk)
+            if digest.hexdigest() != row.sha256:
+                raise FileProblemError("attachment_damaged", name=row.name)
+    return Path(target)
+
+
+def delete_attachment(db: Database, attachment_id: int) -> None:
+    """Remove the attachment; its bytes go too when no other attachment names them."""
+    with db.session() as session:
+        row = session.get(m.Attachment, attachment_id)
+        if row is None:
+            raise NotFoundError("attachment", attachment_id)
+        session.delete(row)
+        session.flush()
+        prune_content(session.connection())
+
+
+# ---------------------------------------------------------------- words for the search
+
+
+def extract_pending(db: Database, limit: int | None = None) -> int:
+    """Extract the words of attachments added since the last run (`text_status` pending)
+    into the search index, one short transaction each; returns how many were done."""
+    from coprod_desktop.services import extract
+
+    done = 0
+    while limit is None or done < limit:
+        with db.reading() as connection:
+            row = connection.execute(
+                select(m.Attachment.id, m.Attachment.sha256, m.Attachment.name)
+                .where(m.Attachment.text_status == "pending")
+                .order_by(m.Attachment.id)
+                .limit(1)
+            ).first()
+            if row is None:
+                return done
+            data = read_bytes(connection, row.sha256)
+        words = extract.text_of(row.name, data)
+        status = "none" if words is None else "done"
+        with db.session() as session:
+            connection = session.connection()
+            initiative_id = connection.execute(
+                select(m.Attachment.initiative_id).where(m.Attachment.id == row.id)
+            ).scalar()
+            connection.execute(
+                update(m.Attachment)
+                .where(m.Attachment.id == row.id)
+                .values(extracted_text=words, text_status=status)
+            )
+            if initiative_id is not None:
+                search.reindex(connection, [int(initiative_id)])
+        done += 1
+    return done
+
+
+@dataclass(frozen=True)
+class DocumentHit:
+    initiative_id: int
+    attachment_id: int
+    name: str
+
+
+def matching_documents(
+    db: Database, query: str, initiative_ids: Sequence[int] | None = None
+) -> list[DocumentHit]:
+    """Which documents contain every word of `query` (folded as the search folds, each word
+    a prefix), so a search hit can say which document matched."""
+    words = search.search_words(query)
+    if not words:
+        return []
+    statement = select(
+        m.Attachment.id, m.Attachment.initiative_id, m.Attachment.name, m.Attachment.extracted_text
+    ).where(m.Attachment.extracted_text.is_not(None))
+    if initiative_ids is not None:
+        statement = statement.where(m.Attachment.initiative_id.in_(list(initiative_ids)))
+    hits = []
+    with db.reading() as connection:
+        for row in connection.execute(statement.order_by(m.Attachment.id)):
+            found = set(search.search_words(row.extracted_text or ""))
+            if all(any(w.startswith(word) for w in found) for word in words):
+                hits.append(DocumentHit(row.initiative_id, row.id, row.name))
+    return hits
+
+
+def as_json(item: d.AttachmentData) -> dict[str, Any]:
+    """What `coprod attachments --format json` prints for one attachment."""
+    return {
+        "id": item.id,
+        "name": item.name,
+        "media_type": item.media_type,
+        "size": item.size,
+        "sha256": item.sha256,
+        "journal": item.journal_entry_id,
+        "added_on": item.added_on.isoformat() if item.added_on else None,
+        "added_by": item.added_by,
+    }
+
+
+def count_content(connection: Connection) -> int:
+    return int(
+        connection.execute(text("SELECT count(DISTINCT sha256) FROM attachment_content")).scalar()
+        or 0
+    )
