@@ -6,6 +6,8 @@ Create Date: 2026-12-05
 
 `attachment` describes each attached file; `attachment_content` holds the bytes in chunks,
 once per SHA-256, inside the database so team mode shares them and backups include them.
+A trigger deletes the bytes when the last attachment naming them goes, whatever deleted it
+(removing the attachment, its initiative, an erase, a restore of another state).
 """
 
 from alembic import op
@@ -16,6 +18,28 @@ revision = "0012_attachments"
 down_revision = "0009_name_decisions"
 branch_labels = None
 depends_on = None
+
+PRUNE = (
+    "DELETE FROM attachment_content WHERE sha256 = OLD.sha256"
+    " AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = OLD.sha256)"
+)
+SQLITE_TRIGGER = (
+    "CREATE TRIGGER trg_attachment_content_prune AFTER DELETE ON attachment BEGIN "
+    + PRUNE
+    + "; END"
+)
+POSTGRES_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION attachment_content_prune() RETURNS trigger AS $$
+BEGIN
+    {PRUNE};
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql
+"""
+POSTGRES_TRIGGER = (
+    "CREATE TRIGGER trg_attachment_content_prune AFTER DELETE ON attachment"
+    " FOR EACH ROW EXECUTE FUNCTION attachment_content_prune()"
+)
 
 
 def upgrade() -> None:
@@ -56,9 +80,19 @@ def upgrade() -> None:
         sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("sha256", "seq", name=op.f("pk_attachment_content")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(POSTGRES_FUNCTION)
+        op.execute(POSTGRES_TRIGGER)
+    else:
+        op.execute(SQLITE_TRIGGER)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS trg_attachment_content_prune ON attachment")
+        op.execute("DROP FUNCTION IF EXISTS attachment_content_prune()")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS trg_attachment_content_prune")
     op.drop_table("attachment_content")
     op.drop_index(op.f("ix_attachment_sha256"), table_name="attachment")
     op.drop_index(op.f("ix_attachment_journal_entry_id"), table_name="attachment")
