@@ -21,6 +21,7 @@ from tests.reliability.helpers import integrity
 
 FILES = 4
 FILE_SIZE = 6 * 1024 * 1024
+COMMAND = (sys.executable, "-m", "coprod_desktop.cli")
 
 
 def _check(db_path: Path) -> tuple[int, set[str]]:
@@ -68,8 +69,7 @@ def test_sigkill_during_attach_leaves_all_or_nothing(tmp_path: Path) -> None:
 
     def start(files: list[str]) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            [sys.executable, "-m", "coprod_desktop.cli", "--db", str(db_path), "attach"]
-            + [str(made.id), *files],
+            [*COMMAND, "--db", str(db_path), "attach", str(made.id), *files],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
