@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser(
-        "export", help="export the (filtered) portfolio: .json, .csv or .xlsx from the suffix"
+        "export",
+        help="export the (filtered) portfolio: .json, .coprodz, .csv or .xlsx from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _add_filters(p)
@@ -328,9 +329,13 @@ class Cli:
         path: Path = self.args.file
         if path.suffix.lower() in (".csv", ".xlsx"):
             return self._import_sheet(path)
+        if path.suffix.lower() == ".coprodz":
+            return self._import_bundle(path)
         if path.suffix.lower() != ".json":
             raise InputFileError(
-                "unsupported_format", suffix=path.suffix or path.name, allowed=".json, .csv, .xlsx"
+                "unsupported_format",
+                suffix=path.suffix or path.name,
+                allowed=exchange.ALLOWED_SUFFIXES,
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
@@ -340,6 +345,27 @@ class Cli:
             dry_run=self.args.dry_run,
             force=self.args.force,
         )
+        return self._imported(result)
+
+    def _import_bundle(self, path: Path) -> int:
+        from coprod_desktop.services import attachments, bundle, exchange
+
+        with bundle.open_bundle(path) as (document, files):  # refused before the database opens
+            db = self.open()
+            result = exchange.import_document(
+                db,
+                document,
+                merge=self.args.merge,
+                dry_run=self.args.dry_run,
+                force=self.args.force,
+                files=files,
+            )
+        code = self._imported(result)
+        if not result.dry_run:
+            attachments.extract_pending(db)
+        return code
+
+    def _imported(self, result: Any) -> int:
         key = "cli_dry_run" if result.dry_run else "cli_imported"
         self.say(
             key,
@@ -354,6 +380,8 @@ class Cli:
                 field=settled.field,
                 lost=settled.lost,
             )
+        if result.attachments_skipped:
+            self.say("cli_attachments_skipped", count=result.attachments_skipped)
         return EXIT_OK
 
     def _import_sheet(self, path: Path) -> int:

@@ -793,6 +793,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "committee_taking_part": ("Taking part:", "Deltagere:"),
     # attachments (services/attachments.py, `coprod attach`, `attachments`, `attachment save`)
     "entity_attachment": ("attachment", "bilag"),
+    "bad_checksum": (
+        "'{value}' is not a SHA-256 checksum (64 hexadecimal digits, lower case)",
+        "'{value}' er ikke en SHA-256-kontrolsum (64 hexadecimale cifre, små bogstaver)",
+    ),
     "file_not_found": ("{path}: no such file", "{path}: filen findes ikke"),
     "attachment_not_a_file": (
         "{path} is not an ordinary file; nothing was attached",

@@ -24,8 +24,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from coprod_desktop.domain.validation import (
-    CHILD_LISTS,
     DATE_ORDER,
+    NESTED_LISTS,
+    SHA256_PATTERN,
     SPECS,
     check_record,
 )
@@ -56,7 +57,10 @@ _JSON_TYPES = {
     "version": "integer",
     "vocab_list": "array",
     "ref_list": "array",
+    "checksum": "string",
+    "size": "integer",
 }
+_CHECKSUM = re.compile("[0-9a-f]{64}").fullmatch
 
 
 class Unsupported(Exception):
@@ -120,7 +124,7 @@ def _object(
         raise Unsupported(entity)
     properties: Mapping[str, Any] = node["properties"]
     specs = SPECS[entity]
-    children = CHILD_LISTS if entity == "initiative" else {}
+    children = NESTED_LISTS.get(entity, {})
     domain_fields = set(specs) | set(children)
     required = frozenset(node.get("required", ())) | {n for n, s in specs.items() if s.required}
     rules: dict[str, _Rule] = {}
@@ -132,7 +136,8 @@ def _object(
         json_type = "array" if kind == "list" else _JSON_TYPES[kind]
         if not types or types - {json_type, "null"}:
             raise Unsupported(f"{entity}.{name}: type")
-        if field.get("pattern") not in (None, DATE_PATTERN if kind == "date" else None):
+        patterns = {"date": DATE_PATTERN, "checksum": SHA256_PATTERN}
+        if field.get("pattern") not in (None, patterns.get(kind)):
             raise Unsupported(f"{entity}.{name}: pattern")
         if ("enum" in field) != (kind == "vocab") or (
             kind not in ("text", "ref") and ("minLength" in field or "maxLength" in field)
@@ -304,6 +309,14 @@ class QuickCheck:
                 if type(value) is not list:
                     raise _Unusual
                 out[name] = [self._record(item, self.entities[child]) for item in value]
+            elif kind == "checksum":
+                if type(value) is not str or _CHECKSUM(value) is None:
+                    raise _Unusual
+                out[name] = value
+            elif kind == "size":
+                if type(value) is not int or value < 0 or not low <= value <= high:
+                    raise _Unusual
+                out[name] = value
             elif kind == "ref":
                 if type(value) is not str or len(value) > max_length:
                     raise _Unusual

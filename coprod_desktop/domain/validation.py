@@ -8,6 +8,7 @@ so a caller can collect all of them before raising one `ValidationError`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 @dataclass(frozen=True)
 class Field:
     kind: str  # text | vocab | vocab_list | date | bool | number | severity | version | ref
-    # | ref_list
+    # | ref_list | checksum (64 lower-case hex digits) | size (a whole number of bytes, >= 0)
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
     max_length: int | None = None  # text stored in a column of limited width
@@ -126,6 +127,7 @@ SPECS: dict[str, dict[str, Field]] = {
         "summary": _f("text", required=True),
         "participants": _f("ref_list"),
         "follow_up_on": DATE,
+        "key": TEXT,  # names the entry for other records of the file (optional)
     },
     "review": {
         "date": _f("date", required=True),
@@ -133,6 +135,14 @@ SPECS: dict[str, dict[str, Field]] = {
         "assessment": TEXT,
         "decisions": TEXT,
         "next_review": DATE,
+    },
+    "attachment": {
+        "name": _f("text", required=True),
+        "sha256": _f("checksum", required=True),
+        "size": _f("size", required=True),
+        "media_type": _f("text", max_length=200),
+        "added_on": DATE,
+        "added_by": _f("text", max_length=200),
     },
 }
 
@@ -144,7 +154,15 @@ CHILD_LISTS: dict[str, str] = {
     "cross_pressures": "cross_pressure",
     "journal": "journal",
     "reviews": "review",
+    "attachments": "attachment",
 }
+# The lists inside a record of each entity: list name -> entity of its items.
+NESTED_LISTS: dict[str, dict[str, str]] = {
+    "initiative": CHILD_LISTS,
+    "journal": {"attachments": "attachment"},
+}
+SHA256_PATTERN = "^[0-9a-f]{64}$"
+_SHA256 = re.compile("[0-9a-f]{64}").fullmatch
 
 # (earlier, later) date pairs that must be in order, per entity.
 DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
@@ -252,6 +270,16 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 1"}))
             return None
         return value
+    if spec.kind == "checksum":
+        if isinstance(value, str) and _SHA256(value):
+            return value
+        problems.append(Problem(path, "bad_checksum", {"value": str(value)[:80]}))
+        return None
+    if spec.kind == "size":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 0"}))
+            return None
+        return value
     if spec.kind == "ref":
         if isinstance(value, str | int) and not isinstance(value, bool):
             return value
@@ -293,7 +321,7 @@ def clean(
     prefix = f"{path}." if path else ""
     out: dict[str, Any] = {}
     if check_unknown_fields:
-        allowed = set(specs) | (set(CHILD_LISTS) if entity == "initiative" else set())
+        allowed = set(specs) | set(NESTED_LISTS.get(entity, {}))
         for name in record:
             if name not in allowed:
                 problems.append(Problem(prefix + name, "unknown_field"))
@@ -306,8 +334,8 @@ def clean(
             continue
         out[name] = _clean_value(spec, value, prefix + name, problems)
     check_record(entity, out, prefix, problems)
-    if entity == "initiative":
-        for list_name, child in CHILD_LISTS.items():
+    if entity in NESTED_LISTS:
+        for list_name, child in NESTED_LISTS[entity].items():
             items = record.get(list_name)
             if items is None:
                 out[list_name] = []

@@ -107,7 +107,9 @@ def has_content(connection: Connection, sha256: str) -> bool:
     )
 
 
-def store_content(connection: Connection, sha256: str, chunks: Iterable[bytes]) -> None:
+def store_content(
+    connection: Connection, sha256: str, chunks: Iterable[bytes], size: int | None = None
+) -> None:
     """Write the chunks of `sha256` unless they are stored already; the bytes are checked
     against the checksum before anything is committed (a file changed while being read, a
     damaged bundle) and the caller's transaction is left to roll back otherwise."""
@@ -115,7 +117,11 @@ def store_content(connection: Connection, sha256: str, chunks: Iterable[bytes]) 
         return
     digest = hashlib.sha256()
     seq = 0
+    written = 0
     for chunk in chunks:
+        written += len(chunk)
+        if size is not None and written > size:  # more than it claimed: stop reading
+            raise InputFileError("attachment_changed", name=sha256[:12])
         digest.update(chunk)
         connection.execute(
             insert(m.AttachmentContent), {"sha256": sha256, "seq": seq, "data": chunk}
@@ -384,3 +390,156 @@ def count_content(connection: Connection) -> int:
         connection.execute(text("SELECT count(DISTINCT sha256) FROM attachment_content")).scalar()
         or 0
     )
+
+
+# ---------------------------------------------------------------- interchange
+
+
+def _listed(row: m.Attachment) -> dict[str, Any]:
+    """An attachment in the interchange shape: by name, size and checksum, never its bytes."""
+    values: dict[str, Any] = {
+        "name": row.name,
+        "sha256": row.sha256,
+        "size": row.size,
+        "media_type": row.media_type,
+        "added_on": row.added_on.isoformat() if row.added_on else None,
+        "added_by": row.added_by,
+    }
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def add_to_export(
+    session: Session, rows: Sequence[m.Initiative], out: list[dict[str, Any]]
+) -> None:
+    """Put `attachments` on the exported initiatives (`out`, in the order of `rows`) and on
+    their journal entries; only where there are any, so files without them are unchanged."""
+    wanted = [row.id for row in rows]
+    found: dict[int, list[m.Attachment]] = {}
+    for start in range(0, len(wanted), 500):
+        for attachment in session.scalars(
+            select(m.Attachment)
+            .where(m.Attachment.initiative_id.in_(wanted[start : start + 500]))
+            .order_by(m.Attachment.id)
+        ):
+            found.setdefault(attachment.initiative_id, []).append(attachment)
+    for row, item in zip(rows, out, strict=True):
+        listed = found.get(row.id)
+        if not listed:
+            continue
+        own = [_listed(a) for a in listed if a.journal_entry_id is None]
+        if own:
+            item["attachments"] = own
+        for entry, entry_out in zip(row.journal, item["journal"], strict=True):
+            with_entry = [_listed(a) for a in listed if a.journal_entry_id == entry.id]
+            if with_entry:
+                entry_out["attachments"] = with_entry
+
+
+ContentSource = Callable[[str], Iterator[bytes] | None]
+
+
+def import_listed(
+    session: Session,
+    items: Sequence[dict[str, Any]],
+    references: Sequence[str],
+    files: ContentSource | None,
+) -> int:
+    """Add the attachments listed in imported initiatives (cleaned records, with the
+    references they were written under). Bytes come from `files` (a bundle) or are already
+    in the database; an attachment whose bytes are neither is left out and counted. One the
+    initiative already has (same name, checksum and journal entry) is not added again, so
+    importing a merge twice adds nothing."""
+    skipped = 0
+    connection = session.connection()
+    for item, reference in zip(items, references, strict=True):
+        listed: list[tuple[int | None, dict[str, Any]]] = [
+            (None, a) for a in item.get("attachments") or []
+        ]
+        listed += [
+            (index, a)
+            for index, entry in enumerate(item.get("journal") or [])
+            for a in entry.get("attachments") or []
+        ]
+        if not listed:
+            continue
+        initiative_id = session.scalar(
+            select(m.Initiative.id).where(m.Initiative.reference == reference)
+        )
+        if initiative_id is None:
+            continue
+        entries = _entries_for(session, initiative_id, item.get("journal") or [])
+        existing = {
+            (row.journal_entry_id, row.sha256, row.name)
+            for row in session.execute(
+                select(m.Attachment.journal_entry_id, m.Attachment.sha256, m.Attachment.name).where(
+                    m.Attachment.initiative_id == initiative_id
+                )
+            )
+        }
+        for index, record in listed:
+            journal_entry_id = None if index is None else entries[index]
+            key = (journal_entry_id, record["sha256"], record["name"])
+            if key in existing:
+                continue
+            if not has_content(connection, record["sha256"]):
+                chunks = files(record["sha256"]) if files is not None else None
+                if chunks is None:
+                    skipped += 1
+                    continue
+                store_content(connection, record["sha256"], chunks, record["size"])
+            _check_size(connection, record)
+            session.add(
+                m.Attachment(
+                    initiative_id=initiative_id,
+                    journal_entry_id=journal_entry_id,
+                    name=record["name"],
+                    media_type=record.get("media_type") or media_type_of(record["name"]),
+                    size=record["size"],
+                    sha256=record["sha256"],
+                    added_on=record.get("added_on"),
+                    added_by=record.get("added_by"),
+                    text_status="pending",
+                )
+            )
+            existing.add(key)
+    session.flush()
+    return skipped
+
+
+def _check_size(connection: Connection, record: dict[str, Any]) -> None:
+    from sqlalchemy import func
+
+    stored = connection.execute(
+        select(func.sum(func.length(m.AttachmentContent.data))).where(
+            m.AttachmentContent.sha256 == record["sha256"]
+        )
+    ).scalar()
+    if int(stored or 0) != record["size"]:
+        raise InputFileError("attachment_changed", name=record["name"])
+
+
+def _entries_for(
+    session: Session, initiative_id: int, journal: Sequence[dict[str, Any]]
+) -> list[int | None]:
+    """The database's journal entry for each of the file's entries (same date, kind and
+    summary; each used once), so attachments land on the entry they were listed under."""
+    rows = session.execute(
+        select(m.JournalEntry.id, m.JournalEntry.date, m.JournalEntry.kind, m.JournalEntry.summary)
+        .where(m.JournalEntry.initiative_id == initiative_id)
+        .order_by(m.JournalEntry.id)
+    ).all()
+    unused = list(rows)
+    found: list[int | None] = []
+    for entry in journal:
+        match = next(
+            (
+                r
+                for r in unused
+                if (r.date, r.kind, r.summary) == (entry["date"], entry["kind"], entry["summary"])
+            ),
+            None,
+        )
+        if match is not None:
+            unused.remove(match)
+        found.append(None if match is None else int(match.id))
+    return found
