@@ -133,6 +133,11 @@ def _add_attachment_parsers(commands: Any) -> None:
     p.add_argument("ident", metavar="ID_OR_REF")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--journal", type=int, metavar="JOURNAL_ID", help="the journal entry's id")
+    p.add_argument(
+        "--create-participants",
+        action="store_true",
+        help=".eml/.msg/.ics: add the people not yet known as stakeholders",
+    )
     p = commands.add_parser("attachments", help="list the files kept with an initiative")
     p.add_argument("ident", metavar="ID_OR_REF")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -752,12 +757,41 @@ class Cli:
         return EXIT_OK
 
     def cmd_attach(self) -> int:
-        from coprod_desktop.services import attachments, initiatives
+        from coprod_desktop.services import attachments, initiatives, mail_import
 
+        paths: list[Path] = self.args.files
+        # e-mails and invitations become journal entries, unless a journal entry is named
+        messages = (
+            [p for p in paths if mail_import.is_message(p)] if self.args.journal is None else []
+        )
+        files = [p for p in paths if p not in messages]
+        for path in messages:  # every message readable before anything is written
+            mail_import.read_message(path)
         db = self.open()
-        added = attachments.attach_files(db, self.args.ident, self.args.files, self.args.journal)
-        reference = initiatives.get_initiative(db, added[0].initiative_id).reference
-        self.say("cli_attached", count=len(added), reference=reference)
+        if files:
+            added = attachments.attach_files(db, self.args.ident, files, self.args.journal)
+            reference = initiatives.get_initiative(db, added[0].initiative_id).reference
+            self.say("cli_attached", count=len(added), reference=reference)
+        for path in messages:
+            made = mail_import.import_message(
+                db, self.args.ident, path, create=bool(self.args.create_participants)
+            )
+            kind = message(
+                "cli_kind_" + ("meeting" if path.suffix.lower() == ".ics" else "email"), self.lang
+            )
+            self.say(
+                "cli_message_entry",
+                journal=made.journal_id,
+                kind=kind,
+                name=path.name,
+                count=len(made.attachments),
+            )
+            for person, _ident in made.matched:
+                self.say("cli_participant_matched", name=person.name, email=person.email)
+            for person, _ident in made.created:
+                self.say("cli_participant_created", name=person.name, email=person.email)
+            for person in made.unmatched:
+                self.say("cli_participant_unmatched", name=person.name, email=person.email)
         attachments.extract_pending(db)  # the words for the search, after the files are safe
         return EXIT_OK
 

@@ -835,6 +835,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} attachments were not imported: their files are only in a .coprodz bundle.",
         "{count} bilag blev ikke importeret: deres filer findes kun i en .coprodz-pakke.",
     ),
+    "message_unreadable": (
+        "cannot read the message {path}: {reason}",
+        "kan ikke læse beskeden {path}: {reason}",
+    ),
+    "cli_message_entry": (
+        "Journal entry {journal} ({kind}) made from {name}, with {count} files.",
+        "Journalnotat {journal} ({kind}) lavet ud fra {name}, med {count} filer.",
+    ),
+    "cli_participant_matched": ("  participant: {name} <{email}>", "  deltager: {name} <{email}>"),
+    "cli_participant_created": (
+        "  new stakeholder: {name} <{email}>",
+        "  ny aktør: {name} <{email}>",
+    ),
+    "cli_participant_unmatched": (
+        "  not a stakeholder: {name} <{email}> (add it with --create-participants)",
+        "  ikke en aktør: {name} <{email}> (tilføj med --create-participants)",
+    ),
+    "cli_kind_email": ("e-mail", "e-mail"),
+    "cli_kind_meeting": ("meeting", "møde"),
     "col_id": ("Id", "Id"),
     "col_file": ("File", "Fil"),
     "col_size": ("Size", "Størrelse"),
