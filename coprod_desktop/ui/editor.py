@@ -237,6 +237,9 @@ class InitiativeEditor(QWidget):
         from coprod_desktop.ui.reviews import reviews_tab
 
         self.tabs.addTab(reviews_tab(self), self.tr("Reviews"))
+        from coprod_desktop.ui.attachments_ui import attachments_tab
+
+        self.tabs.addTab(attachments_tab(self), self.tr("Documents"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
