@@ -54,10 +54,6 @@ from coprod_desktop.ui import i18n
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Attachments", text)
-
-
 def _date_text(value: dt.date, *, long: bool = False) -> str:
     form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return QLocale().toString(QDate(value.year, value.month, value.day), form)
@@ -270,7 +266,11 @@ def attach_paths(
             message = mail_import.read_message(path)
             known = mail_import.match_people(db, message.people)
         except CoprodError as error:
-            QMessageBox.warning(widget, _t("Cannot read the e-mail"), error.message(i18n.lang()))
+            QMessageBox.warning(
+                widget,
+                QCoreApplication.translate("Attachments", "Cannot read the e-mail"),
+                error.message(i18n.lang()),
+            )
             return
         chosen = ask_participants(widget, message, known)
         if chosen is None:
@@ -288,7 +288,9 @@ def attach_paths(
         on_done(made_entries)
         _writer(widget).write(lambda: attachments.extract_pending(db))
 
-    _writer(widget).write(work, done, label=_t("Keeping the files…"))
+    _writer(widget).write(
+        work, done, label=QCoreApplication.translate("Attachments", "Keeping the files…")
+    )
 
 
 # ---------------------------------------------------------------- the editor's tab
@@ -468,16 +470,15 @@ def install_portfolio_drop(view: Any, db_of: Callable[[], Database | None]) -> N
         if db is None or ident is None:
             return
 
+        count = len(paths)
+
         def done(_made_entries: bool) -> None:
-            window = view.window()
-            status = getattr(window, "statusBar", None)
+            text = QCoreApplication.translate(
+                "Attachments", "Kept %n file(s) with the initiative.", "", count
+            )
+            status = getattr(view.window(), "statusBar", None)
             if callable(status):
-                status().showMessage(
-                    QCoreApplication.translate(
-                        "Attachments", "Kept %n files with the initiative.", "", len(paths)
-                    ),
-                    5000,
-                )
+                status().showMessage(text, 5000)
             view.reload()
 
         attach_paths(view, db, ident, paths, done)

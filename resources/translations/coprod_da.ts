@@ -1247,6 +1247,10 @@
             <source>Save the changes to “%1” before closing?</source>
             <translation>Gem ændringerne i “%1”, før fanen lukkes?</translation>
         </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumenter</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -3301,6 +3305,149 @@
         <message>
             <source>%1 of %2 reviewed</source>
             <translation>%1 af %2 gennemgået</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Størrelse</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Tilføjet</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Af</translation>
+        </message>
+        <message>
+            <source>Journal entry</source>
+            <translation>Journalnotat</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPage</name>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumenter</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Tilføj…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Å&amp;bn</translation>
+        </message>
+        <message>
+            <source>Save &amp;as…</source>
+            <translation>Gem &amp;som…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+        <message>
+            <source>Save the initiative first; then documents can be kept with it.</source>
+            <translation>Gem initiativet først; så kan der gemmes dokumenter med det.</translation>
+        </message>
+        <message>
+            <source>Files kept with this initiative, in the portfolio's database (shared in team mode). Drop files or e-mails (.eml, .msg, .ics) anywhere on the editor.</source>
+            <translation>Filer gemt med dette initiativ i porteføljens database (delt i teamtilstand). Træk filer eller e-mails (.eml, .msg, .ics) ind hvor som helst i redigeringen.</translation>
+        </message>
+        <message>
+            <source>Add documents</source>
+            <translation>Tilføj dokumenter</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Ikke gemt endnu</translation>
+        </message>
+        <message>
+            <source>Save the initiative before adding documents.</source>
+            <translation>Gem initiativet, før du tilføjer dokumenter.</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Kan ikke åbne</translation>
+        </message>
+        <message>
+            <source>Save document as</source>
+            <translation>Gem dokument som</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Ikke gemt</translation>
+        </message>
+        <message>
+            <source>Remove documents</source>
+            <translation>Fjern dokumenter</translation>
+        </message>
+        <message>
+            <source>Remove %1 from this initiative? The file is deleted from the portfolio.</source>
+            <translation>Fjern %1 fra dette initiativ? Filen slettes fra porteføljen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsDialog</name>
+        <message>
+            <source>Meeting invitation</source>
+            <translation>Mødeindkaldelse</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>meeting</source>
+            <translation>møde</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>A journal entry (%1) of %2 will be made:</source>
+            <translation>Der laves et journalnotat (%1) den %2:</translation>
+        </message>
+        <message>
+            <source>Its attached files are kept with the entry: %1</source>
+            <translation>Dens vedhæftede filer gemmes med notatet: %1</translation>
+        </message>
+        <message>
+            <source>Participants found among the stakeholders:</source>
+            <translation>Deltagere fundet blandt aktørerne:</translation>
+        </message>
+        <message>
+            <source>Not yet stakeholders (tick those to add as participants):</source>
+            <translation>Endnu ikke aktører (sæt kryds ved dem, der skal tilføjes som deltagere):</translation>
+        </message>
+        <message>
+            <source>Make the entry</source>
+            <translation>Lav notatet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <source>Cannot read the e-mail</source>
+            <translation>Kan ikke læse e-mailen</translation>
+        </message>
+        <message>
+            <source>Keeping the files…</source>
+            <translation>Gemmer filerne…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Kept %n file(s) with the initiative.</source>
+            <translation>
+                <numerusform>Gemte %n fil med initiativet.</numerusform>
+                <numerusform>Gemte %n filer med initiativet.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>
