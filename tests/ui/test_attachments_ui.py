@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coprod_desktop.services import attachments, initiatives, stakeholders
 from coprod_desktop.domain import model as d
+from coprod_desktop.services import attachments, initiatives, stakeholders
 from coprod_desktop.ui import attachments_ui
 from tests.core.attachments.documents import make_docx
 from tests.core.attachments.messages import make_eml
