@@ -211,7 +211,12 @@ class ParticipantsDialog(QDialog):
                 QLabel(self.tr("Not yet stakeholders (tick those to add as participants):"), self)
             )
             for person in missing:
-                box = QCheckBox(f"{person.name} <{person.email}>", self)
+                shown = (
+                    person.email
+                    if person.name == person.email
+                    else f"{person.name} <{person.email}>"
+                )
+                box = QCheckBox(shown, self)
                 self.boxes[person.email] = box
                 layout.addWidget(box)
         layout.addStretch(1)

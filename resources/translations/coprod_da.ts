@@ -2658,6 +2658,10 @@
             <source>Cannot delete</source>
             <translation>Kan ikke slette</translation>
         </message>
+        <message>
+            <source>Timeline, newest first:</source>
+            <translation>Tidslinje, nyeste først:</translation>
+        </message>
     </context>
     <context>
         <name>Typology</name>
@@ -3448,6 +3452,41 @@
                 <numerusform>Gemte %n fil med initiativet.</numerusform>
                 <numerusform>Gemte %n filer med initiativet.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>Timeline</source>
+            <translation>Tidslinje</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hvad</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Detaljer</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Dokument</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>Kom med</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gik ud</translation>
         </message>
     </context>
 </TS>
