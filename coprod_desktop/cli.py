@@ -243,6 +243,11 @@ def _add_person_commands(commands: Any) -> None:
     q = actions.add_parser("erase", help="anonymise a person everywhere, leaving no trace")
     q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--reason", required=True, help="kept in the audit trail")
+    q.add_argument(
+        "--documents",
+        choices=("delete", "keep"),
+        help="what becomes of the documents that concern the person (asked when there are any)",
+    )
     q = actions.add_parser("log", help="who opened a person's record, when and why")
     q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--format", choices=("table", "json"), default="table")
@@ -1023,13 +1028,20 @@ class PersonCommands:
         from coprod_desktop.services import privacy
 
         output: Path = self.args.output
-        written = privacy.export_access_request(
-            self.cli.open(),
-            self.args.ident,
-            self.args.purpose,
-            lambda document: write_access_files(document, output, self.lang),
-        )
+        db = self.cli.open()
+        documents: list[Any] = []
+
+        def write(document: dict[str, Any]) -> list[Path]:
+            written = write_access_files(document, output, self.lang)
+            documents.extend(document.get("documents", []))
+            return written
+
+        written = privacy.export_access_request(db, self.args.ident, self.args.purpose, write)
         self.cli.say("cli_person_exported", id=self.args.ident, paths=", ".join(map(str, written)))
+        if documents:  # the files themselves, beside the export
+            folder = output.with_name(output.stem + "-documents")
+            files = privacy.export_documents(db, {"documents": documents}, folder)
+            self.cli.say("cli_person_documents_exported", count=len(files), folder=folder)
         return EXIT_OK
 
     def erase(self) -> int:
@@ -1037,7 +1049,9 @@ class PersonCommands:
 
         # No automatic daily backup now: it would hold the person just before the erase.
         db = self.cli.open(auto_backup=False)
-        result = privacy.erase_person(db, self.args.ident, self.args.reason)
+        result = privacy.erase_person(
+            db, self.args.ident, self.args.reason, documents=self.args.documents
+        )
         self.cli.say(
             "cli_person_erased",
             id=result.stakeholder_id,
@@ -1046,6 +1060,12 @@ class PersonCommands:
             audit=result.audit_rows_scrubbed,
         )
         self.cli.say("cli_person_erased_versions", count=len(result.initiatives_touched))
+        if result.documents_deleted or result.documents_kept:
+            self.cli.say(
+                "cli_erase_documents",
+                deleted=len(result.documents_deleted),
+                kept=len(result.documents_kept),
+            )
         if result.possible_mentions:
             self.cli.say("cli_possible_mentions", count=len(result.possible_mentions))
             for found in result.possible_mentions:

@@ -854,6 +854,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli_kind_email": ("e-mail", "e-mail"),
     "cli_kind_meeting": ("meeting", "møde"),
+    "erase_documents_undecided": (
+        "{count} documents concern the person ({names}); their contents cannot be"
+        " anonymised: choose to delete or keep them (--documents delete|keep); nothing was"
+        " erased",
+        "{count} dokumenter vedrører personen ({names}); deres indhold kan ikke"
+        " anonymiseres: vælg at slette eller beholde dem (--documents delete|keep); intet"
+        " blev slettet",
+    ),
+    "cli_erase_documents": (
+        "Documents: {deleted} deleted, {kept} kept (recorded in the audit trail).",
+        "Dokumenter: {deleted} slettet, {kept} beholdt (registreret i loggen).",
+    ),
+    "cli_person_documents_exported": (
+        "{count} documents written to {folder}.",
+        "{count} dokumenter skrevet til {folder}.",
+    ),
     "col_id": ("Id", "Id"),
     "col_file": ("File", "Fil"),
     "col_size": ("Size", "Størrelse"),

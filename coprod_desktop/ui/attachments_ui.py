@@ -491,6 +491,58 @@ def install_portfolio_drop(view: Any, db_of: Callable[[], Database | None]) -> N
     FileDropFilter(table.viewport(), dropped)
 
 
+# ---------------------------------------------------------------- erasing a person
+
+
+class DocumentChoicesDialog(QDialog):
+    """Before a person is erased: each document that concerns them is deleted or kept as a
+    whole (its contents cannot be anonymised); the choice goes into the audit trail."""
+
+    def __init__(self, documents: Sequence[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("erase-documents-dialog")
+        self.setWindowTitle(self.tr("Documents about the person"))
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "These documents mention the person or belong to a journal entry they took "
+                "part in. Their contents cannot be anonymised: tick those to delete; the others "
+                "are kept as they are. Each choice is recorded."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.boxes: dict[int, QCheckBox] = {}
+        for doc in documents:
+            box = QCheckBox(
+                self.tr("Delete “%1” (%2, %3)")
+                .replace("%1", doc.name)
+                .replace("%2", doc.reference)
+                .replace("%3", size_text(doc.size)),
+                self,
+            )
+            self.boxes[doc.attachment_id] = box
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choices(self) -> dict[int, str]:
+        return {ident: "delete" if box.isChecked() else "keep" for ident, box in self.boxes.items()}
+
+
+def ask_document_choices(parent: QWidget, documents: Sequence[Any]) -> dict[int, str] | None:
+    """Delete or keep for each document (attachment id -> choice); None when cancelled."""
+    dialog = DocumentChoicesDialog(documents, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choices()
+
+
 # ---------------------------------------------------------------- private copies
 
 _PRIVATE: list[Path] = []

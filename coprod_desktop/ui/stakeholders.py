@@ -148,7 +148,7 @@ class StakeholderRegistry(QWidget):
         timeline_label = QLabel(self.tr("Timeline, newest first:"), right)
         timeline_label.setBuddy(self.timeline)
         right_layout.addWidget(timeline_label)
-        right_layout.addWidget(self.timeline, 2)
+        right_layout.addWidget(self.timeline, 3)
         right_layout.addWidget(self.status)
         splitter = QSplitter(self)
         splitter.addWidget(left)

@@ -3489,4 +3489,19 @@
             <translation>Gik ud</translation>
         </message>
     </context>
+    <context>
+        <name>DocumentChoicesDialog</name>
+        <message>
+            <source>Documents about the person</source>
+            <translation>Dokumenter om personen</translation>
+        </message>
+        <message>
+            <source>These documents mention the person or belong to a journal entry they took part in. Their contents cannot be anonymised: tick those to delete; the others are kept as they are. Each choice is recorded.</source>
+            <translation>Disse dokumenter nævner personen eller hører til et journalnotat, personen deltog i. Deres indhold kan ikke anonymiseres: sæt kryds ved dem, der skal slettes; de øvrige beholdes, som de er. Hvert valg registreres.</translation>
+        </message>
+        <message>
+            <source>Delete “%1” (%2, %3)</source>
+            <translation>Slet “%1” (%2, %3)</translation>
+        </message>
+    </context>
 </TS>
