@@ -464,6 +464,14 @@ class Cli:
                 }
                 for r in rows
             ]
+            if flt.search:  # which attached documents matched, by name
+                from coprod_desktop.services import attachments
+
+                found: dict[int, list[str]] = {}
+                for hit in attachments.matching_documents(db, flt.search, [r.id for r in rows]):
+                    found.setdefault(hit.initiative_id, []).append(hit.name)
+                for item, r in zip(out, rows, strict=True):
+                    item["documents"] = found.get(r.id, [])
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
         self._print_table(rows, attention)

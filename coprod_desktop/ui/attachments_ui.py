@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -457,7 +458,17 @@ def attachments_tab(editor: Any) -> QWidget:
     """The Documents tab of an editor, which also takes files dropped anywhere on it."""
     page = AttachmentsPage(editor)
     editor.attachments_page = page
-    FileDropFilter(editor, lambda paths, _event: page.add_files(paths))
+
+    def dropped(paths: list[Path], _event: QDropEvent) -> None:
+        page.add_files(paths)
+
+    FileDropFilter(editor, dropped)
+    # Text fields take drops themselves (a file manager's drag carries the path as text too):
+    # files dropped on them are kept as documents, never typed into the field.
+    for child in editor.findChildren(QWidget):
+        target = child.viewport() if isinstance(child, QAbstractScrollArea) else child
+        if target.acceptDrops() and target is not editor:
+            FileDropFilter(target, dropped)
     return page
 
 

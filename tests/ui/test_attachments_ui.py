@@ -25,9 +25,11 @@ def _open(window, row: int = 0):  # type: ignore[no-untyped-def]
 
 
 def _drop(widget: QWidget, paths: list[Path], at: QPoint | None = None) -> bool:
-    """A real drag entering `widget` and a drop of `paths` on it; True when it was taken."""
+    """A real drag entering `widget` and a drop of `paths` on it; True when it was taken.
+    Like a file manager's drag, it carries the paths as text too."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    mime.setText("\n".join(str(p) for p in paths))
     point = QPointF(at if at is not None else widget.rect().center())
     action = Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -65,12 +67,15 @@ def test_files_dropped_on_the_editor_are_kept(window, qtbot, tmp_path):  # type:
     docx = make_docx(tmp_path / "referat.docx", "Referat af mødet")
     photo = tmp_path / "kajen.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + bytes(1000))
-    assert _drop(editor.title, [docx, photo])  # anywhere on the editor
+    title = editor.title.text()
+    assert _drop(editor.title, [docx, photo])  # anywhere on the editor, even on a text field
+    assert _drop(editor.summary.viewport(), [docx])
+    assert editor.title.text() == title and not editor.dirty  # no path typed in
     page = editor.attachments_page
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     assert editor.tabs.currentWidget() is page
     names = [a.name for a in attachments.list_attachments(window.db, editor.data.id)]
-    assert names == ["referat.docx", "kajen.jpg"]
+    assert names == ["referat.docx", "kajen.jpg", "referat.docx"]
     assert not _drop(editor, [tmp_path])  # a folder is not taken
 
 

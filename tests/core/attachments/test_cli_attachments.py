@@ -41,6 +41,7 @@ def test_attach_list_and_save_a_file(run_cli: Any, tmp_path: Path) -> None:
         run_cli("--db", db, "list", "--search", "krabbeklub", "--format", "json").out
     )
     assert [r["reference"] for r in found] == [reference]
+    assert found[0]["documents"] == ["referat.docx"]  # the hit says which document matched
     out = tmp_path / "kopi.pdf"
     saved = run_cli("--db", db, "attachment", "save", str(listed[0]["id"]), "-o", str(out))
     assert saved.code == 0 and out.read_bytes() == pdf.read_bytes()
