@@ -309,6 +309,7 @@ class AttachmentsPage(QWidget):
         super().__init__(editor)
         self.setObjectName("attachments-page")
         self.editor = editor
+        self._extracting = False
         self.model = AttachmentModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("attachments-table")
@@ -378,6 +379,15 @@ class AttachmentsPage(QWidget):
             if j.id is not None
         }
         self.model.set_items(items, entries)
+        if any(item.text_status == "pending" for item in items) and not self._extracting:
+            # words not yet extracted (the app stopped before): catch up in the background
+            self._extracting = True
+            db = self.db
+
+            def extracted(_count: int) -> None:
+                self._extracting = False
+
+            _writer(self).write(lambda: attachments.extract_pending(db), extracted)
 
     def selected(self) -> list[d.AttachmentData]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

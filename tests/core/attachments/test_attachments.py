@@ -63,13 +63,17 @@ def test_content_goes_only_when_no_attachment_names_it(db: Database, tmp_path: P
         attachments.delete_attachment(db, two.id)
 
 
-def test_deleting_an_initiative_leaves_no_file_behind(db: Database, tmp_path: Path) -> None:
-    made = factories.initiative(db)
-    attachments.attach_files(db, made.id or 0, [_file(tmp_path, "a.txt", b"abc")])
-    initiatives.delete_initiative(db, made.id or 0)
-    with db.reading() as connection:
-        assert connection.execute(text("SELECT count(*) FROM attachment")).scalar() == 0
-    assert _chunks(db) == 0
+def test_deleting_an_initiative_leaves_no_file_behind(any_db: Database, tmp_path: Path) -> None:
+    made, other = factories.initiative(any_db), factories.initiative(any_db, "Andet")
+    shared, own = _file(tmp_path, "a.txt", b"abc"), _file(tmp_path, "b.txt", b"only here")
+    attachments.attach_files(any_db, made.id or 0, [shared, own])
+    attachments.attach_files(any_db, other.id or 0, [shared])
+    initiatives.delete_initiative(any_db, made.id or 0)  # the trigger, on both databases
+    with any_db.reading() as connection:
+        assert connection.execute(text("SELECT count(*) FROM attachment")).scalar() == 1
+    assert _chunks(any_db) == 1  # what the other initiative still names
+    initiatives.delete_initiative(any_db, other.id or 0)
+    assert _chunks(any_db) == 0
 
 
 def test_a_file_over_the_limit_is_refused_and_nothing_is_written(
