@@ -60,7 +60,7 @@ class _Source:
     open: Callable[[], IO[bytes]]
 
 
-def _checked_file(path: Path, limit: int) -> _Source:
+def checked_file(path: Path, limit: int) -> _Source:
     shown = str(path)
     try:
         found = os.stat(path)
@@ -74,8 +74,8 @@ def _checked_file(path: Path, limit: int) -> _Source:
         raise InputFileError(
             "attachment_too_large",
             path=shown,
-            size=_megabytes(found.st_size),
-            limit=_megabytes(limit),
+            size=megabytes(found.st_size),
+            limit=megabytes(limit),
         )
     digest = hashlib.sha256()
     size = 0
@@ -88,12 +88,12 @@ def _checked_file(path: Path, limit: int) -> _Source:
         raise InputFileError("file_unreadable", path=shown, reason=error.strerror) from None
     if size > limit:  # grew since stat
         raise InputFileError(
-            "attachment_too_large", path=shown, size=_megabytes(size), limit=_megabytes(limit)
+            "attachment_too_large", path=shown, size=megabytes(size), limit=megabytes(limit)
         )
     return _Source(path.name, digest.hexdigest(), size, lambda: path.open("rb"))
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / MEGABYTE:.1f}"
 
 
@@ -164,7 +164,7 @@ def prune_content(connection: Connection) -> int:
     return int(result.rowcount or 0)
 
 
-def _data(row: m.Attachment) -> d.AttachmentData:
+def as_data(row: m.Attachment) -> d.AttachmentData:
     return d.AttachmentData(
         id=row.id,
         initiative_id=row.initiative_id,
@@ -240,13 +240,13 @@ def attach_files(
     if not files:
         raise ValidationError([Problem("files", "required")])
     limit = size_limit()
-    sources = [_checked_file(Path(f), limit) for f in files]
+    sources = [checked_file(Path(f), limit) for f in files]
     with db.session() as session:
         initiative_id = initiatives.resolve_id(session, ident)
         journal_entry_id = _journal_entry(session, initiative_id, journal_id)
         rows = [add_record(session, initiative_id, s, journal_entry_id) for s in sources]
         session.flush()
-        return [_data(row) for row in rows]
+        return [as_data(row) for row in rows]
 
 
 def list_attachments(db: Database, ident: int | str) -> list[d.AttachmentData]:
@@ -260,7 +260,7 @@ def list_attachments(db: Database, ident: int | str) -> list[d.AttachmentData]:
             .where(m.Attachment.initiative_id == initiative_id)
             .order_by(m.Attachment.id)
         ).all()
-        return [_data(row) for row in rows]
+        return [as_data(row) for row in rows]
 
 
 def get_attachment(db: Database, attachment_id: int) -> d.AttachmentData:
@@ -268,7 +268,7 @@ def get_attachment(db: Database, attachment_id: int) -> d.AttachmentData:
         row = session.get(m.Attachment, attachment_id)
         if row is None:
             raise NotFoundError("attachment", attachment_id)
-        return _data(row)
+        return as_data(row)
 
 
 def save_as(db: Database, attachment_id: int, target: Path | str) -> Path:
@@ -360,14 +360,19 @@ def matching_documents(
     statement = select(
         m.Attachment.id, m.Attachment.initiative_id, m.Attachment.name, m.Attachment.extracted_text
     ).where(m.Attachment.extracted_text.is_not(None))
-    if initiative_ids is not None:
-        statement = statement.where(m.Attachment.initiative_id.in_(list(initiative_ids)))
+    wanted = list(initiative_ids) if initiative_ids is not None else None
+    # a long list of initiatives is asked about in parts (SQL has a limit on parameters)
+    parts = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
     hits = []
     with db.reading() as connection:
-        for row in connection.execute(statement.order_by(m.Attachment.id)):
-            found = set(search.search_words(row.extracted_text or ""))
-            if all(any(w.startswith(word) for w in found) for word in words):
-                hits.append(DocumentHit(row.initiative_id, row.id, row.name))
+        for part in parts:
+            asked = (
+                statement if part is None else statement.where(m.Attachment.initiative_id.in_(part))
+            )
+            for row in connection.execute(asked.order_by(m.Attachment.id)):
+                found = set(search.search_words(row.extracted_text or ""))
+                if all(any(w.startswith(word) for w in found) for word in words):
+                    hits.append(DocumentHit(row.initiative_id, row.id, row.name))
     return hits
 
 

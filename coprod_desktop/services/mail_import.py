@@ -238,14 +238,14 @@ def import_message(
 
     message = read_message(path)
     limit = attachments.size_limit()
-    sources = [attachments._checked_file(path, limit)]
+    sources = [attachments.checked_file(path, limit)]
     for name, data in message.files:
         if len(data) > limit:
             raise InputFileError(
                 "attachment_too_large",
                 path=name,
-                size=attachments._megabytes(len(data)),
-                limit=attachments._megabytes(limit),
+                size=attachments.megabytes(len(data)),
+                limit=attachments.megabytes(limit),
             )
         sources.append(attachments.bytes_source(Path(name).name or "attachment.bin", data))
     known = match_people(db, message.people)
@@ -296,5 +296,5 @@ def import_message(
             matched=[(p, known[p.email]) for p in message.people if p.email in known],
             created=[(p, s.id) for p, s in made],
             unmatched=[p for p in missing if p.email not in made_ids],
-            attachments=[attachments._data(a) for a in added],
+            attachments=[attachments.as_data(a) for a in added],
         )

@@ -42,3 +42,21 @@ def test_a_backup_and_a_restore_bring_the_documents_back(db: Database, tmp_path:
         assert len(attachments.list_attachments(restored, made.id or 0)) == 2
     finally:
         restored.dispose()
+
+
+def test_copying_a_portfolio_brings_its_documents(any_db: Database, tmp_path: Path) -> None:
+    from coprod_desktop.services import transfer
+
+    made = factories.initiative(any_db)
+    data = bytes(range(256)) * 20_000  # five chunks
+    source = tmp_path / "kort.tif"
+    source.write_bytes(data)
+    attachments.attach_files(any_db, made.id or 0, [source])
+    target = open_database(str(tmp_path / "copy.sqlite"))
+    try:
+        transfer.copy_portfolio(any_db, target)
+        [copied] = attachments.list_attachments(target, made.id or 0)
+        saved = attachments.save_as(target, copied.id, tmp_path / "out.tif")
+        assert saved.read_bytes() == data
+    finally:
+        target.dispose()
