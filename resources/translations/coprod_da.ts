@@ -725,6 +725,10 @@
             <source>for example: %1</source>
             <translation>for eksempel: %1</translation>
         </message>
+        <message>
+            <source>Interchange file with the documents (*.coprodz)</source>
+            <translation>Udvekslingsfil med dokumenterne (*.coprodz)</translation>
+        </message>
     </context>
     <context>
         <name>InitiativeEditor</name>
