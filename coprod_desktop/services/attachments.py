@@ -307,38 +307,54 @@ def delete_attachment(db: Database, attachment_id: int) -> None:
 # ---------------------------------------------------------------- words for the search
 
 
+EXTRACT_BATCH = 32  # documents per transaction: each touched initiative is reindexed once
+EXTRACT_BATCH_BYTES = 64 * MEGABYTE
+
+
 def extract_pending(db: Database, limit: int | None = None) -> int:
     """Extract the words of attachments added since the last run (`text_status` pending)
-    into the search index, one short transaction each; returns how many were done."""
+    into the search index, a batch per short transaction; returns how many were done."""
     from coprod_desktop.services import extract
 
     done = 0
     while limit is None or done < limit:
+        wanted = EXTRACT_BATCH if limit is None else min(EXTRACT_BATCH, limit - done)
+        words: dict[str, str | None] = {}  # by checksum: a file attached twice is read once
+        batch: list[tuple[int, int, str]] = []
         with db.reading() as connection:
-            row = connection.execute(
-                select(m.Attachment.id, m.Attachment.sha256, m.Attachment.name)
+            rows = connection.execute(
+                select(
+                    m.Attachment.id,
+                    m.Attachment.initiative_id,
+                    m.Attachment.sha256,
+                    m.Attachment.name,
+                )
                 .where(m.Attachment.text_status == "pending")
                 .order_by(m.Attachment.id)
-                .limit(1)
-            ).first()
-            if row is None:
-                return done
-            data = read_bytes(connection, row.sha256)
-        words = extract.text_of(row.name, data)
-        status = "none" if words is None else "done"
+                .limit(wanted)
+            ).all()
+            read = 0
+            for row in rows:
+                if row.sha256 not in words:
+                    if batch and read >= EXTRACT_BATCH_BYTES:
+                        break
+                    data = read_bytes(connection, row.sha256)
+                    read += len(data)
+                    words[row.sha256] = extract.text_of(row.name, data)
+                batch.append((row.id, row.initiative_id, row.sha256))
+        if not batch:
+            return done
         with db.session() as session:
             connection = session.connection()
-            initiative_id = connection.execute(
-                select(m.Attachment.initiative_id).where(m.Attachment.id == row.id)
-            ).scalar()
-            connection.execute(
-                update(m.Attachment)
-                .where(m.Attachment.id == row.id)
-                .values(extracted_text=words, text_status=status)
-            )
-            if initiative_id is not None:
-                search.reindex(connection, [int(initiative_id)])
-        done += 1
+            for ident, _initiative, sha256 in batch:
+                found = words[sha256]
+                connection.execute(
+                    update(m.Attachment)
+                    .where(m.Attachment.id == ident)
+                    .values(extracted_text=found, text_status="none" if found is None else "done")
+                )
+            search.reindex(connection, {initiative for _ident, initiative, _sha in batch})
+        done += len(batch)
     return done
 
 
