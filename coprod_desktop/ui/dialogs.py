@@ -352,6 +352,11 @@ class SettingsDialog(QDialog):
         self.stale_journal.setToolTip(
             self.tr("An active initiative without a journal entry for this long is flagged")
         )
+        self.attachment_limit = QSpinBox(self)
+        self.attachment_limit.setRange(1, 2048)
+        self.attachment_limit.setValue(core.attachment_limit_mb)
+        self.attachment_limit.setSuffix(self.tr(" MB"))
+        self.attachment_limit.setToolTip(self.tr("A larger file is refused with a message"))
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("&User name (audit trail)"), self.user, self.user),
             (self.tr("&Language"), self.language, self.language),
@@ -360,6 +365,7 @@ class SettingsDialog(QDialog):
             (self.tr("&Default database"), db_row, self.database),
             (self.tr("Serious cross-pressure &open for"), self.stale_pressure, self.stale_pressure),
             (self.tr("No &journal entry for"), self.stale_journal, self.stale_journal),
+            (self.tr("Largest &attached file"), self.attachment_limit, self.attachment_limit),
         ]
         for text, field, widget in rows:
             label = QLabel(text, self)
@@ -414,6 +420,7 @@ class SettingsDialog(QDialog):
         core = load_settings()
         core.stale_pressure_days = self.stale_pressure.value()
         core.stale_journal_days = self.stale_journal.value()
+        core.attachment_limit_mb = self.attachment_limit.value()
         save_settings(core)
 
 

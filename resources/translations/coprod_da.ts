@@ -2467,6 +2467,18 @@
             <source>Portfolio databases (*.sqlite *.db)</source>
             <translation>Porteføljedatabaser (*.sqlite *.db)</translation>
         </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>A larger file is refused with a message</source>
+            <translation>En større fil afvises med en besked</translation>
+        </message>
+        <message>
+            <source>Largest &amp;attached file</source>
+            <translation>Største &amp;vedhæftede fil</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderDialog</name>

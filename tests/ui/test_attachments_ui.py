@@ -145,3 +145,25 @@ def test_a_new_initiative_asks_to_be_saved_first(window):  # type: ignore[no-unt
     assert not page.add_button.isEnabled()
     assert "Save the initiative first" in page.note.text()
     assert initiatives  # the service layer stays the only writer
+
+
+def test_the_size_limit_is_a_setting_and_a_larger_file_is_refused_plainly(
+    window, qtbot, tmp_path, message_boxes
+):  # type: ignore[no-untyped-def]
+    from coprod_desktop.ui.dialogs import SettingsDialog
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.attachment_limit.value() == 50  # the default
+    dialog.attachment_limit.setValue(1)
+    dialog.store()
+    assert attachments.size_limit() == 1024 * 1024
+    editor = _open(window)
+    big = tmp_path / "film.mp4"
+    big.write_bytes(bytes(2 * 1024 * 1024))
+    message_boxes.expect(1)
+    editor.attachments_page.add_files([big])
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1, timeout=10_000)
+    _kind, _title, text = message_boxes.shown[0]
+    assert "film.mp4" in text and "2.0 MB" in text and "1 MB" in text.replace("1.0 MB", "1 MB")
+    assert editor.attachments_page.model.rowCount() == 0
