@@ -1036,20 +1036,13 @@ class PersonCommands:
         from coprod_desktop.services import privacy
 
         output: Path = self.args.output
-        db = self.cli.open()
-        documents: list[Any] = []
-
-        def write(document: dict[str, Any]) -> list[Path]:
-            written = write_access_files(document, output, self.lang)
-            documents.extend(document.get("documents", []))
-            return written
-
-        written = privacy.export_access_request(db, self.args.ident, self.args.purpose, write)
+        written = privacy.export_access_request(
+            self.cli.open(),
+            self.args.ident,
+            self.args.purpose,
+            lambda document: write_access_files(document, output, self.lang),
+        )
         self.cli.say("cli_person_exported", id=self.args.ident, paths=", ".join(map(str, written)))
-        if documents:  # the files themselves, beside the export
-            folder = output.with_name(output.stem + "-documents")
-            files = privacy.export_documents(db, {"documents": documents}, folder)
-            self.cli.say("cli_person_documents_exported", count=len(files), folder=folder)
         return EXIT_OK
 
     def erase(self) -> int:

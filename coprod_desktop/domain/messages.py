@@ -866,9 +866,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Documents: {deleted} deleted, {kept} kept (recorded in the audit trail).",
         "Dokumenter: {deleted} slettet, {kept} beholdt (registreret i loggen).",
     ),
-    "cli_person_documents_exported": (
-        "{count} documents written to {folder}.",
-        "{count} dokumenter skrevet til {folder}.",
+    "access_documents": (
+        "Documents (the files are in the folder beside this file)",
+        "Dokumenter (filerne ligger i mappen ved siden af denne fil)",
     ),
     "col_id": ("Id", "Id"),
     "col_file": ("File", "Fil"),

@@ -462,6 +462,9 @@ def export_access_request(
     document = access_export(db, stakeholder_id, purpose, logged=False)
     written = write(document)
     try:
+        if document.get("documents") and written:  # the files themselves, beside the export
+            folder = written[0].with_name(written[0].stem + "-documents")
+            written += export_documents(db, document, folder)
         with db.session() as session:
             log_access(session, stakeholder_id, db.user, "export", _purpose(purpose))
     except BaseException:

@@ -82,6 +82,8 @@ def test_the_access_request_lists_and_exports_the_documents(
     ].read_bytes()
     exported = json.loads(output.read_text("utf-8"))
     assert len(exported["documents"]) == 2
+    brief = flat(pdf_text(output.with_suffix(".pdf").read_bytes()))
+    assert "brev.pdf" in brief and "referat.docx" in brief
 
 
 def test_an_erase_asks_about_each_document_first(db: Database, tmp_path: Path) -> None:
