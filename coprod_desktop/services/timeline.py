@@ -1,6 +1,6 @@
 """A stakeholder's timeline across initiatives: every journal entry they took part in, the
-documents kept with those entries, and when they joined or left an initiative, newest first
-(what a colleague wants to know before a phone call)."""
+documents kept with those entries, the commitments made to them, and when they joined or left
+an initiative, newest first (what a colleague wants to know before a phone call)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from coprod_desktop.store.db import Database
 @dataclass(frozen=True)
 class TimelineItem:
     date: dt.date | None
-    kind: str  # journal | document | joined | left
+    kind: str  # journal | document | commitment | joined | left
     initiative_id: int
     reference: str
     title: str
-    text: str  # the entry's summary, the document's name, or the role
-    detail: str | None = None  # the journal kind, or the involvement role
+    text: str  # the entry's summary, the document's name, what was promised, or the role
+    detail: str | None = None  # the journal kind, the commitment's status, or the role
     attachment_id: int | None = None
 
 
@@ -80,6 +80,31 @@ def stakeholder_timeline(db: Database, stakeholder_id: int) -> list[TimelineItem
                         doc.id,
                     )
                 )
+        promises = connection.execute(
+            select(
+                m.Commitment.text,
+                m.Commitment.status,
+                m.Commitment.due_on,
+                m.Commitment.done_on,
+                m.Initiative.id.label("initiative_id"),
+                m.Initiative.reference,
+                m.Initiative.title,
+            )
+            .join(m.Initiative, m.Initiative.id == m.Commitment.initiative_id)
+            .where(m.Commitment.counterpart_id == stakeholder_id)
+        ).all()
+        for promise in promises:  # dated when kept or given up, else when due
+            items.append(
+                TimelineItem(
+                    promise.done_on or promise.due_on,
+                    "commitment",
+                    promise.initiative_id,
+                    promise.reference,
+                    promise.title,
+                    promise.text,
+                    promise.status,
+                )
+            )
         involvements = connection.execute(
             select(
                 m.Involvement.role,
@@ -116,7 +141,7 @@ def stakeholder_timeline(db: Database, stakeholder_id: int) -> list[TimelineItem
                         part.role,
                     )
                 )
-    rank = {"journal": 0, "document": 1, "joined": 2, "left": 3}
+    rank = {"journal": 0, "document": 1, "commitment": 2, "joined": 3, "left": 4}
 
     def newest_first(item: TimelineItem) -> tuple[bool, int, int, str]:
         # undated last; on one day the journal entry before its documents

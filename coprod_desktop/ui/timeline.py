@@ -41,6 +41,9 @@ class TimelineView(QTreeWidget):
             return vocab_label(v.JournalKind, item.detail)
         if item.kind == "document":
             return self.tr("Document")
+        if item.kind == "commitment":
+            status = vocab_label(v.CommitmentStatus, item.detail)
+            return self.tr("Commitment (%1)").replace("%1", status)
         if item.kind == "joined":
             return self.tr("Joined")
         return self.tr("Left")

@@ -4027,6 +4027,10 @@
             <source>Left</source>
             <translation>Gik ud</translation>
         </message>
+        <message>
+            <source>Commitment (%1)</source>
+            <translation>Aftale (%1)</translation>
+        </message>
     </context>
     <context>
         <name>DocumentChoicesDialog</name>

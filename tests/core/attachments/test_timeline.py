@@ -62,3 +62,30 @@ def test_the_timeline_spans_initiatives_newest_first(db: Database, tmp_path: Pat
         (None, "joined", school.reference, "contributor"),  # no date: last
     ]
     assert [i.text for i in timeline.stakeholder_timeline(db, other)] == ["Uden klubben"]
+
+
+def test_commitments_made_to_the_stakeholder_are_on_the_timeline(db: Database) -> None:
+    club = factories.stakeholder(db, "Ørum Sejlklub")
+    other = factories.stakeholder(db, "Someone else")
+    harbour = factories.initiative(
+        db,
+        "Havnen",
+        commitments=[
+            d.CommitmentData(
+                text="Ryd stenene før maj",
+                status="done",
+                counterpart_id=club,
+                due_on=date(2024, 5, 1),
+                done_on=date(2024, 4, 26),
+            ),
+            d.CommitmentData(
+                text="Planen til udvalget", counterpart_id=club, due_on=date(2027, 1, 10)
+            ),
+            d.CommitmentData(text="Not to the club", counterpart_id=other, due_on=date(2026, 1, 1)),
+        ],
+    )
+    found = timeline.stakeholder_timeline(db, club)
+    assert [(i.date, i.kind, i.reference, i.text, i.detail) for i in found] == [
+        (date(2027, 1, 10), "commitment", harbour.reference, "Planen til udvalget", "open"),
+        (date(2024, 4, 26), "commitment", harbour.reference, "Ryd stenene før maj", "done"),
+    ]
