@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "export",
-        help="export the (filtered) portfolio: .json, .csv, .xlsx or a public-safe map "
+        help="export the (filtered) portfolio: .json, .coprodz, .csv, .xlsx or a public-safe map "
         ".geojson from the suffix",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_person_commands(commands)
     _add_names_parser(commands)
     _add_commitment_parsers(commands)
+    _add_attachment_parsers(commands)
     return parser
 
 
@@ -172,6 +173,28 @@ def _add_commitment_parsers(commands: Any) -> None:
     p = commands.add_parser("calendar", help="open commitments and review dates as .ics")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     p.add_argument("--owner", metavar="NAME", help="only this person's commitments and reviews")
+
+
+def _add_attachment_parsers(commands: Any) -> None:
+    p = commands.add_parser("attach", help="keep files with an initiative or a journal entry")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--journal", type=int, metavar="JOURNAL_ID", help="the journal entry's id")
+    p.add_argument(
+        "--create-participants",
+        action="store_true",
+        help=".eml/.msg/.ics: add the people not yet known as stakeholders",
+    )
+    p = commands.add_parser("attachments", help="list the files kept with an initiative")
+    p.add_argument("ident", metavar="ID_OR_REF")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = commands.add_parser("attachment", help="one attached file: save it elsewhere, delete it")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser("save", help="write the file to FILE")
+    q.add_argument("attachment_id", type=int, metavar="ATT_ID")
+    q.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    q = actions.add_parser("delete", help="remove the attachment (its bytes when unused)")
+    q.add_argument("attachment_id", type=int, metavar="ATT_ID")
 
 
 def _add_names_parser(commands: Any) -> None:
@@ -267,6 +290,11 @@ def _add_person_commands(commands: Any) -> None:
     q = actions.add_parser("erase", help="anonymise a person everywhere, leaving no trace")
     q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--reason", required=True, help="kept in the audit trail")
+    q.add_argument(
+        "--documents",
+        choices=("delete", "keep"),
+        help="what becomes of the documents that concern the person (asked when there are any)",
+    )
     q = actions.add_parser("log", help="who opened a person's record, when and why")
     q.add_argument("ident", type=_record_id, metavar="ID")
     q.add_argument("--format", choices=("table", "json"), default="table")
@@ -358,9 +386,13 @@ class Cli:
         path: Path = self.args.file
         if path.suffix.lower() in (".csv", ".xlsx"):
             return self._import_sheet(path)
+        if path.suffix.lower() == ".coprodz":
+            return self._import_bundle(path)
         if path.suffix.lower() != ".json":
             raise InputFileError(
-                "unsupported_format", suffix=path.suffix or path.name, allowed=".json, .csv, .xlsx"
+                "unsupported_format",
+                suffix=path.suffix or path.name,
+                allowed=exchange.ALLOWED_SUFFIXES,
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
@@ -370,6 +402,27 @@ class Cli:
             dry_run=self.args.dry_run,
             force=self.args.force,
         )
+        return self._imported(result)
+
+    def _import_bundle(self, path: Path) -> int:
+        from coprod_desktop.services import attachments, bundle, exchange
+
+        with bundle.open_bundle(path) as (document, files):  # refused before the database opens
+            db = self.open()
+            result = exchange.import_document(
+                db,
+                document,
+                merge=self.args.merge,
+                dry_run=self.args.dry_run,
+                force=self.args.force,
+                files=files,
+            )
+        code = self._imported(result)
+        if not result.dry_run:
+            attachments.extract_pending(db)
+        return code
+
+    def _imported(self, result: Any) -> int:
         key = "cli_dry_run" if result.dry_run else "cli_imported"
         self.say(
             key,
@@ -384,6 +437,8 @@ class Cli:
                 field=settled.field,
                 lost=settled.lost,
             )
+        if result.attachments_skipped:
+            self.say("cli_attachments_skipped", count=result.attachments_skipped)
         return EXIT_OK
 
     def _import_sheet(self, path: Path) -> int:
@@ -465,6 +520,14 @@ class Cli:
                 }
                 for r in rows
             ]
+            if flt.search:  # which attached documents matched, by name
+                from coprod_desktop.services import attachments
+
+                found: dict[int, list[str]] = {}
+                for hit in attachments.matching_documents(db, flt.search, [r.id for r in rows]):
+                    found.setdefault(hit.initiative_id, []).append(hit.name)
+                for item, r in zip(out, rows, strict=True):
+                    item["documents"] = found.get(r.id, [])
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
         self._print_table(rows, attention)
@@ -856,6 +919,84 @@ class Cli:
         _print_rows(headers, rows)
         return EXIT_OK
 
+    def cmd_attach(self) -> int:
+        from coprod_desktop.services import attachments, initiatives, mail_import
+
+        paths: list[Path] = self.args.files
+        # e-mails and invitations become journal entries, unless a journal entry is named
+        messages = (
+            [p for p in paths if mail_import.is_message(p)] if self.args.journal is None else []
+        )
+        files = [p for p in paths if p not in messages]
+        for path in messages:  # every message readable before anything is written
+            mail_import.read_message(path)
+        db = self.open()
+        if files:
+            added = attachments.attach_files(db, self.args.ident, files, self.args.journal)
+            reference = initiatives.get_initiative(db, added[0].initiative_id).reference
+            self.say("cli_attached", count=len(added), reference=reference)
+        for path in messages:
+            made = mail_import.import_message(
+                db, self.args.ident, path, create=bool(self.args.create_participants)
+            )
+            kind = message(
+                "cli_kind_" + ("meeting" if path.suffix.lower() == ".ics" else "email"), self.lang
+            )
+            self.say(
+                "cli_message_entry",
+                journal=made.journal_id,
+                kind=kind,
+                name=path.name,
+                count=len(made.attachments),
+            )
+            for person, _ident in made.matched:
+                self.say("cli_participant_matched", name=person.name, email=person.email)
+            for person, _ident in made.created:
+                self.say("cli_participant_created", name=person.name, email=person.email)
+            for person in made.unmatched:
+                self.say("cli_participant_unmatched", name=person.name, email=person.email)
+        attachments.extract_pending(db)  # the words for the search, after the files are safe
+        return EXIT_OK
+
+    def cmd_attachments(self) -> int:
+        from coprod_desktop.services import attachments
+
+        found = attachments.list_attachments(self.open(), self.args.ident)
+        if self.args.format == "json":
+            out = [attachments.as_json(a) for a in found]
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not found:
+            self.say("cli_no_attachments")
+            return EXIT_OK
+        keys = ("col_id", "col_file", "col_size", "col_added", "col_who", "col_journal")
+        headers = [message(key, self.lang) for key in keys]
+        rows = [
+            [
+                str(a.id),
+                a.name,
+                _size(a.size),
+                a.added_on.isoformat() if a.added_on else "",
+                a.added_by or "",
+                str(a.journal_entry_id or ""),
+            ]
+            for a in found
+        ]
+        _print_rows(headers, rows)
+        return EXIT_OK
+
+    def cmd_attachment(self) -> int:
+        from coprod_desktop.services import attachments
+
+        db = self.open()
+        if self.args.action == "delete":
+            attachments.delete_attachment(db, self.args.attachment_id)
+            return EXIT_OK
+        found = attachments.get_attachment(db, self.args.attachment_id)
+        attachments.save_as(db, found.id, self.args.output)
+        self.say("cli_attachment_saved", name=found.name, path=self.args.output)
+        return EXIT_OK
+
     def cmd_copy(self) -> int:
         from coprod_desktop.services import transfer
         from coprod_desktop.store.migrate import open_database
@@ -903,7 +1044,7 @@ class Cli:
 
 
 #: commands refused up front on a read-only database (any other write fails when it is tried)
-WRITING_COMMANDS = frozenset({"demo", "import"})
+WRITING_COMMANDS = frozenset({"demo", "import", "attach"})
 #: the commands that create the database when there is none; every other one only reads or
 #: changes an existing portfolio and must not leave an empty one behind
 CREATING_COMMANDS = frozenset({"init", "demo", "import"})
@@ -1061,7 +1202,9 @@ class PersonCommands:
 
         # No automatic daily backup now: it would hold the person just before the erase.
         db = self.cli.open(auto_backup=False)
-        result = privacy.erase_person(db, self.args.ident, self.args.reason)
+        result = privacy.erase_person(
+            db, self.args.ident, self.args.reason, documents=self.args.documents
+        )
         self.cli.say(
             "cli_person_erased",
             id=result.stakeholder_id,
@@ -1070,6 +1213,12 @@ class PersonCommands:
             audit=result.audit_rows_scrubbed,
         )
         self.cli.say("cli_person_erased_versions", count=len(result.initiatives_touched))
+        if result.documents_deleted or result.documents_kept:
+            self.cli.say(
+                "cli_erase_documents",
+                deleted=len(result.documents_deleted),
+                kept=len(result.documents_kept),
+            )
         if result.possible_mentions:
             self.cli.say("cli_possible_mentions", count=len(result.possible_mentions))
             for found in result.possible_mentions:

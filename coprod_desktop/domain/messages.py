@@ -947,6 +947,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "committee_we_did_kept": ("Kept", "Holdt"),
     "committee_we_did_open": ("Still open", "Stadig åbne"),
+    # attachments (services/attachments.py, `coprod attach`, `attachments`, `attachment save`)
+    "entity_attachment": ("attachment", "bilag"),
+    "bad_checksum": (
+        "'{value}' is not a SHA-256 checksum (64 hexadecimal digits, lower case)",
+        "'{value}' er ikke en SHA-256-kontrolsum (64 hexadecimale cifre, små bogstaver)",
+    ),
+    "file_not_found": ("{path}: no such file", "{path}: filen findes ikke"),
+    "attachment_not_a_file": (
+        "{path} is not an ordinary file; nothing was attached",
+        "{path} er ikke en almindelig fil; intet blev vedhæftet",
+    ),
+    "attachment_too_large": (
+        "{path} is {size} MB, more than the {limit} MB a file may be (Settings);"
+        " nothing was attached",
+        "{path} fylder {size} MB, mere end de {limit} MB en fil må fylde (Indstillinger);"
+        " intet blev vedhæftet",
+    ),
+    "attachment_changed": (
+        "the file {name} changed while it was read, or its checksum is wrong; nothing was written",
+        "filen {name} ændrede sig, mens den blev læst, eller dens kontrolsum er forkert;"
+        " intet blev skrevet",
+    ),
+    "attachment_damaged": (
+        "the stored file {name} does not match its checksum; nothing was written",
+        "den gemte fil {name} passer ikke med sin kontrolsum; intet blev skrevet",
+    ),
+    "attachment_content_missing": (
+        "the file {name} ({sha256}) is not in the bundle",
+        "filen {name} ({sha256}) er ikke i pakken",
+    ),
+    "bundle_unreadable": (
+        "{path} is not a readable .coprodz bundle: {reason}",
+        "{path} er ikke en læsbar .coprodz-pakke: {reason}",
+    ),
+    "cli_attached": (
+        "Attached {count} files to {reference}.",
+        "Vedhæftede {count} filer til {reference}.",
+    ),
+    "cli_no_attachments": ("No attachments.", "Ingen bilag."),
+    "cli_attachment_saved": ("Saved {name} to {path}.", "Gemte {name} i {path}."),
+    "cli_attachments_skipped": (
+        "{count} attachments were not imported: their files are only in a .coprodz bundle.",
+        "{count} bilag blev ikke importeret: deres filer findes kun i en .coprodz-pakke.",
+    ),
+    "message_unreadable": (
+        "cannot read the message {path}: {reason}",
+        "kan ikke læse beskeden {path}: {reason}",
+    ),
+    "cli_message_entry": (
+        "Journal entry {journal} ({kind}) made from {name}, with {count} files.",
+        "Journalnotat {journal} ({kind}) lavet ud fra {name}, med {count} filer.",
+    ),
+    "cli_participant_matched": ("  participant: {name} <{email}>", "  deltager: {name} <{email}>"),
+    "cli_participant_created": (
+        "  new stakeholder: {name} <{email}>",
+        "  ny aktør: {name} <{email}>",
+    ),
+    "cli_participant_unmatched": (
+        "  not a stakeholder: {name} <{email}> (add it with --create-participants)",
+        "  ikke en aktør: {name} <{email}> (tilføj med --create-participants)",
+    ),
+    "cli_kind_email": ("e-mail", "e-mail"),
+    "cli_kind_meeting": ("meeting", "møde"),
+    "erase_documents_undecided": (
+        "{count} documents concern the person ({names}); their contents cannot be"
+        " anonymised: choose to delete or keep them (--documents delete|keep); nothing was"
+        " erased",
+        "{count} dokumenter vedrører personen ({names}); deres indhold kan ikke"
+        " anonymiseres: vælg at slette eller beholde dem (--documents delete|keep); intet"
+        " blev slettet",
+    ),
+    "cli_erase_documents": (
+        "Documents: {deleted} deleted, {kept} kept (recorded in the audit trail).",
+        "Dokumenter: {deleted} slettet, {kept} beholdt (registreret i loggen).",
+    ),
+    "access_documents": (
+        "Documents (the files are in the folder beside this file)",
+        "Dokumenter (filerne ligger i mappen ved siden af denne fil)",
+    ),
+    "col_id": ("Id", "Id"),
+    "col_file": ("File", "Fil"),
+    "col_size": ("Size", "Størrelse"),
+    "col_added": ("Added", "Tilføjet"),
+    "col_journal": ("Journal entry", "Journalnotat"),
+    "col_media_type": ("Type", "Type"),
 }
 
 
@@ -978,6 +1063,14 @@ ONE: dict[str, tuple[str, str]] = {
     "names_unconfirmed_count": (
         "{count} name-like phrase to confirm or replace",
         "{count} navnelignende udtryk skal bekræftes eller erstattes",
+    ),
+    "cli_attached": (
+        "Attached {count} file to {reference}.",
+        "Vedhæftede {count} fil til {reference}.",
+    ),
+    "cli_attachments_skipped": (
+        "{count} attachment was not imported: its file is only in a .coprodz bundle.",
+        "{count} bilag blev ikke importeret: dets fil findes kun i en .coprodz-pakke.",
     ),
 }
 

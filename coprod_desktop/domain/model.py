@@ -235,3 +235,20 @@ class PortfolioRow:
     open_pressures: int
     next_review: dt.date | None
     updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AttachmentData:
+    """A file kept with an initiative (or one of its journal entries): its description only;
+    the bytes stay in the database until someone opens or saves them."""
+
+    id: int
+    initiative_id: int
+    journal_entry_id: int | None
+    name: str
+    media_type: str | None
+    size: int
+    sha256: str
+    added_on: dt.date | None
+    added_by: str | None
+    text_status: str = "pending"  # pending | done | none | failed

@@ -24,10 +24,11 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from coprod_desktop.domain.validation import (
-    CHILD_LISTS,
     CROSS_CHECKED,
     DATE_ORDER,
     MAX_AMOUNT,
+    NESTED_LISTS,
+    SHA256_PATTERN,
     SPECS,
     check_record,
     is_valid_cvr,
@@ -39,7 +40,7 @@ DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
 # The schema's pattern for a CVR number (the modulus-11 check is the domain's).
 CVR_PATTERN = "^[0-9]{8}$"
-_PATTERNS = {"date": DATE_PATTERN, "cvr": CVR_PATTERN}
+_PATTERNS = {"date": DATE_PATTERN, "cvr": CVR_PATTERN, "checksum": SHA256_PATTERN}
 
 # Keywords that only describe (jsonschema asserts no "format" unless given a format checker,
 # and exchange does not give one).
@@ -64,7 +65,10 @@ _JSON_TYPES = {
     "version": "integer",
     "vocab_list": "array",
     "ref_list": "array",
+    "checksum": "string",
+    "size": "integer",
 }
+_CHECKSUM = re.compile("[0-9a-f]{64}").fullmatch
 
 
 class Unsupported(Exception):
@@ -128,7 +132,7 @@ def _object(
         raise Unsupported(entity)
     properties: Mapping[str, Any] = node["properties"]
     specs = SPECS[entity]
-    children = CHILD_LISTS if entity == "initiative" else {}
+    children = NESTED_LISTS.get(entity, {})
     domain_fields = set(specs) | set(children)
     required = frozenset(node.get("required", ())) | {n for n, s in specs.items() if s.required}
     rules: dict[str, _Rule] = {}
@@ -328,6 +332,14 @@ class QuickCheck:
                 if type(value) is not list:
                     raise _Unusual
                 out[name] = [self._record(item, self.entities[child]) for item in value]
+            elif kind == "checksum":
+                if type(value) is not str or _CHECKSUM(value) is None:
+                    raise _Unusual
+                out[name] = value
+            elif kind == "size":
+                if type(value) is not int or value < 0 or not low <= value <= high:
+                    raise _Unusual
+                out[name] = value
             elif kind == "ref":
                 if type(value) is not str or len(value) > max_length:
                     raise _Unusual

@@ -8,6 +8,7 @@ so a caller can collect all of them before raising one `ValidationError`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 class Field:
     kind: str  # text | vocab | vocab_list | date | bool | number | severity | version | ref
     # | ref_list | measure (a signed number between minimum and maximum) | cvr
+    # | checksum (64 lower-case hex digits) | size (a whole number of bytes, >= 0)
     required: bool = False
     vocabulary: type[v.Vocabulary] | None = None
     max_length: int | None = None  # text stored in a column of limited width
@@ -167,6 +169,14 @@ SPECS: dict[str, dict[str, Field]] = {
         "public_value": _f("vocab", v.PublicValue),
         "co_assessed": _f("bool"),
     },
+    "attachment": {
+        "name": _f("text", required=True),
+        "sha256": _f("checksum", required=True),
+        "size": _f("size", required=True),
+        "media_type": _f("text", max_length=200),
+        "added_on": DATE,
+        "added_by": _f("text", max_length=200),
+    },
 }
 
 # Child lists of an initiative in the interchange shape: list name -> entity.
@@ -179,7 +189,15 @@ CHILD_LISTS: dict[str, str] = {
     "reviews": "review",
     "commitments": "commitment",
     "outcomes": "outcome",
+    "attachments": "attachment",
 }
+# The lists inside a record of each entity: list name -> entity of its items.
+NESTED_LISTS: dict[str, dict[str, str]] = {
+    "initiative": CHILD_LISTS,
+    "journal": {"attachments": "attachment"},
+}
+SHA256_PATTERN = "^[0-9a-f]{64}$"
+_SHA256 = re.compile("[0-9a-f]{64}").fullmatch
 
 # Entities with rules between fields beyond DATE_ORDER (see `check_record`).
 CROSS_CHECKED = frozenset({"resource", "stakeholder", "initiative"})
@@ -318,6 +336,16 @@ def _clean_value(spec: Field, value: Any, path: str, problems: list[Problem]) ->
             problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 1"}))
             return None
         return value
+    if spec.kind == "checksum":
+        if isinstance(value, str) and _SHA256(value):
+            return value
+        problems.append(Problem(path, "bad_checksum", {"value": str(value)[:80]}))
+        return None
+    if spec.kind == "size":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            problems.append(Problem(path, "wrong_type", {"expected": "a whole number from 0"}))
+            return None
+        return value
     if spec.kind == "ref":
         if isinstance(value, str | int) and not isinstance(value, bool):
             return value
@@ -371,7 +399,7 @@ def clean(
     prefix = f"{path}." if path else ""
     out: dict[str, Any] = {}
     if check_unknown_fields:
-        allowed = set(specs) | (set(CHILD_LISTS) if entity == "initiative" else set())
+        allowed = set(specs) | set(NESTED_LISTS.get(entity, {}))
         for name in record:
             if name not in allowed:
                 problems.append(Problem(prefix + name, "unknown_field"))
@@ -384,8 +412,8 @@ def clean(
             continue
         out[name] = _clean_value(spec, value, prefix + name, problems)
     check_record(entity, out, prefix, problems)
-    if entity == "initiative":
-        for list_name, child in CHILD_LISTS.items():
+    if entity in NESTED_LISTS:
+        for list_name, child in NESTED_LISTS[entity].items():
             items = record.get(list_name)
             if items is None:
                 out[list_name] = []

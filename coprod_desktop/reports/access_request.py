@@ -214,6 +214,25 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
                 [40, 130],
             )
         )
+    if document.get("documents"):  # the files themselves are written beside this brief
+        story.append(p(t("access_documents"), heading))
+        story.append(
+            table(
+                [t("col_reference"), t("col_file"), t("col_size"), t("col_kind")],
+                [
+                    [
+                        x["reference"],
+                        x["name"],
+                        f"{x['size']:,} B",
+                        t("access_mentioned")
+                        if x["why"] == "mentions"
+                        else t("access_participant"),
+                    ]
+                    for x in document["documents"]
+                ],
+                [28, 92, 25, 25],
+            )
+        )
     story.append(p(t("access_audit"), heading))
     story.append(
         table(

@@ -53,6 +53,7 @@ class ImportResult:
     dry_run: bool
     references: tuple[str, ...]
     overwritten: tuple[Overwritten, ...] = ()  # clashes `force` settled
+    attachments_skipped: int = 0  # listed in the file, but their bytes were not at hand
 
 
 # ---------------------------------------------------------------- reading
@@ -65,6 +66,11 @@ def read_json_file(path: Path) -> Any:
         raise InputFileError(
             "file_unreadable", path=str(path), reason=error.strerror or str(error)
         ) from None
+    return parse_json(raw, path)
+
+
+def parse_json(raw: bytes, path: Path) -> Any:
+    """An interchange document from its bytes (`path` names it in messages)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -508,20 +514,24 @@ def import_document(
     merge: bool = False,
     dry_run: bool = False,
     force: str | None = None,
+    files: Any = None,
 ) -> ImportResult:
     """Import an interchange document, all or nothing. With `merge`, an initiative whose
     reference exists is merged with the database's copy (see `_plan_merges`); `force`
-    (file | database) settles the clashes a merge would otherwise refuse."""
+    (file | database) settles the clashes a merge would otherwise refuse. `files` gives the
+    bytes of attachments by checksum (a `.coprodz` bundle, `services.bundle`)."""
     if force is not None and force not in FORCE_SIDES:
         raise ValidationError(
             [Problem("force", "not_in_vocab", {"value": force, "allowed": "file, database"})]
         )
     with memory.collector_paused():
-        return _import_document(db, document, merge=merge, dry_run=dry_run, force=force)
+        return _import_document(
+            db, document, merge=merge, dry_run=dry_run, force=force, files=files
+        )
 
 
 def _import_document(
-    db: Database, document: Any, *, merge: bool, dry_run: bool, force: str | None
+    db: Database, document: Any, *, merge: bool, dry_run: bool, force: str | None, files: Any
 ) -> ImportResult:
     stakeholders_in, initiatives_in, problems = check_document(document)
     if problems:
@@ -602,13 +612,18 @@ def _import_document(
         made = iter(new_references)
         in_order = [next(made) if not (ref and ref in existing) else "" for ref in references]
         merged = iter(r.reference for r in written)
+        written_references = tuple(ref or next(merged) for ref in in_order)
+        from coprod_desktop.services import attachments
+
+        skipped = attachments.import_listed(session, initiatives_in, written_references, files)
         return ImportResult(
             len(new_items),
             len(updates),
             len(fresh),
             False,
-            tuple(ref or next(merged) for ref in in_order),
+            written_references,
             tuple(overwritten),
+            skipped,
         )
 
 
@@ -925,8 +940,8 @@ class _BulkWriter:
         self.audit = []
 
 
-ALLOWED_SUFFIXES = ".json, .csv, .xlsx"
-EXPORT_SUFFIXES = ".json, .csv, .xlsx, .geojson"
+ALLOWED_SUFFIXES = ".json, .coprodz, .csv, .xlsx"
+EXPORT_SUFFIXES = ".json, .coprodz, .csv, .xlsx, .geojson"
 
 
 def import_file(
@@ -938,6 +953,11 @@ def import_file(
         from coprod_desktop.services import spreadsheet
 
         return spreadsheet.import_sheet(db, path, merge=merge, dry_run=dry_run)
+    if suffix == ".coprodz":
+        from coprod_desktop.services import bundle
+
+        with bundle.open_bundle(path) as (document, files):
+            return import_document(db, document, merge=merge, dry_run=dry_run, files=files)
     if suffix != ".json":
         raise InputFileError(
             "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
@@ -1060,13 +1080,15 @@ def export_document(db: Database, flt: PortfolioFilter | None = None) -> dict[st
                 select(m.Stakeholder).where(m.Stakeholder.id.in_(used)).order_by(m.Stakeholder.id)
             ).all()
         keys = {s.id: f"s{index}" for index, s in enumerate(people, start=1)}
+        out = [initiative_dict(row, f"i{index}", keys) for index, row in enumerate(rows, start=1)]
+        from coprod_desktop.services import attachments
+
+        attachments.add_to_export(session, rows, out)
         return {
             "format": FORMAT,
             "version": VERSION,
             "stakeholders": [stakeholder_dict(s, keys[s.id]) for s in people],
-            "initiatives": [
-                initiative_dict(row, f"i{index}", keys) for index, row in enumerate(rows, start=1)
-            ],
+            "initiatives": out,
         }
 
 
@@ -1095,6 +1117,10 @@ def export_file(
         from coprod_desktop.services import spreadsheet
 
         return spreadsheet.export_file(db, path, flt, lang)
+    if suffix == ".coprodz":
+        from coprod_desktop.services import bundle
+
+        return bundle.export_bundle(db, path, flt)
     if suffix != ".json":
         raise InputFileError(
             "unsupported_format", suffix=suffix or path.name, allowed=EXPORT_SUFFIXES
@@ -1122,6 +1148,9 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
             for sid, person in people.items()
         }
         out = initiative_dict(row, f"i{row.id}", inline)
+        from coprod_desktop.services import attachments
+
+        attachments.add_to_export(session, [row], [out])
         data = convert.initiative_data(row)
     out = {"id": data.id, **out, "version": data.version}
     from coprod_desktop.services.settings import load_settings

@@ -28,7 +28,7 @@ import dataclasses
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from dataclasses import replace as replace_field
@@ -469,11 +469,27 @@ def access_export(
                 {"initiative_id": i, "reference": ref, "field": name}
                 for i, ref, name in record.mentioned_in
             ],
+            # documents whose words or name mention the person, or kept with an entry they
+            # took part in (the files themselves go beside the export: `export_documents`)
+            "documents": [asdict(doc) for doc in _documents(session, row)],
             "audit": audit,
             "access_log": log,
         }
     result: dict[str, Any] = jsonable(document)
     return result
+
+
+def export_documents(db: Database, document: dict[str, Any], folder: Path) -> list[Path]:
+    """Write the files an access export lists (`documents`) into `folder`, each through
+    the one atomic writer, named `<attachment id>-<file name>`."""
+    from coprod_desktop.services import attachments
+
+    written = []
+    for doc in document.get("documents", []):
+        name = Path(str(doc["name"])).name or "document"
+        target = folder / f"{doc['attachment_id']}-{name}"
+        written.append(attachments.save_as(db, int(doc["attachment_id"]), target))
+    return written
 
 
 def write_access_json(document: dict[str, Any], path: Path) -> Path:
@@ -494,6 +510,9 @@ def export_access_request(
     document = access_export(db, stakeholder_id, purpose, logged=False)
     written = write(document)
     try:
+        if document.get("documents") and written:  # the files themselves, beside the export
+            folder = written[0].with_name(written[0].stem + "-documents")
+            written += export_documents(db, document, folder)
         with db.session() as session:
             log_access(session, stakeholder_id, db.user, "export", _purpose(purpose))
     except BaseException:
@@ -521,6 +540,76 @@ class PossibleMention:
 
 
 @dataclass(frozen=True)
+class PersonDocument:
+    """A document kept in the portfolio that concerns a person: its words or name mention
+    them, or it belongs to a journal entry they took part in. Its bytes cannot be redacted,
+    so an erase deletes or keeps it as a whole (the choice is recorded)."""
+
+    attachment_id: int
+    initiative_id: int
+    reference: str
+    name: str
+    media_type: str | None
+    size: int
+    sha256: str
+    journal_entry_id: int | None
+    why: str  # mentions | participant
+
+
+def _documents(session: Session, row: m.Stakeholder) -> list[PersonDocument]:
+    needles = _needles(row)
+    participating = set(
+        session.scalars(
+            select(m.journal_participant.c.journal_entry_id).where(
+                m.journal_participant.c.stakeholder_id == row.id
+            )
+        )
+    )
+    found: list[PersonDocument] = []
+    for doc in session.execute(
+        select(
+            m.Attachment.id,
+            m.Attachment.initiative_id,
+            m.Initiative.reference,
+            m.Attachment.name,
+            m.Attachment.media_type,
+            m.Attachment.size,
+            m.Attachment.sha256,
+            m.Attachment.journal_entry_id,
+            m.Attachment.extracted_text,
+        )
+        .join(m.Initiative, m.Initiative.id == m.Attachment.initiative_id)
+        .order_by(m.Attachment.id)
+    ):
+        if _mentions(doc.name, needles) or _mentions(doc.extracted_text, needles):
+            why = "mentions"
+        elif doc.journal_entry_id in participating:
+            why = "participant"
+        else:
+            continue
+        found.append(
+            PersonDocument(
+                doc.id,
+                doc.initiative_id,
+                doc.reference,
+                doc.name,
+                doc.media_type,
+                doc.size,
+                doc.sha256,
+                doc.journal_entry_id,
+                why,
+            )
+        )
+    return found
+
+
+def person_documents(db: Database, stakeholder_id: int) -> list[PersonDocument]:
+    """The documents that concern a natural person (what an erase asks about)."""
+    with db.session() as session:
+        return _documents(session, _party(session, stakeholder_id))
+
+
+@dataclass(frozen=True)
 class EraseResult:
     stakeholder_id: int
     anonymous_name: str
@@ -531,6 +620,8 @@ class EraseResult:
     possible_mentions: tuple[PossibleMention, ...] = ()
     cleanup_error: str | None = None  # why the final clean-up failed (the person IS erased)
     ledger_saved: bool = True  # the copy of the ledger beside the backups was written
+    documents_deleted: tuple[int, ...] = ()  # attachment ids, by the user's choice
+    documents_kept: tuple[int, ...] = ()
 
 
 def _table(model: type[m.Base]) -> Table:
@@ -559,13 +650,14 @@ _FREE_TEXT_MODELS: tuple[type[m.Base], ...] = (
     m.Commitment,
     m.Outcome,
     m.PersonAccess,
+    m.Attachment,  # a document's name and extracted words; its bytes: see `_documents`
 )
 # The audit trail's entity names and the table each stands for.
 _AUDIT_TABLES = {name: model.__tablename__ for model, name in ENTITY_NAMES.items()}
 # Audit labels (create/delete rows) that are free text: a journal entry is labelled by its
-# summary, a commitment by its text, an outcome by its indicator. Other labels are
-# references, vocabulary keys or a party's name.
-_FREE_TEXT_LABELS = frozenset({"journal", "commitment", "outcome"})
+# summary, a commitment by its text, an outcome by its indicator, an attachment by its file
+# name. Other labels are references, vocabulary keys or a party's name.
+_FREE_TEXT_LABELS = frozenset({"journal", "commitment", "outcome", "attachment"})
 _CHUNK = 500
 
 
@@ -784,10 +876,15 @@ def erase_person(
     reason: str,
     *,
     who: str | None = None,
+    documents: str | Mapping[int, str] | None = None,
     _ledger: ledger.Entry | None = None,
 ) -> EraseResult:
     """Anonymise a natural person everywhere and leave no trace of the erased values (see
-    the module description). The reason is required; it is kept in the audit trail."""
+    the module description). The reason is required; it is kept in the audit trail.
+
+    `documents` says what becomes of the documents that concern the person (`person_documents`;
+    their bytes cannot be redacted): "delete" or "keep" for all, or per attachment id. When
+    there are any and no choice was given for each, nothing is erased (ValidationError)."""
     why = (reason or "").strip()
     if not why:
         raise ValidationError([Problem("reason", "required")])
@@ -801,6 +898,26 @@ def erase_person(
         )
         values = _Values(row.name, row.email, row.phone, row.notes)
         involvement_ids = {inv.id for inv in row.involvements}
+        concerned = _documents(session, row)
+        choices = {
+            doc.attachment_id: documents
+            if isinstance(documents, str)
+            else (documents or {}).get(doc.attachment_id)
+            for doc in concerned
+        }
+        undecided = [
+            doc for doc in concerned if choices[doc.attachment_id] not in ("delete", "keep")
+        ]
+        if undecided:
+            raise ValidationError(
+                [
+                    Problem(
+                        "documents",
+                        "erase_documents_undecided",
+                        {"count": len(undecided), "names": ", ".join(d.name for d in undecided)},
+                    )
+                ]
+            )
         # other parties' names, so a firm named after the person keeps its name in the text
         others = list(
             session.scalars(select(m.Stakeholder.name).where(m.Stakeholder.id != stakeholder_id))
@@ -836,6 +953,9 @@ def erase_person(
                     )
                 )
                 touched = _linked_initiatives(connection, stakeholder_id)
+                deleted, kept = _settle_documents(
+                    connection, concerned, choices, by, now, audit_replace
+                )
                 texts = sum(
                     _replace_free_text(connection, t, replace, words, touched, mentions)
                     for t in _FREE_TEXT_MODELS
@@ -886,7 +1006,45 @@ def erase_person(
         found,
         problem,
         saved,
+        deleted,
+        kept,
     )
+
+
+def _settle_documents(
+    connection: Connection,
+    concerned: Sequence[PersonDocument],
+    choices: Mapping[int, str | None],
+    by: str,
+    now: datetime,
+    replace: Any,
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Delete or keep each document as chosen, and record each choice in the audit trail
+    (the file's name as it reads once the person is erased from it)."""
+    deleted: list[int] = []
+    kept: list[int] = []
+    attachment = _table(m.Attachment)
+    for doc in concerned:
+        choice = choices[doc.attachment_id]
+        if choice == "delete":
+            connection.execute(delete(attachment).where(attachment.c.id == doc.attachment_id))
+            deleted.append(doc.attachment_id)
+        else:
+            kept.append(doc.attachment_id)
+        connection.execute(
+            insert(_table(m.AuditEntry)).values(
+                at=now,
+                who=by,
+                action="erase",
+                entity="attachment",
+                entity_id=doc.attachment_id,
+                initiative_id=doc.initiative_id,
+                field="document",
+                old_value=replace(doc.name),
+                new_value="deleted" if choice == "delete" else "kept",
+            )
+        )
+    return tuple(deleted), tuple(kept)
 
 
 def cleanup_pending(db: Database) -> bool:
@@ -973,7 +1131,12 @@ def reapply_erasures(db: Database) -> list[int]:
             continue
         when = entry.erased_at.date().isoformat()
         erase_person(
-            db, entry.stakeholder_id, REAPPLIED_REASON.format(date=when), who=db.user, _ledger=entry
+            db,
+            entry.stakeholder_id,
+            REAPPLIED_REASON.format(date=when),
+            who=db.user,
+            documents="keep",  # which were deleted the first time is not kept in the ledger
+            _ledger=entry,
         )
         erased.append(entry.stakeholder_id)
     return erased

@@ -25,6 +25,7 @@ class CoreSettings:
     outcome_stale_days: int = Thresholds.outcome_stale_days
     municipality_name: str = ""
     logo_path: str = ""
+    attachment_limit_mb: int = 50  # the largest file that may be attached (services.attachments)
 
     def thresholds(self) -> Thresholds:
         return Thresholds(
@@ -58,6 +59,7 @@ def load_settings() -> CoreSettings:
     settings.stale_journal_days = max(1, settings.stale_journal_days)
     settings.outcome_grace_days = max(1, settings.outcome_grace_days)
     settings.outcome_stale_days = max(1, settings.outcome_stale_days)
+    settings.attachment_limit_mb = max(1, settings.attachment_limit_mb)
     return settings
 
 

@@ -45,10 +45,12 @@ def copy_portfolio(source: Database, target: Database) -> CopyResult:
         with source.engine.connect() as into:
             for table in tables:
                 count = 0
-                result = into.execution_options(yield_per=BATCH).execute(
+                # document chunks are up to 1 MB each: a few at a time, not 2,000
+                batch = 8 if table.name == m.AttachmentContent.__tablename__ else BATCH
+                result = into.execution_options(yield_per=batch).execute(
                     select(table).order_by(*table.primary_key.columns)
                 )
-                for chunk in result.mappings().partitions(BATCH):
+                for chunk in result.mappings().partitions(batch):
                     out.execute(insert(table), [dict(row) for row in chunk])
                     count += len(chunk)
                 copied[table.name] = count

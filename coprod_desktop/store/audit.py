@@ -28,6 +28,7 @@ ENTITY_NAMES: dict[type[m.Base], str] = {
     m.Review: "review",
     m.Commitment: "commitment",
     m.Outcome: "outcome",
+    m.Attachment: "attachment",
 }
 _SKIPPED_FIELDS = frozenset(
     {
@@ -39,10 +40,12 @@ _SKIPPED_FIELDS = frozenset(
         "title_key",
         "owner_key",
         "open_pressures",
+        "extracted_text",  # derived from the file, not typed by anyone
+        "text_status",
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment, m.Attachment)
 
 
 def as_text(value: Any) -> str | None:

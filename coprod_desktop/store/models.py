@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -21,12 +22,20 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    deferred,
+    mapped_column,
+    relationship,
+    validates,
+)
 
 from coprod_desktop.domain.vocab import PERSON_KINDS, is_natural_person
 
@@ -468,6 +477,47 @@ class Erasure(Base):
     cleanup_pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Attachment(Base):
+    """A file kept with an initiative or one of its journal entries (services.attachments).
+    Only the description lives here; the bytes are in `attachment_content`, once per
+    checksum. Deleting the journal entry keeps the file with the initiative."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    journal_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str | None] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    added_on: Mapped[dt.date | None] = mapped_column(Date)
+    added_by: Mapped[str | None] = mapped_column(String(200))
+    # The document's words for the search (filled after adding, in the background); never
+    # loaded with the row, so listing thousands of attachments reads no text.
+    extracted_text: Mapped[str | None] = deferred(mapped_column(Text))
+    text_status: Mapped[str] = mapped_column(
+        String(20), default="pending", server_default="pending"
+    )
+
+
+class AttachmentContent(Base):
+    """The bytes of attached files: one set of chunks per checksum, however many attachments
+    name it. In the database (not beside it) so a shared database shares the files, a backup
+    copies them and a transaction keeps record and bytes together; in chunks so no single
+    value grows past what a driver handles comfortably. No ORM code loads it with anything."""
+
+    __tablename__ = "attachment_content"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # What each text column holds, for erasure (services.privacy). Free text may name a person
 # and gets that person's recorded values replaced, as whole words; the other text columns
 # (vocabulary keys, references, staff names, another party's own record, derived sort keys,
@@ -494,6 +544,9 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     # earlier versions kept for merges: those mentioning an erased person are deleted
     # (services.versions.forget_mentioning), not rewritten
     "initiative_version": frozenset(),
+    # a document's own bytes cannot be redacted: an erase lists the documents that mention
+    # the person and deletes or keeps each (services.attachments); its name and words can
+    "attachment": frozenset({"name", "extracted_text"}),
 }
 NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "initiative": frozenset(
@@ -528,6 +581,8 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
     "name_decision": frozenset({"phrase_key", "phrase", "replacement", "decided_by"}),
+    "attachment": frozenset({"media_type", "sha256", "added_by", "text_status"}),
+    "attachment_content": frozenset({"sha256"}),
 }
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.store.models import Commitment, Initiative, JournalEntry
+from coprod_desktop.store.models import Attachment, Commitment, Initiative, JournalEntry
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -80,7 +80,7 @@ def _separate_words(value: str) -> str:
 
 def body(parts: Iterable[str | None]) -> str:
     """The folded search text of an initiative: its reference, title, summary, description
-    and area, then its journal summaries."""
+    and area, then its journal summaries, then its documents' names and words."""
     return fold("\n".join(p for p in parts if p))
 
 
@@ -114,6 +114,13 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
             )
         ):
             journal.setdefault(initiative_id, []).append(promised or "")
+        # attached documents: their names and the words extracted from them
+        for initiative_id, name, words in connection.execute(
+            select(Attachment.initiative_id, Attachment.name, Attachment.extracted_text).where(
+                Attachment.initiative_id.in_(chunk)
+            )
+        ):
+            journal.setdefault(initiative_id, []).extend((name or "", words or ""))
         bodies = [
             (
                 row.id,

@@ -380,6 +380,11 @@ class SettingsDialog(QDialog):
         self.outcome_stale.setValue(core.outcome_stale_days)
         self.outcome_stale.setSuffix(self.tr(" days"))
         self.outcome_stale.setToolTip(self.tr("Outcomes not measured for this long are flagged"))
+        self.attachment_limit = QSpinBox(self)
+        self.attachment_limit.setRange(1, 2048)
+        self.attachment_limit.setValue(core.attachment_limit_mb)
+        self.attachment_limit.setSuffix(self.tr(" MB"))
+        self.attachment_limit.setToolTip(self.tr("A larger file is refused with a message"))
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("&User name (audit trail)"), self.user, self.user),
             (self.tr("&Language"), self.language, self.language),
@@ -390,6 +395,7 @@ class SettingsDialog(QDialog):
             (self.tr("No &journal entry for"), self.stale_journal, self.stale_journal),
             (self.tr("&No outcome after"), self.outcome_grace, self.outcome_grace),
             (self.tr("Outcomes not measu&red for"), self.outcome_stale, self.outcome_stale),
+            (self.tr("Largest &attached file"), self.attachment_limit, self.attachment_limit),
         ]
         for text, field, widget in rows:
             label = QLabel(text, self)
@@ -446,6 +452,7 @@ class SettingsDialog(QDialog):
         core.stale_journal_days = self.stale_journal.value()
         core.outcome_grace_days = self.outcome_grace.value()
         core.outcome_stale_days = self.outcome_stale.value()
+        core.attachment_limit_mb = self.attachment_limit.value()
         save_settings(core)
 
 

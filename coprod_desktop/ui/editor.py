@@ -277,6 +277,9 @@ class InitiativeEditor(QWidget):
         from coprod_desktop.ui.outcomes_tab import outcomes_tab
 
         self.tabs.addTab(outcomes_tab(self), self.tr("Outcomes"))
+        from coprod_desktop.ui.attachments_ui import attachments_tab
+
+        self.tabs.addTab(attachments_tab(self), self.tr("Documents"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 

@@ -52,7 +52,7 @@ from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
-IMPORT_SUFFIXES = (".json", *SHEET_SUFFIXES)
+IMPORT_SUFFIXES = (".json", ".coprodz", *SHEET_SUFFIXES)  # .coprodz: JSON plus the documents
 PREVIEW_ROWS = 20
 MAPPING_KEY = "import/mapping/"
 PROBLEM_BRUSH = QColor(255, 214, 214)
@@ -257,7 +257,13 @@ def _json_located(problem: Problem, lang: str) -> Located:
 def analyse_json(db: Database, path: Path, merge: bool, lang: str) -> Analysis:
     from coprod_desktop.services import exchange
 
-    document = exchange.read_json_file(path)
+    if path.suffix.lower() == ".coprodz":
+        from coprod_desktop.services import bundle
+
+        with bundle.open_bundle(path) as (document, _files):
+            pass
+    else:
+        document = exchange.read_json_file(path)
     _stakeholders, initiatives, problems = exchange.check_document(document)
     if not problems:
         try:
@@ -300,7 +306,12 @@ def run_import(db: Database, path: Path, mapping: dict[str, str], merge: bool) -
     if path.suffix.lower() in SHEET_SUFFIXES:
         column_map: dict[str, str | None] = dict(mapping)
         return spreadsheet.import_sheet(db, path, column_map, merge=merge)
-    return exchange.import_file(db, path, merge=merge)
+    result = exchange.import_file(db, path, merge=merge)
+    if path.suffix.lower() == ".coprodz":
+        from coprod_desktop.services import attachments
+
+        attachments.extract_pending(db)  # the documents' words for the search
+    return result
 
 
 def imported_titles(db: Database, references: Sequence[str]) -> dict[str, str]:
@@ -890,7 +901,7 @@ class ImportWizard(QDialog):
 
 # ---------------------------------------------------------------- export
 
-EXPORT_FORMATS = (".json", ".csv", ".xlsx")
+EXPORT_FORMATS = (".json", ".coprodz", ".csv", ".xlsx")
 
 
 def export_filters() -> list[tuple[str, str]]:
@@ -906,6 +917,12 @@ def export_filters() -> list[tuple[str, str]]:
             QCoreApplication.translate("ImportWizard", "CSV for Excel, initiatives only (*.csv)"),
         ),
         (".json", QCoreApplication.translate("ImportWizard", "Interchange file (*.json)")),
+        (
+            ".coprodz",
+            QCoreApplication.translate(
+                "ImportWizard", "Interchange file with the documents (*.coprodz)"
+            ),
+        ),
     ]
 
 

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self.portfolio.demo_requested.connect(self.load_demo)
         self.portfolio.counts_changed.connect(self.update_status)
         self.portfolio.table.customContextMenuRequested.connect(self._table_menu)
+        from coprod_desktop.ui.attachments_ui import install_portfolio_drop
+
+        install_portfolio_drop(self.portfolio, lambda: self.db)  # files dropped on a row
         self.portfolio.restore_state()
         self.portfolio.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda *_: self.portfolio.save_state()

@@ -707,9 +707,16 @@ class PersonsView(QWidget):
         dialog = EraseDialog(person.name, person.id, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.erase(person.id, dialog.reason_text())
+        from coprod_desktop.ui import attachments_ui
 
-    def erase(self, ident: int, reason: str) -> None:
+        # documents that concern the person cannot be anonymised inside: delete or keep each
+        documents = privacy.person_documents(self.db, person.id)
+        choices = attachments_ui.ask_document_choices(self, documents) if documents else {}
+        if choices is None:
+            return
+        self.erase(person.id, dialog.reason_text(), choices)
+
+    def erase(self, ident: int, reason: str, documents: dict[int, str] | None = None) -> None:
         db = self.db
         was_open = self.opened_id == ident
         self.status.setText(self.tr("Erasing…"))
@@ -735,7 +742,7 @@ class PersonsView(QWidget):
             self._show_error(error)
 
         self.background.run(
-            lambda _p: privacy.erase_person(db, ident, reason),
+            lambda _p: privacy.erase_person(db, ident, reason, documents=documents),
             done,
             failed,
             label=self.tr("Erasing the person and wiping the database file…"),

@@ -161,6 +161,14 @@ class StakeholderRegistry(QWidget):
         used_label.setBuddy(self.usage)
         right_layout.addWidget(used_label)
         right_layout.addWidget(self.usage, 1)
+        from coprod_desktop.ui.timeline import TimelineView
+
+        self.timeline = TimelineView(right)  # every entry, document and involvement
+        self.timeline.open_initiative.connect(self.open_initiative)
+        timeline_label = QLabel(self.tr("Timeline, newest first:"), right)
+        timeline_label.setBuddy(self.timeline)
+        right_layout.addWidget(timeline_label)
+        right_layout.addWidget(self.timeline, 3)
         right_layout.addWidget(self.status)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -207,6 +215,7 @@ class StakeholderRegistry(QWidget):
         self.form.setEnabled(person is not None)
         self.save_button.setEnabled(person is not None)
         self.usage.clear()
+        self.timeline.clear()
         if person is None or person.id is None:
             self.form.set_data(StakeholderData())
             return
@@ -226,6 +235,8 @@ class StakeholderRegistry(QWidget):
             if not person.is_person:
                 self._revealed_id = None
             self.form.set_data(person)
+        revealed = not person.is_person or self._revealed(person, ask=False)
+        self.timeline.show_for(self.db, person.id if revealed else None)
         for use in stakeholders.where_used(self.db, person.id):
             role = vocab_label(v.InvolvementRole, use.role)
             item = QListWidgetItem(f"{use.reference} — {use.title} ({role})", self.usage)

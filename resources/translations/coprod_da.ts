@@ -781,6 +781,10 @@
             <source>Change the field a column is read as, or leave it out; the columns with problems come first.</source>
             <translation>Ret det felt, en kolonne læses som, eller udelad den; kolonnerne med problemer står først.</translation>
         </message>
+        <message>
+            <source>Interchange file with the documents (*.coprodz)</source>
+            <translation>Udvekslingsfil med dokumenterne (*.coprodz)</translation>
+        </message>
     </context>
     <context>
         <name>InitiativeEditor</name>
@@ -1430,6 +1434,10 @@
         <message>
             <source>Outcome</source>
             <translation>Resultat</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumenter</translation>
         </message>
     </context>
     <context>
@@ -2687,6 +2695,18 @@
             <source>Outcomes not measu&amp;red for</source>
             <translation>Resultater ikke målt &amp;i</translation>
         </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>A larger file is refused with a message</source>
+            <translation>En større fil afvises med en besked</translation>
+        </message>
+        <message>
+            <source>Largest &amp;attached file</source>
+            <translation>Største &amp;vedhæftede fil</translation>
+        </message>
     </context>
     <context>
         <name>StakeholderDialog</name>
@@ -2893,6 +2913,10 @@
         <message>
             <source>Cannot delete</source>
             <translation>Kan ikke slette</translation>
+        </message>
+        <message>
+            <source>Timeline, newest first:</source>
+            <translation>Tidslinje, nyeste først:</translation>
         </message>
     </context>
     <context>
@@ -3922,6 +3946,203 @@
         <message>
             <source>“%1” is not a number</source>
             <translation>“%1” er ikke et tal</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Størrelse</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Tilføjet</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Af</translation>
+        </message>
+        <message>
+            <source>Journal entry</source>
+            <translation>Journalnotat</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPage</name>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumenter</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Tilføj…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Å&amp;bn</translation>
+        </message>
+        <message>
+            <source>Save &amp;as…</source>
+            <translation>Gem &amp;som…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Fjern</translation>
+        </message>
+        <message>
+            <source>Save the initiative first; then documents can be kept with it.</source>
+            <translation>Gem initiativet først; så kan der gemmes dokumenter med det.</translation>
+        </message>
+        <message>
+            <source>Files kept with this initiative, in the portfolio's database (shared in team mode). Drop files or e-mails (.eml, .msg, .ics) anywhere on the editor.</source>
+            <translation>Filer gemt med dette initiativ i porteføljens database (delt i teamtilstand). Træk filer eller e-mails (.eml, .msg, .ics) ind hvor som helst i redigeringen.</translation>
+        </message>
+        <message>
+            <source>Add documents</source>
+            <translation>Tilføj dokumenter</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Ikke gemt endnu</translation>
+        </message>
+        <message>
+            <source>Save the initiative before adding documents.</source>
+            <translation>Gem initiativet, før du tilføjer dokumenter.</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Kan ikke åbne</translation>
+        </message>
+        <message>
+            <source>Save document as</source>
+            <translation>Gem dokument som</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Ikke gemt</translation>
+        </message>
+        <message>
+            <source>Remove documents</source>
+            <translation>Fjern dokumenter</translation>
+        </message>
+        <message>
+            <source>Remove %1 from this initiative? The file is deleted from the portfolio.</source>
+            <translation>Fjern %1 fra dette initiativ? Filen slettes fra porteføljen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsDialog</name>
+        <message>
+            <source>Meeting invitation</source>
+            <translation>Mødeindkaldelse</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>meeting</source>
+            <translation>møde</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>A journal entry (%1) of %2 will be made:</source>
+            <translation>Der laves et journalnotat (%1) den %2:</translation>
+        </message>
+        <message>
+            <source>Its attached files are kept with the entry: %1</source>
+            <translation>Dens vedhæftede filer gemmes med notatet: %1</translation>
+        </message>
+        <message>
+            <source>Participants found among the stakeholders:</source>
+            <translation>Deltagere fundet blandt aktørerne:</translation>
+        </message>
+        <message>
+            <source>Not yet stakeholders (tick those to add as participants):</source>
+            <translation>Endnu ikke aktører (sæt kryds ved dem, der skal tilføjes som deltagere):</translation>
+        </message>
+        <message>
+            <source>Make the entry</source>
+            <translation>Lav notatet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <source>Cannot read the e-mail</source>
+            <translation>Kan ikke læse e-mailen</translation>
+        </message>
+        <message>
+            <source>Keeping the files…</source>
+            <translation>Gemmer filerne…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Kept %n file(s) with the initiative.</source>
+            <translation>
+                <numerusform>Gemte %n fil med initiativet.</numerusform>
+                <numerusform>Gemte %n filer med initiativet.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>Timeline</source>
+            <translation>Tidslinje</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Dato</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Hvad</translation>
+        </message>
+        <message>
+            <source>Initiative</source>
+            <translation>Initiativ</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Detaljer</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Dokument</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>Kom med</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gik ud</translation>
+        </message>
+        <message>
+            <source>Commitment (%1)</source>
+            <translation>Aftale (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentChoicesDialog</name>
+        <message>
+            <source>Documents about the person</source>
+            <translation>Dokumenter om personen</translation>
+        </message>
+        <message>
+            <source>These documents mention the person or belong to a journal entry they took part in. Their contents cannot be anonymised: tick those to delete; the others are kept as they are. Each choice is recorded.</source>
+            <translation>Disse dokumenter nævner personen eller hører til et journalnotat, personen deltog i. Deres indhold kan ikke anonymiseres: sæt kryds ved dem, der skal slettes; de øvrige beholdes, som de er. Hvert valg registreres.</translation>
+        </message>
+        <message>
+            <source>Delete “%1” (%2, %3)</source>
+            <translation>Slet “%1” (%2, %3)</translation>
         </message>
     </context>
 </TS>

@@ -174,4 +174,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Attachments</name>
+        <message numerus="yes">
+            <source>Kept %n file(s) with the initiative.</source>
+            <translation>
+                <numerusform>Kept %n file with the initiative.</numerusform>
+                <numerusform>Kept %n files with the initiative.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

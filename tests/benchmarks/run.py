@@ -543,6 +543,80 @@ def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list
 # ---------------------------------------------------------------- import
 
 
+def attachment_metrics(
+    path: Path, folder: Path, runs: int, count: int, size: int, results: list[Result]
+) -> None:
+    """The portfolio page, a search, opening an initiative and a brief, on a copy of the
+    portfolio before and after `count` documents of `size` bytes are attached (their words
+    extracted): with them each must stay within 1.5× (+ 2 ms) of the time without."""
+    import random
+
+    from coprod_desktop import reports
+    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.services import attachments, initiatives, portfolio
+    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.store.backups import backup_sqlite
+    from coprod_desktop.store.migrate import open_database
+
+    copy = folder / "attachments.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(copy) + suffix).unlink(missing_ok=True)
+    backup_sqlite(path, copy)
+    db = open_database(str(copy))
+    ids = portfolio.ids(db, PortfolioFilter())
+    first = ids[0]
+    settings = BriefSettings.from_environment("en")
+    questions: dict[str, Callable[[], Any]] = {
+        "portfolio first page": lambda: portfolio.rows(db, PortfolioFilter(), limit=PAGE),
+        "search (one word)": lambda: portfolio.rows(db, PortfolioFilter(search="havn"), limit=PAGE),
+        "open an initiative": lambda: initiatives.get_initiative(db, first),
+        "brief of an initiative": lambda: reports.initiative_brief(db, first, settings),
+    }
+    without = {name: best(runs, ask) for name, ask in questions.items()}
+    rnd = random.Random(20)
+    words = [
+        "havn",
+        "kaj",
+        "ålegræs",
+        "fisker",
+        "borger",
+        "møde",
+        "plan",
+        "budget",
+        "tilladelse",
+        "lokalplan",
+    ]
+    files = folder / "attachment-files"
+    files.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    for batch in range(0, count, 100):
+        paths = []
+        for index in range(batch, min(count, batch + 100)):
+            target = files / f"doc{index}.txt"
+            text = " ".join(rnd.choice(words) for _ in range(size // 8))
+            target.write_bytes(text.encode()[:size])
+            paths.append(target)
+        attachments.attach_files(db, ids[(batch // 100) % len(ids)], paths)
+        for target in paths:
+            target.unlink()
+    attachments.extract_pending(db)
+    added = time.perf_counter() - start
+    for name, ask in questions.items():
+        ours = best(runs, ask)
+        results.append(
+            Result(
+                f"{name} with {count:,} documents ({count * size / 1e6:,.0f} MB)",
+                ours,
+                without[name],
+                "≤ 1.5× without",
+                ours <= without[name] * 1.5 + 0.002,
+            )
+        )
+    print(f"attached and extracted {count:,} documents in {added:.1f} s")
+    db.dispose()
+    shutil.rmtree(files, ignore_errors=True)
+
+
 def import_metric(folder: Path, count: int, results: list[Result]) -> None:
     from coprod_desktop.services import exchange
     from coprod_desktop.store.migrate import open_database
@@ -669,6 +743,16 @@ def main() -> int:
     parser.add_argument(
         "--import-count", type=int, default=10_000, help="initiatives in the import test"
     )
+    parser.add_argument(
+        "--attachments",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure with N attached documents (e.g. 10000; 0: skip)",
+    )
+    parser.add_argument(
+        "--attachment-size", type=int, default=100_000, help="bytes per attached document"
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="coprod-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -689,6 +773,8 @@ def main() -> int:
     compileall.compile_dir(ROOT / "coprod_desktop", quiet=1)
     app_rss = process_metrics(path, folder, env, results)
     import_metric(folder, min(args.import_count, max(args.initiatives, 500)), results)
+    if args.attachments:
+        attachment_metrics(path, folder, args.runs, args.attachments, args.attachment_size, results)
     holds_rss = app_rss < 400
     results.append(
         Result("peak RSS, coprod-desktop with the portfolio open", 0, None, "< 400 MB", holds_rss)

@@ -239,6 +239,7 @@ def test_every_limited_text_column_has_a_validation_limit_that_fits() -> None:
         "cross_pressure": m.CrossPressure,
         "journal": m.JournalEntry,
         "review": m.Review,
+        "attachment": m.Attachment,
     }
     for entity, model in tables.items():
         columns = model.__table__.columns

@@ -296,18 +296,20 @@ DESIGN_FIELDS: dict[str, str] = {
     "initiative": "key* reference version title* summary description sector* area status* origin type "
     "secondary_type type_rationale participation_level public_values frontline_role owner "
     "responsible_manager start_date end_date next_review kle_topic stakeholders mandates "
-    "resources cross_pressures journal reviews commitments co_phases latitude longitude outcomes",
+    "resources cross_pressures journal reviews commitments co_phases latitude longitude outcomes "
+    "attachments",
     "involvement": "stakeholder* role* influence interest trust joined_on left_on note",
     "mandate": "granted_by level* clarity* scope political_anchoring committee decided_on "
     "reference valid_until",
     "resource": "kind* amount* unit* source internal_unit planned date note",
     "cross_pressure": "category* level severity* status* description raised_on raised_by "
     "coping_strategy resolution resolved_on",
-    "journal": "date* kind* summary* participants follow_up_on key",
+    "journal": "date* kind* summary* participants follow_up_on key attachments",
     "review": "date* reviewer* assessment decisions next_review",
     "commitment": "text* status* owner counterpart due_on done_on journal note",
     "outcome": "indicator* unit baseline target achieved measured_on evidence public_value "
     "co_assessed",
+    "attachment": "name* sha256* size* media_type added_on added_by",
 }
 
 

@@ -22,6 +22,20 @@ from tests.core.services.test_exchange import full_document
 def small_document() -> dict[str, Any]:
     document = full_document()
     document["initiatives"][0]["description"] = "Ørum havn " * 40
+    # attachments on an initiative and on a journal entry (a journal key beside them)
+    document["initiatives"][0]["attachments"] = [
+        {
+            "name": "Referat.pdf",
+            "sha256": "0" * 63 + "f",
+            "size": 1234,
+            "media_type": "application/pdf",
+            "added_on": "2019-02-02",
+            "added_by": "Mette",
+        }
+    ]
+    entry = document["initiatives"][0]["journal"][0]
+    entry["key"] = "j1"
+    entry["attachments"] = [{"name": "mail.eml", "sha256": "ab" * 32, "size": 0}]
     return document
 
 
@@ -121,6 +135,10 @@ ODD_VALUES = [
     ["better_results"],
     ["unknown_value"],
     {"stakeholder": "s1", "role": "partner"},
+    "ab" * 32,
+    "AB" * 32,
+    "0" * 63,
+    2**40,
 ]
 KEYS = sorted(
     {key for vocabulary in v.Vocabulary.__subclasses__() for key in vocabulary.all_keys()}
