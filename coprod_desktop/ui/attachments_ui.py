@@ -329,7 +329,7 @@ class AttachmentsPage(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.open_button = QPushButton(self.tr("&Open"), self)
-        self.save_button = QPushButton(self.tr("Save &as…"), self)
+        self.save_button = QPushButton(self.tr("Save a cop&y…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)

@@ -4033,6 +4033,10 @@
             <source>Remove %1 from this initiative? The file is deleted from the portfolio.</source>
             <translation>Fjern %1 fra dette initiativ? Filen slettes fra porteføljen.</translation>
         </message>
+        <message>
+            <source>Save a cop&amp;y…</source>
+            <translation>Gem en kopi &amp;som…</translation>
+        </message>
     </context>
     <context>
         <name>ParticipantsDialog</name>

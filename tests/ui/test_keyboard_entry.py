@@ -96,7 +96,12 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot, lang):
     window = empty_window
     window.switch_language(lang)
     letters = LETTERS[lang]
+    for other in QApplication.topLevelWidgets():  # a dialog an earlier test left open
+        if other is not window and other.isVisible():
+            other.close()
+    window.raise_()
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     keys = Keyboard(window)
     keys.settle()
     keys.press(Qt.Key.Key_N, CTRL)

@@ -171,12 +171,14 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
         slots = _slots(document, [])
         container, key = draw(st.sampled_from(slots))
         action = draw(st.sampled_from(["set", "set", "set", "delete"]))
+        # a copy: a later mutation must never change the shared ODD_VALUES themselves
         if key is None:
-            container[draw(st.sampled_from(["colour", "key", "title", "unit"]))] = draw(VALUES)
+            name = draw(st.sampled_from(["colour", "key", "title", "unit"]))
+            container[name] = copy.deepcopy(draw(VALUES))
         elif action == "delete":
             del container[key]
         else:
-            container[key] = draw(VALUES)
+            container[key] = copy.deepcopy(draw(VALUES))
     return document
 
 
@@ -191,11 +193,11 @@ def test_every_odd_value_in_every_field_gets_the_same_answer_both_ways() -> None
             # the same place in the fresh copy
             target = _find(document, container, reference)
             if key is None:
-                target["colour"] = value
+                target["colour"] = copy.deepcopy(value)
             elif value == "delete":
                 del target[key]
             else:
-                target[key] = value
+                target[key] = copy.deepcopy(value)
             if checker.run(copy.deepcopy(document)) is None:
                 continue  # check_document takes the thorough path itself
             vouched += 1
