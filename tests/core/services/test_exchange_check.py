@@ -34,7 +34,7 @@ def small_document() -> dict[str, Any]:
         }
     ]
     entry = document["initiatives"][0]["journal"][0]
-    entry["key"] = "j1"
+    entry.setdefault("key", "j1")  # the commitments of the full document name it already
     entry["attachments"] = [{"name": "mail.eml", "sha256": "ab" * 32, "size": 0}]
     return document
 
