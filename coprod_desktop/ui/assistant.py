@@ -166,7 +166,13 @@ class ClassificationAssistant(QDialog):
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
         layout.addWidget(self.button_box)
-        self.resize(980, 680)
+        # wide enough that the longest (Danish) option shows whole, within the screen
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 1240, 720
+        if screen is not None:
+            width = min(width, screen.width() - 40)
+            height = min(height, screen.height() - 60)
+        self.resize(width, height)
         self.update_suggestion()
         first = self.groups[QUESTIONS[0].key].checkedButton()
         if first is not None:
