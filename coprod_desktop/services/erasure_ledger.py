@@ -60,6 +60,9 @@ class Entry:
     name_hash: str
     email_hash: str | None = None
     phone_hash: str | None = None
+    # checksums of the documents the erase deleted (the user's choice), so that a restored
+    # backup loses them again; a checksum names a file's content, not the person
+    document_hashes: tuple[str, ...] = ()
 
     def _hash(self, value: str | None) -> str | None:
         return _digest(self.salt, value) if value else None
@@ -81,6 +84,7 @@ class Entry:
             "name_hash": self.name_hash,
             "email_hash": self.email_hash,
             "phone_hash": self.phone_hash,
+            "document_hashes": list(self.document_hashes),
         }
 
 
@@ -120,6 +124,7 @@ def record(connection: Connection, entry: Entry, *, cleanup_pending: bool) -> No
                 name_hash=entry.name_hash,
                 email_hash=entry.email_hash,
                 phone_hash=entry.phone_hash,
+                document_hashes=" ".join(entry.document_hashes) or None,
                 cleanup_pending=cleanup_pending,
             )
         )
@@ -139,6 +144,7 @@ def stored(connection: Connection) -> list[Entry]:
             row.name_hash,
             row.email_hash,
             row.phone_hash,
+            tuple((row.document_hashes or "").split()),
         )
         for row in connection.execute(select(table).order_by(table.c.id))
     ]
@@ -198,6 +204,7 @@ def load(path: Path | None = None) -> list[Entry]:
                 str(item["name_hash"]),
                 item.get("email_hash"),
                 item.get("phone_hash"),
+                tuple(str(h) for h in item.get("document_hashes") or ()),
             )
             for item in document["entries"]
         ]

@@ -956,6 +956,11 @@ def erase_person(
                 deleted, kept = _settle_documents(
                     connection, concerned, choices, by, now, audit_replace
                 )
+                gone = {doc.sha256 for doc in concerned if doc.attachment_id in deleted}
+                if gone - set(entry.document_hashes):  # a restore must lose them again
+                    entry = replace_field(
+                        entry, document_hashes=tuple(sorted({*entry.document_hashes, *gone}))
+                    )
                 texts = sum(
                     _replace_free_text(connection, t, replace, words, touched, mentions)
                     for t in _FREE_TEXT_MODELS
@@ -1130,12 +1135,17 @@ def reapply_erasures(db: Database) -> list[int]:
         if entry.stakeholder_id in erased:
             continue
         when = entry.erased_at.date().isoformat()
+        # the documents deleted the first time go again; the others were chosen to be kept
+        again = {
+            doc.attachment_id: "delete" if doc.sha256 in entry.document_hashes else "keep"
+            for doc in person_documents(db, entry.stakeholder_id)
+        }
         erase_person(
             db,
             entry.stakeholder_id,
             REAPPLIED_REASON.format(date=when),
             who=db.user,
-            documents="keep",  # which were deleted the first time is not kept in the ledger
+            documents=again,
             _ledger=entry,
         )
         erased.append(entry.stakeholder_id)

@@ -473,6 +473,8 @@ class Erasure(Base):
     name_hash: Mapped[str] = mapped_column(String(64))
     email_hash: Mapped[str | None] = mapped_column(String(64))
     phone_hash: Mapped[str | None] = mapped_column(String(64))
+    # the checksums of the documents the erase deleted, space-separated (never their names)
+    document_hashes: Mapped[str | None] = mapped_column(Text)
     # SQLite: the final VACUUM has not succeeded yet; `coprod check` or the GUI finishes it.
     cleanup_pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -579,7 +581,7 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
     "outcome": frozenset({"unit", "public_value"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
-    "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash"}),
+    "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash", "document_hashes"}),
     "name_decision": frozenset({"phrase_key", "phrase", "replacement", "decided_by"}),
     "attachment": frozenset({"media_type", "sha256", "added_by", "text_status"}),
     "attachment_content": frozenset({"sha256"}),

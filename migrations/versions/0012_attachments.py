@@ -43,6 +43,10 @@ POSTGRES_TRIGGER = (
 
 
 def upgrade() -> None:
+    # the erasure ledger remembers which documents an erase deleted (their checksums), so a
+    # restored backup loses them again
+    with op.batch_alter_table("erasure") as batch:
+        batch.add_column(sa.Column("document_hashes", sa.Text(), nullable=True))
     op.create_table(
         "attachment",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -98,3 +102,5 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_attachment_journal_entry_id"), table_name="attachment")
     op.drop_index(op.f("ix_attachment_initiative_id"), table_name="attachment")
     op.drop_table("attachment")
+    with op.batch_alter_table("erasure") as batch:
+        batch.drop_column("document_hashes")

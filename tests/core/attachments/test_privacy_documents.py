@@ -136,3 +136,28 @@ def test_the_committee_brief_prints_no_document(db: Database, tmp_path: Path) ->
     for word in ("brev.pdf", "referat.docx", "plan.docx", "Skovbyhavn", "bådpladsen"):
         assert word not in printed
     assert found["ids"]
+
+
+def test_a_restored_copy_loses_the_documents_the_erase_deleted_and_keeps_the_others(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    from coprod_desktop.store.migrate import backup_sqlite, open_database
+
+    found = _setup(db, tmp_path)
+    ids = found["ids"]
+    older = tmp_path / "before-the-erase.sqlite"
+    backup_sqlite(db_path, older)  # a backup that still holds her and the letter
+    privacy.erase_person(
+        db,
+        found["anna"],
+        "request",
+        documents={ids["brev.pdf"]: "delete", ids["referat.docx"]: "keep"},
+    )
+    copy = open_database(str(older))
+    try:
+        assert privacy.reapply_erasures(copy) == [found["anna"]]
+        left = {a.name for a in attachments.list_attachments(copy, found["initiative"])}
+        assert left == {"referat.docx", "plan.docx"}  # the letter goes again, the rest stays
+        assert portfolio.ids(copy, portfolio.PortfolioFilter(search="Kvistgaard")) == []
+    finally:
+        copy.dispose()
