@@ -39,6 +39,7 @@ _SKIPPED_FIELDS = frozenset(
         "title_key",
         "owner_key",
         "open_pressures",
+        *m.ATTENTION_FACTS,
     }
 )
 # Child records whose text feeds the search index of their initiative.
