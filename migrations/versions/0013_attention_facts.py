@@ -89,6 +89,17 @@ FACTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     ),
 }
 
+# SQLite: a new row that cannot change its table's facts fires no update (the bulk import
+# writes many such rows).
+INSERT_MATTERS = {
+    "resource_entry": "NEW.kind = 'staff_hours'",
+    "involvement": "NEW.role = 'partner' OR EXISTS (SELECT 1 FROM stakeholder s"
+    " WHERE s.id = NEW.stakeholder_id AND s.kind = 'municipal_unit')",
+    "cross_pressure": "NEW.status != 'resolved' AND NEW.severity >= 3"
+    " AND NEW.raised_on IS NOT NULL",
+    "commitment": "NEW.status IN ('open', 'in_progress') AND NEW.due_on IS NOT NULL",
+}
+
 COLUMNS: tuple[tuple[str, sa.types.TypeEngine, bool], ...] = (
     ("current_mandate_level", sa.String(length=40), False),
     ("current_mandate_clarity", sa.String(length=40), False),
@@ -131,7 +142,9 @@ def sqlite_triggers() -> list[str]:
         name = f"trg_{table}_attention"
         columns = ", ".join((*watched, "initiative_id"))
         out += [
-            f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} BEGIN "
+            f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table}"
+            + (f" WHEN {INSERT_MATTERS[table]}" if table in INSERT_MATTERS else "")
+            + " BEGIN "
             f"{_for_one(table, 'NEW')}; END",
             f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} BEGIN "
             f"{_for_one(table, 'OLD')}; END",
