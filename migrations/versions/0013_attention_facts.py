@@ -75,8 +75,10 @@ FACTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "commitment": (
         ("status", "due_on"),
         {
+            # {plus}: SQLite's unary plus keeps the planner off the index on status, which
+            # it chose before ANALYZE and which made every insert scan all open commitments
             "earliest_open_due": "(SELECT min(x.due_on) FROM commitment x"
-            " WHERE x.initiative_id = {ident} AND x.status IN ('open', 'in_progress'))",
+            " WHERE x.initiative_id = {ident} AND {plus}x.status IN ('open', 'in_progress'))",
         },
     ),
     "outcome": (
@@ -116,24 +118,29 @@ COLUMNS: tuple[tuple[str, sa.types.TypeEngine, bool], ...] = (
 )
 
 
-def refresh(table: str, ident: str, where: str) -> str:
+def refresh(table: str, ident: str, where: str, dialect: str) -> str:
     """The UPDATE that recomputes `table`'s facts for the initiatives `where` selects."""
     facts = FACTS[table][1]
-    sets = ", ".join(f"{column} = {value.format(ident=ident)}" for column, value in facts.items())
+    plus = "+" if dialect == "sqlite" else ""
+    sets = ", ".join(
+        f"{column} = {value.format(ident=ident, plus=plus)}" for column, value in facts.items()
+    )
     return f"UPDATE initiative SET {sets} WHERE {where}"
 
 
-def _for_one(table: str, row: str) -> str:
-    return refresh(table, f"{row}.initiative_id", f"id = {row}.initiative_id")
+def _for_one(table: str, row: str, dialect: str) -> str:
+    return refresh(table, f"{row}.initiative_id", f"id = {row}.initiative_id", dialect)
 
 
 # A stakeholder who becomes (or stops being) a municipal unit changes every initiative
 # involving it.
-_STAKEHOLDER_KIND = refresh(
-    "involvement",
-    "initiative.id",
-    "id IN (SELECT initiative_id FROM involvement WHERE stakeholder_id = NEW.id)",
-)
+def _stakeholder_kind(dialect: str) -> str:
+    return refresh(
+        "involvement",
+        "initiative.id",
+        "id IN (SELECT initiative_id FROM involvement WHERE stakeholder_id = NEW.id)",
+        dialect,
+    )
 
 
 def sqlite_triggers() -> list[str]:
@@ -145,15 +152,15 @@ def sqlite_triggers() -> list[str]:
             f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table}"
             + (f" WHEN {INSERT_MATTERS[table]}" if table in INSERT_MATTERS else "")
             + " BEGIN "
-            f"{_for_one(table, 'NEW')}; END",
+            f"{_for_one(table, 'NEW', 'sqlite')}; END",
             f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} BEGIN "
-            f"{_for_one(table, 'OLD')}; END",
+            f"{_for_one(table, 'OLD', 'sqlite')}; END",
             f"CREATE TRIGGER {name}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
-            f"{_for_one(table, 'OLD')}; {_for_one(table, 'NEW')}; END",
+            f"{_for_one(table, 'OLD', 'sqlite')}; {_for_one(table, 'NEW', 'sqlite')}; END",
         ]
     out.append(
         "CREATE TRIGGER trg_stakeholder_attention_update AFTER UPDATE OF kind ON stakeholder"
-        f" BEGIN {_STAKEHOLDER_KIND}; END"
+        f" BEGIN {_stakeholder_kind('sqlite')}; END"
     )
     return out
 
@@ -166,10 +173,10 @@ def postgres_statements() -> list[str]:
             f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$\n"
             "BEGIN\n"
             "    IF TG_OP IN ('UPDATE', 'DELETE') THEN\n"
-            f"        {_for_one(table, 'OLD')};\n"
+            f"        {_for_one(table, 'OLD', 'postgresql')};\n"
             "    END IF;\n"
             "    IF TG_OP IN ('UPDATE', 'INSERT') THEN\n"
-            f"        {_for_one(table, 'NEW')};\n"
+            f"        {_for_one(table, 'NEW', 'postgresql')};\n"
             "    END IF;\n"
             "    RETURN NULL;\n"
             "END\n"
@@ -182,7 +189,7 @@ def postgres_statements() -> list[str]:
         )
     out.append(
         "CREATE OR REPLACE FUNCTION stakeholder_attention_facts() RETURNS trigger AS $$\n"
-        f"BEGIN\n    {_STAKEHOLDER_KIND};\n    RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
+        f"BEGIN\n    {_stakeholder_kind('postgresql')};\n    RETURN NULL;\nEND\n$$ LANGUAGE plpgsql"
     )
     out.append(
         "CREATE TRIGGER trg_stakeholder_attention AFTER UPDATE OF kind ON stakeholder"
@@ -205,9 +212,10 @@ def upgrade() -> None:
             ),
         )
         op.create_index(op.f(f"ix_initiative_{column}"), "initiative", [column], unique=False)
+    dialect = op.get_bind().dialect.name
     for table in FACTS:
-        op.execute(refresh(table, "initiative.id", "1 = 1"))
-    if op.get_bind().dialect.name == "postgresql":
+        op.execute(refresh(table, "initiative.id", "1 = 1", dialect))
+    if dialect == "postgresql":
         for statement in postgres_statements():
             op.execute(statement)
     else:
