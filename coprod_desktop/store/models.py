@@ -541,6 +541,8 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
             "responsible_manager",
             "kle_topic",
             "title_key",  # derived from title (rewritten with it)
+            "current_mandate_level",  # vocabulary keys copied by triggers (migration 0013)
+            "current_mandate_clarity",
             "owner_key",
         }
     ),
