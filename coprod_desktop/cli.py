@@ -445,7 +445,7 @@ class Cli:
         if (
             self.args.format != "json"
         ):  # the table prints the number of signals only, worked out in SQL
-            self._print_table(rows, analysis.attention_keys(db, [r.id for r in rows]))
+            self._print_table(rows, analysis.attention_keys_of(db, flt))
             return EXIT_OK
         assessed = analysis.assess(db, [r.id for r in rows])
         out = [

@@ -80,6 +80,15 @@ def ids_with_attention(
     return found
 
 
+def attention_keys_of(
+    db: Database, flt: portfolio.PortfolioFilter, today: date | None = None
+) -> dict[int, list[str]]:
+    """`attention_keys` of every initiative the filter lists, in one query."""
+    when = today or date.today()
+    where, params = portfolio._where(flt, db.dialect, when)
+    return attention.signal_keys_where(db, where, params, when, load_settings().thresholds())
+
+
 def attention_keys(
     db: Database, ids: Sequence[int], today: date | None = None
 ) -> dict[int, list[str]]:

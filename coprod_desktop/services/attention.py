@@ -83,13 +83,23 @@ def signal_keys(
     """The keys of the signals that fire for each of `ids` (in SIGNAL_KEYS order)."""
     if not ids:
         return {}
+    listed = ", ".join(str(int(i)) for i in ids)
+    return signal_keys_where(db, f" WHERE i.id IN ({listed})", {}, today, thresholds)
+
+
+def signal_keys_where(
+    db: Database, where: str, params: dict[str, Any], today: date, thresholds: Thresholds
+) -> dict[int, list[str]]:
+    """The same for every initiative a WHERE clause on `initiative i` selects (a listing of
+    thousands asks once, rather than naming each id)."""
     flags = ", ".join(
         f"CASE WHEN {predicate(k, db.dialect)} THEN 1 ELSE 0 END" for k in SIGNAL_KEYS
     )
-    listed = ", ".join(str(int(i)) for i in ids)
-    sql = f"SELECT i.id, {flags} FROM initiative i WHERE i.id IN ({listed})"
+    sql = f"SELECT i.id, {flags} FROM initiative i{where}"
     with db.reading() as connection:
-        found = connection.execute(text(sql), parameters(today, thresholds, db.dialect))
+        found = connection.execute(
+            text(sql), {**params, **parameters(today, thresholds, db.dialect)}
+        )
         return {
             int(row[0]): [k for k, fires in zip(SIGNAL_KEYS, row[1:], strict=True) if fires]
             for row in found
