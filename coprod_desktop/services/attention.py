@@ -104,19 +104,3 @@ def signal_keys_where(
             int(row[0]): [k for k, fires in zip(SIGNAL_KEYS, row[1:], strict=True) if fires]
             for row in found
         }
-
-
-def counts(db: Database, today: date, thresholds: Thresholds) -> dict[str, int]:
-    """How many initiatives each signal fires for, and how many have any ("any")."""
-    sums = ", ".join(
-        f"sum(CASE WHEN {predicate(k, db.dialect)} THEN 1 ELSE 0 END)" for k in SIGNAL_KEYS
-    )
-    anything = f"sum(CASE WHEN {any_of(['any'], db.dialect)} THEN 1 ELSE 0 END)"
-    with db.reading() as connection:
-        row = connection.execute(
-            text(f"SELECT {sums}, {anything} FROM initiative i"),
-            parameters(today, thresholds, db.dialect),
-        ).one()
-    out = {k: int(n or 0) for k, n in zip(SIGNAL_KEYS, row[:-1], strict=True)}
-    out["any"] = int(row[-1] or 0)
-    return out
