@@ -494,43 +494,41 @@ class Cli:
         db = self.open()
         flt = _filter(self.args)
         wanted = _split(self.args.attention)
-        if wanted:
-            flt = replace(flt, ids=tuple(analysis.ids_with_attention(db, flt, wanted)))
+        if wanted:  # one SQL query over the facts the database keeps (services/attention.py)
+            analysis.validate_attention_keys(wanted)
+            flt = replace(flt, attention=tuple(wanted))
         rows = portfolio.rows(db, flt, sort=self.args.sort)
-        as_json = self.args.format == "json"
-        # the table prints no suggested type: the classification assistant is left out
-        assessed = analysis.assess(db, [r.id for r in rows], suggest=as_json)
-        attention = {ident: a.keys for ident, a in assessed.items()}
-        if as_json:
-            out = [
-                {
-                    "id": r.id,
-                    "reference": r.reference,
-                    "title": r.title,
-                    "type": r.type,
-                    "sector": r.sector,
-                    "status": r.status,
-                    "origin": r.origin,
-                    "owner": r.owner,
-                    "next_review": r.next_review.isoformat() if r.next_review else None,
-                    "open_pressures": r.open_pressures,
-                    "attention": attention.get(r.id, []),
-                    "suggested_type": assessed[r.id].suggested_type if r.id in assessed else None,
-                    "completeness": assessed[r.id].completeness if r.id in assessed else None,
-                }
-                for r in rows
-            ]
-            if flt.search:  # which attached documents matched, by name
-                from coprod_desktop.services import attachments
-
-                found: dict[int, list[str]] = {}
-                for hit in attachments.matching_documents(db, flt.search, [r.id for r in rows]):
-                    found.setdefault(hit.initiative_id, []).append(hit.name)
-                for item, r in zip(out, rows, strict=True):
-                    item["documents"] = found.get(r.id, [])
-            print(json.dumps(out, ensure_ascii=False, indent=2))
+        if self.args.format != "json":  # the table prints the number of signals, from SQL
+            self._print_table(rows, analysis.attention_keys_of(db, flt))
             return EXIT_OK
-        self._print_table(rows, attention)
+        assessed = analysis.assess(db, [r.id for r in rows])
+        out = [
+            {
+                "id": r.id,
+                "reference": r.reference,
+                "title": r.title,
+                "type": r.type,
+                "sector": r.sector,
+                "status": r.status,
+                "origin": r.origin,
+                "owner": r.owner,
+                "next_review": r.next_review.isoformat() if r.next_review else None,
+                "open_pressures": r.open_pressures,
+                "attention": assessed[r.id].keys if r.id in assessed else [],
+                "suggested_type": assessed[r.id].suggested_type if r.id in assessed else None,
+                "completeness": assessed[r.id].completeness if r.id in assessed else None,
+            }
+            for r in rows
+        ]
+        if flt.search:  # which attached documents matched, by name
+            from coprod_desktop.services import attachments
+
+            found: dict[int, list[str]] = {}
+            for hit in attachments.matching_documents(db, flt.search, [r.id for r in rows]):
+                found.setdefault(hit.initiative_id, []).append(hit.name)
+            for item, r in zip(out, rows, strict=True):
+                item["documents"] = found.get(r.id, [])
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
 
     def _print_table(self, rows: Sequence[Any], attention: dict[int, list[str]]) -> None:

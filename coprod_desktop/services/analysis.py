@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy import text
+
 from coprod_desktop.domain import analysis
-from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import OPEN_STATUSES
 from coprod_desktop.domain.errors import Problem, ValidationError
-from coprod_desktop.services import portfolio, reporting
+from coprod_desktop.services import attention, portfolio, reporting
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 
@@ -56,9 +56,6 @@ def validate_attention_keys(keys: Sequence[str]) -> None:
         )
 
 
-_ATTENTION_CHUNK = 2000  # initiatives assessed between two progress reports
-
-
 def ids_with_attention(
     db: Database,
     flt: portfolio.PortfolioFilter,
@@ -66,27 +63,36 @@ def ids_with_attention(
     today: date | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> list[int]:
-    """Ids of the filtered portfolio where any of `keys` fires ("any": any signal).
-
-    Signals depend on today's date, so they are worked out here rather than stored. Only
-    open initiatives (idea to paused) can have any; the rest are left out in SQL. The work
-    goes in chunks, after each of which `on_progress(done, total)` is called (it may raise
-    to stop: the GUI cancels this way).
-    """
+    """Ids of the filtered portfolio where any of `keys` fires ("any": any signal), in the
+    portfolio's order. One SQL query over the facts the database keeps (services/attention.py);
+    `on_progress(done, total)` is called once at the end (the GUI shows progress this way)."""
     validate_attention_keys(keys)
-    open_statuses = tuple(s for s in flt.statuses or v.Status.all_keys() if s in OPEN_STATUSES)
-    candidates = portfolio.ids(db, replace(flt, statuses=open_statuses)) if open_statuses else []
-    wanted = set(keys)
-    found: list[int] = []
-    for start in range(0, len(candidates), _ATTENTION_CHUNK):
-        chunk = candidates[start : start + _ATTENTION_CHUNK]
-        result = assess(db, chunk, today, suggest=False)
-        found.extend(
-            ident
-            for ident in chunk
-            if ident in result
-            and (("any" in wanted and result[ident].signals) or wanted & set(result[ident].keys))
-        )
-        if on_progress is not None:
-            on_progress(start + len(chunk), len(candidates))
+    where, params = portfolio._where(replace(flt, attention=tuple(keys)), db.dialect, today)
+    with db.reading() as connection:
+        found = [
+            int(row[0])
+            for row in connection.execute(
+                text(f"SELECT i.id FROM initiative i{where} ORDER BY i.reference, i.id"), params
+            )
+        ]
+    if on_progress is not None:
+        on_progress(len(found), len(found))
     return found
+
+
+def attention_keys_of(
+    db: Database, flt: portfolio.PortfolioFilter, today: date | None = None
+) -> dict[int, list[str]]:
+    """`attention_keys` of every initiative the filter lists, in one query."""
+    when = today or date.today()
+    where, params = portfolio._where(flt, db.dialect, when)
+    return attention.signal_keys_where(db, where, params, when, load_settings().thresholds())
+
+
+def attention_keys(
+    db: Database, ids: Sequence[int], today: date | None = None
+) -> dict[int, list[str]]:
+    """The keys of the signals that fire today for each of `ids`, worked out in SQL (the same
+    as `assess(...).keys`, without loading the initiatives)."""
+    thresholds = load_settings().thresholds()
+    return attention.signal_keys(db, ids, today or date.today(), thresholds)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, DateTime, select, text
 from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.domain.analysis import SIGNAL_KEYS
 from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.domain.model import PortfolioRow
+from coprod_desktop.services import attention
+from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.db import Database
@@ -29,6 +33,8 @@ class PortfolioFilter:
     search: str = ""
     owner: str | None = None
     ids: tuple[int, ...] | None = field(default=None)
+    # attention signal keys ("any": any signal): initiatives where one of them fires today
+    attention: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return self == PortfolioFilter()
@@ -54,6 +60,16 @@ def validate_filter(flt: PortfolioFilter) -> None:
                 problems.append(
                     Problem(name, "unknown_key", {"value": value, "allowed": ", ".join(allowed)})
                 )
+    allowed_signals = ("any", *SIGNAL_KEYS)
+    for value in flt.attention:
+        if value not in allowed_signals:
+            problems.append(
+                Problem(
+                    "attention",
+                    "unknown_key",
+                    {"value": value, "allowed": ", ".join(allowed_signals)},
+                )
+            )
     if problems:
         raise ValidationError(problems)
 
@@ -91,8 +107,11 @@ _ROW_TYPES: dict[str, TypeEngine[Any]] = {
 }  # what PortfolioRow holds
 
 
-def _where(flt: PortfolioFilter, dialect: str) -> tuple[str, dict[str, Any]]:
-    """The filter as a WHERE clause (empty when nothing is filtered) and its parameters."""
+def _where(
+    flt: PortfolioFilter, dialect: str, today: date | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The filter as a WHERE clause (empty when nothing is filtered) and its parameters.
+    An attention filter is judged as of `today` (default: the date today)."""
     validate_filter(flt)
     parts: list[str] = []
     params: dict[str, Any] = {}
@@ -127,6 +146,10 @@ def _where(flt: PortfolioFilter, dialect: str) -> tuple[str, dict[str, Any]]:
         params["owner_key"] = m.sort_key(flt.owner)
     if flt.ids is not None:
         parts.append(f"i.id IN ({', '.join(str(int(i)) for i in flt.ids) or 'NULL'})")
+    if flt.attention:
+        parts.append(attention.any_of(flt.attention, dialect))
+        thresholds = load_settings().thresholds()
+        params.update(attention.parameters(today or date.today(), thresholds, dialect))
     if flt.search.strip():
         matching = search.matching_ids_sql(dialect, flt.search)
         if matching is None:  # no letter or digit to look for ("!!!", "--"): nothing matches

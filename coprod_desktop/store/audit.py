@@ -42,6 +42,7 @@ _SKIPPED_FIELDS = frozenset(
         "open_pressures",
         "extracted_text",  # derived from the file, not typed by anyone
         "text_status",
+        *m.ATTENTION_FACTS,
     }
 )
 # Child records whose text feeds the search index of their initiative.

@@ -117,6 +117,20 @@ class Initiative(Base):
     # only by database triggers on cross_pressure (migration 0005), never by this code: an
     # object loaded before a pressure changed holds a stale count, so read it with a query.
     open_pressures: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    # The facts attention signals read (services/attention.py), written only by database
+    # triggers on the child tables (migration 0013) and never by this code, like open_pressures.
+    current_mandate_level: Mapped[str | None] = mapped_column(KEY, index=True)
+    current_mandate_clarity: Mapped[str | None] = mapped_column(KEY, index=True)
+    current_mandate_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    anchored_mandates: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    staff_time_entries: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    municipal_units: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    troubled_partners: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    severe_pressure_since: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    last_journal_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    earliest_open_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    outcome_count: Mapped[int] = mapped_column(Integer, server_default="0", index=True)
+    last_measured_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
     involvements: Mapped[list[Involvement]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="Involvement.id"
@@ -157,6 +171,23 @@ class Initiative(Base):
         else:
             self.owner_key = key
         return value
+
+
+# Columns of `initiative` kept by database triggers: no audit row, never written by the code.
+ATTENTION_FACTS = (
+    "current_mandate_level",
+    "current_mandate_clarity",
+    "current_mandate_until",
+    "anchored_mandates",
+    "staff_time_entries",
+    "municipal_units",
+    "troubled_partners",
+    "severe_pressure_since",
+    "last_journal_on",
+    "earliest_open_due",
+    "outcome_count",
+    "last_measured_on",
+)
 
 
 def sort_key(value: str | None) -> str | None:
@@ -565,6 +596,8 @@ NOT_FREE_TEXT: dict[str, frozenset[str]] = {
             "responsible_manager",
             "kle_topic",
             "title_key",  # derived from title (rewritten with it)
+            "current_mandate_level",  # vocabulary keys copied by triggers (migration 0013)
+            "current_mandate_clarity",
             "owner_key",
         }
     ),

@@ -738,7 +738,6 @@ class MainWindow(QMainWindow):
         if self.registry is not None:
             self.close_tab(self.workspace.indexOf(self.registry))
         self.portfolio.save_state()
-        self.portfolio.stop_attention()
         self.stop_reading()
         prefs.set_value("ui/language", language)
         i18n.set_language(language)
@@ -794,7 +793,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window()
-        self.portfolio.stop_attention()
         self.stop_reading()
         self.background.wait(10000)
         event.accept()

@@ -43,9 +43,7 @@ from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
-from coprod_desktop.ui.background import Background, Operation, Progress
-from coprod_desktop.ui.safety import show_error
-from coprod_desktop.ui.widgets import VocabCombo, counted, date_text, vocab_label
+from coprod_desktop.ui.widgets import VocabCombo, date_text, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -498,13 +496,6 @@ class PortfolioView(QWidget):
         )
         self.scope_label.setWordWrap(True)
         table_layout.addWidget(self.scope_bar)
-        # The attention filter works signals out for every open initiative the other filters
-        # leave: on a large portfolio that takes a while, so it runs off the GUI thread and
-        # says so here (with a way to stop it).
-        self.attention_bar, self.attention_label, self.attention_stop = self._notice_bar(
-            self.tr("Stop"), self.tr("Stop working out attention signals"), self.stop_attention
-        )
-        table_layout.addWidget(self.attention_bar)
         # An empty result says so, with one way back to the whole portfolio.
         self.no_match_bar, self.no_match_label, self.clear_filters_button = self._notice_bar(
             self.tr("Clear all filters"),
@@ -515,8 +506,6 @@ class PortfolioView(QWidget):
         self.no_match_label.setText(self.tr("No initiatives match these filters."))
         table_layout.addWidget(self.no_match_bar)
         self.counts_changed.connect(self._show_no_match)
-        self.reader = Background(self)  # reads only, beside the main window's serial writer
-        self._attention_operation: Operation | None = None
         table_layout.addWidget(self.table, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table_page)
@@ -549,7 +538,6 @@ class PortfolioView(QWidget):
         self.model.db = db
         self.scope = None
         self.scope_bar.hide()
-        self.stop_attention()
         self.model.filter = self.base_filter()
         self.reload()
         if self.filters.attention_key() is not None:
@@ -570,61 +558,14 @@ class PortfolioView(QWidget):
         self.counts_changed.emit()
 
     def apply_filters(self) -> None:
-        """The filter bar (and the dashboard's selection) to the list. With an attention
-        signal chosen the matching ids are worked out in the background first."""
+        """The filter bar (and the dashboard's selection) to the list. An attention signal is
+        one more condition in SQL, on the facts the database keeps (services/attention.py)."""
         flt = self.base_filter()
         key = self.filters.attention_key()
-        self.stop_attention()
-        db = self.model.db
-        if key is None or db is None:
-            self.model.set_filter(flt)
-            return
-
-        def work(progress: Progress) -> list[int]:
-            def step(done: int, total: int) -> None:
-                progress.check()  # raises when stopped
-                progress.report(done, total)
-
-            return analysis.ids_with_attention(db, flt, [key], on_progress=step)
-
-        operation = self.reader.run(work, self._attention_found(flt), self._attention_failed)
-        operation.signals.progress.connect(self._attention_progress)
-        self._attention_operation = operation
-        self.attention_label.setText(self.tr("Working out attention signals…"))
-        self.attention_bar.show()
-
-    def _attention_found(self, flt: PortfolioFilter) -> Any:
-        def found(ids: list[int]) -> None:
-            self._attention_operation = None
-            self.attention_bar.hide()
-            self.model.set_filter(replace(flt, ids=tuple(ids)))
-            self._show_no_match()
-
-        return found
-
-    def _attention_failed(self, error: BaseException) -> None:
-        self._attention_operation = None
-        self.attention_bar.hide()
-        show_error(self, error)
-
-    def _attention_progress(self, done: int, total: int) -> None:
-        if self._attention_operation is not None and total:
-            self.attention_label.setText(
-                counted(self.tr("Working out attention signals… %1 of %2 initiatives"), done, total)
-            )
-
-    def stop_attention(self) -> None:
-        """Stop working out attention signals (a newer filter, or the user, asked)."""
-        if self._attention_operation is not None:
-            self._attention_operation.cancel()  # its result, if any, is then dropped
-            self._attention_operation = None
-        self.attention_bar.hide()
-
-    def attention_pending(self) -> bool:
-        return self._attention_operation is not None
+        self.model.set_filter(flt if key is None else replace(flt, attention=(key,)))
 
     def base_filter(self) -> PortfolioFilter:
-        """The filter bar, narrowed to the dashboard's selection (not yet to attention)."""
+        """The filter bar, narrowed to the dashboard's selection, without attention."""
         flt = self.filters.current(self.user())
         if self.scope is not None:
             flt = replace(flt, ids=self.scope[1])
@@ -650,12 +591,7 @@ class PortfolioView(QWidget):
         self.apply_filters()
 
     def _show_no_match(self) -> None:
-        nothing = (
-            self.model.db is not None
-            and self.total_all > 0
-            and self.model.total == 0
-            and not self.attention_pending()
-        )
+        nothing = self.model.db is not None and self.total_all > 0 and self.model.total == 0
         self.no_match_bar.setVisible(nothing)
 
     def clear_scope(self) -> None:

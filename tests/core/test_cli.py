@@ -91,6 +91,27 @@ def test_list_json_has_the_documented_keys_for_every_demo_initiative(run_cli, de
     assert any(item["attention"] for item in listed)  # the demo shows some signals
 
 
+def test_list_attention_finds_what_the_listed_signals_say(run_cli, demo_db: str) -> None:  # type: ignore[no-untyped-def]
+    """`--attention` filters in SQL; each listed initiative's `attention` is the Python
+    assessment: both must name the same initiatives, and the table counts the same signals."""
+    from coprod_desktop.domain.analysis import SIGNAL_KEYS
+
+    listed = json.loads(run_cli("--db", demo_db, "list", "--format", "json").out)
+    for key in (*SIGNAL_KEYS, "any"):
+        expected = {
+            i["reference"]
+            for i in listed
+            if (i["attention"] if key == "any" else key in i["attention"])
+        }
+        found = run_cli("--db", demo_db, "list", "--attention", key, "--format", "json")
+        assert found.code == 0, found.err
+        assert {i["reference"] for i in json.loads(found.out)} == expected, key
+    table = run_cli("--db", demo_db, "list").out
+    for item in listed:
+        line = next(row for row in table.splitlines() if row.startswith(item["reference"]))
+        assert line.split()[-1] == str(len(item["attention"]))
+
+
 def test_list_json_agrees_with_show_json(run_cli, demo_db: str) -> None:  # type: ignore[no-untyped-def]
     listed = json.loads(run_cli("--db", demo_db, "list", "--format", "json").out)
     for item in listed[:4]:

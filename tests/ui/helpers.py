@@ -11,8 +11,6 @@ from coprod_desktop.store.db import Database
 
 def stop_window(window: Any) -> None:
     """Let a main window's background work finish before its database goes."""
-    window.portfolio.stop_attention()
-    window.portfolio.reader.wait()
     window.stop_reading()
     window.background.wait()
 

@@ -59,8 +59,6 @@ def pair(qtbot, shared):  # type: ignore[no-untyped-def]
     windows[0][0].show()
     yield windows[0][0], windows[1][0]
     for win, database in windows:
-        win.portfolio.stop_attention()
-        win.portfolio.reader.wait()
         win.stop_reading()
         win.background.wait()
         database.dispose()

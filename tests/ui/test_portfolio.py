@@ -51,24 +51,24 @@ def test_sorting_happens_in_sql(window):
     assert view.model.sort_key == "title" and view.model.descending
 
 
-def test_attention_filter_works_in_the_background_and_lists_the_flagged(window, qtbot):
+def test_attention_filter_lists_the_flagged_at_once_and_combines_with_other_filters(window):
     view = window.portfolio
     flagged = analysis.ids_with_attention(window.db, PortfolioFilter(), ["no_mandate"])
     assert flagged and len(flagged) < 16
     combo = view.filters.attention
     combo.setCurrentIndex(combo.findData("no_mandate"))
-    # the GUI goes on while the signals are worked out, and says so
-    assert view.attention_pending() and view.attention_bar.isVisibleTo(view)
-    qtbot.waitUntil(lambda: not view.attention_pending(), timeout=10000)
+    # no background job: the signal is a condition in the query
     assert sorted(r.id for r in view.model.rows) == sorted(flagged)
-    assert not view.attention_bar.isVisibleTo(view)
-    # a newer choice wins over a running one; "any attention" again lists everything
+    # ... that narrows together with the rest of the filter bar
+    harbours = set(portfolio.ids(window.db, PortfolioFilter(sectors=("harbours",))))
+    view.filters.sector.set_key("harbours")
+    assert {r.id for r in view.model.rows} == set(flagged) & harbours
+    view.filters.sector.set_key(None)
     combo.setCurrentIndex(combo.findData("any"))
-    assert view.attention_pending()
-    view.attention_stop.click()
-    assert not view.attention_pending() and not view.attention_bar.isVisibleTo(view)
+    assert view.model.rowCount() == len(
+        analysis.ids_with_attention(window.db, PortfolioFilter(), ["any"])
+    )
     combo.setCurrentIndex(0)
-    qtbot.wait(300)  # a late result of the stopped run would arrive now; it is dropped
     assert view.model.rowCount() == 16
 
 
@@ -250,7 +250,6 @@ def test_danish_headers_and_labels_fit_even_after_english_widths_were_saved(qtbo
             assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 12, title
     longest_status = max(metrics.horizontalAdvance(m.label("da")) for m in v.Status)
     assert header.sectionSize(4) >= longest_status + 8  # "Under forberedelse"
-    win.portfolio.stop_attention()
     win.stop_reading()
     win.background.wait()
 

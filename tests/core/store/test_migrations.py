@@ -7,6 +7,7 @@ import hashlib
 import shutil
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -443,6 +444,22 @@ def test_an_upgraded_file_counts_the_open_pressures_it_already_had(old_db: Path)
         assert {r.reference: r.open_pressures for r in portfolio.rows(db)} == expected
         ordered = portfolio.rows(db, sort="open_pressures", descending=True)
         assert ordered[0].open_pressures == max(expected.values())
+    finally:
+        db.dispose()
+
+
+def test_an_upgraded_file_keeps_the_attention_facts_of_what_it_already_had(
+    old_db: Path,
+) -> None:
+    from coprod_desktop.services import analysis
+
+    db = open_database(str(old_db))
+    try:
+        ids = portfolio.ids(db)
+        for today in (date(2024, 1, 1), date.today(), date(2030, 1, 1)):
+            reference = {i: a.keys for i, a in analysis.assess(db, ids, today).items()}
+            assert any(reference.values())  # the fixture has signals to find
+            assert analysis.attention_keys(db, ids, today) == reference
     finally:
         db.dispose()
 
