@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
@@ -210,6 +210,19 @@ class MyWork:
     reviews: list[ReviewDue]
     follow_ups: list[FollowUp]
     changes: list[ColleagueChange]
+    # How many there are in all: each commitment list holds at most SHOWN of them (a page of
+    # thousands helps nobody and costs seconds to read and paint); None: the list is all.
+    overdue_total: int | None = None
+    this_week_total: int | None = None
+    later_total: int | None = None
+
+    def totals(self) -> tuple[int, int, int]:
+        """Overdue, due this week and later, counted in full."""
+        return (
+            len(self.overdue) if self.overdue_total is None else self.overdue_total,
+            len(self.this_week) if self.this_week_total is None else self.this_week_total,
+            len(self.later) if self.later_total is None else self.later_total,
+        )
 
     def is_empty(self) -> bool:
         return not (
@@ -223,6 +236,7 @@ class MyWork:
 
 
 WEEK = 7
+SHOWN = 100  # commitments listed per section of My work; the rest is counted
 FOLLOW_UP_PAST_DAYS = 30  # an older follow-up date without a commitment is history
 
 
@@ -238,16 +252,29 @@ def my_work(
     key = me.strip().lower()
     c, i, j = m.Commitment, m.Initiative, m.JournalEntry
     with db.session() as session:
-        rows = [
-            CommitmentRow(*row)
-            for row in session.execute(
-                select(*_columns())
-                .join(i, i.id == c.initiative_id)
-                .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
-                .where(c.owner_key == key, c.status.in_(OPEN))
-                .order_by(c.due_on.is_(None), c.due_on, i.reference, c.id)
-            )
-        ]
+        mine = (
+            select(*_columns())
+            .join(i, i.id == c.initiative_id)
+            .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
+            .where(c.owner_key == key, c.status.in_(OPEN))
+        )
+        order = (c.due_on.is_(None), c.due_on, i.reference, c.id)
+
+        def first(condition: Any) -> list[CommitmentRow]:
+            query = mine.where(condition).order_by(*order).limit(SHOWN)
+            return [CommitmentRow(*row) for row in session.execute(query)]
+
+        overdue = first(c.due_on < when)
+        this_week = first(and_(c.due_on >= when, c.due_on <= week))
+        later = first(or_(c.due_on.is_(None), c.due_on > week))
+        band = case((c.due_on < when, 0), (c.due_on <= week, 1), else_=2)
+        totals = dict.fromkeys((0, 1, 2), 0)
+        for which, count in session.execute(
+            select(band, func.count(c.id))
+            .where(c.owner_key == key, c.status.in_(OPEN))
+            .group_by(band)
+        ):
+            totals[int(which)] = int(count)
         reviews = [
             ReviewDue(*row)  # type: ignore[arg-type]  # next_review IS NOT NULL
             for row in session.execute(
@@ -296,10 +323,9 @@ def my_work(
                     .limit(50)
                 )
             ]
-    overdue = [r for r in rows if r.due_on is not None and r.due_on < when]
-    this_week = [r for r in rows if r.due_on is not None and when <= r.due_on <= week]
-    later = [r for r in rows if r.due_on is None or r.due_on > week]
-    return MyWork(me, when, overdue, this_week, later, reviews, follow_ups, changes)
+    return MyWork(
+        me, when, overdue, this_week, later, reviews, follow_ups, changes, *totals.values()
+    )
 
 
 def kept_counts(rows: Sequence[CommitmentRow], today: date) -> dict[str, int]:

@@ -41,6 +41,9 @@ DONE_COLUMN = 4
 _LAST_SEEN = "mywork/last_seen/"
 
 
+SHOWN_PER_SECTION = commitments.SHOWN  # lines per section; the rest is counted ("… and N more")
+
+
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -160,11 +163,21 @@ class MyWorkView(QWidget):
         item.setToolTip(0, values[0])
         return item
 
-    def _commitment_lines(self, title: str, rows: list[commitments.CommitmentRow]) -> None:
+    def _more(self, hidden: int) -> None:
+        """The lines a section leaves out (a page of thousands helps nobody and paints slowly);
+        the heading keeps the whole count."""
+        if hidden > 0:
+            item = QTreeWidgetItem(self.tree, [self.tr("… and %n more", "", hidden)])
+            item.setFirstColumnSpanned(True)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _commitment_lines(
+        self, title: str, rows: list[commitments.CommitmentRow], total: int
+    ) -> None:
         if not rows:
             return
-        self._section(title, len(rows))
-        for row in rows:
+        self._section(title, total)
+        for row in rows[:SHOWN_PER_SECTION]:
             item = self._line(
                 [
                     row.text,
@@ -181,14 +194,16 @@ class MyWorkView(QWidget):
             item.setToolTip(DONE_COLUMN, self.tr("Mark this commitment as kept today"))
             item.setForeground(DONE_COLUMN, self._link)
             item.setFont(DONE_COLUMN, self._link_font)
+        self._more(total - min(len(rows), SHOWN_PER_SECTION))
 
     def _fill(self, work: commitments.MyWork) -> None:
-        self._commitment_lines(self.tr("Overdue"), work.overdue)
-        self._commitment_lines(self.tr("Due this week"), work.this_week)
-        self._commitment_lines(self.tr("Later"), work.later)
+        overdue, week, later = work.totals()
+        self._commitment_lines(self.tr("Overdue"), work.overdue, overdue)
+        self._commitment_lines(self.tr("Due this week"), work.this_week, week)
+        self._commitment_lines(self.tr("Later"), work.later, later)
         if work.reviews:
             self._section(self.tr("Reviews due"), len(work.reviews))
-            for review in work.reviews:
+            for review in work.reviews[:SHOWN_PER_SECTION]:
                 self._line(
                     [
                         self.tr("Review"),
@@ -198,9 +213,10 @@ class MyWorkView(QWidget):
                     ],
                     ("review", review.initiative_id, None, None),
                 )
+            self._more(len(work.reviews) - SHOWN_PER_SECTION)
         if work.follow_ups:
             self._section(self.tr("Follow-ups"), len(work.follow_ups))
-            for follow in work.follow_ups:
+            for follow in work.follow_ups[:SHOWN_PER_SECTION]:
                 self._line(
                     [
                         follow.summary,
@@ -210,15 +226,16 @@ class MyWorkView(QWidget):
                     ],
                     ("follow_up", follow.initiative_id, follow.journal_id, None),
                 )
+            self._more(len(work.follow_ups) - SHOWN_PER_SECTION)
         if work.changes:
             self._section(self.tr("Changed by colleagues since you last looked"), len(work.changes))
-            for change in work.changes:
+            for change in work.changes[:SHOWN_PER_SECTION]:
                 text = self.tr("%1 made %n change(s)", "", change.changes).replace("%1", change.who)
                 self._line(
                     [text, f"{change.reference} {change.title}", _date(change.at.date()), ""],
                     ("change", change.initiative_id, None, None),
                 )
-        overdue, week, later = len(work.overdue), len(work.this_week), len(work.later)
+            self._more(len(work.changes) - SHOWN_PER_SECTION)
         if work.is_empty():
             self.summary.setText(
                 self.tr("Nothing is due. Open the portfolio to find an initiative.")

@@ -3860,6 +3860,13 @@
             <source>Writing the calendar file…</source>
             <translation>Skriver kalenderfilen…</translation>
         </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… og %n mere</numerusform>
+                <numerusform>… og %n mere</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Outcomes</name>

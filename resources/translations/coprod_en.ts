@@ -149,6 +149,13 @@
                 <numerusform>%1 made %n changes</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Outcomes</name>

@@ -260,3 +260,16 @@ def test_an_access_request_lists_the_promises_made_to_the_person(
     ]
     pdf = access_request.write_access_pdf(document, tmp_path / "anna.pdf", "da")
     assert "Svar om bænken" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_my_work_lists_a_page_of_each_section_and_counts_them_all(db: Database) -> None:
+    many = [
+        d.CommitmentData(text=f"Svar {n:03d}", owner="Mette", due_on=TODAY - timedelta(days=n + 1))
+        for n in range(commitments.SHOWN + 7)
+    ]
+    many.append(d.CommitmentData(text="Uden frist", owner="Mette"))
+    factories.initiative(db, "Havnen", owner="Mette", commitments=many)
+    work = commitments.my_work(db, "mette", TODAY)
+    assert len(work.overdue) == commitments.SHOWN  # the most overdue first
+    assert work.overdue[0].text == f"Svar {commitments.SHOWN + 6:03d}"
+    assert work.totals() == (commitments.SHOWN + 7, 0, 1)
