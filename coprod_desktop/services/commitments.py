@@ -256,17 +256,28 @@ def my_work(
             select(*_columns())
             .join(i, i.id == c.initiative_id)
             .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
-            .where(c.owner_key == key, c.status.in_(OPEN))
+            .where(c.owner_key == key)
         )
-        order = (c.due_on.is_(None), c.due_on, i.reference, c.id)
+        order = (c.due_on, c.id)
 
         def first(condition: Any) -> list[CommitmentRow]:
-            query = mine.where(condition).order_by(*order).limit(SHOWN)
-            return [CommitmentRow(*row) for row in session.execute(query)]
+            # one walk of the (owner, status, due date) index per open status, each stopping
+            # after SHOWN rows, then the most urgent SHOWN of both (undated ones last)
+            found = [
+                CommitmentRow(*row)
+                for status in OPEN
+                for row in session.execute(
+                    mine.where(c.status == status, condition).order_by(*order).limit(SHOWN)
+                )
+            ]
+            found.sort(key=lambda r: (r.due_on is None, r.due_on or when, r.reference, r.id))
+            return found[:SHOWN]
 
         overdue = first(c.due_on < when)
         this_week = first(and_(c.due_on >= when, c.due_on <= week))
-        later = first(or_(c.due_on.is_(None), c.due_on > week))
+        later = first(c.due_on > week)
+        if len(later) < SHOWN:  # then the undated ones
+            later += first(c.due_on.is_(None))[: SHOWN - len(later)]
         band = case((c.due_on < when, 0), (c.due_on <= week, 1), else_=2)
         totals = dict.fromkeys((0, 1, 2), 0)
         for which, count in session.execute(

@@ -393,7 +393,7 @@ class Commitment(Base):
     __table_args__ = (
         # `coprod commitments` lists by status and due date; "My work" by owner and status.
         Index("ix_commitment_status_due_on", "status", "due_on"),
-        Index("ix_commitment_owner_key_status", "owner_key", "status"),
+        Index("ix_commitment_owner_key_status_due_on", "owner_key", "status", "due_on"),
     )
 
     @validates("owner")

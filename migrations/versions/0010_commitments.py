@@ -63,7 +63,7 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_commitment_status_due_on", ["status", "due_on"], unique=False)
         batch_op.create_index(
-            "ix_commitment_owner_key_status", ["owner_key", "status"], unique=False
+            "ix_commitment_owner_key_status_due_on", ["owner_key", "status", "due_on"], unique=False
         )
 
 
