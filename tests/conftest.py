@@ -26,28 +26,23 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_server():  # type: ignore[no-untyped-def]
-    """A real PostgreSQL server for the whole test session.
-
-    Without the server binaries the PostgreSQL tests are skipped on a developer machine,
-    but in CI (CI=true) a missing server is a failure: team mode must be tested there.
-    """
-    from tests.pgserver import PostgresServer, find_bindir
-
-    bindir = find_bindir()
-    if bindir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL server binaries are missing (install postgresql-15)")
-        pytest.skip("PostgreSQL server binaries are not installed")  # justified: dev machine only
-    server = PostgresServer(bindir)
-    server.start()
-    yield server
-    server.stop()
+    """A real PostgreSQL server for the whole test session."""
+    yield from _running_postgres()
 
 
 @pytest.fixture
 def stoppable_postgres():  # type: ignore[no-untyped-def]
     """A PostgreSQL server of the test's own, which it may halt and resume (a lost
     connection) without disturbing the session's server."""
+    yield from _running_postgres()
+
+
+def _running_postgres():  # type: ignore[no-untyped-def]
+    """Start a server for as long as the fixture lasts.
+
+    Without the server binaries the PostgreSQL tests are skipped on a developer machine,
+    but in CI (CI=true) a missing server is a failure: team mode must be tested there.
+    """
     from tests.pgserver import PostgresServer, find_bindir
 
     bindir = find_bindir()

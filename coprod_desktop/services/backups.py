@@ -25,6 +25,7 @@ from coprod_desktop.domain.errors import (
     InputFileError,
     NewerSchemaError,
 )
+from coprod_desktop.services.safe_write import fsync_folder
 from coprod_desktop.store import backups as store
 from coprod_desktop.store.backups import BackupInfo
 from coprod_desktop.store.db import (
@@ -177,7 +178,7 @@ def restore_backup(name: str | BackupInfo, target: Path) -> RestoreResult:
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         partial.replace(target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     finally:
         partial.unlink(missing_ok=True)
     erased, reapply_problem = _reapply_erasures(target)
@@ -200,16 +201,3 @@ def _reapply_erasures(target: Path) -> tuple[tuple[int, ...], CoprodError | None
         return (), error
     finally:
         db.dispose()
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

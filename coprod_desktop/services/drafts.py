@@ -14,17 +14,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from coprod_desktop import paths
 from coprod_desktop.domain import model as d
+from coprod_desktop.services import safe_write, versions
 
-T = typing.TypeVar("T")
 FORMAT = "coprod-draft"
 VERSION = 1
 
@@ -76,51 +73,9 @@ def to_json(data: d.InitiativeData) -> dict[str, Any]:
     return result
 
 
-def _typed(kind: Any, value: Any) -> Any:
-    """`value` read back from JSON as the annotated `kind` (dates, nested records, lists)."""
-    if value is None:
-        return None
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = [k for k in typing.get_args(kind) if k is not type(None)]
-        return _typed(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(kind)
-        return [_typed(item, v) for v in value]
-    if kind is dt.datetime:
-        return dt.datetime.fromisoformat(value)
-    if kind is dt.date:
-        return dt.date.fromisoformat(value)
-    if kind is float and isinstance(value, int):
-        return float(value)
-    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        return from_json(kind, value)
-    return value
-
-
-def from_json(cls: type[T], raw: dict[str, Any]) -> T:
-    hints = typing.get_type_hints(cls, vars(d))
-    known = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    values = {name: _typed(hints[name], value) for name, value in raw.items() if name in known}
-    return cls(**values)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".part")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def save_draft(key: str, database: str, base: d.InitiativeData, data: d.InitiativeData) -> Path:
-    """Write (or replace) the draft `key` of `database`; atomic, so a kill mid-write leaves
-    the previous draft whole."""
+    """Write (or replace) the draft `key` of `database` through the one atomic writer, so a
+    kill mid-write leaves the previous draft whole."""
     path = draft_path(key, database)
     document = {
         "format": FORMAT,
@@ -131,7 +86,7 @@ def save_draft(key: str, database: str, base: d.InitiativeData, data: d.Initiati
         "base": to_json(base),
         "data": to_json(data),
     }
-    _write_atomically(path, json.dumps(document, ensure_ascii=False))
+    safe_write.write_text(path, json.dumps(document, ensure_ascii=False))
     return path
 
 
@@ -148,8 +103,8 @@ def _read(path: Path) -> Draft | None:
             key=str(document["key"]),
             database=str(document["database"]),
             saved_at=dt.datetime.fromisoformat(document["saved_at"]),
-            base=from_json(d.InitiativeData, document["base"]),
-            data=from_json(d.InitiativeData, document["data"]),
+            base=versions.from_json(d.InitiativeData, document["base"]),
+            data=versions.from_json(d.InitiativeData, document["data"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # a damaged draft is not worth a crash; it stays on disk for a look

@@ -143,7 +143,8 @@ def _unwritable(path: Path, error: OSError) -> FileProblemError:
     return FileProblemError("file_not_written", path=str(path), reason=error.strerror or str(error))
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the file system can sync a folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -187,7 +188,7 @@ def atomic_path(path: Path | str, *, database_copy: bool = False) -> Iterator[Pa
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def _sync(path: Path) -> None:

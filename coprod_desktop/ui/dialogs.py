@@ -31,7 +31,7 @@ from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.services.settings import load_settings, save_settings
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
-from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo
+from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, with_error
 
 
 class StakeholderForm(QWidget):
@@ -70,14 +70,7 @@ class StakeholderForm(QWidget):
             ("retention_until", self.tr("Keep &until"), self.retention_until),
         ]
         for key, text, widget in rows:
-            box = QWidget(self)
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
-            inner.addWidget(widget)
-            error = ErrorLabel(box)
-            inner.addWidget(error)
-            self.errors[key] = error
+            box, self.errors[key] = with_error(widget, self)
             if text:
                 label = QLabel(text, self)
                 label.setBuddy(widget)

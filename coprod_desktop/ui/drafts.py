@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.services import drafts
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui.widgets import moment_text
@@ -75,9 +76,10 @@ class DraftKeeper(QObject):
         if not editor.dirty:
             self.discard()
             return
+        # a full disk must not take the editor down: the edit is still here
         try:
             drafts.save_draft(self.key, self.database, editor.original, editor.data)
-        except OSError:  # a full disk must not take the editor down; the edit is still here
+        except (OSError, CoprodError):
             log.warning("could not write the draft of %s", self.key, exc_info=True)
 
     def discard(self) -> None:

@@ -52,7 +52,7 @@ from coprod_desktop.ui.dialogs import (
 from coprod_desktop.ui.history import AuditModel
 from coprod_desktop.ui.record_forms import FORM_ORDER, RecordForm
 from coprod_desktop.ui.records import Column, RecordDelegate, RecordModel, format_number
-from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, vocab_label
+from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, vocab_label, with_error
 
 TEXT_FIELDS = (
     "reference",
@@ -330,14 +330,7 @@ class InitiativeEditor(QWidget):
         }
 
     def _with_error(self, name: str, widget: QWidget, parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(1)
-        inner.addWidget(widget)
-        error = ErrorLabel(box)
-        inner.addWidget(error)
-        self.errors[name] = error
+        box, self.errors[name] = with_error(widget, parent)
         return box
 
     def _add_row(self, form: QFormLayout, name: str, widget: QWidget, parent: QWidget) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain.messages import message
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.records import Column
-from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo
+from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, with_error
 
 # Free-text fields that take more than a line; Tab still moves on, Ctrl+Return saves.
 LONG_FIELDS = frozenset({"summary", "description", "resolution", "scope", "evidence", "text"})
@@ -128,14 +128,7 @@ class RecordForm(QDialog):
             self.fields[column.field] = widget
             self._put(column, widget, getattr(record, column.field))
             widget.setAccessibleName(column.header)
-            box = QWidget(self)
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
-            inner.addWidget(widget)
-            error = ErrorLabel(box)
-            inner.addWidget(error)
-            self.errors[column.field] = error
+            box, self.errors[column.field] = with_error(widget, self)
             # A star where a required field can be left empty (the choices always hold one).
             starred = column.required and column.kind in ("text", "date")
             label = QLabel(column.header + ("*" if starred else ""), self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -216,6 +217,18 @@ def counted(text: str, done: int, total: int) -> str:
     """A translated "… %1 of %2 …" progress text with both numbers in the user's locale."""
     locale = QLocale()
     return text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
+
+
+def with_error(widget: QWidget, parent: QWidget) -> tuple[QWidget, ErrorLabel]:
+    """`widget` with its inline error message beneath it, in one box for a form row."""
+    box = QWidget(parent)
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(0, 0, 0, 0)
+    inner.setSpacing(1)
+    inner.addWidget(widget)
+    error = ErrorLabel(box)
+    inner.addWidget(error)
+    return box, error
 
 
 class ErrorLabel(QLabel):
