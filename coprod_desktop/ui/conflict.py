@@ -67,10 +67,9 @@ from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor import InitiativeEditor, SaveJob
     from coprod_desktop.ui.main_window import MainWindow
     from coprod_desktop.ui.portfolio import PortfolioView
-    from coprod_desktop.ui.safety import WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -516,7 +515,7 @@ def _columns(editor: InitiativeEditor) -> dict[str, Sequence[Column]]:
     return {name: model.columns for name, model in editor.models.items()}
 
 
-def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictError) -> bool:
+def resolve_conflict(editor: InitiativeEditor, job: SaveJob, error: ConflictError) -> bool:
     """The editor's save met a newer version: merge three ways with the version the editor
     started from. What only one side changed is combined without asking; when both changed
     the same thing the dialog asks. The combination is saved on top of the newer version.

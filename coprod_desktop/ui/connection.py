@@ -180,8 +180,7 @@ class ConnectionWatch(QObject):
         for editor in waiting:
             if editor.dirty or editor.initiative_id is None:
                 editor.summary_error.show_message("")
-                # after this slot returns: Save waits for its write in an event loop of its own
-                QTimer.singleShot(0, editor.save)
+                QTimer.singleShot(0, editor.save)  # after this slot returns
 
 
 def watch_of(widget: QWidget | None) -> ConnectionWatch | None:

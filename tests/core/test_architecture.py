@@ -216,3 +216,36 @@ def test_reports_ui_and_cli_keep_to_their_layers() -> None:
         if module.startswith("coprod_desktop.ui"):
             problems.append(f"cli.py imports {module}")
     assert problems == []
+
+
+def test_the_editor_is_given_its_writer_and_handlers_not_looking_them_up() -> None:
+    """The editor package imports neither the window nor the modules that hold it together
+    (not even inside a function or for type checking): the window passes them in."""
+    window_side = (
+        "coprod_desktop.ui.main_window",
+        "coprod_desktop.ui.safety",
+        "coprod_desktop.ui.connection",
+        "coprod_desktop.ui.conflict",
+    )
+    files = sorted((PACKAGE / "ui" / "editor").rglob("*.py"))
+    assert len(files) > 5  # the package is there and the scan sees it
+    found = {
+        f"{path.name} imports {module}"
+        for path in files
+        for module in _imported_modules(path)
+        if module.startswith(window_side)
+        or (module == "coprod_desktop.ui" and _imports_names_from_ui(path, window_side))
+    }
+    assert found == set()
+
+
+def _imports_names_from_ui(path: Path, modules: tuple[str, ...]) -> bool:
+    """`from coprod_desktop.ui import conflict` names the module as an imported name."""
+    short = {m.rsplit(".", 1)[1] for m in modules}
+    tree = ast.parse(path.read_text("utf-8"))
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "coprod_desktop.ui"
+        and any(alias.name in short for alias in node.names)
+        for node in ast.walk(tree)
+    )
