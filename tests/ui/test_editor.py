@@ -375,3 +375,55 @@ def test_danish_dates_are_typed_and_shown_as_danes_write_them(qtbot, demo_db):
     assert "er ikke en dato" in editor.errors["next_review"].text()
     win.stop_reading()
     win.background.wait()
+
+
+def test_save_returns_at_once_and_tells_the_outcome_once_written(window, qtbot):
+    editor = open_ref(window, "CP-2024-003")
+    qtbot.keyClicks(editor.area, " Vest")
+    told: list[bool] = []
+    signalled: list[bool] = []
+    editor.save_finished.connect(signalled.append)
+    editor.save(told.append)
+    assert editor.dirty and told == []  # the write runs off the GUI thread; typing goes on
+    editor.save(told.append)  # Save pressed again meanwhile: the save under way answers it
+    qtbot.waitUntil(lambda: told == [True, True], timeout=10000)
+    assert signalled == [True] and not editor.dirty
+    assert initiatives.get_initiative(window.db, "CP-2024-003").area.endswith(" Vest")
+
+
+def test_closing_the_window_saves_first_when_asked_and_then_closes(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-004")
+    qtbot.keyClicks(editor.title, " (saved on closing)")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert not window.close()  # not yet: the save goes first
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    assert window.editors() == []
+    saved = initiatives.get_initiative(window.db, "CP-2024-004")
+    assert saved.title.endswith(" (saved on closing)")
+
+
+def test_a_save_that_fails_on_closing_keeps_the_window_and_what_was_typed(
+    window, qtbot, monkeypatch
+):
+    editor = window.new_initiative()  # no title: the save is refused
+    qtbot.keyClicks(editor.area, "Nordhavn")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    outcome: list[bool] = []
+    editor.save_finished.connect(outcome.append)
+    assert not window.close()
+    qtbot.waitUntil(lambda: outcome == [False], timeout=10000)
+    qtbot.wait(50)  # nothing closes later either
+    assert window.isVisible() and editor in window.editors()
+    assert editor.area.text() == "Nordhavn" and "required" in editor.errors["title"].text()
+
+
+def test_discarding_while_a_save_is_under_way_closes_the_tab_cleanly(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-008")
+    qtbot.keyClicks(editor.area, " Øst")
+    editor.save()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close_tab(window.workspace.indexOf(editor))
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=10000)
+    qtbot.wait(50)  # the write's callbacks ran against a closed editor: nothing raised
+    assert editor not in window.editors()
+    assert initiatives.get_initiative(window.db, "CP-2024-008").area.endswith(" Øst")
