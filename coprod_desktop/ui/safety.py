@@ -462,8 +462,8 @@ def restore_and_reopen(window: MainWindow, info: BackupInfo, target: Path) -> No
     """Dispose the open database (if it is `target`), restore `info` over it, reopen it."""
     from coprod_desktop.services import backups
 
-    if not window.close_all_editors():
-        return
+    if not window.when_editors_closed(lambda: restore_and_reopen(window, info, target)):
+        return  # goes on once the save the user asked for went through
     db = window.db
     if db is not None and db.path is not None and db.path.resolve() == target.resolve():
         live = getattr(window, "live_refresh", None)
