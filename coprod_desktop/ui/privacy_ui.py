@@ -827,7 +827,7 @@ class PersonsView(QWidget):
         purpose = self.tr("Access request (GDPR art. 15)")
 
         def work(_progress: Progress) -> list[Path]:
-            from coprod_desktop.reports.access_request import write_access_files
+            from coprod_desktop.services.briefs import write_access_files
 
             return privacy.export_access_request(
                 db, ident, purpose, lambda document: write_access_files(document, path, lang)
