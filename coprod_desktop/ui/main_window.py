@@ -866,9 +866,22 @@ class MainWindow(QMainWindow):
         show_field_guide(self)
 
     def show_persons(self, retention: bool = False) -> Any:
+        """The Persons tab (created on first use); None without a database."""
         from coprod_desktop.ui.privacy_ui import show_persons
 
-        return show_persons(self, retention)
+        if self.db is None:
+            return None
+        return show_persons(
+            self.workspace,
+            self.db,
+            self.background,
+            retention,
+            open_initiative=self.open_initiative,
+            refresh=self.refresh,
+            open_editors=self.editors,
+            database_opened=self.database_opened,
+            db_of=lambda: self.db,
+        )
 
     def show_retention_review(self) -> Any:
         return self.show_persons(retention=True)
