@@ -677,23 +677,21 @@ class Cli:
         return EXIT_OK
 
     def cmd_report(self) -> int:
-        from coprod_desktop import reports
-        from coprod_desktop.reports.base import BriefSettings
-        from coprod_desktop.services import safe_write
+        from coprod_desktop.services import briefs, safe_write
 
         args = self.args
         if args.output is not None:  # `--check-names` writes nothing
             safe_write.check_target(args.output)  # refused before the brief is built
-        settings = BriefSettings.from_environment(self.lang)
+        settings = briefs.settings_from_environment(self.lang)
         if args.report == "brief":
-            pdf = reports.initiative_brief(self.open(), args.ident, settings)
+            pdf = briefs.initiative_brief(self.open(), args.ident, settings)
         else:
             flt = _filter(args)
             from coprod_desktop.services.portfolio import validate_filter
 
             validate_filter(flt)  # a bad filter is refused before the database opens
             if args.report == "portfolio":
-                pdf = reports.portfolio_review(self.open(), flt, settings)
+                pdf = briefs.portfolio_review(self.open(), flt, settings)
             elif args.check_names:
                 return self._check_names(flt, settings)
             elif args.output is None:
@@ -704,7 +702,7 @@ class Cli:
                 )
                 return EXIT_USAGE
             else:
-                pdf = reports.committee_brief(
+                pdf = briefs.committee_brief(
                     self.open(),
                     flt,
                     settings,
@@ -712,7 +710,7 @@ class Cli:
                     include_journal=args.include_journal,
                     require_confirmed_names=True,
                 )
-        path = reports.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
+        path = briefs.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
         self.say("cli_report_written", path=path)
         return EXIT_OK
 
@@ -1182,8 +1180,8 @@ class PersonCommands:
         return EXIT_OK
 
     def export(self) -> int:
-        from coprod_desktop.reports.access_request import write_access_files
         from coprod_desktop.services import privacy
+        from coprod_desktop.services.briefs import write_access_files
 
         output: Path = self.args.output
         written = privacy.export_access_request(

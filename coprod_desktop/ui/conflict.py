@@ -68,7 +68,6 @@ from coprod_desktop.ui.widgets import vocab_label
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
     from coprod_desktop.ui.editor import InitiativeEditor, SaveJob
-    from coprod_desktop.ui.main_window import MainWindow
     from coprod_desktop.ui.portfolio import PortfolioView
 
 log = logging.getLogger(__name__)
@@ -712,11 +711,27 @@ def notice_for(editor: InitiativeEditor) -> EditorNotice:
 
 
 class LiveRefresh(QObject):
-    """Polls for other users' changes while a database is open."""
+    """Polls for other users' changes while a database is open.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    The window hands it `refresh` (reload what it shows; may raise `ConnectionLostError`),
+    `open_editors`, `show_status`, and `reached`/`lost` for its connection watch."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        refresh: Callable[[], None],
+        open_editors: Callable[[], Sequence[InitiativeEditor]],
+        show_status: Callable[[str, int], None],
+        reached: Callable[[], None],
+        lost: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self.refresh = refresh
+        self.open_editors = open_editors
+        self.show_status = show_status
+        self.reached = reached
+        self.lost = lost
         self.db: Database | None = None
         self.marker: int | None = None
         self.polling = False
@@ -761,36 +776,26 @@ class LiveRefresh(QObject):
     def _failed(self, db: Database, error: BaseException) -> None:
         self.polling = False
         log.info("polling for changes failed: %s", error)  # quiet: the next tick tries again
-        watch = getattr(self.window, "connection", None)
-        if db is self.db and isinstance(error, ConnectionLostError) and watch is not None:
-            watch.lost()
+        if db is self.db and isinstance(error, ConnectionLostError):
+            self.lost()
 
     def _found(self, db: Database, found: changes.Changes) -> None:
         self.polling = False
         if db is not self.db:
             return
-        watch = getattr(self.window, "connection", None)
-        if watch is not None:
-            watch.reached()
+        self.reached()
         self.marker = found.marker
         if found.any:
             self.apply(found)
 
     def apply(self, found: changes.Changes) -> None:
-        window = self.window
         try:
-            refresh_keeping_place(window.portfolio)
-            if window.registry is not None:
-                window.registry.reload()
+            self.refresh()
         except ConnectionLostError:  # gone again between the poll and the refresh
-            watch = getattr(window, "connection", None)
-            if watch is not None:
-                watch.lost()
+            self.lost()
             return
-        for editor in window.editors():
+        for editor in self.open_editors():
             if editor.initiative_id is not None and editor.initiative_id in found.initiative_ids:
                 notice_for(editor).show_changed_by(sorted(found.by))
         who = ", ".join(sorted(found.by))
-        window.statusBar().showMessage(
-            self.tr("Updated with changes by %1").replace("%1", who), 8000
-        )
+        self.show_status(self.tr("Updated with changes by %1").replace("%1", who), 8000)

@@ -482,9 +482,8 @@ def dashboard_metric(path: Path, results: list[Result]) -> None:
 
 
 def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
-    from coprod_desktop import reports
     from coprod_desktop.reports.base import BriefSettings
-    from coprod_desktop.services import portfolio
+    from coprod_desktop.services import briefs, portfolio
     from coprod_desktop.services.portfolio import PortfolioFilter
     from coprod_desktop.store.migrate import open_database
 
@@ -493,7 +492,7 @@ def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
     flt = PortfolioFilter(search=generate.MARKED_PLACE)
     chosen = [row.id for row in portfolio.rows(db, flt)]
     ident = chosen[0]
-    ours = best(runs, lambda: reports.initiative_brief(db, ident, settings))
+    ours = best(runs, lambda: briefs.initiative_brief(db, ident, settings))
     connection = raw_connect(path)
 
     def raw_brief() -> None:
@@ -503,7 +502,7 @@ def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
     raw = best(runs, raw_brief)
     results.append(Result("initiative brief PDF (in-process)", ours, raw, "< 150 ms", ours < 0.15))
 
-    ours = best(max(2, runs // 2), lambda: reports.portfolio_review(db, flt, settings))
+    ours = best(max(2, runs // 2), lambda: briefs.portfolio_review(db, flt, settings))
     where, params = fts_where(generate.MARKED_PLACE)
 
     def raw_review() -> None:
@@ -639,9 +638,7 @@ def attachment_metrics(
     extracted): with them each must stay within 1.5× (+ 2 ms) of the time without."""
     import random
 
-    from coprod_desktop import reports
-    from coprod_desktop.reports.base import BriefSettings
-    from coprod_desktop.services import attachments, initiatives, portfolio
+    from coprod_desktop.services import attachments, briefs, initiatives, portfolio
     from coprod_desktop.services.portfolio import PortfolioFilter
     from coprod_desktop.store.backups import backup_sqlite
     from coprod_desktop.store.migrate import open_database
@@ -653,12 +650,12 @@ def attachment_metrics(
     db = open_database(str(copy))
     ids = portfolio.ids(db, PortfolioFilter())
     first = ids[0]
-    settings = BriefSettings.from_environment("en")
+    settings = briefs.settings_from_environment("en")
     questions: dict[str, Callable[[], Any]] = {
         "portfolio first page": lambda: portfolio.rows(db, PortfolioFilter(), limit=PAGE),
         "search (one word)": lambda: portfolio.rows(db, PortfolioFilter(search="havn"), limit=PAGE),
         "open an initiative": lambda: initiatives.get_initiative(db, first),
-        "brief of an initiative": lambda: reports.initiative_brief(db, first, settings),
+        "brief of an initiative": lambda: briefs.initiative_brief(db, first, settings),
     }
     without = {name: best(runs, ask) for name, ask in questions.items()}
     rnd = random.Random(20)

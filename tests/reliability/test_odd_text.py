@@ -10,10 +10,16 @@ from pathlib import Path
 
 import openpyxl
 
-from coprod_desktop import reports
 from coprod_desktop.domain import model as d
 from coprod_desktop.reports.base import BriefSettings
-from coprod_desktop.services import exchange, initiatives, portfolio, spreadsheet, stakeholders
+from coprod_desktop.services import (
+    briefs,
+    exchange,
+    initiatives,
+    portfolio,
+    spreadsheet,
+    stakeholders,
+)
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
@@ -167,7 +173,7 @@ def test_odd_and_huge_text_survives_everything(tmp_path: Path, head_template: Pa
             back.dispose()
 
         # the brief prints it (long text shortened, nothing crashes)
-        pdf = reports.initiative_brief(db, "CP-2030-001", BriefSettings(lang="da"))
+        pdf = briefs.initiative_brief(db, "CP-2030-001", BriefSettings(lang="da"))
         assert pdf.startswith(b"%PDF")
     finally:
         db.dispose()

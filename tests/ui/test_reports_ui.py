@@ -296,8 +296,8 @@ def test_progress_dialog_offers_cancel(window, qtbot):
 
 
 def test_a_failed_brief_is_shown_in_plain_words(window, qtbot, monkeypatch):
-    from coprod_desktop import reports
     from coprod_desktop.domain.errors import DatabaseUnavailableError
+    from coprod_desktop.services import briefs
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
@@ -305,7 +305,7 @@ def test_a_failed_brief_is_shown_in_plain_words(window, qtbot, monkeypatch):
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise DatabaseUnavailableError("the server is gone")
 
-    monkeypatch.setattr(reports, "portfolio_review", broken)
+    monkeypatch.setattr(briefs, "portfolio_review", broken)
     operation = window.briefs.portfolio_review()
     with qtbot.waitSignal(operation.done, timeout=20000):
         pass

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from coprod_desktop.domain.errors import DatabaseFullError, DatabaseLockedError
 from coprod_desktop.services import backups, initiatives
 from coprod_desktop.store.migrate import backup_sqlite, open_database
-from coprod_desktop.ui import safety
 from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.restore_dialog import RestoreDialog
 from tests.ui.helpers import save_and_wait
 
 
@@ -262,9 +262,9 @@ def test_restore_dialog_lists_backups_and_restores_after_confirmation(
         confirmations.append(args[2])
         return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(safety.RestoreDialog, "exec", accept_dialog)
+    monkeypatch.setattr(RestoreDialog, "exec", accept_dialog)
     monkeypatch.setattr(QMessageBox, "question", confirm)
-    safety.restore_dialog(win)
+    win.actions_by_name["restore_backup"].trigger()
     qtbot.waitUntil(
         lambda: win.db is not None and win.db is not db and win.portfolio.model.total == 16,
         timeout=20000,
@@ -277,7 +277,7 @@ def test_restore_dialog_lists_backups_and_restores_after_confirmation(
 
 def test_auto_backup_problem_is_a_quiet_notice(window):
     window.db.auto_backup_problem = "no space left"
-    safety.database_ready(window, window.db)
+    window.database_ready(window.db)
     assert "no space left" in window.statusBar().currentMessage()
 
 
