@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from coprod_desktop.domain.errors import ConnectionLostError
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor import EditorBase, InitiativeEditor
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class ConnectionWatch(QObject):
         self.refresh = refresh
         self.connected = True
         self.last_reached: datetime | None = None
-        self.waiting: list[InitiativeEditor] = []  # editors whose Save waits for the connection
+        self.waiting: list[EditorBase] = []  # editors whose Save waits for the connection
         self.banner: ConnectionBanner | None = None
 
     def install_banner(self, layout: QVBoxLayout) -> None:
@@ -156,7 +156,7 @@ class ConnectionWatch(QObject):
             self.tr("Not connected to the shared database; try again when it is back."), 10000
         )
 
-    def keep_for_later(self, editor: InitiativeEditor) -> bool:
+    def keep_for_later(self, editor: EditorBase) -> bool:
         """An editor's Save met a lost connection: its changes stay, it is saved again when the
         connection returns. Returns True (the failure is dealt with: no error box)."""
         if editor not in self.waiting:

@@ -44,7 +44,7 @@ from coprod_desktop.ui.conflict import (
 )
 from coprod_desktop.ui.connection import ConnectionWatch
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
-from coprod_desktop.ui.editor import EditorContext, InitiativeEditor
+from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
 from coprod_desktop.ui.error_messages import show_error
 from coprod_desktop.ui.my_work import MyWorkView
 from coprod_desktop.ui.open_failure import open_failed
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         editor.title.setFocus()
         return editor
 
-    def editor_context(self) -> EditorContext:
+    def editor_context(self) -> EditorContext[EditorBase]:
         """What an editor's Save needs from this window: its writer and the handlers for a
         colleague's save in between and for a lost connection."""
         return EditorContext(

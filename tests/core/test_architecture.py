@@ -66,11 +66,6 @@ def test_nothing_outside_ui_imports_qt() -> None:
 
 # ------------------------------------------------------------------ no circle in ui/
 
-# Edges out of the editor are left out until the editor package lands (it saves through
-# callbacks handed in by the window and imports neither the conflict, connection nor safety
-# modules): removed by the editor package; the lead deletes this exemption after merging it.
-UI_EDGES_EXEMPT_FROM = ("editor",)
-
 
 def _ui_import_graph(folder: Path, package: str = "coprod_desktop.ui") -> dict[str, set[str]]:
     """module -> the modules of `folder` it imports, at any level and under TYPE_CHECKING too
@@ -141,10 +136,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return groups
 
 
-def _exempt(source: str) -> bool:
-    return any(source == m or source.startswith(m + ".") for m in UI_EDGES_EXEMPT_FROM)
-
-
 def test_the_ui_graph_sees_every_kind_of_import_and_finds_a_circle(tmp_path: Path) -> None:
     ui = tmp_path / "ui"
     (ui / "pkg").mkdir(parents=True)
@@ -170,8 +161,8 @@ def test_ui_modules_import_each_other_without_a_circle() -> None:
     graph = _ui_import_graph(PACKAGE / "ui")
     assert {"main_window", "writer", "dashboard"} <= set(graph)
     assert "main_window" in graph["app"]  # the scan sees the real imports
-    drawn = {source: targets for source, targets in graph.items() if not _exempt(source)}
-    assert _cycles(drawn) == []
+    assert {"editor", "editor.widget", "editor.base"} <= set(graph)  # and the editor package
+    assert _cycles(graph) == []
     importing_the_window = sorted(s for s, t in graph.items() if "main_window" in t)
     assert importing_the_window == ["app"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,56 +25,12 @@ from PySide6.QtWidgets import (
 from coprod_desktop.ui.widgets import DateField, VocabCombo, with_error
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 Binding = tuple[Callable[[], Any], Callable[[Any], None]]
 
-TEXT_FIELDS = (
-    "reference",
-    "title",
-    "area",
-    "owner",
-    "responsible_manager",
-    "kle_topic",
-)
-LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
-DATE_FIELDS = ("start_date", "end_date", "next_review")
 
-
-def field_labels() -> dict[str, str]:
-    """The label of each plain field, in the GUI's language."""
-    return {
-        "reference": QCoreApplication.translate("InitiativeEditor", "Reference"),
-        "title": QCoreApplication.translate("InitiativeEditor", "Title"),
-        "summary": QCoreApplication.translate("InitiativeEditor", "Summary"),
-        "description": QCoreApplication.translate("InitiativeEditor", "Description"),
-        "sector": QCoreApplication.translate("InitiativeEditor", "Sector"),
-        "area": QCoreApplication.translate("InitiativeEditor", "Area"),
-        "status": QCoreApplication.translate("InitiativeEditor", "Status"),
-        "origin": QCoreApplication.translate("InitiativeEditor", "Origin"),
-        "owner": QCoreApplication.translate("InitiativeEditor", "Owner"),
-        "responsible_manager": QCoreApplication.translate(
-            "InitiativeEditor", "Responsible manager"
-        ),
-        "start_date": QCoreApplication.translate("InitiativeEditor", "Start date"),
-        "end_date": QCoreApplication.translate("InitiativeEditor", "End date"),
-        "next_review": QCoreApplication.translate("InitiativeEditor", "Next review"),
-        "kle_topic": QCoreApplication.translate("InitiativeEditor", "KLE topic"),
-        "type": QCoreApplication.translate("InitiativeEditor", "Type"),
-        "secondary_type": QCoreApplication.translate("InitiativeEditor", "Secondary type"),
-        "type_rationale": QCoreApplication.translate("InitiativeEditor", "Rationale"),
-        "participation_level": QCoreApplication.translate(
-            "InitiativeEditor", "Participation level (IAP2)"
-        ),
-        "public_values": QCoreApplication.translate("InitiativeEditor", "Public values"),
-        "frontline_role": QCoreApplication.translate("InitiativeEditor", "Frontline role"),
-        "co_phases": QCoreApplication.translate("InitiativeEditor", "Co-production phases"),
-        "latitude": QCoreApplication.translate("InitiativeEditor", "Latitude"),
-        "longitude": QCoreApplication.translate("InitiativeEditor", "Longitude"),
-    }
-
-
-def form_page(editor: InitiativeEditor) -> tuple[QScrollArea, QWidget]:
+def form_page(editor: EditorBase) -> tuple[QScrollArea, QWidget]:
     """A scrolling page for a form tab."""
     scroll = QScrollArea(editor)
     scroll.setWidgetResizable(True)
@@ -87,7 +43,7 @@ def form_page(editor: InitiativeEditor) -> tuple[QScrollArea, QWidget]:
 
 
 def add_row(
-    editor: InitiativeEditor, form: QFormLayout, name: str, widget: QWidget, parent: QWidget
+    editor: EditorBase, form: QFormLayout, name: str, widget: QWidget, parent: QWidget
 ) -> None:
     """A labelled row for the field `name`, with its error label under the widget."""
     label = QLabel(editor.field_label(name), parent)
@@ -98,7 +54,7 @@ def add_row(
     form.addRow(label, box)
 
 
-def bind_text(editor: InitiativeEditor, name: str, edit: QLineEdit) -> None:
+def bind_text(editor: EditorBase, name: str, edit: QLineEdit) -> None:
     def get() -> Any:
         text = edit.text().strip()
         return text if name == "title" else (text or None)
@@ -111,7 +67,7 @@ def bind_text(editor: InitiativeEditor, name: str, edit: QLineEdit) -> None:
     edit.textChanged.connect(lambda _t: editor.edited(name))
 
 
-def bind_long_text(editor: InitiativeEditor, name: str, edit: QPlainTextEdit) -> None:
+def bind_long_text(editor: EditorBase, name: str, edit: QPlainTextEdit) -> None:
     def get() -> Any:
         return edit.toPlainText().strip() or None
 
@@ -124,7 +80,7 @@ def bind_long_text(editor: InitiativeEditor, name: str, edit: QPlainTextEdit) ->
     edit.textChanged.connect(lambda: editor.edited(name))
 
 
-def bind_coordinate(editor: InitiativeEditor, name: str, edit: QLineEdit) -> None:
+def bind_coordinate(editor: EditorBase, name: str, edit: QLineEdit) -> None:
     """Decimal degrees; a comma is read as a decimal point. Text that is not a number is
     kept as typed, so saving reports it beside the field instead of dropping it."""
 
@@ -145,12 +101,12 @@ def bind_coordinate(editor: InitiativeEditor, name: str, edit: QLineEdit) -> Non
     edit.textChanged.connect(lambda _t: editor.edited(name))
 
 
-def bind_combo(editor: InitiativeEditor, name: str, combo: VocabCombo) -> None:
+def bind_combo(editor: EditorBase, name: str, combo: VocabCombo) -> None:
     editor.bindings[name] = (combo.key, combo.set_key)
     combo.currentIndexChanged.connect(lambda _i: editor.edited(name))
 
 
-def bind_date(editor: InitiativeEditor, name: str, field: DateField) -> None:
+def bind_date(editor: EditorBase, name: str, field: DateField) -> None:
     def get() -> Any:
         return field.value()[1]
 
@@ -161,7 +117,7 @@ def bind_date(editor: InitiativeEditor, name: str, field: DateField) -> None:
     field.changed.connect(lambda: editor.date_edited(name, field))
 
 
-def bind_checks(editor: InitiativeEditor, name: str, boxes: dict[str, QCheckBox]) -> None:
+def bind_checks(editor: EditorBase, name: str, boxes: dict[str, QCheckBox]) -> None:
     """A list of keys as check boxes, one per key (public values, co-production phases)."""
 
     def get() -> Any:
@@ -176,7 +132,7 @@ def bind_checks(editor: InitiativeEditor, name: str, boxes: dict[str, QCheckBox]
         box.toggled.connect(lambda _on: editor.edited(name))
 
 
-def bind_widget(editor: InitiativeEditor, name: str, widget: QWidget) -> None:
+def bind_widget(editor: EditorBase, name: str, widget: QWidget) -> None:
     """Bind a plain field by the kind of its widget."""
     if name in ("latitude", "longitude") and isinstance(widget, QLineEdit):
         bind_coordinate(editor, name, widget)

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import SignalInstance
 
 from coprod_desktop.domain.errors import ConflictError, ValidationError
 
-if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+# The editor the handlers are given (`EditorBase`; a type variable, so this module needs not
+# import the editor that imports it).
+EditorT = TypeVar("EditorT")
 
 
 class SaveJob(Protocol):
@@ -46,7 +47,7 @@ class Writes(Protocol):
 
 
 @dataclass(frozen=True)
-class EditorContext:
+class EditorContext(Generic[EditorT]):
     """The writer and the handlers an editor's Save uses.
 
     - `resolve_conflict(editor, job, error)`: a colleague saved first; True when dealt with
@@ -58,7 +59,7 @@ class EditorContext:
     """
 
     writer: Writes
-    resolve_conflict: Callable[[InitiativeEditor, SaveJob, ConflictError], bool] | None = None
-    merge_invalid: Callable[[InitiativeEditor, ValidationError], None] | None = None
-    after_save: Callable[[InitiativeEditor], None] | None = None
-    connection_lost: Callable[[InitiativeEditor], bool] | None = None
+    resolve_conflict: Callable[[EditorT, SaveJob, ConflictError], bool] | None = None
+    merge_invalid: Callable[[EditorT, ValidationError], None] | None = None
+    after_save: Callable[[EditorT], None] | None = None
+    connection_lost: Callable[[EditorT], bool] | None = None

@@ -28,7 +28,7 @@ from coprod_desktop.ui.records import Column, RecordDelegate, RecordModel
 from coprod_desktop.ui.widgets import ErrorLabel, VocabCombo
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 LISTS = d.INITIATIVE_LISTS
 
@@ -59,7 +59,7 @@ def record_table(model: RecordModel, parent: QWidget, name: str) -> QTableView:
 
 
 def list_page(
-    editor: InitiativeEditor,
+    editor: EditorBase,
     name: str,
     columns: list[Column],
     title: str,
@@ -74,7 +74,7 @@ def list_page(
     editor.models[name] = model
     editor.tables[name] = table
     editor.pages[name] = page
-    table.installEventFilter(RecordKeys(editor, name))
+    table.installEventFilter(RecordKeys(editor, editor, name))
     table.doubleClicked.connect(lambda index: editor.edit_record(name, index.row()))
     bar = QHBoxLayout()
     for text, action in buttons:
@@ -98,7 +98,7 @@ def list_page(
 # ---------------------------------------------------------------------- changing a list
 
 
-def list_edited(editor: InitiativeEditor, name: str, records: list[Any]) -> None:
+def list_edited(editor: EditorBase, name: str, records: list[Any]) -> None:
     if editor.loading:
         return
     old = getattr(editor.data, name)
@@ -115,21 +115,8 @@ def list_edited(editor: InitiativeEditor, name: str, records: list[Any]) -> None
     editor.undo.push(ListCommand(editor, name, old, records, text))
 
 
-def apply_list(editor: InitiativeEditor, name: str, records: list[Any]) -> None:
-    """Show `records` as the list `name` (an undo step being done or undone)."""
-    model = editor.models[name]
-    if model.records != records:
-        table = editor.tables[name]
-        current = table.currentIndex()
-        model.set_records(records)
-        if current.isValid() and current.row() < len(records):
-            table.setCurrentIndex(model.index(current.row(), current.column()))
-    editor.list_errors[name].show_message("")
-    model.set_problems({})
-
-
 def append(
-    editor: InitiativeEditor, name: str, record: Any, text: str, edit_field: str | None = None
+    editor: EditorBase, name: str, record: Any, text: str, edit_field: str | None = None
 ) -> None:
     records = [*getattr(editor.data, name), record]
     editor.change_list(name, records, text)
@@ -144,7 +131,7 @@ def append(
         table.edit(index)
 
 
-def remove_row(editor: InitiativeEditor, name: str) -> None:
+def remove_row(editor: EditorBase, name: str) -> None:
     if editor.property("read_only"):
         return
     row = editor.tables[name].currentIndex().row()
@@ -159,7 +146,7 @@ def remove_row(editor: InitiativeEditor, name: str) -> None:
 # ---------------------------------------------------------------------- record forms
 
 
-def default_record(editor: InitiativeEditor, name: str) -> Any:
+def default_record(editor: EditorBase, name: str) -> Any:
     today = dt.date.today()
     if name == "mandates":
         return d.MandateData(level="immediate_manager", clarity="partial", decided_on=today)
@@ -214,7 +201,7 @@ def form_title(name: str, new: bool) -> str:
     return titles[name][0 if new else 1]
 
 
-def new_record(editor: InitiativeEditor, name: str) -> RecordForm | None:
+def new_record(editor: EditorBase, name: str) -> RecordForm | None:
     """Open the form for a new record; nothing is added until the form is saved."""
     if editor.property("read_only"):
         return None
@@ -224,7 +211,7 @@ def new_record(editor: InitiativeEditor, name: str) -> RecordForm | None:
     return open_form(editor, name, default_record(editor, name), None)
 
 
-def edit_record(editor: InitiativeEditor, name: str, row: int | None = None) -> RecordForm | None:
+def edit_record(editor: EditorBase, name: str, row: int | None = None) -> RecordForm | None:
     """Open the form for the current (or given) row."""
     if editor.property("read_only"):
         return None
@@ -236,9 +223,7 @@ def edit_record(editor: InitiativeEditor, name: str, row: int | None = None) -> 
     return open_form(editor, name, records[row], row)
 
 
-def open_form(
-    editor: InitiativeEditor, name: str, record: Any, row: int | None
-) -> RecordForm | None:
+def open_form(editor: EditorBase, name: str, record: Any, row: int | None) -> RecordForm | None:
     if editor.property("read_only"):
         return None
     model = editor.models[name]
@@ -277,7 +262,7 @@ def open_form(
 
 
 def form_closed(
-    editor: InitiativeEditor, name: str, form: RecordForm, row: int | None, result: int
+    editor: EditorBase, name: str, form: RecordForm, row: int | None, result: int
 ) -> None:
     record = form.result_record
     form.deleteLater()

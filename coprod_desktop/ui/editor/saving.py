@@ -28,11 +28,11 @@ from coprod_desktop.domain.errors import (
 from coprod_desktop.domain.messages import message
 from coprod_desktop.services import initiatives
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui.editor import tab_classification
 from coprod_desktop.ui.editor.context import SaveJob
+from coprod_desktop.ui.editor.tab_classification import FIELDS as CLASSIFICATION_FIELDS
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {
@@ -52,13 +52,13 @@ FIELD_ALIASES = {
 }
 _PATH = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
-Done = Callable[[bool], None]
+Done = Callable[[bool], object]
 
 
 # ---------------------------------------------------------------------- problems
 
 
-def clear_problems(editor: InitiativeEditor) -> None:
+def clear_problems(editor: EditorBase) -> None:
     for label in editor.errors.values():
         label.show_message("")
     for name, label in editor.list_errors.items():
@@ -67,7 +67,7 @@ def clear_problems(editor: InitiativeEditor) -> None:
     editor.summary_error.show_message("")
 
 
-def show_problems(editor: InitiativeEditor, error: ValidationError) -> None:
+def show_problems(editor: EditorBase, error: ValidationError) -> None:
     """Each problem beside its field or row; the tab of the first one brought forward."""
     clear_problems(editor)
     lang = i18n.lang()
@@ -95,7 +95,7 @@ def show_problems(editor: InitiativeEditor, error: ValidationError) -> None:
             tab = editor.tabs.indexOf(editor.pages[name])
         elif problem.path in editor.errors:
             editor.errors[problem.path].show_message(text)
-            tab = 1 if problem.path in tab_classification.FIELDS else 0
+            tab = 1 if problem.path in CLASSIFICATION_FIELDS else 0
         else:
             current = editor.summary_error.text()
             line = problem.message(lang)
@@ -122,7 +122,7 @@ def show_problems(editor: InitiativeEditor, error: ValidationError) -> None:
 # ---------------------------------------------------------------------- saving
 
 
-def save(editor: InitiativeEditor, on_done: Done | None = None) -> None:
+def save(editor: EditorBase, on_done: Done | None = None) -> None:
     """Start saving through the service and return at once; `on_done(True)` once saved,
     `on_done(False)` when not (inline errors on invalid input)."""
     if editor.date_problems:
@@ -175,7 +175,7 @@ def save(editor: InitiativeEditor, on_done: Done | None = None) -> None:
     job.finished.connect(lambda ok: _finished(editor, bool(ok)))
 
 
-def _saved(editor: InitiativeEditor, saved: d.InitiativeData) -> None:
+def _saved(editor: EditorBase, saved: d.InitiativeData) -> None:
     if not shiboken6.isValid(editor):
         return  # closed (its changes discarded) while the write ran
     editor.original = copy.deepcopy(saved)
@@ -191,7 +191,7 @@ def _saved(editor: InitiativeEditor, saved: d.InitiativeData) -> None:
     editor.saved.emit(saved.id)
 
 
-def _finished(editor: InitiativeEditor, ok: bool) -> None:
+def _finished(editor: EditorBase, ok: bool) -> None:
     if not shiboken6.isValid(editor):
         return
     editor.saving = False
@@ -202,7 +202,7 @@ def _finished(editor: InitiativeEditor, ok: bool) -> None:
         on_done(ok)
 
 
-def revert(editor: InitiativeEditor) -> None:
+def revert(editor: EditorBase) -> None:
     """Back to the stored version (re-read, so someone else's save shows up)."""
     fresh = editor.original
     if editor.data.id is not None:
@@ -223,7 +223,7 @@ def revert(editor: InitiativeEditor) -> None:
     editor.dirty_changed.emit(False)
 
 
-def maybe_close(editor: InitiativeEditor, then: Done) -> None:
+def maybe_close(editor: EditorBase, then: Done) -> None:
     """Ask about unsaved changes; `then(True)` when the tab may close: at once (no changes,
     Discard) or once the save has gone through; `then(False)` on Cancel or a failed save."""
     if not editor.dirty and not editor.date_problems:

@@ -32,7 +32,7 @@ from coprod_desktop.ui.editor.undo import FieldCommand
 from coprod_desktop.ui.widgets import ErrorLabel, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 # The fields shown on this tab (a problem with one of them brings the tab forward).
 FIELDS = (
@@ -45,7 +45,7 @@ FIELDS = (
 )
 
 
-def classification_tab(editor: InitiativeEditor) -> QWidget:
+def classification_tab(editor: EditorBase) -> QWidget:
     scroll, page = form_page(editor)
     layout = QVBoxLayout(page)
     intro = QLabel(
@@ -118,7 +118,7 @@ def classification_tab(editor: InitiativeEditor) -> QWidget:
     return scroll
 
 
-def _type_cards(editor: InitiativeEditor, page: QWidget, column: QVBoxLayout) -> None:
+def _type_cards(editor: EditorBase, page: QWidget, column: QVBoxLayout) -> None:
     """ "Not classified yet" and one card with a radio button per type, bound to `type`."""
     editor.type_group = QButtonGroup(page)
     editor.type_buttons = {}
@@ -166,7 +166,7 @@ def _type_cards(editor: InitiativeEditor, page: QWidget, column: QVBoxLayout) ->
     tab_lands_on_checked(editor.type_group)
 
 
-def _phase_boxes(editor: InitiativeEditor, page: QWidget) -> QWidget:
+def _phase_boxes(editor: EditorBase, page: QWidget) -> QWidget:
     """Check boxes for the four Co's (Loeffler & Bovaird), bound to `co_phases`."""
     box = QWidget(page)
     row = QHBoxLayout(box)
@@ -181,7 +181,7 @@ def _phase_boxes(editor: InitiativeEditor, page: QWidget) -> QWidget:
     return box
 
 
-def type_edited(editor: InitiativeEditor) -> None:
+def type_edited(editor: EditorBase) -> None:
     """A type was chosen: one undo step, the frontline role following the type's default
     unless the user chose another role."""
     if editor.loading:
@@ -201,7 +201,7 @@ def type_edited(editor: InitiativeEditor) -> None:
     editor.undo.endMacro()
 
 
-def suggested_type(editor: InitiativeEditor) -> str | None:
+def suggested_type(editor: EditorBase) -> str | None:
     """The type the recorded facts point to (the assistant's, once one has been accepted)."""
     if editor.accepted_answers is not None:
         accepted = suggest(editor.accepted_answers).primary
@@ -209,7 +209,7 @@ def suggested_type(editor: InitiativeEditor) -> str | None:
     return analysis.suggested_type(editor.data)
 
 
-def show_suggestion(editor: InitiativeEditor, suggestion: str | None) -> None:
+def show_suggestion(editor: EditorBase, suggestion: str | None) -> None:
     """The line under the cards, and the chosen type's card outlined."""
     data = editor.data
     if suggestion and suggestion != data.type:

@@ -12,10 +12,10 @@ from coprod_desktop.services import initiatives
 from coprod_desktop.ui.history import AuditModel
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def history_tab(editor: InitiativeEditor) -> QWidget:
+def history_tab(editor: EditorBase) -> QWidget:
     page = QWidget(editor)
     layout = QVBoxLayout(page)
     editor.history_model = AuditModel(page)
@@ -37,7 +37,7 @@ def history_tab(editor: InitiativeEditor) -> QWidget:
     return page
 
 
-def load_history(editor: InitiativeEditor) -> None:
+def load_history(editor: EditorBase) -> None:
     if editor.data.id is None:
         editor.history_model.set_entries([])
         return

@@ -15,10 +15,10 @@ from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def journal_tab(editor: InitiativeEditor) -> QWidget:
+def journal_tab(editor: EditorBase) -> QWidget:
     columns = [
         Column(
             "date",
@@ -80,7 +80,7 @@ def journal_tab(editor: InitiativeEditor) -> QWidget:
     )
 
 
-def add_journal(editor: InitiativeEditor) -> None:
+def add_journal(editor: EditorBase) -> None:
     entry = d.JournalData(date=dt.date.today(), kind="meeting", summary="")
     append(
         editor,
@@ -91,7 +91,7 @@ def add_journal(editor: InitiativeEditor) -> None:
     )
 
 
-def set_participants(editor: InitiativeEditor, row: int, ids: list[int]) -> None:
+def set_participants(editor: EditorBase, row: int, ids: list[int]) -> None:
     records = copy.deepcopy(editor.data.journal)
     known = dict(editor.stakeholder_choices())
     known.update(zip(records[row].participant_ids, records[row].participant_names, strict=False))

@@ -14,10 +14,10 @@ from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def mandate_tab(editor: InitiativeEditor) -> QWidget:
+def mandate_tab(editor: EditorBase) -> QWidget:
     columns = [
         Column(
             "decided_on",
@@ -95,7 +95,7 @@ def mandate_tab(editor: InitiativeEditor) -> QWidget:
     )
 
 
-def add_mandate(editor: InitiativeEditor) -> None:
+def add_mandate(editor: EditorBase) -> None:
     """A new row in the table, its level being edited (the form is for Return/double-click)."""
     mandate = d.MandateData(
         level="immediate_manager", clarity="partial", decided_on=dt.date.today()

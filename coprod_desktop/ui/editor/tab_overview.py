@@ -24,10 +24,10 @@ from coprod_desktop.ui.editor.binding import add_row, bind_widget, form_page
 from coprod_desktop.ui.widgets import DateField, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def overview_tab(editor: InitiativeEditor) -> QWidget:
+def overview_tab(editor: EditorBase) -> QWidget:
     scroll, page = form_page(editor)
     columns = QHBoxLayout(page)
     form = QFormLayout()
@@ -105,7 +105,7 @@ def overview_tab(editor: InitiativeEditor) -> QWidget:
     return scroll
 
 
-def show_glance(editor: InitiativeEditor, suggestion: str | None) -> None:
+def show_glance(editor: EditorBase, suggestion: str | None) -> None:
     """Completeness, type, open cross-pressures and commitments, attention signals."""
     data = editor.data
     lang = i18n.lang()

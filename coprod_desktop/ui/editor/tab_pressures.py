@@ -17,10 +17,10 @@ from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def pressures_tab(editor: InitiativeEditor) -> QWidget:
+def pressures_tab(editor: EditorBase) -> QWidget:
     lang = i18n.lang()
     definitions = {k.value: t.get(lang) for k, t in PRESSURE_DEFINITIONS.items()}
     columns = [
@@ -113,7 +113,7 @@ def pressures_tab(editor: InitiativeEditor) -> QWidget:
     return page
 
 
-def add_pressure(editor: InitiativeEditor) -> None:
+def add_pressure(editor: EditorBase) -> None:
     pressure = d.PressureData(
         category="insufficient_resources",
         severity=2,
@@ -130,7 +130,7 @@ def add_pressure(editor: InitiativeEditor) -> None:
     )
 
 
-def show_definition(editor: InitiativeEditor) -> None:
+def show_definition(editor: EditorBase) -> None:
     """What the current row's category means, with its description and resolution."""
     table = editor.tables["cross_pressures"]
     row = table.currentIndex().row()

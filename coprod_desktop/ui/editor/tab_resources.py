@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
+from coprod_desktop.ui.editor.fields import unit_label
 from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column, format_number
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def resources_tab(editor: InitiativeEditor) -> QWidget:
+def resources_tab(editor: EditorBase) -> QWidget:
     columns = [
         Column("date", QCoreApplication.translate("InitiativeEditor", "Date"), "date", width=100),
         Column(
@@ -95,14 +96,7 @@ def resources_tab(editor: InitiativeEditor) -> QWidget:
     return page
 
 
-def unit_label(unit: str) -> str:
-    """A unit as shown ("timer" in Danish; stored as "hours")."""
-    if unit == "hours":
-        return QCoreApplication.translate("InitiativeEditor", "hours")
-    return unit
-
-
-def add_resource(editor: InitiativeEditor) -> None:
+def add_resource(editor: EditorBase) -> None:
     resource = d.ResourceData(
         kind="staff_hours", amount=0, unit="hours", planned=True, date=dt.date.today()
     )
@@ -115,7 +109,7 @@ def add_resource(editor: InitiativeEditor) -> None:
     )
 
 
-def show_totals(editor: InitiativeEditor) -> None:
+def show_totals(editor: EditorBase) -> None:
     """Planned and actual, municipal input and mobilised from outside, per unit."""
     sums: dict[tuple[bool, bool], dict[str, float]] = {}
     for res in editor.data.resources:

@@ -17,10 +17,10 @@ from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
-def stakeholders_tab(editor: InitiativeEditor) -> QWidget:
+def stakeholders_tab(editor: EditorBase) -> QWidget:
     columns = [
         Column(
             "stakeholder_name",
@@ -98,7 +98,7 @@ def stakeholders_tab(editor: InitiativeEditor) -> QWidget:
     return page
 
 
-def add_involvement(editor: InitiativeEditor, person: d.StakeholderData, role: str) -> None:
+def add_involvement(editor: EditorBase, person: d.StakeholderData, role: str) -> None:
     if person.id is None:
         return
     editor.names[person.id] = person.name
@@ -118,7 +118,7 @@ def add_involvement(editor: InitiativeEditor, person: d.StakeholderData, role: s
     )
 
 
-def add_existing_stakeholder(editor: InitiativeEditor) -> None:
+def add_existing_stakeholder(editor: EditorBase) -> None:
     """Pick stakeholders from the registry (one undo step for all those picked)."""
     known = stakeholders.list_stakeholders(editor.db)
     present = {i.stakeholder_id for i in editor.data.involvements if i.stakeholder_id}
@@ -140,7 +140,7 @@ def add_existing_stakeholder(editor: InitiativeEditor) -> None:
     picker.open()
 
 
-def create_stakeholder(editor: InitiativeEditor) -> None:
+def create_stakeholder(editor: EditorBase) -> None:
     """A new stakeholder in the registry, involved in this initiative at once."""
     dialog = StakeholderDialog(
         lambda data: stakeholders.create_stakeholder(editor.db, data), None, editor

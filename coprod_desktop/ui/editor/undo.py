@@ -7,23 +7,38 @@ the same field merges into one step) or a whole child list (stakeholders, mandat
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 
-from coprod_desktop.ui.editor.binding import LONG_TEXT_FIELDS, TEXT_FIELDS
+from coprod_desktop.ui.editor.fields import LONG_TEXT_FIELDS, TEXT_FIELDS
 
-if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.widget import InitiativeEditor
+
+class AppliesChanges(Protocol):
+    """What an undo step does to the editor (`EditorBase`)."""
+
+    def field_label(self, name: str) -> str: ...
+
+    def apply_value(self, name: str, value: Any) -> None: ...
+
+    def apply_list(self, name: str, records: list[Any]) -> None: ...
+
+
+class EditsRecords(Protocol):
+    """What the keys on a record table ask of the editor (`EditorBase`)."""
+
+    def edit_record(self, name: str, row: int | None = None) -> object: ...
+
+    def new_record(self, name: str) -> object: ...
+
+    def remove_row(self, name: str) -> None: ...
 
 
 class FieldCommand(QUndoCommand):
     """One field of the initiative changed; typing in the same field merges into one step."""
 
-    def __init__(
-        self, editor: InitiativeEditor, name: str, old: Any, new: Any, merge: bool
-    ) -> None:
+    def __init__(self, editor: AppliesChanges, name: str, old: Any, new: Any, merge: bool) -> None:
         super().__init__(editor.field_label(name))
         self.editor = editor
         self.name = name
@@ -51,7 +66,7 @@ class ListCommand(QUndoCommand):
     """A child list (stakeholders, mandates, …) changed."""
 
     def __init__(
-        self, editor: InitiativeEditor, name: str, old: list[Any], new: list[Any], text: str
+        self, editor: AppliesChanges, name: str, old: list[Any], new: list[Any], text: str
     ) -> None:
         super().__init__(text)
         self.editor = editor
@@ -89,8 +104,8 @@ class RecordKeys(QObject):
     """Keys on a record table: Return edits the current row in its form, Insert adds one,
     Delete removes the current row (undoable). Typing never lands in a cell."""
 
-    def __init__(self, editor: InitiativeEditor, name: str) -> None:
-        super().__init__(editor)
+    def __init__(self, parent: QObject, editor: EditsRecords, name: str) -> None:
+        super().__init__(parent)
         self.editor = editor
         self.name = name
 

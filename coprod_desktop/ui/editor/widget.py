@@ -1,106 +1,59 @@
-"""The initiative editor's shell: the heading, Save/Revert/Brief, the tabs and the state they
-share (the data being edited, its undo stack, the field bindings).
-
-Each tab is built by its own module (`tab_*.py` here; commitments, reviews, outcomes and
-documents beside the editor in ui/); saving, reverting and closing are in `saving.py`.
+"""The initiative editor's shell: the heading, Save/Revert/Brief and the tabs, each built by
+its own module (`tab_*.py` here; commitments, reviews, outcomes and documents beside the editor
+in ui/). The state the tabs share is `EditorBase` (`base.py`); saving, reverting and closing
+are in `saving.py`; the child lists and their forms in `lists.py`.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+import coprod_desktop.ui.editor.lists as lists
+import coprod_desktop.ui.editor.saving as saving
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.domain.messages import message
 from coprod_desktop.store.db import Database
-from coprod_desktop.ui import i18n
-from coprod_desktop.ui.editor import (
-    binding,
-    lists,
-    saving,
-    tab_classification,
-    tab_history,
-    tab_journal,
-    tab_mandate,
-    tab_overview,
-    tab_pressures,
-    tab_resources,
-    tab_stakeholders,
-)
-from coprod_desktop.ui.editor.binding import LONG_TEXT_FIELDS, TEXT_FIELDS, Binding
+from coprod_desktop.ui.editor.base import EditorBase
 from coprod_desktop.ui.editor.context import EditorContext
-from coprod_desktop.ui.editor.undo import FieldCommand, ListCommand, UndoKeysToStack
-from coprod_desktop.ui.records import Column, RecordModel
-from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo
+from coprod_desktop.ui.editor.lists import LISTS
+from coprod_desktop.ui.editor.tab_classification import (
+    classification_tab,
+    show_suggestion,
+    suggested_type,
+)
+from coprod_desktop.ui.editor.tab_history import history_tab, load_history
+from coprod_desktop.ui.editor.tab_journal import add_journal, journal_tab, set_participants
+from coprod_desktop.ui.editor.tab_mandate import add_mandate, mandate_tab
+from coprod_desktop.ui.editor.tab_overview import overview_tab, show_glance
+from coprod_desktop.ui.editor.tab_pressures import add_pressure, pressures_tab, show_definition
+from coprod_desktop.ui.editor.tab_resources import add_resource, resources_tab, show_totals
+from coprod_desktop.ui.editor.tab_stakeholders import (
+    add_existing_stakeholder,
+    add_involvement,
+    create_stakeholder,
+    stakeholders_tab,
+)
+from coprod_desktop.ui.editor.undo import UndoKeysToStack
+from coprod_desktop.ui.record_forms import RecordForm
+from coprod_desktop.ui.records import Column
+from coprod_desktop.ui.widgets import ErrorLabel
 
-if TYPE_CHECKING:
-    from coprod_desktop.ui.history import AuditModel
-    from coprod_desktop.ui.record_forms import RecordForm
 
-
-class InitiativeEditor(QWidget):
+class InitiativeEditor(EditorBase):
     """Edits one initiative; nothing is written until Save."""
-
-    saved = Signal(int)
-    save_finished = Signal(bool)  # every save's outcome, after its callbacks ran
-    dirty_changed = Signal(bool)
-    title_changed = Signal(str)
-    brief_requested = Signal()
-
-    # Built by the tab modules: the Overview's fields …
-    title: QLineEdit
-    reference: QLineEdit
-    summary: QPlainTextEdit
-    description: QPlainTextEdit
-    sector: VocabCombo
-    area: QLineEdit
-    status: VocabCombo
-    origin: VocabCombo
-    owner: QLineEdit
-    responsible_manager: QLineEdit
-    start_date: DateField
-    end_date: DateField
-    next_review: DateField
-    kle_topic: QLineEdit
-    latitude: QLineEdit
-    longitude: QLineEdit
-    glance: QLabel
-    # … the Classification's …
-    type_group: QButtonGroup
-    type_buttons: dict[str | None, QRadioButton]
-    type_cards: dict[str, QLabel]
-    suggestion: QLabel
-    assistant_button: QPushButton
-    secondary_type: VocabCombo
-    type_rationale: QPlainTextEdit
-    participation_level: VocabCombo
-    frontline_role: VocabCombo
-    value_boxes: dict[str, QCheckBox]
-    phase_boxes: dict[str, QCheckBox]
-    # … and what the list tabs show beside their tables.
-    totals: QLabel
-    definition: QLabel
-    history: QTableView
-    history_model: AuditModel
 
     def __init__(
         self,
@@ -108,35 +61,11 @@ class InitiativeEditor(QWidget):
         data: d.InitiativeData,
         parent: QWidget | None = None,
         *,
-        context: EditorContext | None = None,
+        context: EditorContext[EditorBase] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, data, parent, context=context)
         self.setObjectName("initiative-editor")
-        self.db = db
-        self.context = context  # the writer and handlers Save uses (none: cannot save)
-        # The version as read: the base both edits started from when a colleague saves first.
-        self.original = copy.deepcopy(data)
-        self.data = copy.deepcopy(data)
-        self.merge_state: Any = None  # a merge with a colleague's save being saved (conflict.py)
-        self.saving = False
-        self.save_waiters: list[Callable[[bool], None]] = []
-        self.undo = QUndoStack(self)
-        self.undo.cleanChanged.connect(self._clean_changed)
-        self.loading = False  # widgets being filled from the data: no undo steps
-        self.bindings: dict[str, Binding] = {}
-        self.errors: dict[str, ErrorLabel] = {}
-        self.date_problems: set[str] = set()
-        self.models: dict[str, RecordModel] = {}
-        self.tables: dict[str, QTableView] = {}
-        self.pages: dict[str, QWidget] = {}
-        self.list_errors: dict[str, ErrorLabel] = {}
-        self.names: dict[int, str] = {}
         self._undo_filter = UndoKeysToStack(self)
-        self._labels: dict[str, str] | None = None
-        # The classification assistant's answers (reopening shows them) and those accepted
-        # (the "recorded facts point to" line follows them once a type has been accepted).
-        self.assistant_answers: dict[str, str | None] | None = None
-        self.accepted_answers: dict[str, str | None] | None = None
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -179,42 +108,27 @@ class InitiativeEditor(QWidget):
         self.setFocusProxy(self.title)
 
     def _add_tabs(self) -> None:
+        # the tabs beside the editor in ui/, imported when the first editor opens
         from coprod_desktop.ui.attachments_ui import attachments_tab
         from coprod_desktop.ui.commitments_tab import commitments_tab
         from coprod_desktop.ui.outcomes_tab import outcomes_tab
         from coprod_desktop.ui.reviews import reviews_tab
 
         tabs = self.tabs
-        tabs.addTab(tab_overview.overview_tab(self), self.tr("Overview"))
-        tabs.addTab(tab_classification.classification_tab(self), self.tr("Classification"))
-        tabs.addTab(tab_stakeholders.stakeholders_tab(self), self.tr("Stakeholders"))
-        tabs.addTab(tab_mandate.mandate_tab(self), self.tr("Mandate"))
-        tabs.addTab(tab_resources.resources_tab(self), self.tr("Resources"))
-        tabs.addTab(tab_pressures.pressures_tab(self), self.tr("Cross-pressures"))
-        tabs.addTab(tab_journal.journal_tab(self), self.tr("Journal"))
+        tabs.addTab(overview_tab(self), self.tr("Overview"))
+        tabs.addTab(classification_tab(self), self.tr("Classification"))
+        tabs.addTab(stakeholders_tab(self), self.tr("Stakeholders"))
+        tabs.addTab(mandate_tab(self), self.tr("Mandate"))
+        tabs.addTab(resources_tab(self), self.tr("Resources"))
+        tabs.addTab(pressures_tab(self), self.tr("Cross-pressures"))
+        tabs.addTab(journal_tab(self), self.tr("Journal"))
         tabs.addTab(commitments_tab(self), self.tr("Commitments"))
         tabs.addTab(reviews_tab(self), self.tr("Reviews"))
         tabs.addTab(outcomes_tab(self), self.tr("Outcomes"))
         tabs.addTab(attachments_tab(self), self.tr("Documents"))
-        tabs.addTab(tab_history.history_tab(self), self.tr("History"))
+        tabs.addTab(history_tab(self), self.tr("History"))
 
     # ------------------------------------------------------------------ state
-
-    def field_label(self, name: str) -> str:
-        if self._labels is None:  # some 40 translations, looked up once per editor
-            self._labels = binding.field_labels()
-        return self._labels.get(name, name)
-
-    def _clean_changed(self, clean: bool) -> None:
-        self.dirty_changed.emit(not clean)
-
-    @property
-    def initiative_id(self) -> int | None:
-        return self.data.id
-
-    @property
-    def dirty(self) -> bool:
-        return not self.undo.isClean()
 
     def tab_title(self) -> str:
         title = self.data.title or self.tr("New initiative")
@@ -238,7 +152,7 @@ class InitiativeEditor(QWidget):
             for promise in self.data.commitments:
                 if promise.counterpart_id is not None:
                     self.names.setdefault(promise.counterpart_id, promise.counterpart_name)
-            for name in lists.LISTS:
+            for name in LISTS:
                 self.models[name].set_records(getattr(self.data, name))
         finally:
             self.loading = False
@@ -252,72 +166,18 @@ class InitiativeEditor(QWidget):
         reference = self.data.reference or self.tr("(new)")
         self.heading.setText(f"{reference} — {self.data.title or self.tr('New initiative')}")
         self.title_changed.emit(self.tab_title())
-        suggestion = tab_classification.suggested_type(self)
-        tab_overview.show_glance(self, suggestion)
-        tab_classification.show_suggestion(self, suggestion)
-        tab_resources.show_totals(self)
-        tab_pressures.show_definition(self)
-
-    def unit_label(self, unit: str) -> str:
-        return tab_resources.unit_label(unit)
-
-    def stakeholder_choices(self) -> list[tuple[Any, str]]:
-        return sorted(self.names.items(), key=lambda item: item[1].casefold())
+        suggestion = suggested_type(self)
+        show_glance(self, suggestion)
+        show_suggestion(self, suggestion)
+        show_totals(self)
+        show_definition(self)
 
     def open_assistant(self) -> None:
         from coprod_desktop.ui.assistant import run_assistant
 
         run_assistant(self)
 
-    # ------------------------------------------------------------------ editing
-
-    def edited(self, name: str) -> None:
-        """The widget of field `name` changed: one undo step (typing merges into one)."""
-        if self.loading:
-            return
-        get, _put = self.bindings[name]
-        new = get()
-        old = getattr(self.data, name)
-        if new == old:
-            return
-        merge = name in TEXT_FIELDS or name in LONG_TEXT_FIELDS
-        if name in self.errors:
-            self.errors[name].show_message("")
-        self.undo.push(FieldCommand(self, name, old, new, merge))
-
-    def date_edited(self, name: str, field: DateField) -> None:
-        """A date that cannot be read is said beside the field and blocks Save."""
-        if self.loading:
-            return
-        ok, _value = field.value()
-        if not ok:
-            self.date_problems.add(name)
-            self.errors[name].show_message(
-                message("sheet_bad_date", i18n.lang(), value=field.text())
-            )
-            return
-        self.date_problems.discard(name)
-        self.errors[name].show_message("")
-        self.edited(name)
-
-    def apply_value(self, name: str, value: Any) -> None:
-        setattr(self.data, name, copy.deepcopy(value))
-        self.loading = True
-        try:
-            self.bindings[name][1](value)
-        finally:
-            self.loading = False
-        if name in self.errors:
-            self.errors[name].show_message("")
-        self.refresh_derived()
-
-    def change_list(self, name: str, records: list[Any], text: str) -> None:
-        self.undo.push(ListCommand(self, name, getattr(self.data, name), records, text))
-
-    def apply_list(self, name: str, records: list[Any]) -> None:
-        setattr(self.data, name, copy.deepcopy(records))
-        lists.apply_list(self, name, records)
-        self.refresh_derived()
+    # ------------------------------------------------------------------ the child lists
 
     def _list_page(
         self,
@@ -345,28 +205,28 @@ class InitiativeEditor(QWidget):
         return lists.edit_record(self, name, row)
 
     def add_involvement(self, person: d.StakeholderData, role: str = "partner") -> None:
-        tab_stakeholders.add_involvement(self, person, role)
+        add_involvement(self, person, role)
 
     def add_existing_stakeholder(self) -> None:
-        tab_stakeholders.add_existing_stakeholder(self)
+        add_existing_stakeholder(self)
 
     def create_stakeholder(self) -> None:
-        tab_stakeholders.create_stakeholder(self)
+        create_stakeholder(self)
 
     def add_mandate(self) -> None:
-        tab_mandate.add_mandate(self)
+        add_mandate(self)
 
     def add_resource(self) -> None:
-        tab_resources.add_resource(self)
+        add_resource(self)
 
     def add_pressure(self) -> None:
-        tab_pressures.add_pressure(self)
+        add_pressure(self)
 
     def add_journal(self) -> None:
-        tab_journal.add_journal(self)
+        add_journal(self)
 
     def set_participants(self, row: int, ids: list[int]) -> None:
-        tab_journal.set_participants(self, row, ids)
+        set_participants(self, row, ids)
 
     def commitment_from_journal(self) -> None:
         from coprod_desktop.ui.commitments_tab import from_journal
@@ -386,7 +246,7 @@ class InitiativeEditor(QWidget):
     def show_problems(self, error: ValidationError) -> None:
         saving.show_problems(self, error)
 
-    def save(self, on_done: Callable[[bool], None] | None = None) -> None:
+    def save(self, on_done: Callable[[bool], object] | None = None) -> None:
         """Start saving and return at once; `on_done(ok)` and `save_finished(ok)` tell how it
         went (inline errors on invalid input)."""
         saving.save(self, on_done)
@@ -395,7 +255,7 @@ class InitiativeEditor(QWidget):
         """Back to the stored version (re-read, so someone else's save shows up)."""
         saving.revert(self)
 
-    def maybe_close(self, then: Callable[[bool], None]) -> None:
+    def maybe_close(self, then: Callable[[bool], object]) -> None:
         """Ask about unsaved changes; `then(True)` when the tab may close (at once, or once
         the save the user asked for has gone through)."""
         saving.maybe_close(self, then)
@@ -407,4 +267,4 @@ class InitiativeEditor(QWidget):
             self.load_history()
 
     def load_history(self) -> None:
-        tab_history.load_history(self)
+        load_history(self)
