@@ -346,6 +346,7 @@ def test_the_editor_is_given_its_writer_and_handlers_not_looking_them_up() -> No
     window_side = (
         "coprod_desktop.ui.main_window",
         "coprod_desktop.ui.safety",
+        "coprod_desktop.ui.writer",  # the writer is handed in, not found through the window
         "coprod_desktop.ui.connection",
         "coprod_desktop.ui.conflict",
     )
