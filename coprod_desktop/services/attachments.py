@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Integer, delete, exists, insert, select, text, update
+from sqlalchemy import Connection, delete, exists, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from coprod_desktop.domain import model as d
@@ -375,26 +375,15 @@ def matching_documents(
     matching = search.matching_documents_sql(db.dialect, query)
     if matching is None:
         return []
-    sql, params = matching
-    statement = (
-        select(m.Attachment.id, m.Attachment.initiative_id, m.Attachment.name)
-        .where(m.Attachment.id.in_(text(sql).columns(id=Integer)))
-        .order_by(m.Attachment.id)
-    )
-    wanted = list(initiative_ids) if initiative_ids is not None else None
-    # a long list of initiatives is asked about in parts (SQL has a limit on parameters)
-    parts = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
-    hits: list[DocumentHit] = []
+    documents, params = matching
+    sql = f"SELECT a.id, a.initiative_id, a.name FROM attachment a WHERE a.id IN ({documents})"
+    if initiative_ids is not None:  # ids are ints written inline, as the portfolio does
+        sql += (
+            f" AND a.initiative_id IN ({', '.join(str(int(i)) for i in initiative_ids) or 'NULL'})"
+        )
     with db.reading() as connection:
-        for part in parts:
-            asked = (
-                statement if part is None else statement.where(m.Attachment.initiative_id.in_(part))
-            )
-            hits.extend(
-                DocumentHit(row.initiative_id, row.id, row.name)
-                for row in connection.execute(asked, params)
-            )
-    return sorted(hits, key=lambda hit: hit.attachment_id)
+        found = connection.execute(text(sql + " ORDER BY a.id"), params)
+        return [DocumentHit(row.initiative_id, row.id, row.name) for row in found]
 
 
 def as_json(item: d.AttachmentData) -> dict[str, Any]:

@@ -112,7 +112,8 @@ def matching_ids_sql(dialect: str, query: str) -> tuple[str, dict[str, str]] | N
         own = _word_match(dialect, table, key, [word], name)
         in_documents = _word_match(dialect, documents, document_key, [word], name)
         parts.append(
-            f"{own} UNION SELECT a.initiative_id FROM attachment a WHERE a.id IN ({in_documents})"
+            f"{own} UNION ALL SELECT a.initiative_id FROM attachment a"
+            f" WHERE a.id IN ({in_documents})"
         )
     if len(parts) == 1:
         return parts[0], params
