@@ -684,39 +684,44 @@ def attachment_metrics(
     from coprod_desktop.store.migrate import open_database
     from coprod_desktop.store.search import matching_documents_sql, matching_ids_sql
 
-    copy = folder / "attachments.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(copy) + suffix).unlink(missing_ok=True)
-    backup_sqlite(path, copy)
-    db = open_database(str(copy))
+    # two copies of the portfolio: documents go into one; both are timed turn about at the
+    # end, so a busy spell on the machine weighs on both sides alike
+    copies = [folder / "attachments.sqlite", folder / "attachments-without.sqlite"]
+    for copy in copies:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+        backup_sqlite(path, copy)
+    copy = copies[0]
+    db, db_without = (open_database(str(c)) for c in copies)
     ids = portfolio.ids(db, PortfolioFilter())
     busiest = ids[0]  # 100 documents (10 MB at 100 kB each); the others 10 each
     settings = BriefSettings.from_environment("en")
-    titles = ["Ny titel", "Anden titel"]
 
-    def save_title() -> None:
-        data = initiatives.get_initiative(db, busiest)
-        data.title = titles[0]
-        titles.reverse()
-        initiatives.save_initiative(db, data)
+    def questions(db: Any) -> dict[str, Callable[[], Any]]:
+        titles = ["Ny titel", "Anden titel"]
 
-    def page(word: str) -> tuple[int, list[Any]]:
-        flt = PortfolioFilter(search=word)
-        return portfolio.count(db, flt), portfolio.rows(db, flt, limit=PAGE)
+        def save_title() -> None:
+            data = initiatives.get_initiative(db, busiest)
+            data.title = titles[0]
+            titles.reverse()
+            initiatives.save_initiative(db, data)
 
-    no_document_word = generate.MARKED_PLACE
-    questions: dict[str, Callable[[], Any]] = {
-        "portfolio first page": lambda: portfolio.rows(db, PortfolioFilter(), limit=PAGE),
-        f"search '{no_document_word}' (in no document; count + page)": lambda: page(
-            no_document_word
-        ),
-        "open the initiative with the most documents": lambda: initiatives.get_initiative(
-            db, busiest
-        ),
-        "save its title (editor save)": save_title,
-        "its brief (PDF)": lambda: reports.initiative_brief(db, busiest, settings),
-    }
-    without = {name: best(runs, ask) for name, ask in questions.items()}
+        def page(word: str) -> tuple[int, list[Any]]:
+            flt = PortfolioFilter(search=word)
+            return portfolio.count(db, flt), portfolio.rows(db, flt, limit=PAGE)
+
+        word = generate.MARKED_PLACE
+        return {
+            "portfolio first page": lambda: portfolio.rows(db, PortfolioFilter(), limit=PAGE),
+            f"search '{word}' (in no document; count + page)": lambda: page(word),
+            "open the initiative with the most documents": lambda: initiatives.get_initiative(
+                db, busiest
+            ),
+            "save its title (editor save)": save_title,
+            "its brief (PDF)": lambda: reports.initiative_brief(db, busiest, settings),
+            f"search '{DOCUMENT_WORD}' (count + page)": lambda: page(DOCUMENT_WORD),
+        }
+
     before = portfolio.count(db, PortfolioFilter(search=DOCUMENT_WORD))
     assert before == 0, f"{DOCUMENT_WORD} is already in {before} initiatives"
 
@@ -746,22 +751,30 @@ def attachment_metrics(
     attached = time.perf_counter() - start
     attachments.extract_pending(db)
     extracted = time.perf_counter() - start - attached
-    for name, ask in questions.items():
-        ours = best(runs, ask)
+    asked, asked_without = questions(db), questions(db_without)
+    for name, ask in asked.items():
+        if name.startswith(f"search '{DOCUMENT_WORD}'"):
+            continue  # different results with and without documents: timed against raw below
+        times: tuple[list[float], list[float]] = ([], [])
+        for _ in range(runs):  # best of runs (each after a warm-up), turn about
+            times[0].append(best(1, ask))
+            times[1].append(best(1, asked_without[name]))
+        ours, without = min(times[0]), min(times[1])
         results.append(
             Result(
                 f"{name}, {count:,} documents ({count * size / 1e6:,.0f} MB)",
                 ours,
-                without[name],
+                without,
                 "≤ 1.5× without + 2 ms",
-                ours <= without[name] * 1.5 + 0.002,
+                ours <= without * 1.5 + 0.002,
             )
         )
+    db_without.dispose()
 
     # a word in DOCUMENT_HITS documents: the page and which document matched on it, against
     # raw sqlite3 asking the same FTS questions of the same tables
     def found_in_documents() -> list[Any]:
-        _total, rows = page(DOCUMENT_WORD)
+        _total, rows = asked[f"search '{DOCUMENT_WORD}' (count + page)"]()
         return attachments.matching_documents(db, DOCUMENT_WORD, [r.id for r in rows])
 
     ours = best(runs, found_in_documents)
