@@ -923,6 +923,11 @@ class _BulkWriter:
                             item["area"],
                             *(x["summary"] for x in item["journal"]),
                             *(x["text"] for x in item["commitments"]),
+                            *(
+                                part
+                                for x in item["outcomes"]
+                                for part in (x["indicator"], x.get("evidence"))
+                            ),
                         ]
                     ),
                 )

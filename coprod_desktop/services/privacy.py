@@ -990,9 +990,9 @@ def erase_person(
                 search.rebuild_all(connection)
                 if is_sqlite:
                     # Drop every old index segment, not only mark rows deleted.
-                    fts = search.FTS_TABLE
-                    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
-                    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
+                    for fts in (search.FTS_TABLE, search.DOCUMENT_FTS_TABLE):
+                        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+                        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
                 found = _with_references(connection, mentions)
         finally:
             if is_sqlite:
