@@ -410,8 +410,17 @@ class AttachmentsPage(QWidget):
             return
         # an e-mail adds a journal entry: the editor's changes are saved first
         messages = any(mail_import.is_message(p) for p in paths)
-        if messages and self.editor.dirty and not self.editor.save():
+        if messages and self.editor.dirty:
+
+            def saved(ok: bool) -> None:
+                if ok:
+                    self._attach(ident, paths)
+
+            self.editor.save(saved)
             return
+        self._attach(ident, paths)
+
+    def _attach(self, ident: int, paths: Sequence[Path]) -> None:
         self.editor.tabs.setCurrentWidget(self)
         attach_paths(self, _writer(self), self.db, ident, paths, self._added)
 

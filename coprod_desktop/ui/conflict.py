@@ -67,9 +67,8 @@ from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor import EditorBase, InitiativeEditor, SaveJob
     from coprod_desktop.ui.portfolio import PortfolioView
-    from coprod_desktop.ui.writer import WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -511,11 +510,11 @@ def warn_erased(dialog: ConflictDialog) -> None:
         layout.insertWidget(1, warning)
 
 
-def _columns(editor: InitiativeEditor) -> dict[str, Sequence[Column]]:
+def _columns(editor: EditorBase) -> dict[str, Sequence[Column]]:
     return {name: model.columns for name, model in editor.models.items()}
 
 
-def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictError) -> bool:
+def resolve_conflict(editor: EditorBase, job: SaveJob, error: ConflictError) -> bool:
     """The editor's save met a newer version: merge three ways with the version the editor
     started from. What only one side changed is combined without asking; when both changed
     the same thing the dialog asks. The combination is saved on top of the newer version.
@@ -570,7 +569,7 @@ def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictErr
     return True
 
 
-def merge_invalid(editor: InitiativeEditor, error: ValidationError) -> None:
+def merge_invalid(editor: EditorBase, error: ValidationError) -> None:
     """The combination with a colleague's save breaks a rule (say, their end date before my
     start date): nothing saved; say why, with the editor's own version left as it was."""
     state: MergeState | None = editor.merge_state
@@ -586,7 +585,7 @@ def merge_invalid(editor: InitiativeEditor, error: ValidationError) -> None:
     )
 
 
-def after_save(editor: InitiativeEditor) -> None:
+def after_save(editor: EditorBase) -> None:
     """The editor saved: if the save combined a colleague's changes, say which."""
     state: MergeState | None = editor.merge_state
     editor.merge_state = None
@@ -642,7 +641,7 @@ def refresh_keeping_place(view: PortfolioView) -> None:
 class EditorNotice(QFrame):
     """A quiet strip in an editor: this initiative was changed by someone else — reload?"""
 
-    def __init__(self, editor: InitiativeEditor) -> None:
+    def __init__(self, editor: EditorBase) -> None:
         super().__init__(editor)
         self.editor = editor
         self.setObjectName("changed-notice")
@@ -700,7 +699,7 @@ class EditorNotice(QFrame):
         self.hide()
 
 
-def notice_for(editor: InitiativeEditor) -> EditorNotice:
+def notice_for(editor: EditorBase) -> EditorNotice:
     found = editor.findChild(EditorNotice)
     if found is not None:
         return found

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from coprod_desktop.domain.errors import ConnectionLostError
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor import EditorBase, InitiativeEditor
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class ConnectionWatch(QObject):
         self.refresh = refresh
         self.connected = True
         self.last_reached: datetime | None = None
-        self.waiting: list[InitiativeEditor] = []  # editors whose Save waits for the connection
+        self.waiting: list[EditorBase] = []  # editors whose Save waits for the connection
         self.banner: ConnectionBanner | None = None
 
     def install_banner(self, layout: QVBoxLayout) -> None:
@@ -156,7 +156,7 @@ class ConnectionWatch(QObject):
             self.tr("Not connected to the shared database; try again when it is back."), 10000
         )
 
-    def keep_for_later(self, editor: InitiativeEditor) -> bool:
+    def keep_for_later(self, editor: EditorBase) -> bool:
         """An editor's Save met a lost connection: its changes stay, it is saved again when the
         connection returns. Returns True (the failure is dealt with: no error box)."""
         if editor not in self.waiting:
@@ -192,8 +192,7 @@ class ConnectionWatch(QObject):
         for editor in waiting:
             if editor.dirty or editor.initiative_id is None:
                 editor.summary_error.show_message("")
-                # after this slot returns: Save waits for its write in an event loop of its own
-                QTimer.singleShot(0, editor.save)
+                QTimer.singleShot(0, editor.save)  # after this slot returns
 
 
 def watch_of(widget: QWidget | None) -> ConnectionWatch | None:

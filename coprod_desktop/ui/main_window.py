@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,10 +35,16 @@ from coprod_desktop.ui import drafts, i18n, read_only, window_fit
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.analysis_views import AnalysisViews
 from coprod_desktop.ui.background import Background, Progress
-from coprod_desktop.ui.conflict import LiveRefresh, refresh_keeping_place
+from coprod_desktop.ui.conflict import (
+    LiveRefresh,
+    after_save,
+    merge_invalid,
+    refresh_keeping_place,
+    resolve_conflict,
+)
 from coprod_desktop.ui.connection import ConnectionWatch
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
-from coprod_desktop.ui.editor import InitiativeEditor
+from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
 from coprod_desktop.ui.error_messages import show_error
 from coprod_desktop.ui.my_work import MyWorkView
 from coprod_desktop.ui.open_failure import open_failed
@@ -447,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self, target: str | None) -> None:
         """Open (create or upgrade) a database off the GUI thread, then show it."""
-        if not self.close_all_editors():
+        if not self.when_editors_closed(lambda: self.open_database(target)):
             return
         user = prefs.user_name() or None
         from coprod_desktop.services.credentials import with_password
@@ -632,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def _add_editor(self, data: InitiativeData) -> InitiativeEditor:
         assert self.db is not None
-        editor = InitiativeEditor(self.db, data, self.workspace)
+        editor = InitiativeEditor(self.db, data, self.workspace, context=self.editor_context())
         self.undo_group.addStack(editor.undo)
         index = self.workspace.addTab(editor, editor.tab_title())
         self.workspace.setTabToolTip(index, data.title or "")
@@ -647,6 +654,17 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
         return editor
+
+    def editor_context(self) -> EditorContext[EditorBase]:
+        """What an editor's Save needs from this window: its writer and the handlers for a
+        colleague's save in between and for a lost connection."""
+        return EditorContext(
+            writer=self.writer,
+            resolve_conflict=resolve_conflict,
+            merge_invalid=merge_invalid,
+            after_save=after_save,
+            connection_lost=self.connection.keep_for_later,
+        )
 
     def _retitle(self, editor: InitiativeEditor, title: str) -> None:
         index = self.workspace.indexOf(editor)
@@ -683,13 +701,34 @@ class MainWindow(QMainWindow):
         elif self.registry is not None and self.workspace.currentWidget() is self.registry:
             self.registry.save_current()
 
-    def close_tab(self, index: int) -> bool:
+    def close_tab(self, index: int, then: Callable[[bool], None] | None = None) -> bool:
+        """Close the tab at `index`; an editor with unsaved changes asks first. True when the
+        tab closed at once; `then(closed)` is told in every case (after the save when the
+        user chose to save first)."""
         widget = self.workspace.widget(index)
         if widget is None or widget is self.portfolio:
+            if then is not None:
+                then(False)
             return False
+        closed_now: list[bool] = []
+
+        def may_close(yes: bool) -> None:
+            closed = yes and self._remove_tab(widget)
+            closed_now.append(closed)
+            if then is not None:
+                then(closed)
+
         if isinstance(widget, InitiativeEditor):
-            if not widget.maybe_close():
-                return False
+            widget.maybe_close(may_close)
+        else:
+            may_close(True)
+        return bool(closed_now) and closed_now[0]
+
+    def _remove_tab(self, widget: QWidget) -> bool:
+        index = self.workspace.indexOf(widget)
+        if index < 0:
+            return False  # closed meanwhile (while its save was under way)
+        if isinstance(widget, InitiativeEditor):
             keeper = drafts.keeper_of(widget)
             if keeper is not None:
                 keeper.discard()  # saved, or the user chose to discard the changes
@@ -697,19 +736,44 @@ class MainWindow(QMainWindow):
         if widget is self.registry:
             self.registry = None
         self.workspace.removeTab(index)
-        if widget is not None:
-            widget.deleteLater()
+        widget.deleteLater()
         return True
 
     def close_current_tab(self) -> None:
         self.close_tab(self.workspace.currentIndex())
 
-    def close_all_editors(self) -> bool:
-        for editor in self.editors():
-            self.workspace.setCurrentWidget(editor)
-            if not self.close_tab(self.workspace.indexOf(editor)):
-                return False
-        return True
+    def close_all_editors(self, then: Callable[[bool], None] | None = None) -> bool:
+        """Close every editor, asking about unsaved changes one at a time. True when all
+        closed at once; `then(all_closed)` is told in every case (once the last save the
+        user asked for has gone through)."""
+        finished: list[bool] = []
+
+        def close_next(closed: bool) -> None:
+            editors = self.editors()
+            if not closed or not editors:
+                finished.append(closed)
+                if then is not None:
+                    then(closed)
+                return
+            self.workspace.setCurrentWidget(editors[0])
+            self.close_tab(self.workspace.indexOf(editors[0]), close_next)
+
+        close_next(True)
+        return bool(finished) and finished[0]
+
+    def when_editors_closed(self, then: Callable[[], object]) -> bool:
+        """Close every editor; True when they all closed at once. When the user chose to save
+        one first, False now and `then()` once the save went through and all are closed."""
+        waiting: list[bool] = []
+
+        def closed(all_closed: bool) -> None:
+            if all_closed and waiting:
+                QTimer.singleShot(0, then)  # after the save's callbacks have run
+
+        if self.close_all_editors(closed):
+            return True
+        waiting.append(True)
+        return False
 
     # ------------------------------------------------------------------ views
 
@@ -926,8 +990,8 @@ class MainWindow(QMainWindow):
         from coprod_desktop.services import backups
         from coprod_desktop.ui.restore_dialog import restored_message
 
-        if not self.close_all_editors():
-            return
+        if not self.when_editors_closed(lambda: self.restore_backup(info, target)):
+            return  # goes on once the save the user asked for went through
         db = self.db
         if db is not None and db.path is not None and db.path.resolve() == target.resolve():
             self.live_refresh.stop()
@@ -969,10 +1033,13 @@ class MainWindow(QMainWindow):
         if dialog.chosen_language() != i18n.lang():
             self.switch_language(dialog.chosen_language())
 
-    def switch_language(self, language: str) -> bool:
-        """Speak another language: the window is rebuilt, open initiatives reopened."""
+    def switch_language(self, language: str, reopen: list[int] | None = None) -> bool:
+        """Speak another language: the window is rebuilt, open initiatives (or `reopen`)
+        reopened. False when it waits for a save the user asked for (it goes on after)."""
         open_ids = [e.initiative_id for e in self.editors() if e.initiative_id is not None]
-        if not self.close_all_editors():
+        if reopen is not None:
+            open_ids = reopen
+        if not self.when_editors_closed(lambda: self.switch_language(language, open_ids)):
             return False
         had_registry = self.registry is not None
         if self.registry is not None:
@@ -1028,7 +1095,7 @@ class MainWindow(QMainWindow):
         self.reader.wait(10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_all_editors():
+        if not self.when_editors_closed(self.close):
             event.ignore()
             return
         self.save_window()

@@ -646,7 +646,8 @@ class ReportsController(QObject):
         return self.build_initiative(ids[0])
 
     def brief_for_editor(self, editor: InitiativeEditor) -> Operation | None:
-        """The brief of the initiative in `editor`, from what is saved (asks to save first)."""
+        """The brief of the initiative in `editor`, from what is saved (asks to save first;
+        then the brief is made once the save went through, and None is returned now)."""
         if editor.initiative_id is None or editor.dirty or editor.date_problems:
             answer = QMessageBox.question(
                 editor,
@@ -657,8 +658,14 @@ class ReportsController(QObject):
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )
-            if answer != QMessageBox.StandardButton.Save or not editor.save():
-                return None
+            if answer == QMessageBox.StandardButton.Save:
+
+                def saved(ok: bool) -> None:
+                    if ok:
+                        self.brief_for_editor(editor)
+
+                editor.save(saved)
+            return None
         ident = editor.initiative_id
         return None if ident is None else self.build_initiative(ident)
 

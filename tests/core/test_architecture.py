@@ -66,11 +66,6 @@ def test_nothing_outside_ui_imports_qt() -> None:
 
 # ------------------------------------------------------------------ no circle in ui/
 
-# Edges out of the editor are left out until the editor package lands (it saves through
-# callbacks handed in by the window and imports neither the conflict, connection nor safety
-# modules): removed by the editor package; the lead deletes this exemption after merging it.
-UI_EDGES_EXEMPT_FROM = ("editor",)
-
 
 def _ui_import_graph(folder: Path, package: str = "coprod_desktop.ui") -> dict[str, set[str]]:
     """module -> the modules of `folder` it imports, at any level and under TYPE_CHECKING too
@@ -141,10 +136,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return groups
 
 
-def _exempt(source: str) -> bool:
-    return any(source == m or source.startswith(m + ".") for m in UI_EDGES_EXEMPT_FROM)
-
-
 def test_the_ui_graph_sees_every_kind_of_import_and_finds_a_circle(tmp_path: Path) -> None:
     ui = tmp_path / "ui"
     (ui / "pkg").mkdir(parents=True)
@@ -170,8 +161,8 @@ def test_ui_modules_import_each_other_without_a_circle() -> None:
     graph = _ui_import_graph(PACKAGE / "ui")
     assert {"main_window", "writer", "dashboard"} <= set(graph)
     assert "main_window" in graph["app"]  # the scan sees the real imports
-    drawn = {source: targets for source, targets in graph.items() if not _exempt(source)}
-    assert _cycles(drawn) == []
+    assert {"editor", "editor.widget", "editor.base"} <= set(graph)  # and the editor package
+    assert _cycles(graph) == []
     importing_the_window = sorted(s for s, t in graph.items() if "main_window" in t)
     assert importing_the_window == ["app"]
 
@@ -347,6 +338,40 @@ def test_every_layer_imports_only_the_layers_below_it() -> None:
                 if _layer(module) not in allowed:
                     problems.append(f"{path.relative_to(ROOT)} imports {module}")
     assert problems == []
+
+
+def test_the_editor_is_given_its_writer_and_handlers_not_looking_them_up() -> None:
+    """The editor package imports neither the window nor the modules that hold it together
+    (not even inside a function or for type checking): the window passes them in."""
+    window_side = (
+        "coprod_desktop.ui.main_window",
+        "coprod_desktop.ui.safety",
+        "coprod_desktop.ui.writer",  # the writer is handed in, not found through the window
+        "coprod_desktop.ui.connection",
+        "coprod_desktop.ui.conflict",
+    )
+    files = sorted((PACKAGE / "ui" / "editor").rglob("*.py"))
+    assert len(files) > 5  # the package is there and the scan sees it
+    found = {
+        f"{path.name} imports {module}"
+        for path in files
+        for module in _imported_modules(path)
+        if module.startswith(window_side)
+        or (module == "coprod_desktop.ui" and _imports_names_from_ui(path, window_side))
+    }
+    assert found == set()
+
+
+def _imports_names_from_ui(path: Path, modules: tuple[str, ...]) -> bool:
+    """`from coprod_desktop.ui import conflict` names the module as an imported name."""
+    short = {m.rsplit(".", 1)[1] for m in modules}
+    tree = ast.parse(path.read_text("utf-8"))
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "coprod_desktop.ui"
+        and any(alias.name in short for alias in node.names)
+        for node in ast.walk(tree)
+    )
 
 
 def test_domain_and_reports_know_no_database() -> None:

@@ -239,7 +239,7 @@ def test_editor_brief_saves_unsaved_changes_first(window, qtbot, monkeypatch):
     assert editor.dirty
     editor.brief_button.click()
     assert asked and "Save your changes" in asked[0]
-    assert not editor.dirty  # saved
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=10000)  # saved
     qtbot.waitUntil(lambda: bool(window.briefs.previews), timeout=20000)
     text = check_preview(window.briefs.previews[-1])
     assert "Strandholm Harbour – the plan after the hearing" in text
@@ -257,7 +257,10 @@ def test_editor_brief_cancelled_keeps_the_changes(window, qtbot, monkeypatch):
 def test_new_initiative_must_be_saved_before_its_brief(window, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     editor = window.new_initiative()
+    outcome: list[bool] = []
+    editor.save_finished.connect(outcome.append)
     editor.brief_button.click()  # saving fails: no title yet
+    qtbot.waitUntil(lambda: outcome == [False], timeout=10000)
     assert editor.initiative_id is None
     assert not window.background.busy and not window.briefs.previews
 
