@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -427,3 +428,42 @@ def test_discarding_while_a_save_is_under_way_closes_the_tab_cleanly(window, qtb
     qtbot.wait(50)  # the write's callbacks ran against a closed editor: nothing raised
     assert editor not in window.editors()
     assert initiatives.get_initiative(window.db, "CP-2024-008").area.endswith(" Øst")
+
+
+def test_what_is_typed_while_a_save_runs_is_kept_and_still_unsaved(window, qtbot):
+    editor = open_ref(window, "CP-2024-005")
+    qtbot.keyClicks(editor.area, " Vest")
+    writer = editor.context.writer
+    started = threading.Event()
+    release = threading.Event()
+    real_write = writer.write
+
+    def slow_write(work, on_success, on_failure):  # type: ignore[no-untyped-def]
+        def held():  # type: ignore[no-untyped-def]
+            started.set()
+            release.wait(10)
+            return work()
+
+        return real_write(held, on_success, on_failure)
+
+    writer.write = slow_write  # type: ignore[method-assign]
+    try:
+        told: list[bool] = []
+        editor.save(told.append)
+        assert started.wait(10)
+        qtbot.keyClicks(editor.title, " (typed during the save)")
+        release.set()
+        qtbot.waitUntil(lambda: told == [True], timeout=10000)
+    finally:
+        writer.write = real_write  # type: ignore[method-assign]
+    assert editor.title.text().endswith(" (typed during the save)")
+    assert editor.area.text().endswith(" Vest")
+    assert editor.dirty  # the title typed meanwhile is not saved yet
+    stored = initiatives.get_initiative(window.db, "CP-2024-005")
+    assert stored.area.endswith(" Vest") and not stored.title.endswith("the save)")
+    told.clear()
+    editor.save(told.append)
+    qtbot.waitUntil(lambda: told == [True], timeout=10000)
+    assert not editor.dirty
+    stored = initiatives.get_initiative(window.db, "CP-2024-005")
+    assert stored.title.endswith(" (typed during the save)")

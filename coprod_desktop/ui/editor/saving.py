@@ -25,6 +25,7 @@ from coprod_desktop.domain.errors import (
     CoprodError,
     ValidationError,
 )
+from coprod_desktop.domain.merge import rebase_edits
 from coprod_desktop.domain.messages import message
 from coprod_desktop.services import initiatives
 from coprod_desktop.ui import i18n
@@ -170,19 +171,27 @@ def save(editor: EditorBase, on_done: Done | None = None) -> None:
 
     editor.saving = True
     editor.save_button.setEnabled(False)
-    job = context.writer.write(work, lambda saved: _saved(editor, saved), failed)
+    job = context.writer.write(work, lambda saved: _saved(editor, saved, data), failed)
     jobs.append(job)
     job.finished.connect(lambda ok: _finished(editor, bool(ok)))
 
 
-def _saved(editor: EditorBase, saved: d.InitiativeData) -> None:
+def _saved(editor: EditorBase, saved: d.InitiativeData, sent: d.InitiativeData) -> None:
     if not shiboken6.isValid(editor):
         return  # closed (its changes discarded) while the write ran
+    typed_meanwhile = editor.data != sent
     editor.original = copy.deepcopy(saved)
-    editor.data = copy.deepcopy(saved)
+    # what was typed while the write ran stays, on top of what was saved (still unsaved)
+    editor.data = (
+        rebase_edits(sent, editor.data, saved) if typed_meanwhile else copy.deepcopy(saved)
+    )
     editor.undo.clear()
+    if typed_meanwhile:
+        editor.undo.resetClean()  # unsaved again: closing asks, Save writes the rest
+    else:
+        editor.undo.setClean()  # clear() keeps a clean state reset by an earlier save
     editor.load_widgets()
-    editor.dirty_changed.emit(False)
+    editor.dirty_changed.emit(editor.dirty)
     context = editor.context
     if context is not None and context.after_save is not None:
         context.after_save(editor)
@@ -219,6 +228,7 @@ def revert(editor: EditorBase) -> None:
     editor.data = copy.deepcopy(fresh)
     editor.date_problems.clear()
     editor.undo.clear()
+    editor.undo.setClean()
     editor.load_widgets()
     editor.dirty_changed.emit(False)
 
