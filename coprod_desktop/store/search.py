@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -22,7 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.store.models import Attachment, Commitment, Initiative, JournalEntry
+from coprod_desktop.domain import fields
+from coprod_desktop.store.models import Base, Initiative
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -79,9 +81,31 @@ def _separate_words(value: str) -> str:
 
 
 def body(parts: Iterable[str | None]) -> str:
-    """The folded search text of an initiative: its reference, title, summary, description
-    and area, then its journal summaries, then its documents' names and words."""
+    """The folded search text made of these parts (blank ones left out)."""
     return fold("\n".join(p for p in parts if p))
+
+
+def initiative_text(
+    initiative: Mapping[Any, Any], lists: Mapping[str, Iterable[Mapping[Any, Any]]]
+) -> str:
+    """The folded search text of an initiative: its searchable fields, then those of the
+    records in its searched lists (domain.fields: `searchable`, `SEARCHED_LISTS`). Records
+    are mappings by field name; `lists` by interchange list name (a missing list: none).
+    Both the index (`reindex`) and the bulk import make the text here, so they agree."""
+    parts = [initiative[name] for name in _SEARCHED["initiative"]]
+    for list_name, entity in fields.SEARCHED_LISTS:
+        names = _SEARCHED[entity]
+        for record in lists.get(list_name, ()):
+            parts.extend(record[name] for name in names)
+    return body(parts)
+
+
+# Searchable fields per record; each is stored in a column of its own name (a test checks).
+_SEARCHED = {entity: fields.searchable_columns(entity) for entity in fields.RECORDS}
+_MODELS: dict[str, Any] = {
+    mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers
+}
+_SEARCHED_MODELS = {entity: _MODELS[fields.TABLES[entity]] for _, entity in fields.SEARCHED_LISTS}
 
 
 def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
@@ -89,53 +113,24 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     ids = sorted(set(initiative_ids))
     if not ids:
         return
+    own = [getattr(Initiative, name) for name in _SEARCHED["initiative"]]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = connection.execute(
-            select(
-                Initiative.id,
-                Initiative.reference,
-                Initiative.title,
-                Initiative.summary,
-                Initiative.description,
-                Initiative.area,
-            ).where(Initiative.id.in_(chunk))
-        ).all()
-        journal: dict[int, list[str]] = {}
-        for initiative_id, summary in connection.execute(
-            select(JournalEntry.initiative_id, JournalEntry.summary).where(
-                JournalEntry.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).append(summary or "")
-        for initiative_id, promised in connection.execute(
-            select(Commitment.initiative_id, Commitment.text).where(
-                Commitment.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).append(promised or "")
-        # attached documents: their names and the words extracted from them
-        for initiative_id, name, words in connection.execute(
-            select(Attachment.initiative_id, Attachment.name, Attachment.extracted_text).where(
-                Attachment.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).extend((name or "", words or ""))
+        rows = connection.execute(select(Initiative.id, *own).where(Initiative.id.in_(chunk)))
+        records = {row.id: row._mapping for row in rows}
+        lists: dict[int, dict[str, list[Mapping[Any, Any]]]] = {}
+        for list_name, entity in fields.SEARCHED_LISTS:
+            model = _SEARCHED_MODELS[entity]
+            columns = [getattr(model, name) for name in _SEARCHED[entity]]
+            for row in connection.execute(
+                select(model.initiative_id, *columns).where(model.initiative_id.in_(chunk))
+            ):
+                lists.setdefault(row.initiative_id, {}).setdefault(list_name, []).append(
+                    row._mapping
+                )
         bodies = [
-            (
-                row.id,
-                body(
-                    [
-                        row.reference,
-                        row.title,
-                        row.summary,
-                        row.description,
-                        row.area,
-                        *journal.get(row.id, []),
-                    ]
-                ),
-            )
-            for row in rows
+            (ident, initiative_text(record, lists.get(ident, {})))
+            for ident, record in records.items()
         ]
         table, key = _table(connection)
         connection.execute(
