@@ -914,7 +914,7 @@ class _BulkWriter:
             [
                 (
                     parent,
-                    search.initiative_text(
+                    search.record_text(
                         {**item, "reference": row[at_reference]},
                         {name: item[name] for name in m.CHILD_MODELS},  # the lists written
                     ),

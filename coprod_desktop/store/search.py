@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -86,22 +86,40 @@ def body(parts: Iterable[str | None]) -> str:
 
 
 def initiative_text(
-    initiative: Mapping[Any, Any], lists: Mapping[str, Iterable[Mapping[Any, Any]]]
+    own: Iterable[str | None], lists: Mapping[str, Iterable[Iterable[str | None]]]
 ) -> str:
-    """The folded search text of an initiative: its searchable fields, then those of the
-    records in its searched lists (domain.fields: `searchable`, `SEARCHED_LISTS`). Records
-    are mappings by field name; `lists` by interchange list name (a missing list: none).
-    Both the index (`reindex`) and the bulk import make the text here, so they agree."""
-    parts = [initiative[name] for name in _SEARCHED["initiative"]]
-    for list_name, entity in fields.SEARCHED_LISTS:
-        names = _SEARCHED[entity]
-        for record in lists.get(list_name, ()):
-            parts.extend(record[name] for name in names)
+    """The folded search text of an initiative from the values of its searchable fields
+    (`SEARCHED["initiative"]`, in that order) and, per searched list (domain.fields:
+    `SEARCHED_LISTS`, by interchange list name; a missing one: none), each record's values of
+    its searchable fields. The index (`reindex`) and the bulk import (`record_text`) both make
+    the text here, from the one declaration, so they agree."""
+    parts = list(own)
+    for list_name, _entity in fields.SEARCHED_LISTS:
+        for values in lists.get(list_name, ()):
+            parts.extend(values)
     return body(parts)
 
 
+def record_text(
+    initiative: Mapping[str, Any], lists: Mapping[str, Iterable[Mapping[str, Any]]]
+) -> str:
+    """`initiative_text` of an initiative and its child records in the interchange shape."""
+    return initiative_text(
+        searched_values("initiative", initiative),
+        {
+            name: [searched_values(entity, record) for record in lists.get(name, ())]
+            for name, entity in fields.SEARCHED_LISTS
+        },
+    )
+
+
+def searched_values(entity: str, record: Mapping[str, Any]) -> tuple[str | None, ...]:
+    """The values of `entity`'s searchable fields in an interchange record, in order."""
+    return tuple(record[name] for name in SEARCHED[entity])
+
+
 # Searchable fields per record; each is stored in a column of its own name (a test checks).
-_SEARCHED = {entity: fields.searchable_columns(entity) for entity in fields.RECORDS}
+SEARCHED = {entity: fields.searchable_columns(entity) for entity in fields.RECORDS}
 _MODELS: dict[str, Any] = {
     mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers
 }
@@ -113,25 +131,23 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     ids = sorted(set(initiative_ids))
     if not ids:
         return
-    own = [getattr(Initiative, name) for name in _SEARCHED["initiative"]]
+    own = [getattr(Initiative, name) for name in SEARCHED["initiative"]]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = connection.execute(select(Initiative.id, *own).where(Initiative.id.in_(chunk)))
-        records = {row.id: row._mapping for row in rows}
-        lists: dict[int, dict[str, list[Mapping[Any, Any]]]] = {}
+        # per initiative, per searched list: each record's searchable values
+        lists: dict[int, dict[str, list[Sequence[str | None]]]] = {}
         for list_name, entity in fields.SEARCHED_LISTS:
             model = _SEARCHED_MODELS[entity]
-            columns = [getattr(model, name) for name in _SEARCHED[entity]]
+            columns = [getattr(model, name) for name in SEARCHED[entity]]
             for row in connection.execute(
                 select(model.initiative_id, *columns).where(model.initiative_id.in_(chunk))
             ):
-                lists.setdefault(row.initiative_id, {}).setdefault(list_name, []).append(
-                    row._mapping
-                )
-        bodies = [
-            (ident, initiative_text(record, lists.get(ident, {})))
-            for ident, record in records.items()
-        ]
+                found = lists.get(row[0])
+                if found is None:
+                    found = lists[row[0]] = {}
+                found.setdefault(list_name, []).append(row[1:])
+        bodies = [(row[0], initiative_text(row[1:], lists.get(row[0], {}))) for row in rows]
         table, key = _table(connection)
         connection.execute(
             text(f"DELETE FROM {table} WHERE {key} = :id"), [{"id": i} for i in chunk]
