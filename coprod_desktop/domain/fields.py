@@ -12,8 +12,11 @@ so forgetting one of them fails a test.
 
 Adding a plain text field to the initiative: declare it here, add the column to
 `store.models.Initiative` and a migration, the attribute to `model.InitiativeData`, the property
-to the JSON Schema and the spreadsheet column (labels and help in English and Danish) to
-`domain.columns`; the tests name whatever is missing.
+to the JSON Schema, and the spreadsheet column (heading and help in English and Danish: the
+field's labels everywhere) to `domain.columns`, then regenerate the field guides
+(`python -m coprod_desktop.domain.fieldguide`). Validation, the quick import check, search,
+the bulk import, erase, the access request and the copies between rows and plain data follow
+from the declaration; the tests name whatever is missing.
 """
 
 from __future__ import annotations
