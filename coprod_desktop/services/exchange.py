@@ -914,21 +914,9 @@ class _BulkWriter:
             [
                 (
                     parent,
-                    search.body(
-                        [
-                            row[at_reference],
-                            item["title"],
-                            item["summary"],
-                            item["description"],
-                            item["area"],
-                            *(x["summary"] for x in item["journal"]),
-                            *(x["text"] for x in item["commitments"]),
-                            *(
-                                part
-                                for x in item["outcomes"]
-                                for part in (x["indicator"], x.get("evidence"))
-                            ),
-                        ]
+                    search.record_text(
+                        {**item, "reference": row[at_reference]},
+                        {name: item[name] for name in m.CHILD_MODELS},  # the lists written
                     ),
                 )
                 for parent, row, item in zip(parents, rows, items, strict=True)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -28,7 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.store.models import Attachment, Commitment, Initiative, JournalEntry, Outcome
+from coprod_desktop.domain import fields
+from coprod_desktop.store.models import Attachment, Base, Initiative
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -142,9 +144,50 @@ def _separate_words(value: str) -> str:
 
 
 def body(parts: Iterable[str | None]) -> str:
-    """The folded search text of an initiative: its reference, title, summary, description
-    and area, then its journal summaries, commitments, outcomes and documents' names."""
+    """The folded search text made of these parts (blank ones left out): an initiative's own
+    searchable fields, then those of its journal, commitments, outcomes and documents' names."""
     return fold("\n".join(p for p in parts if p))
+
+
+def initiative_text(
+    own: Iterable[str | None], lists: Mapping[str, Iterable[Iterable[str | None]]]
+) -> str:
+    """The folded search text of an initiative from the values of its searchable fields
+    (`SEARCHED["initiative"]`, in that order) and, per searched list (domain.fields:
+    `SEARCHED_LISTS`, by interchange list name; a missing one: none), each record's values of
+    its searchable fields. The index (`reindex`) and the bulk import (`record_text`) both make
+    the text here, from the one declaration, so they agree."""
+    parts = list(own)
+    for list_name, _entity in fields.SEARCHED_LISTS:
+        for values in lists.get(list_name, ()):
+            parts.extend(values)
+    return body(parts)
+
+
+def record_text(
+    initiative: Mapping[str, Any], lists: Mapping[str, Iterable[Mapping[str, Any]]]
+) -> str:
+    """`initiative_text` of an initiative and its child records in the interchange shape."""
+    return initiative_text(
+        searched_values("initiative", initiative),
+        {
+            name: [searched_values(entity, record) for record in lists.get(name, ())]
+            for name, entity in fields.SEARCHED_LISTS
+        },
+    )
+
+
+def searched_values(entity: str, record: Mapping[str, Any]) -> tuple[str | None, ...]:
+    """The values of `entity`'s searchable fields in an interchange record, in order."""
+    return tuple(record[name] for name in SEARCHED[entity])
+
+
+# Searchable fields per record; each is stored in a column of its own name (a test checks).
+SEARCHED = {entity: fields.searchable_columns(entity) for entity in fields.RECORDS}
+_MODELS: dict[str, Any] = {
+    mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers
+}
+_SEARCHED_MODELS = {entity: _MODELS[fields.TABLES[entity]] for _, entity in fields.SEARCHED_LISTS}
 
 
 def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
@@ -152,60 +195,23 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     ids = sorted(set(initiative_ids))
     if not ids:
         return
+    own = [getattr(Initiative, name) for name in SEARCHED["initiative"]]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = connection.execute(
-            select(
-                Initiative.id,
-                Initiative.reference,
-                Initiative.title,
-                Initiative.summary,
-                Initiative.description,
-                Initiative.area,
-            ).where(Initiative.id.in_(chunk))
-        ).all()
-        journal: dict[int, list[str]] = {}
-        for initiative_id, summary in connection.execute(
-            select(JournalEntry.initiative_id, JournalEntry.summary).where(
-                JournalEntry.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).append(summary or "")
-        for initiative_id, promised in connection.execute(
-            select(Commitment.initiative_id, Commitment.text).where(
-                Commitment.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).append(promised or "")
-        for initiative_id, indicator, evidence in connection.execute(
-            select(Outcome.initiative_id, Outcome.indicator, Outcome.evidence).where(
-                Outcome.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).extend((indicator or "", evidence or ""))
-        # attached documents by name; their words are in the document index (index_documents)
-        for initiative_id, name in connection.execute(
-            select(Attachment.initiative_id, Attachment.name).where(
-                Attachment.initiative_id.in_(chunk)
-            )
-        ):
-            journal.setdefault(initiative_id, []).append(name or "")
-        bodies = [
-            (
-                row.id,
-                body(
-                    [
-                        row.reference,
-                        row.title,
-                        row.summary,
-                        row.description,
-                        row.area,
-                        *journal.get(row.id, []),
-                    ]
-                ),
-            )
-            for row in rows
-        ]
+        rows = connection.execute(select(Initiative.id, *own).where(Initiative.id.in_(chunk)))
+        # per initiative, per searched list: each record's searchable values
+        lists: dict[int, dict[str, list[Sequence[str | None]]]] = {}
+        for list_name, entity in fields.SEARCHED_LISTS:
+            model = _SEARCHED_MODELS[entity]
+            columns = [getattr(model, name) for name in SEARCHED[entity]]
+            for row in connection.execute(
+                select(model.initiative_id, *columns).where(model.initiative_id.in_(chunk))
+            ):
+                found = lists.get(row[0])
+                if found is None:
+                    found = lists[row[0]] = {}
+                found.setdefault(list_name, []).append(row[1:])
+        bodies = [(row[0], initiative_text(row[1:], lists.get(row[0], {}))) for row in rows]
         table, key = _table(connection)
         connection.execute(
             text(f"DELETE FROM {table} WHERE {key} = :id"), [{"id": i} for i in chunk]
