@@ -333,7 +333,6 @@ class Cli:
 
     def open(self, upgrade: bool = True, auto_backup: bool = True) -> Any:
         from coprod_desktop.domain.errors import DatabaseReadOnlyError
-        from coprod_desktop.services import privacy
         from coprod_desktop.store.migrate import open_database
 
         if self.args.command not in CREATING_COMMANDS:
@@ -344,7 +343,10 @@ class Cli:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
         self.opened.append(db)
-        self._reapplied(privacy.reapply_erasures(db))
+        if _erasures_known(db):  # only then the privacy service (and the ORM) is loaded
+            from coprod_desktop.services import privacy
+
+            self._reapplied(privacy.reapply_erasures(db))
         return db
 
     def _reapplied(self, ids: Sequence[int]) -> None:
@@ -1060,6 +1062,20 @@ WRITING_COMMANDS = frozenset({"demo", "import", "attach"})
 #: the commands that create the database when there is none; every other one only reads or
 #: changes an existing portfolio and must not leave an empty one behind
 CREATING_COMMANDS = frozenset({"init", "demo", "import"})
+
+
+def _erasures_known(db: Any) -> bool:
+    """Whether an erasure may have to be applied again to this database (see
+    privacy.reapply_erasures, which then decides)."""
+    from sqlalchemy import exc
+
+    from coprod_desktop.services import erasure_ledger
+
+    try:
+        with db.engine.connect() as connection:
+            return erasure_ledger.any_known(connection)
+    except exc.DBAPIError:  # a schema before the ledger: reapply_erasures does nothing either
+        return False
 
 
 def _refuse_missing_database(db: str | None) -> None:

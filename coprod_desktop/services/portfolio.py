@@ -16,7 +16,6 @@ from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.domain.model import PortfolioRow
 from coprod_desktop.services import attention
 from coprod_desktop.services.settings import load_settings
-from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.db import Database
 
@@ -143,7 +142,9 @@ def _where(
         )
     if flt.owner:
         parts.append("i.owner_key = :owner_key")
-        params["owner_key"] = m.sort_key(flt.owner)
+        from coprod_desktop.store.models import sort_key  # the stored key, as models keep it
+
+        params["owner_key"] = sort_key(flt.owner)
     if flt.ids is not None:
         parts.append(f"i.id IN ({', '.join(str(int(i)) for i in flt.ids) or 'NULL'})")
     if flt.attention:
@@ -205,6 +206,8 @@ def ids(db: Database, flt: PortfolioFilter = PortfolioFilter()) -> list[int]:
 
 
 def owners(db: Database) -> list[str]:
+    from coprod_desktop.store import models as m
+
     with db.session() as session:
         found: Sequence[str | None] = session.scalars(
             select(m.Initiative.owner).distinct().order_by(m.Initiative.owner)

@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Connection,
     select,
     text,
 )
-from sqlalchemy.orm import Session
 
-from coprod_desktop.store.models import Attachment, Commitment, Initiative, JournalEntry
+if TYPE_CHECKING:  # the models load when an index is written, not when a list searches
+    from sqlalchemy.orm import Session
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -86,6 +87,8 @@ def body(parts: Iterable[str | None]) -> str:
 
 def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     """Rebuild the search rows of these initiatives from what is in the database now."""
+    from coprod_desktop.store.models import Attachment, Commitment, Initiative, JournalEntry
+
     ids = sorted(set(initiative_ids))
     if not ids:
         return
@@ -172,7 +175,7 @@ def _insert(connection: Connection, bodies: list[tuple[int, str]]) -> None:
 def rebuild_all(connection: Connection) -> None:
     table = FTS_TABLE if connection.dialect.name == "sqlite" else PLAIN_TABLE
     connection.execute(text(f"DELETE FROM {table}"))
-    ids = connection.execute(select(Initiative.id)).scalars().all()
+    ids = connection.execute(text("SELECT id FROM initiative")).scalars().all()
     reindex(connection, ids)
 
 
