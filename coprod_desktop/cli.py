@@ -492,6 +492,17 @@ class Cli:
         return EXIT_OK
 
     def cmd_list(self) -> int:
+        # A listing makes tens of thousands of objects that all live until they are printed:
+        # the cyclic collector would only walk them again and again (0.2 s of 20,000 rows).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._list()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _list(self) -> int:
         from coprod_desktop.services import portfolio
 
         db = self.open()
@@ -500,9 +511,6 @@ class Cli:
         if wanted:  # one SQL query over the facts the database keeps (services/attention.py)
             flt = replace(flt, attention=tuple(wanted))
         as_json = self.args.format == "json"
-        # A short process that makes tens of thousands of objects, all kept until printed:
-        # the cyclic collector would only walk them again and again (about 0.2 s of 20,000).
-        gc.disable()
         # the rows with their signals (and, for JSON, the suggested type and completeness)
         # in one pass over the filtered portfolio, without loading each initiative's records
         listed = portfolio.listing(db, flt, sort=self.args.sort, assess=as_json)
