@@ -1113,12 +1113,21 @@ def json_array(items: Sequence[dict[str, Any]]) -> str:
     quarter of a second (tests/core/test_cli_list_json.py checks that the two agree)."""
     from json.encoder import encode_basestring as quoted
 
+    def scalar(value: Any) -> str:
+        if type(value) is str:
+            return str(quoted(value))
+        if value is None:
+            return "null"
+        if type(value) is int:
+            return int.__repr__(value)
+        return json.dumps(value, ensure_ascii=False)  # as json writes a bool or a float
+
     def other(value: Any) -> str:
         if isinstance(value, list):
             if not value:
                 return "[]"
-            return "[\n      " + ",\n      ".join(map(other, value)) + "\n    ]"
-        return json.dumps(value, ensure_ascii=False)  # as json writes a scalar
+            return "[\n      " + ",\n      ".join(map(scalar, value)) + "\n    ]"
+        return scalar(value)
 
     if not items:
         return "[]"

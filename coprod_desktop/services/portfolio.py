@@ -243,6 +243,13 @@ _ASSESSED_COLUMNS = (
     "outcome_count > 0",
 )
 _ASSESSED_NAMES = (*_ASSESSED_COLUMNS[:-2], "mandates", "outcomes")
+# what `listing` counts as filled, in this order: the assessed columns, then the row's own
+# fields, then the records grouped below; together exactly analysis.COMPLETENESS_FIELDS
+_FILLED_FROM = (
+    *_ASSESSED_NAMES,
+    *("title", "sector", "status", "origin", "type", "owner", "next_review"),
+    *("involvements", "resources", "journal"),
+)
 _ASSESSED_TYPES: dict[str, TypeEngine[Any]] = {"start_date": Date(), "public_values": JSON()}
 # ... and facts about its records, each grouped in SQL over the listed ids: the counts the
 # classification assistant reads of the involvements and resources, whether there are journal
@@ -289,6 +296,8 @@ def listing(
     test_portfolio_listing.py), without loading each initiative's records: `coprod list
     --format json` of 20,000 initiatives loaded 400,000 records to print them."""
     from coprod_desktop.domain.analysis import COMPLETENESS_FIELDS, completeness_score
+
+    assert sorted(_FILLED_FROM) == sorted(COMPLETENESS_FIELDS)  # a new expected field is counted
     from coprod_desktop.domain.classification import (
         ORGANISATION_KINDS,
         RecordedFacts,
@@ -346,33 +355,18 @@ def listing(
     for row in found:
         item = PortfolioRow(*row[:width])
         ident = item.id
-        values = dict(zip(_ASSESSED_NAMES, row[signals:], strict=True))
+        summary, description = row[signals], row[signals + 1]
+        frontline_role, public_values = row[signals + 6], row[signals + 5]
         people = involved.get(ident, (0, 0, 0, 0, 0, 0))
         means = resourced.get(ident)
-        values.update(
-            title=item.title,
-            sector=item.sector,
-            status=item.status,
-            origin=item.origin,
-            type=item.type,
-            owner=item.owner,
-            next_review=item.next_review,
-            involvements=people[0],
-            resources=means is not None,
-            journal=ident in with_journal,
-        )
         facts = RecordedFacts(
             leaning=leaning(
-                " ".join(
-                    part
-                    for part in (item.title, values["summary"] or "", values["description"] or "")
-                    if part
-                )
+                " ".join(part for part in (item.title, summary or "", description or "") if part)
             ),
             sector=item.sector,
             origin=item.origin,
-            frontline_role=values["frontline_role"],
-            public_values=tuple(values["public_values"] or ()),
+            frontline_role=frontline_role,
+            public_values=tuple(public_values or ()),
             involvements=people[0],
             organisations=people[1] or 0,
             municipal_units=people[2] or 0,
@@ -383,17 +377,19 @@ def listing(
             sourced_contribution=bool(means and means[1]),
         )
         suggested = suggested_from(facts)
+        # the COMPLETENESS_FIELDS that are filled (_FILLED_FROM): the assessed columns, the
+        # row's own fields, and whether there are involvements, resources and journal entries
+        filled = sum(map(bool, row[signals:]))
+        filled += bool(item.title) + bool(item.sector) + bool(item.status) + bool(item.origin)
+        filled += bool(item.type) + bool(item.owner) + bool(item.next_review)
+        filled += bool(people[0]) + (means is not None) + (ident in with_journal)
         kept = promised.get(ident)
         listed.append(
             Listed(
                 item,
                 [k for k, fires in zip(SIGNAL_KEYS, row[width:signals], strict=True) if fires],
                 suggested.value if suggested is not None else None,
-                completeness_score(
-                    sum(bool(values[name]) for name in COMPLETENESS_FIELDS),
-                    kept is not None,
-                    bool(kept and kept[0]),
-                ),
+                completeness_score(filled, kept is not None, bool(kept and kept[0])),
             )
         )
     return listed
