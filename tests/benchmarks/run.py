@@ -600,8 +600,10 @@ def libreoffice_pdf(
         writer.writerow([column[0] for column in cursor.description])
         writer.writerows(cursor)
     connection.close()
+    printed = source.with_suffix(".pdf")
     times = []
     for run in range(3):
+        printed.unlink(missing_ok=True)
         profile = Path(tempfile.mkdtemp(prefix=f"coprod-bench-lo{run}-"))
         command = [
             soffice,
@@ -617,8 +619,8 @@ def libreoffice_pdf(
             times.append(run_process(command, env, timeout=300))
         finally:
             shutil.rmtree(profile, ignore_errors=True)
-    if not (source.parent / "portfolio.pdf").read_bytes().startswith(b"%PDF"):
-        raise SystemExit("LibreOffice wrote no PDF")
+        if not printed.exists() or not printed.read_bytes().startswith(b"%PDF"):
+            raise SystemExit("LibreOffice wrote no PDF")
     return min(times)
 
 
