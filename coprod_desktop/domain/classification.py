@@ -459,6 +459,14 @@ _ORIGIN_MAP = {"protest_response": CM, "partner_initiated": COORD}
 
 def answers_from(facts: RecordedFacts) -> dict[str, str | None]:
     """The pre-answers from the recorded facts (see `pre_answer`)."""
+    return {
+        question: _option_for(question, kind)
+        for question, kind in zip(_QUESTION_KEYS, _pointing_to(facts), strict=True)
+    }
+
+
+def _pointing_to(facts: RecordedFacts) -> tuple[InitiativeType | None, ...]:
+    """The type each question's pre-answer points to (in the order of QUESTIONS), or None."""
     organisations, units = facts.organisations, facts.municipal_units
     volunteers, users = facts.volunteers, facts.users
     text_hint = facts.leaning
@@ -512,15 +520,19 @@ def answers_from(facts: RecordedFacts) -> dict[str, str | None]:
     beneficiaries = text_hint
     if beneficiaries is None:
         beneficiaries = EMP if users else COORD if volunteers else None
-    return {
-        "participants": _option_for("participants", participants),
-        "frontline_task": _option_for("frontline_task", task),
-        "public_value": _option_for("public_value", value),
-        "municipal_position": _option_for("municipal_position", position),
-        "contribution": _option_for("contribution", contribution),
-        "start": _option_for("start", start),
-        "beneficiaries": _option_for("beneficiaries", beneficiaries),
-    }
+    return (participants, task, value, position, contribution, start, beneficiaries)
+
+
+_QUESTION_KEYS = (
+    "participants",
+    "frontline_task",
+    "public_value",
+    "municipal_position",
+    "contribution",
+    "start",
+    "beneficiaries",
+)
+assert {q.key for q in QUESTIONS} == set(_QUESTION_KEYS)
 
 
 _TYPES = tuple(InitiativeType)
@@ -581,8 +593,16 @@ def suggest(answers: Mapping[str, str | None]) -> Suggestion:
 
 
 def suggested_from(facts: RecordedFacts) -> InitiativeType | None:
-    """The suggested (primary) type for these facts."""
-    return suggest(answers_from(facts)).primary
+    """`suggest(answers_from(facts)).primary`, counted straight from the types the answers
+    point to (every question has an option for every type, so each answer is one vote)."""
+    pointing = [kind for kind in _pointing_to(facts) if kind is not None]
+    votes = dict.fromkeys(_TYPES, 0)
+    for kind in pointing:
+        votes[kind] += 1
+    first, second = sorted(_TYPES, key=lambda k: (-votes[k], _TYPE_ORDER[k]))[:2]
+    if len(pointing) < 2 or votes[first] < 2 or votes[first] == votes[second]:
+        return None
+    return first
 
 
 def suggest_for(initiative: InitiativeData) -> Suggestion:
