@@ -215,7 +215,7 @@ def owners(db: Database) -> list[str]:
         return [o for o in found if o]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Listed:
     """A row of `coprod list`: the portfolio row, the keys of the attention signals that fire
     today and, when asked for, the suggested type and completeness."""
