@@ -20,17 +20,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
     select,
     text,
 )
-from sqlalchemy.orm import Session
 
 from coprod_desktop.domain import fields
-from coprod_desktop.store.models import Attachment, Base, Initiative
+
+if TYPE_CHECKING:  # the models load when an index is written, not when a list searches
+    from sqlalchemy.orm import Session
 
 FTS_TABLE = "initiative_fts"  # SQLite: FTS5, rowid = initiative.id
 PLAIN_TABLE = "initiative_search"  # other databases: (initiative_id, body)
@@ -184,17 +185,24 @@ def searched_values(entity: str, record: Mapping[str, Any]) -> tuple[str | None,
 
 # Searchable fields per record; each is stored in a column of its own name (a test checks).
 SEARCHED = {entity: fields.searchable_columns(entity) for entity in fields.RECORDS}
-_MODELS: dict[str, Any] = {
-    mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers
-}
-_SEARCHED_MODELS = {entity: _MODELS[fields.TABLES[entity]] for _, entity in fields.SEARCHED_LISTS}
+
+
+def _searched_models() -> dict[str, Any]:
+    """The model of each searched list's records (loaded when an index is written)."""
+    from coprod_desktop.store.models import Base
+
+    models = {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}
+    return {entity: models[fields.TABLES[entity]] for _, entity in fields.SEARCHED_LISTS}
 
 
 def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
     """Rebuild the search rows of these initiatives from what is in the database now."""
+    from coprod_desktop.store.models import Initiative
+
     ids = sorted(set(initiative_ids))
     if not ids:
         return
+    searched_models = _searched_models()
     own = [getattr(Initiative, name) for name in SEARCHED["initiative"]]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -202,7 +210,7 @@ def reindex(connection: Connection, initiative_ids: Iterable[int]) -> None:
         # per initiative, per searched list: each record's searchable values
         lists: dict[int, dict[str, list[Sequence[str | None]]]] = {}
         for list_name, entity in fields.SEARCHED_LISTS:
-            model = _SEARCHED_MODELS[entity]
+            model = searched_models[entity]
             columns = [getattr(model, name) for name in SEARCHED[entity]]
             for row in connection.execute(
                 select(model.initiative_id, *columns).where(model.initiative_id.in_(chunk))
@@ -269,9 +277,11 @@ def _insert(connection: Connection, bodies: list[tuple[int, str]]) -> None:
 
 def rebuild_all(connection: Connection) -> None:
     """Rebuild both indexes from the data (an erase, a copy to another database)."""
+    from coprod_desktop.store.models import Attachment
+
     table, _key = _table(connection)
     connection.execute(text(f"DELETE FROM {table}"))
-    ids = connection.execute(select(Initiative.id)).scalars().all()
+    ids = connection.execute(text("SELECT id FROM initiative")).scalars().all()
     reindex(connection, ids)
     documents, _key = _document_index(connection.dialect.name)
     connection.execute(text(f"DELETE FROM {documents}"))
