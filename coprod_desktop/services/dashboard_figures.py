@@ -21,6 +21,7 @@ from typing import Any, overload
 
 from sqlalchemy import text
 
+from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.analysis import (
     COMMITMENT_OVERDUE_HIGH_DAYS,
@@ -640,3 +641,190 @@ def python_figures(db: Database, today: date, thresholds: Thresholds) -> Referen
         attention_count=len(attention_list),
     )
     return ReferenceFigures(figures, ids, attention_list)
+
+
+# ---------------------------------------------------------------------------- committee brief
+
+# "We asked, you said, we did": promises made to these parties, at most so many listed each
+PUBLIC_COUNTERPARTS = frozenset({"citizen", "volunteer", "association", "civil_society_org"})
+PUBLIC_PROMISES_SHOWN = 12
+NEEDS_SHOWN = 25  # initiatives named under each of the committee's needs
+COMMITTEE_LISTED = 100  # initiatives described one by one; a larger selection is counted
+
+# the committee's needs -> the signals (or the open pressure) that put an initiative there
+NEEDS: dict[str, tuple[str, ...]] = {
+    "mandate": ("no_mandate", "mandate_unclear", "mandate_expired"),
+    "anchoring": ("no_political_anchoring",),
+    "resources": (),  # an open pressure of insufficient resources (any status)
+}
+
+
+@dataclass
+class Need:
+    count: int = 0
+    first: list[d.InitiativeData] = field(default_factory=list)  # at most NEEDS_SHOWN
+
+
+@dataclass
+class Promises:
+    """Promises to the public: how many kept, still open and dropped, and the first
+    PUBLIC_PROMISES_SHOWN kept and open ones (due date first, undated last) with the
+    reference of their initiative."""
+
+    kept: int = 0
+    still_open: int = 0
+    dropped: int = 0
+    first_kept: list[tuple[str, d.CommitmentData]] = field(default_factory=list)
+    first_open: list[tuple[str, d.CommitmentData]] = field(default_factory=list)
+
+
+@dataclass
+class CommitteeSummary:
+    """What the committee brief prints of a selection beyond its first COMMITTEE_LISTED
+    initiatives: the figures, the needs, the promises to the public and the initiatives
+    with outcomes (what co-production delivered)."""
+
+    total: int
+    figures: PortfolioFigures
+    needs: dict[str, Need]
+    promises: Promises
+    with_outcomes: list[d.InitiativeData]
+
+    def initiatives_named(self) -> list[d.InitiativeData]:
+        """Every initiative whose texts the brief prints besides those it lists."""
+        found = {i.id: i for i in self.with_outcomes}
+        for need in self.needs.values():
+            found.update((i.id, i) for i in need.first)
+        return list(found.values())
+
+
+def _public(commitment: d.CommitmentData) -> bool:
+    return commitment.counterpart_kind in PUBLIC_COUNTERPARTS
+
+
+def _promise_order(pair: tuple[str, d.CommitmentData]) -> tuple[date, int]:
+    return (pair[1].due_on or date.max, pair[1].id or 0)
+
+
+def committee_summary_of(initiatives: Sequence[d.InitiativeData], today: date) -> CommitteeSummary:
+    """The reference: the summary worked out in Python from every initiative of the selection
+    (the committee brief of a small selection is made this way)."""
+    from coprod_desktop.domain.figures import portfolio_figures
+
+    figures = portfolio_figures(initiatives, today)
+    needs = {
+        "mandate": [*figures.no_mandate, *figures.unclear_mandate],
+        "anchoring": figures.not_anchored,
+        "resources": figures.short_of_resources,
+    }
+    public = [(i.reference or "", c) for i in initiatives for c in i.commitments if _public(c)]
+    kept = sorted([p for p in public if p[1].status == "done"], key=_promise_order)
+    still = sorted(
+        [p for p in public if p[1].status in ("open", "in_progress")], key=_promise_order
+    )
+    return CommitteeSummary(
+        total=len(initiatives),
+        figures=figures,
+        needs={key: Need(len(items), list(items[:NEEDS_SHOWN])) for key, items in needs.items()},
+        promises=Promises(
+            len(kept),
+            len(still),
+            len(public) - len(kept) - len(still),
+            kept[:PUBLIC_PROMISES_SHOWN],
+            still[:PUBLIC_PROMISES_SHOWN],
+        ),
+        with_outcomes=[i for i in initiatives if i.outcomes],
+    )
+
+
+def committee_summary(
+    db: Database, flt: PortfolioFilter | None, today: date, thresholds: Thresholds | None = None
+) -> CommitteeSummary:
+    """The same summary counted by the database (the initiatives it names are read)."""
+    limits = thresholds or Thresholds()
+    found = sql_figures(db, today, limits, flt, people=True)
+    where, params = _where(db, flt, today)
+    params = {**params, **_params(db, today, limits)}
+    dialect = db.dialect
+    order = " ORDER BY i.reference, i.id"  # the selection's order (services/portfolio.rows)
+    conditions = {
+        key: "(" + " OR ".join(f"({attention.predicate(k, dialect)})" for k in signals) + ")"
+        for key, signals in NEEDS.items()
+        if signals
+    }
+    conditions["resources"] = (
+        "i.id IN (SELECT c.initiative_id FROM cross_pressure c"
+        " WHERE c.category = 'insufficient_resources' AND c.status != 'resolved')"
+    )
+    public_kinds = ", ".join(f"'{k}'" for k in sorted(PUBLIC_COUNTERPARTS))
+    promised = (
+        " FROM commitment m JOIN initiative i ON i.id = m.initiative_id"
+        f" JOIN stakeholder s ON s.id = m.counterpart_id{where}"
+    )
+    promised = _and(promised, f"s.kind IN ({public_kinds})")
+    named: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    first_promises: dict[str, list[tuple[str, d.CommitmentData]]] = {}
+    with db.reading() as connection:
+
+        def run(sql: str) -> Sequence[Any]:
+            return connection.execute(text(sql), params).all()
+
+        for key, condition in conditions.items():
+            selected = f" FROM initiative i{_and(where, condition)}"
+            counts[key] = int(run(f"SELECT count(*){selected}")[0][0])
+            named[key] = [
+                int(r[0]) for r in run(f"SELECT i.id{selected}{order} LIMIT {NEEDS_SHOWN}")
+            ]
+        # a mandate is missing, or unclear or expired: those without one are named first
+        no_mandate = _and(where, f"({attention.predicate('no_mandate', dialect)})")
+        unclear = _and(
+            where,
+            f"(({attention.predicate('mandate_unclear', dialect)})"
+            f" OR ({attention.predicate('mandate_expired', dialect)}))",
+        )
+        named["mandate"] = [
+            int(r[0])
+            for part in (no_mandate, unclear)
+            for r in run(f"SELECT i.id FROM initiative i{part}{order} LIMIT {NEEDS_SHOWN}")
+        ][:NEEDS_SHOWN]
+        statuses = {
+            status: int(count)
+            for status, count in run(f"SELECT m.status, count(*){promised} GROUP BY m.status")
+        }
+        due_order = " ORDER BY CASE WHEN m.due_on IS NULL THEN 1 ELSE 0 END, m.due_on, m.id"
+        for key, wanted in (("kept", "('done')"), ("open", "('open', 'in_progress')")):
+            first_promises[key] = [
+                (reference or "", d.CommitmentData(text=said, status=status, id=int(ident)))
+                for reference, ident, said, status in run(
+                    f"SELECT i.reference, m.id, m.text, m.status"
+                    f"{_and(promised, f'm.status IN {wanted}')}{due_order}"
+                    f" LIMIT {PUBLIC_PROMISES_SHOWN}"
+                )
+            ]
+        outcome_ids = [
+            int(r[0])
+            for r in run(
+                f"SELECT i.id FROM initiative i{_and(where, 'i.outcome_count > 0')}{order}"
+            )
+        ]
+    wanted_ids = sorted({i for ids in named.values() for i in ids})
+    loaded = {i.id: i for i in reporting.load_initiatives(db, wanted_ids, light=True)}
+    with_outcomes = reporting.load_initiatives(db, outcome_ids, light=True)
+    promises = Promises(
+        kept=statuses.get("done", 0),
+        still_open=statuses.get("open", 0) + statuses.get("in_progress", 0),
+        dropped=sum(statuses.values())
+        - statuses.get("done", 0)
+        - statuses.get("open", 0)
+        - statuses.get("in_progress", 0),
+        first_kept=first_promises["kept"],
+        first_open=first_promises["open"],
+    )
+    return CommitteeSummary(
+        total=found.figures.count,
+        figures=found.figures,
+        needs={key: Need(counts[key], [loaded[i] for i in ids]) for key, ids in named.items()},
+        promises=promises,
+        with_outcomes=with_outcomes,
+    )
