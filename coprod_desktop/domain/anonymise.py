@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -113,12 +113,18 @@ class _Rule:
     """One pattern to replace (or protect), compiled when a text first may hold it: a
     portfolio with tens of thousands of recorded persons must not compile a pattern each."""
 
-    __slots__ = ("_compiled", "digits", "needles", "source", "word")
+    __slots__ = ("_compiled", "argument", "digits", "make", "needles", "word")
 
     def __init__(
-        self, source: str, word: str | None, needles: tuple[str, ...] = (), digits: str = ""
+        self,
+        make: Callable[[str], str | None],
+        argument: str,
+        word: str | None,
+        needles: tuple[str, ...] = (),
+        digits: str = "",
     ) -> None:
-        self.source = source
+        self.make = make  # make(argument): the pattern's source, written when first needed
+        self.argument = argument
         self.word = word  # None: a protected organisation name, printed as it stands
         # A cheap test first (the regular expressions are costly on large portfolios): every
         # needle must be in the case-folded text, the digits in the text's digits.
@@ -129,7 +135,7 @@ class _Rule:
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
+            self._compiled = re.compile(self.make(self.argument) or "(?!)", re.IGNORECASE)
         return self._compiled
 
     def may_match(self, folded: str, digits: str) -> bool:
@@ -138,7 +144,11 @@ class _Rule:
     def tokens(self) -> list[str]:
         """The words of the needles: a text that holds the rule's match holds each of them
         as a whole word (the last one perhaps with a genitive s after it)."""
-        return [t for needle in self.needles for t in _TOKEN.findall(needle)]
+        return [
+            t
+            for needle in self.needles
+            for t in ((needle,) if needle.isalnum() else _TOKEN.findall(needle))
+        ]
 
 
 _TOKEN = re.compile(r"\w+")
@@ -233,12 +243,11 @@ class Anonymiser:
             return self._rules_by_language[lang]
         rules: list[_Rule] = []
 
-        def add(
-            pattern: str | None, word: str | None, needles: Iterable[str] = (), digits: str = ""
-        ) -> None:
-            if pattern:
-                folded = tuple(n.casefold() for n in needles)
-                rules.append(_Rule(pattern, word, folded, digits))
+        def add_words(phrase: str, word: str | None) -> None:
+            parts = phrase.split()
+            if len("".join(parts)) >= 3:  # else too short to replace safely (_name_pattern)
+                folded = tuple(n.casefold() for n in parts)
+                rules.append(_Rule(_word_pattern, phrase, word, folded))
 
         for person in self._persons:
             word = neutral_word(person.kind, lang)
@@ -247,17 +256,19 @@ class Anonymiser:
             if len(parts) > 2:
                 names.add(f"{parts[0]} {parts[-1]}")
             for name in sorted(names):
-                add(_word_pattern(name), word, name.split())
+                add_words(name, word)
             if person.email and "@" in person.email:
-                add(_email_pattern(person.email.strip()), word, [person.email.strip()])
+                email = person.email.strip()
+                rules.append(_Rule(_email_pattern, email, word, (email.casefold(),)))
             if person.phone:
                 digits = re.sub(r"\D", "", person.phone)
-                add(_phone_pattern(person.phone), word, digits=digits[-6:])
+                if len(digits) >= 6:  # else _phone_pattern has none
+                    rules.append(_Rule(_phone_pattern, person.phone, word, digits=digits[-6:]))
         for phrase, replacement in self._phrases.items():
-            add(_word_pattern(phrase), replacement, phrase.split())
+            add_words(phrase, replacement)
         if rules:  # organisations only matter where something would be replaced
             for organisation in self._organisations:
-                add(_word_pattern(organisation), None, organisation.split())
+                add_words(organisation, None)
         made = self._rules_by_language[lang] = _Rules.of(rules)
         return made
 

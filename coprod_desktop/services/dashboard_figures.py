@@ -206,12 +206,14 @@ def sql_figures(
     flt: PortfolioFilter | None = None,
     *,
     people: bool = False,
+    charts: bool = True,
     check: Callable[[], None] | None = None,
 ) -> Figures:
     """The figures of the (filtered) portfolio, counted by the database. `check` is called
     between the queries (a cancelled operation raises there). The distinct stakeholders
     involved (`organisations`, `persons`) are counted with `people` only, for the whole
-    selection (not per type)."""
+    selection (not per type). Without `charts`, only what the committee brief prints is
+    counted: no signals, no commitments, no initiatives behind whole resource bars."""
     where, params = _where(db, flt, today)
     params = {**params, **_params(db, today, thresholds)}
     dialect = db.dialect
@@ -231,9 +233,10 @@ def sql_figures(
         table[key] = table.get(key, 0) + count
 
     signal_sums = "".join(
-        f", SUM(CASE WHEN {attention.predicate(k, dialect)} THEN 1 ELSE 0 END)" for k in SIGNAL_KEYS
+        f", SUM(CASE WHEN {attention.predicate(k, dialect)} THEN 1 ELSE 0 END)" if charts else ", 0"
+        for k in SIGNAL_KEYS
     )
-    any_signal = attention.any_of(["any"], dialect)
+    any_signal = attention.any_of(["any"], dialect) if charts else "1 = 0"
     attention_count = 0
     whole_people: list[tuple[bool, str, int]] = []
     with db.reading() as connection:
@@ -241,6 +244,8 @@ def sql_figures(
         def run(sql: str) -> Sequence[Any]:
             if check is not None:
                 check()
+            if not sql:
+                return []  # a count not wanted
             return connection.execute(text(sql), params).all()
 
         # one pass over the initiatives: the counts by type, sector, status and origin, and
@@ -326,6 +331,8 @@ def sql_figures(
             add(cells["resources"], (f"{kind}:{side}:{unit}", planned), initiatives)
         for kind, resource_kind, initiatives in run(
             f"SELECT {_KIND}, r.kind, count(DISTINCT i.id){resources} GROUP BY i.type, r.kind"
+            if charts
+            else ""
         ):
             side = MUNICIPAL if resource_kind in v.MUNICIPAL_RESOURCE_KINDS else MOBILISED
             unit = _UNITS.get(resource_kind, resource_kind)
@@ -340,6 +347,8 @@ def sql_figures(
             " SUM(CASE WHEN m.status = 'dropped' THEN 1 ELSE 0 END),"
             f" SUM(CASE WHEN {_STILL_OPEN} THEN 1 ELSE 0 END)"
             f"{commitments} GROUP BY i.type, i.sector"
+            if charts
+            else ""
         ):
             found = Counter(
                 {name: int(n) for name, n in zip(COMMITMENT_COUNTS, counts, strict=True) if n}
@@ -742,7 +751,7 @@ def committee_summary(
 ) -> CommitteeSummary:
     """The same summary counted by the database (the initiatives it names are read)."""
     limits = thresholds or Thresholds()
-    found = sql_figures(db, today, limits, flt, people=True)
+    found = sql_figures(db, today, limits, flt, people=True, charts=False)
     where, params = _where(db, flt, today)
     params = {**params, **_params(db, today, limits)}
     dialect = db.dialect
@@ -757,14 +766,16 @@ def committee_summary(
         " WHERE c.category = 'insufficient_resources' AND c.status != 'resolved')"
     )
     public_kinds = ", ".join(f"'{k}'" for k in sorted(PUBLIC_COUNTERPARTS))
-    promised = (
-        " FROM commitment m JOIN initiative i ON i.id = m.initiative_id"
-        f" JOIN stakeholder s ON s.id = m.counterpart_id{where}"
-    )
+    # from the public counterparts to their commitments (SQLite: in that order, through the
+    # index on the counterpart), the selection's initiatives only when there is a filter
+    join = "CROSS JOIN" if dialect == "sqlite" else "JOIN"
+    promised = f" FROM stakeholder s {join} commitment m ON m.counterpart_id = s.id"
+    if where:
+        promised += f" JOIN initiative i ON i.id = m.initiative_id{where}"
     promised = _and(promised, f"s.kind IN ({public_kinds})")
     named: dict[str, list[int]] = {}
     counts: dict[str, int] = {}
-    first_promises: dict[str, list[tuple[str, d.CommitmentData]]] = {}
+    first_promises: dict[str, list[tuple[int, d.CommitmentData]]] = {}
     with db.reading() as connection:
 
         def run(sql: str) -> Sequence[Any]:
@@ -795,19 +806,26 @@ def committee_summary(
         due_order = " ORDER BY CASE WHEN m.due_on IS NULL THEN 1 ELSE 0 END, m.due_on, m.id"
         for key, wanted in (("kept", "('done')"), ("open", "('open', 'in_progress')")):
             first_promises[key] = [
-                (reference or "", d.CommitmentData(text=said, status=status, id=int(ident)))
-                for reference, ident, said, status in run(
-                    f"SELECT i.reference, m.id, m.text, m.status"
+                (int(initiative), d.CommitmentData(text=said, status=status, id=int(ident)))
+                for initiative, ident, said, status in run(
+                    f"SELECT m.initiative_id, m.id, m.text, m.status"
                     f"{_and(promised, f'm.status IN {wanted}')}{due_order}"
                     f" LIMIT {PUBLIC_PROMISES_SHOWN}"
                 )
             ]
-        outcome_ids = [
-            int(r[0])
-            for r in run(
-                f"SELECT i.id FROM initiative i{_and(where, 'i.outcome_count > 0')}{order}"
-            )
-        ]
+        # in no particular order: the brief orders what they delivered itself
+        with_outcome = _and(where, "i.outcome_count > 0")
+        outcome_ids = [int(r[0]) for r in run(f"SELECT i.id FROM initiative i{with_outcome}")]
+        promised_by = sorted({i for pairs in first_promises.values() for i, _c in pairs})
+        references: dict[int, str] = {}
+        if promised_by:
+            listed = ", ".join(str(i) for i in promised_by)
+            references = {
+                int(ident): reference or ""
+                for ident, reference in run(
+                    f"SELECT i.id, i.reference FROM initiative i WHERE i.id IN ({listed})"
+                )
+            }
     wanted_ids = sorted({i for ids in named.values() for i in ids})
     loaded = {i.id: i for i in reporting.load_initiatives(db, wanted_ids, light=True)}
     with_outcomes = reporting.load_initiatives(db, outcome_ids, light=True)
@@ -818,8 +836,8 @@ def committee_summary(
         - statuses.get("done", 0)
         - statuses.get("open", 0)
         - statuses.get("in_progress", 0),
-        first_kept=first_promises["kept"],
-        first_open=first_promises["open"],
+        first_kept=[(references[i], c) for i, c in first_promises["kept"]],
+        first_open=[(references[i], c) for i, c in first_promises["open"]],
     )
     return CommitteeSummary(
         total=found.figures.count,
