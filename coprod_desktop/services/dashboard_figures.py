@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, overload
@@ -217,37 +218,32 @@ def sql_figures(
     where, params = _where(db, flt, today)
     params = {**params, **_params(db, today, thresholds)}
     dialect = db.dialect
-    per_type: dict[str, PortfolioFigures] = {}
-    cells: dict[str, dict[Key, int]] = {name: {} for name in CHARTS}
-    promises: dict[str, dict[str, Counter[str]]] = {"type": {}, "sector": {}}
-    phases: dict[str, dict[str, int]] = {}
-    lines: dict[str, dict[tuple[str, str], ResourceLine]] = {}
 
-    def group(kind: str) -> PortfolioFigures:
-        found = per_type.get(kind)
-        if found is None:
-            found = per_type[kind] = PortfolioFigures()
-        return found
+    def tally(run: Callable[[str], Sequence[Any]]) -> Figures:
+        per_type: dict[str, PortfolioFigures] = {}
+        cells: dict[str, dict[Key, int]] = {name: {} for name in CHARTS}
+        promises: dict[str, dict[str, Counter[str]]] = {"type": {}, "sector": {}}
+        phases: dict[str, dict[str, int]] = {}
+        lines: dict[str, dict[tuple[str, str], ResourceLine]] = {}
 
-    def add(table: dict[Key, int], key: Key, count: int) -> None:
-        table[key] = table.get(key, 0) + count
+        def group(kind: str) -> PortfolioFigures:
+            found = per_type.get(kind)
+            if found is None:
+                found = per_type[kind] = PortfolioFigures()
+            return found
 
-    signal_sums = "".join(
-        f", SUM(CASE WHEN {attention.predicate(k, dialect)} THEN 1 ELSE 0 END)" if charts else ", 0"
-        for k in SIGNAL_KEYS
-    )
-    any_signal = attention.any_of(["any"], dialect) if charts else "1 = 0"
-    attention_count = 0
-    whole_people: list[tuple[bool, str, int]] = []
-    with db.reading() as connection:
+        def add(table: dict[Key, int], key: Key, count: int) -> None:
+            table[key] = table.get(key, 0) + count
 
-        def run(sql: str) -> Sequence[Any]:
-            if check is not None:
-                check()
-            if not sql:
-                return []  # a count not wanted
-            return connection.execute(text(sql), params).all()
-
+        signal_sums = "".join(
+            f", SUM(CASE WHEN {attention.predicate(k, dialect)} THEN 1 ELSE 0 END)"
+            if charts
+            else ", 0"
+            for k in SIGNAL_KEYS
+        )
+        any_signal = attention.any_of(["any"], dialect) if charts else "1 = 0"
+        attention_count = 0
+        whole_people: list[tuple[bool, str, int]] = []
         # one pass over the initiatives: the counts by type, sector, status and origin, and
         # how many initiatives each signal fires for (the rules of services/attention.py)
         for kind, sector, status, origin, count, flagged, *fired in run(
@@ -370,20 +366,47 @@ def sql_figures(
                 )
             ]
 
-    for kind, kept in lines.items():
-        per_type[kind].resources = _ordered(kept.values())
-    whole = _rolled_up(per_type.values())
-    for person, stakeholder_kind, count in whole_people:
-        (whole.persons if person else whole.organisations)[stakeholder_kind] += count
-    return Figures(
-        today=today,
-        figures=whole,
-        by_type=per_type,
-        cells=cells,
-        commitments=promises,
-        phase_counts=phases,
-        attention_count=attention_count,
-    )
+        for kind, kept in lines.items():
+            per_type[kind].resources = _ordered(kept.values())
+        whole = _rolled_up(per_type.values())
+        for person, stakeholder_kind, count in whole_people:
+            (whole.persons if person else whole.organisations)[stakeholder_kind] += count
+        return Figures(
+            today=today,
+            figures=whole,
+            by_type=per_type,
+            cells=cells,
+            commitments=promises,
+            phase_counts=phases,
+            attention_count=attention_count,
+        )
+
+    # The queries do not depend on one another: they are listed by a first pass that
+    # answers none, run two at a time (SQLite and PostgreSQL work outside the GIL), then
+    # counted in order.
+    asked: list[str] = []
+
+    def listed(sql: str) -> Sequence[Any]:
+        asked.append(sql)
+        return []
+
+    tally(listed)
+    wanted = [sql for sql in asked if sql]
+
+    def fetch(sql: str) -> Sequence[Any]:
+        with db.reading() as connection:
+            return connection.execute(text(sql), params).all()
+
+    answers: dict[str, Sequence[Any]] = {}
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        for sql, rows in zip(wanted, pool.map(fetch, wanted), strict=True):
+            if check is not None:
+                check()  # a cancelled operation stops here; queries not begun never run
+            answers[sql] = rows
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return tally(lambda sql: answers[sql] if sql else [])
 
 
 def _ordered(lines: Iterator[ResourceLine] | Any) -> list[ResourceLine]:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -116,10 +117,12 @@ def compute(
     when = today or dt.date.today()
     thresholds = load_settings().thresholds()
     check = progress.check if progress is not None else None
-    found = dashboard_figures.sql_figures(db, when, thresholds, check=check)
+    with ThreadPoolExecutor(max_workers=1) as beside:  # the list's order while counting
+        ordering = beside.submit(dashboard_figures.attention_order, db, when, thresholds)
+        found = dashboard_figures.sql_figures(db, when, thresholds, check=check)
+        order = ordering.result()
     if check is not None:
         check()
-    order = dashboard_figures.attention_order(db, when, thresholds)
     attention = dashboard_figures.AttentionPages(db, order, when, thresholds)
     if order:
         attention[0]  # the first page is read here, not when the list is painted
