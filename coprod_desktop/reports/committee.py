@@ -20,6 +20,12 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.anonymise import Anonymiser, Person
+from coprod_desktop.domain.committee import (
+    NEEDS_SHOWN,
+    PUBLIC_PROMISES_SHOWN,
+    CommitteeSummary,
+    summary_of,
+)
 from coprod_desktop.domain.figures import MOBILISED, MUNICIPAL, UNCLASSIFIED
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.public_names import highlights
@@ -28,12 +34,6 @@ from coprod_desktop.reports import charts
 from coprod_desktop.reports import text as tx
 from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, ProgressCallback
 from coprod_desktop.reports.portfolio import filter_description
-from coprod_desktop.services.dashboard_figures import (
-    NEEDS_SHOWN,
-    PUBLIC_PROMISES_SHOWN,
-    CommitteeSummary,
-    committee_summary_of,
-)
 
 SUMMARY_LIMIT = 700
 
@@ -74,7 +74,7 @@ def build(
         phrases=None if include_personal_data else replacements,
     )
     if summary is None:
-        summary = committee_summary_of(initiatives, today)
+        summary = summary_of(initiatives, today)
     figures = summary.figures
     if progress:
         progress(2, 4)

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from coprod_desktop import reports
+from coprod_desktop.domain.committee import summary_of
 from coprod_desktop.reports import committee
 from coprod_desktop.services import dashboard_figures, exchange, names, reporting
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -68,7 +69,7 @@ def test_the_summary_counted_by_the_database_is_the_python_one(demo_en: Database
     exchange.import_document(demo_en, person_document())
     today = GENERATED.date()
     data = reporting.load_portfolio(demo_en, light=True)
-    expected = dashboard_figures.committee_summary_of(data, today)
+    expected = summary_of(data, today)
     found = dashboard_figures.committee_summary(demo_en, None, today)
     assert found.total == expected.total == len(data)
     for key, need in expected.needs.items():
