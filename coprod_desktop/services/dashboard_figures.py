@@ -216,13 +216,15 @@ def sql_figures(
     *,
     people: bool = False,
     charts: bool = True,
+    count_attention: bool = True,
     check: Callable[[], None] | None = None,
 ) -> Figures:
     """The figures of the (filtered) portfolio, counted by the database. `check` is called
     between the queries (a cancelled operation raises there). The distinct stakeholders
     involved (`organisations`, `persons`) are counted with `people` only, for the whole
     selection (not per type). Without `charts`, only what the committee brief prints is
-    counted: no signals, no commitments, no initiatives behind whole resource bars."""
+    counted: no signals, no commitments, no initiatives behind whole resource bars. Without
+    `count_attention`, `attention_count` stays 0 (the dashboard counts its attention list)."""
     where, params = _where(db, flt, today)
     params = {**params, **_params(db, today, thresholds)}
     dialect = db.dialect
@@ -249,14 +251,17 @@ def sql_figures(
             else ", 0"
             for k in SIGNAL_KEYS
         )
-        any_signal = attention.any_of(["any"], dialect) if charts else "1 = 0"
+        # the initiatives with any signal: asked apart (the dashboard counts its attention
+        # list instead, and the brief needs neither)
+        any_signal = attention.any_of(["any"], dialect) if charts and count_attention else ""
         attention_count = 0
         whole_people: list[tuple[bool, str, int]] = []
         # one pass over the initiatives: the counts by type, sector, status and origin, and
         # how many initiatives each signal fires for (the rules of services/attention.py)
         for kind, sector, status, origin, count, flagged, *fired in run(
             f"SELECT {_KIND}, i.sector, i.status, i.origin, count(*),"
-            f" SUM(CASE WHEN {any_signal} THEN 1 ELSE 0 END){signal_sums}"
+            f" {f'SUM(CASE WHEN {any_signal} THEN 1 ELSE 0 END)' if any_signal else '0'}"
+            f"{signal_sums}"
             f" FROM initiative i{where} GROUP BY i.type, i.sector, i.status, i.origin"
         ):
             figures = group(kind)

@@ -119,7 +119,9 @@ def compute(
     check = progress.check if progress is not None else None
     with ThreadPoolExecutor(max_workers=1) as beside:  # the list's order while counting
         ordering = beside.submit(dashboard_figures.attention_order, db, when, thresholds)
-        found = dashboard_figures.sql_figures(db, when, thresholds, check=check)
+        found = dashboard_figures.sql_figures(
+            db, when, thresholds, count_attention=False, check=check
+        )
         order = ordering.result()
     if check is not None:
         check()
