@@ -282,11 +282,16 @@ def sql_figures(
                     add(cells["signals"], (key, None), int(fires))
                     add(cells["signals"], (key, "count"), int(fires))
 
-        # the JSON lists grouped by their text (a few hundred distinct pairs), decoded here
+        # the JSON lists grouped by their text (a few hundred distinct pairs), decoded here;
+        # SQLite keeps them as text (and reads them from an index), PostgreSQL's json type
+        # has no equality and is grouped by its text
+        lists = (
+            "i.co_phases, i.public_values"
+            if dialect == "sqlite"
+            else "CAST(i.co_phases AS TEXT), CAST(i.public_values AS TEXT)"
+        )
         for kind, phase_list, value_list, count in run(
-            f"SELECT {_KIND}, CAST(i.co_phases AS TEXT), CAST(i.public_values AS TEXT), count(*)"
-            f" FROM initiative i{where}"
-            " GROUP BY i.type, CAST(i.co_phases AS TEXT), CAST(i.public_values AS TEXT)"
+            f"SELECT {_KIND}, {lists}, count(*) FROM initiative i{where} GROUP BY i.type, {lists}"
         ):
             covered = [p for p in _json_list(phase_list) if v.CoPhase.is_key(p)] or [NO_PHASE]
             for phase in dict.fromkeys(covered):

@@ -185,6 +185,9 @@ class Initiative(Base):
             "outcome_count",
             "last_measured_on",
         ),
+        # the co-production phases and public values the figures count, grouped by their
+        # JSON text (SQLite only: PostgreSQL cannot index its json type; migration 0014)
+        Index("ix_initiative_lists", "type", "co_phases", "public_values").ddl_if(dialect="sqlite"),
     )
 
     @validates("title", "owner")

@@ -57,13 +57,21 @@ INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# SQLite only: the JSON lists grouped by their text (PostgreSQL cannot index its json type)
+SQLITE_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ix_initiative_lists": ("initiative", ("type", "co_phases", "public_values")),
+}
+
+
 def upgrade() -> None:
-    for name, (table, columns) in INDEXES.items():
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name, (table, columns) in {**INDEXES, **(SQLITE_INDEXES if sqlite else {})}.items():
         op.create_index(name, table, list(columns), unique=False)
-    if op.get_bind().dialect.name == "sqlite":
+    if sqlite:
         op.execute("ANALYZE")  # the planner weighs the new indexes against the old ones
 
 
 def downgrade() -> None:
-    for name, (table, _columns) in INDEXES.items():
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name, (table, _columns) in {**INDEXES, **(SQLITE_INDEXES if sqlite else {})}.items():
         op.drop_index(name, table_name=table)
