@@ -326,8 +326,15 @@ def sql_figures(
                     severities[severity] += pressures
                     add(cells["pressures"], (category, str(severity)), behind)
 
-        # resources: each kind is one side and unit (domain/figures.resource_unit)
-        resources = " FROM initiative i JOIN resource_entry r ON r.initiative_id = i.id" + where
+        # resources: each kind is one side and unit (domain/figures.resource_unit); SQLite
+        # walks the initiatives through their smallest index with the type (it tends to
+        # pick a wider one)
+        walked = (
+            "initiative i INDEXED BY ix_initiative_type"
+            if dialect == "sqlite"
+            else ("initiative i")
+        )
+        resources = f" FROM {walked} JOIN resource_entry r ON r.initiative_id = i.id{where}"
         for kind, resource_kind, planned, amount, entries, initiatives in run(
             f"SELECT {_KIND}, r.kind, {_PLANNED}, SUM(r.amount), count(*),"
             f" count(DISTINCT i.id){resources} GROUP BY i.type, r.kind, {_PLANNED}"
