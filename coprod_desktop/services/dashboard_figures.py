@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -434,12 +434,13 @@ def sql_figures(
     return tally(lambda sql: answers[sql] if sql else [])
 
 
-def _ordered(lines: Iterator[ResourceLine] | Any) -> list[ResourceLine]:
+def _ordered(lines: Iterable[ResourceLine]) -> list[ResourceLine]:
+    """Municipal first, money before hours (as domain/figures orders a portfolio's lines)."""
     order = {"DKK": 0, "hours": 1}
     return sorted(lines, key=lambda x: (x.side != MUNICIPAL, order.get(x.unit, 2), x.unit))
 
 
-def _rolled_up(groups: Any) -> PortfolioFigures:
+def _rolled_up(groups: Iterable[PortfolioFigures]) -> PortfolioFigures:
     """The whole from its per-type parts (all but the distinct stakeholders, which do not add)."""
     whole = PortfolioFigures()
     lines: dict[tuple[str, str], ResourceLine] = {}
