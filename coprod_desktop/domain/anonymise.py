@@ -15,7 +15,8 @@ digits (an account or case number).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -108,17 +109,105 @@ def _word_pattern(phrase: str) -> str | None:
     return rf"(?<![\w@]){pattern}(?P<suffix>'s|’s|s)?(?![\w@])"
 
 
-@dataclass(frozen=True)
 class _Rule:
-    pattern: re.Pattern[str]
-    word: str | None  # None: a protected organisation name, printed as it stands
-    # A cheap test first (the regular expressions are costly on large portfolios): every
-    # needle must be in the case-folded text, the digits in the text's digits.
-    needles: tuple[str, ...] = ()
-    digits: str = ""
+    """One pattern to replace (or protect), compiled when a text first may hold it: a
+    portfolio with tens of thousands of recorded persons must not compile a pattern each."""
+
+    __slots__ = ("_compiled", "argument", "digits", "make", "needles", "word")
+
+    def __init__(
+        self,
+        make: Callable[[str], str | None],
+        argument: str,
+        word: str | None,
+        needles: tuple[str, ...] = (),
+        digits: str = "",
+    ) -> None:
+        self.make = make  # make(argument): the pattern's source, written when first needed
+        self.argument = argument
+        self.word = word  # None: a protected organisation name, printed as it stands
+        # A cheap test first (the regular expressions are costly on large portfolios): every
+        # needle must be in the case-folded text, the digits in the text's digits.
+        self.needles = needles
+        self.digits = digits
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.make(self.argument) or "(?!)", re.IGNORECASE)
+        return self._compiled
 
     def may_match(self, folded: str, digits: str) -> bool:
         return all(n in folded for n in self.needles) and self.digits in digits
+
+    def tokens(self) -> list[str]:
+        """The words of the needles: a text that holds the rule's match holds each of them
+        as a whole word (the last one perhaps with a genitive s after it)."""
+        return [
+            t
+            for needle in self.needles
+            for t in ((needle,) if needle.isalnum() else _TOKEN.findall(needle))
+        ]
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class _Rules:
+    """The rules in their order, and which of them a text's words may call for: each rule
+    is filed under its two rarest words (recorded persons share first names and surnames,
+    seldom both)."""
+
+    rules: list[_Rule]
+    by_words: dict[str, dict[str | None, list[int]]]
+    by_digits: dict[str, list[int]]  # phone numbers, by their last six digits
+    always: list[int]  # rules with neither a word nor digits to look for
+
+    @classmethod
+    def of(cls, rules: list[_Rule]) -> _Rules:
+        words = [sorted(set(rule.tokens())) for rule in rules]
+        frequency = Counter(t for found in words for t in found)
+        by_words: dict[str, dict[str | None, list[int]]] = {}
+        by_digits: dict[str, list[int]] = {}
+        always: list[int] = []
+        for index, found in enumerate(words):
+            if not found:
+                digits = rules[index].digits
+                if digits:
+                    by_digits.setdefault(digits, []).append(index)
+                else:
+                    always.append(index)
+                continue
+            rarest = sorted(found, key=lambda t: (frequency[t], t))
+            second = rarest[1] if len(rarest) > 1 else None
+            by_words.setdefault(rarest[0], {}).setdefault(second, []).append(index)
+        return cls(rules, by_words, by_digits, always)
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def candidates(self, folded: str, digits: str) -> list[_Rule]:
+        tokens = set(_TOKEN.findall(folded))
+        tokens |= {t[:-1] for t in tokens if t.endswith("s")}  # a genitive s
+        wanted = set(self.always)
+        if self.by_digits:
+            for start in range(len(digits) - 5):
+                wanted.update(self.by_digits.get(digits[start : start + 6], ()))
+        for token in tokens:
+            filed = self.by_words.get(token)
+            if filed is None:
+                continue
+            if len(filed) > len(tokens):
+                for other in tokens:
+                    wanted.update(filed.get(other, ()))
+                wanted.update(filed.get(None, ()))
+            else:
+                for other, found in filed.items():
+                    if other is None or other in tokens:
+                        wanted.update(found)
+        return [self.rules[i] for i in sorted(wanted)]
 
 
 class Anonymiser:
@@ -142,24 +231,23 @@ class Anonymiser:
         self._persons = [p for p in persons if p.name.strip()]
         self._organisations = sorted({o.strip() for o in organisations if o and o.strip()})
         self._phrases = dict(phrases or {})
-        self._rules_by_language: dict[str, list[_Rule]] = {}
+        self._rules_by_language: dict[str, _Rules] = {}
 
     @cached_property
-    def _rules(self) -> list[_Rule]:
+    def _rules(self) -> _Rules:
         return self._rules_in(self.lang)
 
-    def _rules_in(self, lang: str) -> list[_Rule]:
+    def _rules_in(self, lang: str) -> _Rules:
         """The rules with the neutral words in `lang` (made once per language)."""
         if lang in self._rules_by_language:
             return self._rules_by_language[lang]
         rules: list[_Rule] = []
 
-        def add(
-            pattern: str | None, word: str | None, needles: Iterable[str] = (), digits: str = ""
-        ) -> None:
-            if pattern:
-                folded = tuple(n.casefold() for n in needles)
-                rules.append(_Rule(re.compile(pattern, re.IGNORECASE), word, folded, digits))
+        def add_words(phrase: str, word: str | None) -> None:
+            parts = phrase.split()
+            if len("".join(parts)) >= 3:  # else too short to replace safely (_name_pattern)
+                folded = tuple(n.casefold() for n in parts)
+                rules.append(_Rule(_word_pattern, phrase, word, folded))
 
         for person in self._persons:
             word = neutral_word(person.kind, lang)
@@ -168,19 +256,21 @@ class Anonymiser:
             if len(parts) > 2:
                 names.add(f"{parts[0]} {parts[-1]}")
             for name in sorted(names):
-                add(_word_pattern(name), word, name.split())
+                add_words(name, word)
             if person.email and "@" in person.email:
-                add(_email_pattern(person.email.strip()), word, [person.email.strip()])
+                email = person.email.strip()
+                rules.append(_Rule(_email_pattern, email, word, (email.casefold(),)))
             if person.phone:
                 digits = re.sub(r"\D", "", person.phone)
-                add(_phone_pattern(person.phone), word, digits=digits[-6:])
+                if len(digits) >= 6:  # else _phone_pattern has none
+                    rules.append(_Rule(_phone_pattern, person.phone, word, digits=digits[-6:]))
         for phrase, replacement in self._phrases.items():
-            add(_word_pattern(phrase), replacement, phrase.split())
+            add_words(phrase, replacement)
         if rules:  # organisations only matter where something would be replaced
             for organisation in self._organisations:
-                add(_word_pattern(organisation), None, organisation.split())
-        self._rules_by_language[lang] = rules
-        return rules
+                add_words(organisation, None)
+        made = self._rules_by_language[lang] = _Rules.of(rules)
+        return made
 
     def __bool__(self) -> bool:
         return bool(self._persons or self._phrases)
@@ -194,9 +284,9 @@ class Anonymiser:
         if not rules:
             return value
         folded = value.casefold()
-        digits = re.sub(r"\D", "", value) if any(r.digits for r in rules) else ""
+        digits = re.sub(r"\D", "", value) if rules.by_digits or rules.always else ""
         found: list[tuple[int, int, int, str | None, str]] = []
-        for rule in rules:
+        for rule in rules.candidates(folded, digits):
             if not rule.may_match(folded, digits):
                 continue
             for match in rule.pattern.finditer(value):

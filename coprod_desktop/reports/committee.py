@@ -20,7 +20,13 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.anonymise import Anonymiser, Person
-from coprod_desktop.domain.figures import MOBILISED, MUNICIPAL, UNCLASSIFIED, portfolio_figures
+from coprod_desktop.domain.committee import (
+    NEEDS_SHOWN,
+    PUBLIC_PROMISES_SHOWN,
+    CommitteeSummary,
+    summary_of,
+)
+from coprod_desktop.domain.figures import MOBILISED, MUNICIPAL, UNCLASSIFIED
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.public_names import highlights
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS, TYPOLOGY
@@ -30,9 +36,6 @@ from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, Pro
 from coprod_desktop.reports.portfolio import filter_description
 
 SUMMARY_LIMIT = 700
-# "We asked, you said, we did": promises made to these parties, at most so many listed each
-PUBLIC_COUNTERPARTS = frozenset({"citizen", "volunteer", "association", "civil_society_org"})
-PUBLIC_PROMISES_SHOWN = 12
 
 
 def person_counts(counts: Counter[str], brief: Brief) -> str:
@@ -56,7 +59,12 @@ def build(
     flt: object = None,
     today: date | None = None,
     progress: ProgressCallback | None = None,
+    summary: CommitteeSummary | None = None,
 ) -> bytes:
+    """The brief of `initiatives`. With `summary` (counted by the database for a large
+    selection, services/dashboard_figures.committee_summary) `initiatives` are only the
+    first ones the brief describes one by one, and the rest is counted ("… and n more");
+    without it everything is worked out from `initiatives`."""
     today = today or settings.generated_at.date()
     lang = settings.lang
     hide = Anonymiser(
@@ -65,7 +73,9 @@ def build(
         organisations=organisations,
         phrases=None if include_personal_data else replacements,
     )
-    figures = portfolio_figures(initiatives, today)
+    if summary is None:
+        summary = summary_of(initiatives, today)
+    figures = summary.figures
     if progress:
         progress(2, 4)
     place = settings.municipality_name or ""
@@ -201,46 +211,38 @@ def build(
     # outcomes reached, public-safe (reports/outcomes.py)
     from coprod_desktop.reports import outcomes as outcome_sections
 
-    outcome_sections.delivered_section(brief, initiatives, hide.text)
+    outcome_sections.delivered_section(brief, summary.with_outcomes, hide.text)
     if progress:
         progress(3, 4)
 
     # ---- we asked, you said, we did: promises to citizens and associations (texts only,
     # anonymised; never the name of whom they were made to)
-    public = [
-        (item, c)
-        for item in initiatives
-        for c in item.commitments
-        if c.counterpart_kind in PUBLIC_COUNTERPARTS
-    ]
-    if public:
-        kept = [(i, c) for i, c in public if c.status == "done"]
-        still = [(i, c) for i, c in public if c.status in ("open", "in_progress")]
+    promises = summary.promises
+    if promises.kept or promises.still_open or promises.dropped:
         brief.heading(t("committee_we_did"))
         brief.add(
             brief.para(
                 tx.escape(
                     t(
                         "committee_we_did_intro",
-                        kept=n(len(kept)),
-                        open=n(len(still)),
-                        dropped=n(len(public) - len(kept) - len(still)),
+                        kept=n(promises.kept),
+                        open=n(promises.still_open),
+                        dropped=n(promises.dropped),
                     )
                 )
             )
         )
-        for key, group in (("committee_we_did_kept", kept), ("committee_we_did_open", still)):
-            if not group:
+        for key, count, shown in (
+            ("committee_we_did_kept", promises.kept, promises.first_kept),
+            ("committee_we_did_open", promises.still_open, promises.first_open),
+        ):
+            if not count:
                 continue
             brief.add(brief.para(tx.escape(t(key)), s.h3))
-            shown = sorted(group, key=lambda pair: (pair[1].due_on or date.max, pair[1].id or 0))
-            lines = [
-                f"{plain(c.text, 200)} ({tx.escape(i.reference or '')})"
-                for i, c in shown[:PUBLIC_PROMISES_SHOWN]
-            ]
-            if len(shown) > PUBLIC_PROMISES_SHOWN:
+            lines = [f"{plain(c.text, 200)} ({tx.escape(reference)})" for reference, c in shown]
+            if count > PUBLIC_PROMISES_SHOWN:
                 lines.append(
-                    tx.escape(t("committee_and_more", count=n(len(shown) - PUBLIC_PROMISES_SHOWN)))
+                    tx.escape(t("committee_and_more", count=n(count - PUBLIC_PROMISES_SHOWN)))
                 )
             brief.bullets(lines)
 
@@ -248,20 +250,22 @@ def build(
     brief.heading(t("committee_needs"))
     brief.add(brief.para(tx.escape(t("committee_needs_intro"))))
 
-    def needs(key: str, items: Sequence[InitiativeData]) -> None:
-        brief.add(brief.para(f"<b>{tx.escape(t(key, count=n(len(items))))}</b>", s.h3))
-        if items:
-            brief.bullets([f"{tx.escape(i.reference or '')} {plain(i.title)}" for i in items[:25]])
-            if len(items) > 25:
+    for need, key in (
+        ("mandate", "committee_need_mandate"),
+        ("anchoring", "committee_need_anchoring"),
+        ("resources", "committee_need_resources"),
+    ):
+        count, items = summary.needs[need].count, summary.needs[need].first
+        brief.add(brief.para(f"<b>{tx.escape(t(key, count=n(count)))}</b>", s.h3))
+        if count:
+            named = items[:NEEDS_SHOWN]
+            brief.bullets([f"{tx.escape(i.reference or '')} {plain(i.title)}" for i in named])
+            if count > NEEDS_SHOWN:
                 brief.add(
                     brief.para(
-                        tx.escape(t("committee_and_more", count=n(len(items) - 25))), s.muted
+                        tx.escape(t("committee_and_more", count=n(count - NEEDS_SHOWN))), s.muted
                     )
                 )
-
-    needs("committee_need_mandate", [*figures.no_mandate, *figures.unclear_mandate])
-    needs("committee_need_anchoring", figures.not_anchored)
-    needs("committee_need_resources", figures.short_of_resources)
     brief.add(brief.para(f"<b>{tx.escape(t('committee_pressures'))}</b>", s.h3))
     if figures.open_pressures:
         rows = []
@@ -343,6 +347,13 @@ def build(
             )
         block.append(Spacer(1, 6))
         brief.add(KeepTogether(block))
+    if summary.total > len(initiatives):  # a large selection: the rest counted, not described
+        brief.add(
+            brief.para(
+                tx.escape(t("committee_and_more", count=n(summary.total - len(initiatives)))),
+                s.muted,
+            )
+        )
     return brief.render()
 
 

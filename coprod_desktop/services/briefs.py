@@ -75,21 +75,33 @@ def committee_brief(
     `include_journal`. With `require_confirmed_names`, a public brief that would print a
     name-like phrase nobody has decided on is refused (NamesUnconfirmedError)."""
     from coprod_desktop.reports import committee
-    from coprod_desktop.services import names, reporting
+    from coprod_desktop.services import dashboard_figures, names, portfolio, reporting
 
     if progress:
         progress(0, 4)
-    data = reporting.load_portfolio(db, flt, light=True)
+    # counted by the database; only the initiatives the brief describes or names are read
+    today = settings.generated_at.date()
+    summary = dashboard_figures.committee_summary(db, flt, today)
+    listed = [
+        row.id
+        for row in portfolio.rows(
+            db, flt or portfolio.PortfolioFilter(), limit=dashboard_figures.COMMITTEE_LISTED
+        )
+    ]
+    data = reporting.load_initiatives(db, listed, light=True)
     if require_confirmed_names and not include_personal_data:
         from coprod_desktop.domain.errors import NamesUnconfirmedError
 
+        # the texts of every initiative the brief prints something of, in the selection's order
+        printed = {i.id: i for i in (*data, *summary.initiatives_named())}
+        checked = sorted(printed.values(), key=lambda i: (i.reference or "", i.id or 0))
         unconfirmed = names.committee_check(
             db,
             flt,
             settings.lang,
             include_journal=include_journal,
             municipality=settings.municipality_name or "",
-            initiatives=data,
+            initiatives=checked,
         )
         if unconfirmed:
             raise NamesUnconfirmedError(count=len(unconfirmed))
@@ -105,7 +117,9 @@ def committee_brief(
         organisations=safe.organisations,
         replacements=safe.replacements,
         flt=flt,
+        today=today,
         progress=progress,
+        summary=summary,
     )
     if progress:
         progress(4, 4)

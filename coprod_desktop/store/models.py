@@ -162,6 +162,33 @@ class Initiative(Base):
     __table_args__ = (
         Index("ix_initiative_title", "title"),
         Index("ix_initiative_title_key", "title_key"),
+        # everything the portfolio's figures read of an initiative (migration 0014)
+        Index(
+            "ix_initiative_figures",
+            "type",
+            "sector",
+            "status",
+            "origin",
+            "reference",
+            "next_review",
+            "start_date",
+            "created_at",
+            "current_mandate_level",
+            "current_mandate_clarity",
+            "current_mandate_until",
+            "anchored_mandates",
+            "staff_time_entries",
+            "municipal_units",
+            "troubled_partners",
+            "severe_pressure_since",
+            "last_journal_on",
+            "earliest_open_due",
+            "outcome_count",
+            "last_measured_on",
+        ),
+        # the co-production phases and public values the figures count, grouped by their
+        # JSON text (SQLite only: PostgreSQL cannot index its json type; migration 0014)
+        Index("ix_initiative_lists", "type", "co_phases", "public_values").ddl_if(dialect="sqlite"),
     )
 
     @validates("title", "owner")
@@ -294,7 +321,11 @@ class ResourceEntry(Base):
     initiative: Mapped[Initiative] = relationship(back_populates="resources")
     source: Mapped[Stakeholder | None] = relationship()
 
-    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        # the portfolio's figures (migration 0014)
+        Index("ix_resource_entry_figures", "initiative_id", "kind", "planned", "amount"),
+    )
 
 
 class CrossPressure(Base):
@@ -321,6 +352,8 @@ class CrossPressure(Base):
         CheckConstraint("severity BETWEEN 1 AND 3", name="severity_range"),
         # The portfolio counts open pressures per initiative on every page it shows.
         Index("ix_cross_pressure_initiative_status", "initiative_id", "status"),
+        # the portfolio's figures (migration 0014)
+        Index("ix_cross_pressure_figures", "initiative_id", "category", "status", "severity"),
     )
 
 
@@ -395,6 +428,8 @@ class Commitment(Base):
         # `coprod commitments` lists by status and due date; "My work" by owner and status.
         Index("ix_commitment_status_due_on", "status", "due_on"),
         Index("ix_commitment_owner_key_status_due_on", "owner_key", "status", "due_on"),
+        # the portfolio's figures (migration 0014)
+        Index("ix_commitment_figures", "initiative_id", "status", "due_on", "done_on"),
     )
 
     @validates("owner")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -47,24 +48,18 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import SIGNAL_KEYS, attention_signals
-from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.analysis import Thresholds
 from coprod_desktop.domain.figures import (
-    MOBILISED,
     MUNICIPAL,
-    SIGNAL_RANK,
     UNCLASSIFIED,
     UNKNOWN,
-    FiguresAccumulator,
     PortfolioFigures,
-    commitment_counts,
-    is_municipal,
-    resource_unit,
 )
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.outcomes import NO_PHASE
 from coprod_desktop.reports.fonts import SANS, SANS_BOLD
-from coprod_desktop.services import memory, portfolio, reporting
+from coprod_desktop.services import dashboard_figures
+from coprod_desktop.services.dashboard_figures import AttentionEntry, Key
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
@@ -76,147 +71,73 @@ if TYPE_CHECKING:
     from coprod_desktop.reports import charts
 
 CHART_WIDTH = 400.0  # points; the drawings are laid out at this width and scaled to the screen
-Key = tuple[str, str | None]  # (bar, series); series None = the whole bar
-
-
-@dataclass
-class AttentionEntry:
-    id: int
-    reference: str
-    title: str
-    signals: list[AttentionSignal]
-
-    @property
-    def worst(self) -> int:
-        return min((SIGNAL_RANK.get(s.severity, 3) for s in self.signals), default=3)
+__all__ = ["AttentionEntry", "DashboardData", "DashboardView", "compute"]
 
 
 @dataclass
 class DashboardData:
-    """Everything the dashboard shows, worked out off the GUI thread."""
+    """Everything the dashboard shows, counted by the database off the GUI thread
+    (services/dashboard_figures.py); the initiatives behind a bar and the attention list's
+    entries are read when asked for."""
 
     today: dt.date
     figures: PortfolioFigures
     by_type: dict[str, PortfolioFigures]
-    # chart name -> (bar, series) -> the initiatives behind that cell or bar
-    ids: dict[str, dict[Key, list[int]]] = field(default_factory=dict)
+    # chart name -> (bar, series) -> how many initiatives stand behind that cell or bar
+    cells: dict[str, dict[Key, int]] = field(default_factory=dict)
     # "type" / "sector" -> key -> commitments kept, kept_on_time, overdue, dropped, open
     commitments: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
-    attention: list[AttentionEntry] = field(default_factory=list)
+    attention: Sequence[AttentionEntry] = field(default_factory=list)
     signal_counts: dict[str, int] = field(default_factory=dict)
     # type -> co-production phase -> initiatives (the four Co's beside the typology)
     phase_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    db: Database | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def count_for(self, chart: str, bar: str, series: str | None) -> int:
+        return self.cells.get(chart, {}).get((bar, series), 0)
 
     def ids_for(self, chart: str, bar: str, series: str | None) -> tuple[int, ...]:
-        return tuple(self.ids.get(chart, {}).get((bar, series), []))
-
-
-def _add(table: dict[Key, list[int]], keys: Iterable[Key], ident: int) -> None:
-    for key in keys:
-        found = table.setdefault(key, [])
-        if not found or found[-1] != ident:
-            found.append(ident)
-
-
-CHUNK = 2000  # initiatives loaded at a time: memory stays bounded at municipal scale
+        """The initiatives behind a bar or segment (read from the database when clicked)."""
+        if self.db is None or not self.count_for(chart, bar, series):
+            return ()
+        return dashboard_figures.ids_for(self.db, chart, bar, series, self.today, self.thresholds)
 
 
 def compute(
     db: Database, today: dt.date | None = None, progress: Progress | None = None
 ) -> DashboardData:
-    """Figures and click-through ids for the whole portfolio (runs on the worker thread).
+    """Figures of the whole portfolio and the attention list's order (on the worker thread).
 
-    The portfolio is streamed in chunks of CHUNK initiatives; of each only the figures, the
-    ids behind each bar and the attention entries are kept. Each initiative's signals are
-    worked out once. After each chunk `progress` (if any) is told how far it got, and a
+    A handful of GROUP BY counts over indexed columns (services/dashboard_figures.py, whose
+    `python_figures` is the reference they are tested against). Between the queries a
     cancelled `progress` stops the work (Cancelled is raised)."""
     when = today or dt.date.today()
     thresholds = load_settings().thresholds()
-    everything = FiguresAccumulator(keep_initiatives=False)
-    per_type: dict[str, FiguresAccumulator] = {}
-    attention: list[AttentionEntry] = []
-    type_sector: dict[Key, list[int]] = {}
-    pressures: dict[Key, list[int]] = {}
-    resources: dict[Key, list[int]] = {}
-    origins: dict[Key, list[int]] = {}
-    signals: dict[Key, list[int]] = {}
-    promises: dict[str, dict[str, Counter[str]]] = {"type": {}, "sector": {}}
-    phases: dict[Key, list[int]] = {}  # (phase, type)
-    ids = portfolio.ids(db)
-    total = len(ids)
-    with memory.collector_paused():
-        for start in range(0, total, CHUNK):
-            if progress is not None:
-                progress.check()
-            # plain SQL without what neither the charts nor the signals read (descriptions,
-            # type rationales, reviews, journal participants): ORM objects for a whole municipal
-            # portfolio took minutes, and all of it at once over a gigabyte
-            for item in reporting.load_initiatives(db, ids[start : start + CHUNK], light=True):
-                assert item.id is not None
-                ident = item.id
-                kind = item.type or UNCLASSIFIED
-                found = attention_signals(item, when, thresholds)
-                everything.add(item, found)
-                group = per_type.get(kind)
-                if group is None:
-                    group = per_type[kind] = FiguresAccumulator(keep_initiatives=False)
-                group.add(item, found)
-                _add(type_sector, [(item.sector, None), (item.sector, kind)], ident)
-                for pressure in item.cross_pressures:
-                    if pressure.status != "resolved":
-                        category = pressure.category
-                        _add(
-                            pressures, [(category, None), (category, str(pressure.severity))], ident
-                        )
-                for res in item.resources:
-                    side = MUNICIPAL if is_municipal(res) else MOBILISED
-                    bar = f"{kind}:{side}:{resource_unit(res)}"
-                    _add(
-                        resources,
-                        [(bar, None), (bar, "planned" if res.planned else "actual")],
-                        ident,
-                    )
-                origin = item.origin or UNKNOWN
-                _add(origins, [(origin, None), (origin, "count")], ident)
-                if item.commitments:
-                    counts = commitment_counts(item.commitments, when)
-                    promises["type"].setdefault(kind, Counter()).update(counts)
-                    promises["sector"].setdefault(item.sector, Counter()).update(counts)
-                covered = [p for p in item.co_phases if v.CoPhase.is_key(p)] or [NO_PHASE]
-                for phase in dict.fromkeys(covered):
-                    _add(phases, [(phase, None), (phase, kind)], ident)
-                if found:
-                    attention.append(AttentionEntry(ident, item.reference or "", item.title, found))
-                    for key in dict.fromkeys(s.key for s in found):
-                        _add(signals, [(key, None), (key, "count")], ident)
-            if progress is not None:
-                progress.report(min(start + CHUNK, total), total)
-    attention.sort(key=lambda a: (a.worst, -len(a.signals), a.reference))
+    check = progress.check if progress is not None else None
+    with ThreadPoolExecutor(max_workers=1) as beside:  # the list's order while counting
+        ordering = beside.submit(dashboard_figures.attention_order, db, when, thresholds)
+        found = dashboard_figures.sql_figures(
+            db, when, thresholds, count_attention=False, check=check
+        )
+        order = ordering.result()
+    if check is not None:
+        check()
+    attention = dashboard_figures.AttentionPages(db, order, when, thresholds)
+    if order:
+        attention[0]  # the first page is read here, not when the list is painted
     return DashboardData(
         today=when,
-        figures=everything.result(),
-        by_type={kind: group.result() for kind, group in per_type.items()},
-        ids={
-            "type_sector": type_sector,
-            "pressures": pressures,
-            "resources": resources,
-            "origins": origins,
-            "signals": signals,
-            "phases": phases,
-        },
+        figures=found.figures,
+        by_type=found.by_type,
+        cells=found.cells,
+        commitments=found.commitments,
         attention=attention,
-        signal_counts={key: len(signals.get((key, None), [])) for key in SIGNAL_KEYS},
-        commitments=promises,
-        phase_counts=_phase_counts(phases),
+        signal_counts=found.signal_counts,
+        phase_counts=found.phase_counts,
+        db=db,
+        thresholds=thresholds,
     )
-
-
-def _phase_counts(phases: dict[Key, list[int]]) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
-    for (phase, kind), found in phases.items():
-        if kind is not None:
-            counts.setdefault(kind, {})[phase] = len(found)
-    return counts
 
 
 def signals_chart(data: DashboardData, lang: str, title: str, width: float) -> charts.ChartDrawing:
@@ -347,11 +268,11 @@ class AttentionModel(QAbstractTableModel):
         self, headers: list[str], severity: dict[int, str], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.entries: list[AttentionEntry] = []
+        self.entries: Sequence[AttentionEntry] = []
         self.headers = headers  # translated by the view (their context is the dashboard's)
         self.severity = severity
 
-    def set_entries(self, entries: list[AttentionEntry]) -> None:
+    def set_entries(self, entries: Sequence[AttentionEntry]) -> None:
         self.beginResetModel()
         self.entries = entries
         self.endResetModel()
@@ -689,7 +610,7 @@ class DashboardView(QWidget):
         return describe
 
     def describe(self, chart: str, bar: str, series: str | None, value: float) -> str:
-        count = len(self.data.ids_for(chart, bar, series)) if self.data else 0
+        count = self.data.count_for(chart, bar, series) if self.data else 0
         text = self.bar_label(chart, bar, series)
         return text + "\n" + self.tr("%n initiative(s) — click to show them", "", count)
 

@@ -175,48 +175,53 @@ def test_completeness_column(window):
 
 
 class RecordingProgress:
-    """Stands in for the worker's Progress: records reports, cancels when told to."""
+    """Stands in for the worker's Progress: counts the checks, cancels when told to."""
 
     def __init__(self, cancel_after: int | None = None) -> None:
-        self.reports: list[tuple[int, int]] = []
+        self.checks = 0
         self.cancel_after = cancel_after
 
     def report(self, done: int, total: int) -> None:
-        self.reports.append((done, total))
+        pass
 
     def check(self) -> None:
         from coprod_desktop.ui.background import Cancelled
 
-        if self.cancel_after is not None and len(self.reports) >= self.cancel_after:
+        self.checks += 1
+        if self.cancel_after is not None and self.checks > self.cancel_after:
             raise Cancelled()
 
 
-def test_figures_streamed_in_chunks_are_the_same_and_report_progress(window, monkeypatch):
+def test_the_dashboards_figures_are_the_python_references(window):
+    """What the database counts is what streaming every initiative through Python gives."""
+    from coprod_desktop.services import dashboard_figures
     from coprod_desktop.ui import dashboard
 
-    whole = dashboard.compute(window.db)
-    monkeypatch.setattr(dashboard, "CHUNK", 5)
-    progress = RecordingProgress()
-    chunked = dashboard.compute(window.db, progress=progress)  # type: ignore[arg-type]
-    assert progress.reports == [(5, 16), (10, 16), (15, 16), (16, 16)]
-    assert chunked.ids == whole.ids
-    assert chunked.signal_counts == whole.signal_counts
-    assert [(e.id, e.signals) for e in chunked.attention] == [
-        (e.id, e.signals) for e in whole.attention
+    data = dashboard.compute(window.db)
+    reference = dashboard_figures.python_figures(window.db, data.today, data.thresholds)
+    assert data.figures.count == 16
+    assert data.cells == reference.figures.cells
+    for chart, table in reference.ids.items():
+        for (bar, series), ids in table.items():
+            assert sorted(data.ids_for(chart, bar, series)) == sorted(ids), (chart, bar, series)
+    assert data.signal_counts == reference.figures.signal_counts
+    assert data.phase_counts == reference.figures.phase_counts
+    assert data.commitments == reference.figures.commitments
+    assert [(e.id, e.signals) for e in data.attention] == [
+        (e.id, e.signals) for e in reference.attention
     ]
-    assert chunked.figures == whole.figures
-    assert chunked.by_type == whole.by_type
+    assert data.figures.open_pressures == reference.figures.figures.open_pressures
+    assert data.figures.type_by_sector == reference.figures.figures.type_by_sector
 
 
-def test_computing_the_figures_stops_when_cancelled(window, monkeypatch):
+def test_computing_the_figures_stops_when_cancelled(window):
     from coprod_desktop.ui import dashboard
     from coprod_desktop.ui.background import Cancelled
 
-    monkeypatch.setattr(dashboard, "CHUNK", 5)
     progress = RecordingProgress(cancel_after=2)
     with pytest.raises(Cancelled):
         dashboard.compute(window.db, progress=progress)  # type: ignore[arg-type]
-    assert progress.reports == [(5, 16), (10, 16)]
+    assert progress.checks == 3  # it stopped at the third query, not after all of them
 
 
 def test_the_dashboard_shows_its_progress_and_can_be_stopped(window, qtbot):
