@@ -381,7 +381,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_import(self) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.services import exchange, file_import
 
         path: Path = self.args.file
         if path.suffix.lower() in (".csv", ".xlsx"):
@@ -392,7 +392,7 @@ class Cli:
             raise InputFileError(
                 "unsupported_format",
                 suffix=path.suffix or path.name,
-                allowed=exchange.ALLOWED_SUFFIXES,
+                allowed=file_import.ALLOWED_SUFFIXES,
             )
         document = exchange.read_json_file(path)  # a bad file is refused before the database opens
         result = exchange.import_document(
@@ -472,7 +472,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_export(self) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.services import file_export
 
         flt = _filter(self.args)
         if self.args.participedia:
@@ -484,7 +484,7 @@ class Cli:
             count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
             self.say("cli_exported", count=count, path=self.args.output)
             return EXIT_OK
-        count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
+        count = file_export.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
 

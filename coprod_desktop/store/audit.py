@@ -75,7 +75,7 @@ def _initiative_id(obj: m.Base) -> int | None:
 
 
 # The field that names a record in the audit trail (the first one set); the bulk import of
-# services/exchange.py labels its rows the same way.
+# services/exchange/bulk.py labels its rows the same way.
 LABEL_FIELDS = (
     "reference",
     "name",

@@ -301,12 +301,12 @@ def analyse(db: Database, path: Path, mapping: dict[str, str], merge: bool, lang
 
 def run_import(db: Database, path: Path, mapping: dict[str, str], merge: bool) -> Any:
     """The import itself, all or nothing (runs on the worker thread)."""
-    from coprod_desktop.services import exchange, spreadsheet
+    from coprod_desktop.services import file_import, spreadsheet
 
     if path.suffix.lower() in SHEET_SUFFIXES:
         column_map: dict[str, str | None] = dict(mapping)
         return spreadsheet.import_sheet(db, path, column_map, merge=merge)
-    result = exchange.import_file(db, path, merge=merge)
+    result = file_import.import_file(db, path, merge=merge)
     if path.suffix.lower() == ".coprodz":
         from coprod_desktop.services import attachments
 
@@ -966,9 +966,9 @@ def export_portfolio(
     lang = i18n.lang()
 
     def work(_progress: Progress) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.services import file_export
 
-        return exchange.export_file(db, target, flt, lang)
+        return file_export.export_file(db, target, flt, lang)
 
     def done(count: int) -> None:
         on_done(

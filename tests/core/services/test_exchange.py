@@ -12,7 +12,14 @@ from jsonschema import Draft202012Validator
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, ValidationError
-from coprod_desktop.services import exchange, initiatives, portfolio, stakeholders
+from coprod_desktop.services import (
+    exchange,
+    file_export,
+    file_import,
+    initiatives,
+    portfolio,
+    stakeholders,
+)
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
@@ -294,13 +301,13 @@ def test_export_import_export_is_identical(db: Database, tmp_path: Path) -> None
     exchange.import_document(db, full_document())
     exchange.load_demo(db, "da")
     first = tmp_path / "first.json"
-    exchange.export_file(db, first)
+    file_export.export_file(db, first)
 
     empty = open_database(str(tmp_path / "second.sqlite"))
     try:
-        exchange.import_file(empty, first)
+        file_import.import_file(empty, first)
         second = tmp_path / "second.json"
-        exchange.export_file(empty, second)
+        file_export.export_file(empty, second)
     finally:
         empty.dispose()
     assert json.loads(second.read_text("utf-8")) == json.loads(first.read_text("utf-8"))

@@ -1,0 +1,284 @@
+"""The bulk path of an import: new stakeholders, initiatives and their children written with
+one executemany per table, inside the import's transaction (so it stays all or nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from coprod_desktop.domain.vocab import is_natural_person
+from coprod_desktop.services import convert
+from coprod_desktop.store import models as m
+from coprod_desktop.store import search
+from coprod_desktop.store.audit import ENTITY_NAMES, LABEL_FIELDS, as_text
+
+# The bulk path: new stakeholders, initiatives and their children written with one executemany
+# per table, inside the same transaction as the rest of the import (so it stays all or
+# nothing). It writes what the ORM listeners and the search index would: a 'create' audit row
+# per record (labelled as store.audit labels them) and the search rows of the new initiatives.
+_BULK_CHUNK = 2000
+_IMPORT_CACHE_KIB = 64 * 1024
+_LABELS = LABEL_FIELDS
+_CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stakeholders": convert.INVOLVEMENT_FIELDS,
+    "mandates": convert.MANDATE_FIELDS,
+    "resources": convert.RESOURCE_FIELDS,
+    "cross_pressures": convert.PRESSURE_FIELDS,
+    "journal": convert.JOURNAL_FIELDS,
+    "reviews": convert.REVIEW_FIELDS,
+    "commitments": convert.COMMITMENT_FIELDS,
+    "outcomes": convert.OUTCOME_FIELDS,
+}
+_AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
+
+
+def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
+    if name == "is_person":  # citizens and volunteers are natural persons whatever it says
+        return is_natural_person(record["kind"], record["is_person"])
+    return record[name]
+
+
+class BulkWriter:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect
+        self.now = m.utcnow()
+        self.audit: list[tuple[str, int, int | None, str | None]] = []
+
+    def insert(
+        self,
+        model: Any,
+        columns: tuple[str, ...],
+        rows: list[tuple[Any, ...]],
+        constants: Mapping[str, Any],
+        *,
+        ids: bool = True,
+    ) -> list[int]:
+        """Insert rows (values in `columns` order, then `constants` in each), returning their
+        new ids in the order given."""
+        if not rows:
+            return []
+        table: Any = getattr(model, "__table__", model)
+        if self.dialect.name != "sqlite":
+            statement = insert(table)
+            if ids:
+                statement = statement.returning(table.c.id, sort_by_parameter_order=True)
+            made: list[int] = []
+            for start in range(0, len(rows), _BULK_CHUNK):
+                chunk = [
+                    {**dict(zip(columns, row, strict=True)), **constants}
+                    for row in rows[start : start + _BULK_CHUNK]
+                ]
+                result = self.connection.execute(statement, chunk)
+                if ids:
+                    made += [row[0] for row in result]
+            return made
+        # SQLite: plain DBAPI rows in one executemany, each value as the column type would
+        # bind it. SQLite cannot promise the order of RETURNING rows, but the ids are known:
+        # this transaction holds the only write lock, so each row gets the next rowid after
+        # the largest one, in the order given.
+        fixed = tuple(self._bind(table.c[name], value) for name, value in constants.items())
+        processors = [
+            (index, process)
+            for index, name in enumerate(columns)
+            if (process := self._processor(table.c[name])) is not None
+        ]
+        if processors:
+            values = []
+            for row in rows:
+                listed = list(row)
+                for index, process in processors:
+                    listed[index] = process(listed[index])
+                values.append((*listed, *fixed))
+        else:
+            values = [(*row, *fixed) for row in rows]
+        quote = self.dialect.identifier_preparer.quote
+        names = ", ".join(quote(name) for name in (*columns, *constants))
+        marks = ", ".join("?" * (len(columns) + len(constants)))
+        self.connection.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", values
+        )
+        if not ids:
+            return []
+        last = self.connection.exec_driver_sql(f"SELECT max(id) FROM {quote(table.name)}")
+        top = last.scalar_one()
+        return list(range(top - len(rows) + 1, top + 1))
+
+    @contextmanager
+    def larger_cache(self) -> Iterator[None]:
+        """SQLite keeps 2 MB of pages per connection; the new rows touch a dozen indexes
+        (and a trigger updates initiatives), so a 10,000-initiative import spends a tenth
+        of its time re-reading index pages. 64 MB while writing them, then as it was."""
+        if self.dialect.name != "sqlite":
+            yield
+            return
+        before = int(self.connection.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+        page = int(self.connection.exec_driver_sql("PRAGMA page_size").scalar() or 4096)
+        if (-before if before < 0 else before * page // 1024) >= _IMPORT_CACHE_KIB:
+            yield  # already as large
+            return
+        self.connection.exec_driver_sql(f"PRAGMA cache_size = {-_IMPORT_CACHE_KIB}")
+        restore = f"PRAGMA cache_size = {before}"
+        try:
+            yield
+        except BaseException:
+            with suppress(Exception):  # the first error is the one to report
+                self.connection.exec_driver_sql(restore)
+            raise
+        self.connection.exec_driver_sql(restore)
+
+    def _processor(self, column: Any) -> Callable[[Any], Any] | None:
+        process: Callable[[Any], Any] | None = column.type.dialect_impl(
+            self.dialect
+        ).bind_processor(self.dialect)
+        return process
+
+    def _bind(self, column: Any, value: Any) -> Any:
+        process = self._processor(column)
+        return value if process is None else process(value)
+
+    def note(
+        self, entity: str, ids: list[int], parents: Sequence[int | None], labels: list[Any]
+    ) -> None:
+        self.audit += zip([entity] * len(ids), ids, parents, labels, strict=True)
+
+    def _stamps(self) -> dict[str, Any]:
+        return {"created_at": self.now, "updated_at": self.now, "version": 1}
+
+    def stakeholders(self, records: list[dict[str, Any]]) -> list[int]:
+        columns = convert.STAKEHOLDER_SCALARS
+        rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
+        ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
+        self.note("stakeholder", ids, [None] * len(ids), [as_text(s["name"]) for s in records])
+        return ids
+
+    def initiatives(
+        self, items: list[dict[str, Any]], people: dict[str, tuple[int, str]]
+    ) -> list[str]:
+        """Insert new initiatives with their children; returns their references."""
+        if not items:
+            return []
+        scalars = convert.INITIATIVE_SCALARS
+        get = itemgetter(*scalars)
+        at_reference = scalars.index("reference")
+        at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
+        at_title, at_owner = scalars.index("title"), scalars.index("owner")
+        rows = []
+        for item in items:
+            row = list(get(item))
+            row[at_reference] = row[at_reference].strip()
+            for at in at_lists:
+                row[at] = list(row[at] or [])
+            row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
+            rows.append(tuple(row))
+        references = [row[at_reference] for row in rows]
+        parents = self.insert(
+            m.Initiative, (*scalars, "title_key", "owner_key"), rows, self._stamps()
+        )
+        self.note("initiative", parents, parents, [as_text(r) for r in references])
+
+        participants: list[tuple[int, ...]] = []
+        journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
+        journal_ids: dict[tuple[int, str], int] = {}
+        for list_name, model in m.CHILD_MODELS.items():
+            columns = _CHILD_COLUMNS[list_name]
+            names = tuple(
+                n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
+            )
+            get = itemgetter(*names)
+            labels_from = [n for n in _LABELS if n in columns]
+            child_rows: list[tuple[Any, ...]] = []
+            owners: list[int | None] = []
+            labels: list[str | None] = []
+            for item, parent in zip(items, parents, strict=True):
+                for x in item[list_name]:
+                    values = get(x)
+                    if list_name == "stakeholders":
+                        sid, who = people[x["stakeholder"]]
+                        child_rows.append((parent, sid, *values))
+                        labels.append(f"{who} ({x['role']})")
+                    else:
+                        if list_name == "resources":
+                            source = x["source"]
+                            values = (*values, people[source][0] if source is not None else None)
+                        elif list_name == "journal":
+                            participants.append(tuple({people[k][0] for k in x["participants"]}))
+                            journal_keys.append((parent, x["key"]))
+                        elif list_name == "commitments":
+                            other, entry = x["counterpart"], x["journal"]
+                            values = (
+                                *values,
+                                people[other][0] if other is not None else None,
+                                journal_ids[(parent, entry)] if entry is not None else None,
+                                m.sort_key(x["owner"]),
+                            )
+                        child_rows.append((parent, *values))
+                        label = None
+                        for name in labels_from:  # as store.audit labels a record
+                            if value := x[name]:
+                                label = value if type(value) is str else as_text(value)
+                                break
+                        labels.append(label)
+                    owners.append(parent)
+            if list_name == "stakeholders":
+                names = ("stakeholder_id", *names)
+            elif list_name == "resources":
+                names = (*names, "source_id")
+            elif list_name == "commitments":
+                names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
+            ids = self.insert(model, ("initiative_id", *names), child_rows, {})
+            self.note(ENTITY_NAMES[model], ids, owners, labels)
+            if list_name == "journal":
+                journal_ids = {
+                    (parent, key): entry
+                    for (parent, key), entry in zip(journal_keys, ids, strict=True)
+                    if key is not None
+                }
+                links = [
+                    (entry, sid)
+                    for entry, people_ids in zip(ids, participants, strict=True)
+                    for sid in sorted(people_ids)
+                ]
+                self.insert(
+                    m.journal_participant,
+                    ("journal_entry_id", "stakeholder_id"),
+                    links,
+                    {},
+                    ids=False,
+                )
+        # their search rows from the text in hand (what search.reindex would read back)
+        search.index_new(
+            self.connection,
+            [
+                (
+                    parent,
+                    search.body(
+                        [
+                            row[at_reference],
+                            item["title"],
+                            item["summary"],
+                            item["description"],
+                            item["area"],
+                            *(x["summary"] for x in item["journal"]),
+                            *(x["text"] for x in item["commitments"]),
+                        ]
+                    ),
+                )
+                for parent, row, item in zip(parents, rows, items, strict=True)
+            ],
+        )
+        return references
+
+    def write_audit(self) -> None:
+        """Write the 'create' audit rows noted so far."""
+        if self.audit and not self.session.info.get("skip_audit"):
+            who = self.session.info.get("user") or "unknown"
+            constants = {"at": self.now, "who": who, "action": "create"}
+            self.insert(m.AuditEntry, _AUDIT_COLUMNS, self.audit, constants, ids=False)
+        self.audit = []
