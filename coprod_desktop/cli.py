@@ -401,6 +401,7 @@ class Cli:
             merge=self.args.merge,
             dry_run=self.args.dry_run,
             force=self.args.force,
+            source=path.name,
         )
         return self._imported(result)
 
@@ -416,6 +417,7 @@ class Cli:
                 dry_run=self.args.dry_run,
                 force=self.args.force,
                 files=files,
+                source=path.name,
             )
         code = self._imported(result)
         if not result.dry_run:
@@ -875,6 +877,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_history(self) -> int:
+        from coprod_desktop.domain import import_event
         from coprod_desktop.services import initiatives
 
         entries = initiatives.history(self.open(), self.args.ident)
@@ -889,6 +892,12 @@ class Cli:
                     "field": e.field,
                     "old": e.old_value,
                     "new": e.new_value,
+                    # an import event: the record's first state, readable
+                    **(
+                        {"values": import_event.state(e.new_value)}
+                        if e.action == import_event.IMPORT
+                        else {}
+                    ),
                 }
                 for e in entries
             ]
@@ -908,7 +917,9 @@ class Cli:
                 t(f"history_{e.action}") if f"history_{e.action}" in CATALOGUE else e.action,
                 t(f"entity_{e.entity}") if f"entity_{e.entity}" in CATALOGUE else e.entity,
                 field_label(e.entity, e.field, self.lang) if e.field else "",
-                f"{e.old_value!s} → {e.new_value!s}"
+                import_event.summary(e.entity, e.old_value, e.new_value, self.lang)
+                if e.action == import_event.IMPORT
+                else f"{e.old_value!s} → {e.new_value!s}"
                 if e.field
                 else (e.new_value or e.old_value or ""),
             ]

@@ -25,10 +25,11 @@ def import_file(
     if suffix == ".coprodz":
         with bundle.open_bundle(path) as (document, files):
             return exchange.import_document(
-                db, document, merge=merge, dry_run=dry_run, files=files
+                db, document, merge=merge, dry_run=dry_run, files=files, source=path.name
             )
     if suffix != ".json":
         raise InputFileError(
             "unsupported_format", suffix=suffix or path.name, allowed=ALLOWED_SUFFIXES
         )
-    return exchange.import_document(db, exchange.read_json_file(path), merge=merge, dry_run=dry_run)
+    document = exchange.read_json_file(path)
+    return exchange.import_document(db, document, merge=merge, dry_run=dry_run, source=path.name)

@@ -52,6 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from coprod_desktop.domain import import_event
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
 from coprod_desktop.domain.personal_text import (
@@ -260,6 +261,44 @@ def _mentions(text: str | None, needles: Sequence[re.Pattern[str]]) -> bool:
     return bool(text) and any(p.search(text or "") for p in needles)
 
 
+def _strings(value: Any) -> list[str]:
+    """Every text inside a JSON value (an import event's stored first state)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _replaced(value: Any, replace: Callable[[str | None], str | None]) -> Any:
+    """A JSON value with `replace` applied to every text in it (keys are field names)."""
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, dict):
+        return {key: _replaced(item, replace) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, replace) for item in value]
+    return value
+
+
+def _import_mentions(new_value: str | None, needles: Sequence[re.Pattern[str]]) -> str | None:
+    """The parts of an import event's first state that name the person (the fields, and the
+    children, whose text does), as JSON; None if nothing does. An access request shows these,
+    not the whole initiative with everyone else in it."""
+    first = import_event.state(new_value)
+    found: dict[str, Any] = {}
+    for name, value in first.items():
+        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+            kept = [x for x in value if any(_mentions(t, needles) for t in _strings(x))]
+            if kept:
+                found[name] = kept
+        elif any(_mentions(t, needles) for t in _strings(value)):
+            found[name] = value
+    return json.dumps(found, ensure_ascii=False) if found else None
+
+
 def _needles(row: m.Stakeholder) -> list[re.Pattern[str]]:
     """The person's recorded name, e-mail and phone as they are found in free text."""
     return [p for p, _name in PersonValues(row.name, row.email, row.phone).patterns()]
@@ -413,10 +452,16 @@ def access_export(
             )
         )
         seen = {a.id for a in audit_rows}
+        shown_values: dict[int, str | None] = {}  # an import event: only what names them
         for entry in session.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)):
-            if entry.id not in seen and (
-                _mentions(entry.old_value, needles) or _mentions(entry.new_value, needles)
-            ):
+            if entry.id in seen:
+                continue
+            if entry.action == import_event.IMPORT:
+                mentioning = _import_mentions(entry.new_value, needles)
+                if mentioning is not None:
+                    shown_values[entry.id] = mentioning
+                    audit_rows.append(entry)
+            elif _mentions(entry.old_value, needles) or _mentions(entry.new_value, needles):
                 audit_rows.append(entry)
         # The initiative each audit line belongs to, so the export can name the record.
         wanted = {a.initiative_id for a in audit_rows if a.initiative_id is not None}
@@ -438,7 +483,7 @@ def access_export(
                 "initiative": references.get(a.initiative_id) if a.initiative_id else None,
                 "field": a.field,
                 "old_value": a.old_value,
-                "new_value": a.new_value,
+                "new_value": shown_values.get(a.id, a.new_value),
             }
             for a in sorted(audit_rows, key=lambda a: (a.at, a.id))
         ]
@@ -754,12 +799,25 @@ def _scrub_audit(
             table.c.field,
             table.c.old_value,
             table.c.new_value,
+            table.c.action,
         ).where(table.c.action != "erase")
     ).all()
-    for ident, entity, entity_id, field, old, new in rows:
+    for ident, entity, entity_id, field, old, new, action in rows:
         own = entity == "stakeholder" and entity_id == stakeholder_id
-        if own and field in PERSONAL_FIELDS:
-            values: dict[str, Any] = {"old_value": None, "new_value": None}
+        values: dict[str, Any]
+        if action == import_event.IMPORT:  # old: the file's name; new: the first state
+            first = import_event.state(new)
+            if own:  # their own record as imported: nothing personal left but the new name
+                kept = {k: v for k, v in first.items() if k not in PERSONAL_FIELDS}
+                first = {"name": anonymous, **kept}
+            else:
+                first = _replaced(first, replace)
+            values = {
+                "old_value": replace(old),
+                "new_value": json.dumps(first, ensure_ascii=False) if first else replace(new),
+            }
+        elif own and field in PERSONAL_FIELDS:
+            values = {"old_value": None, "new_value": None}
             if old is None and new is None:
                 continue
         elif own and field is None:

@@ -3,8 +3,10 @@ one executemany per table, inside the import's transaction (so it stays all or n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -15,15 +17,16 @@ from coprod_desktop.domain.vocab import is_natural_person
 from coprod_desktop.services import convert
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
-from coprod_desktop.store.audit import ENTITY_NAMES, LABEL_FIELDS, as_text
+from coprod_desktop.store.audit import IMPORT
 
 # The bulk path: new stakeholders, initiatives and their children written with one executemany
 # per table, inside the same transaction as the rest of the import (so it stays all or
-# nothing). It writes what the ORM listeners and the search index would: a 'create' audit row
-# per record (labelled as store.audit labels them) and the search rows of the new initiatives.
+# nothing). It writes what the search index would (the search rows of the new initiatives) and,
+# instead of the ORM's audit row per field, one 'import' event per stakeholder and per
+# initiative (store.audit.IMPORT): the file it came from and the record's values, children
+# included, as its first state (issue 22).
 _BULK_CHUNK = 2000
 _IMPORT_CACHE_KIB = 64 * 1024
-_LABELS = LABEL_FIELDS
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
     "mandates": convert.MANDATE_FIELDS,
@@ -35,6 +38,8 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "outcomes": convert.OUTCOME_FIELDS,
 }
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
+# stakeholder keys in an initiative's lists, shown by name in its import event
+_PARTY_KEYS = ("stakeholder", "source", "counterpart")
 
 
 def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
@@ -43,9 +48,40 @@ def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
     return record[name]
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _state(values: Mapping[str, Any], names: Mapping[str, tuple[int, str]]) -> dict[str, Any]:
+    """A record's values as its import event keeps them: blanks left out, the document's
+    stakeholder keys as the parties' names."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None or value == "" or value == [] or name == "key":
+            continue
+        if name in _PARTY_KEYS:
+            value = names[value][1]
+        elif name == "participants":
+            value = sorted({names[k][1] for k in value})
+        out[name] = value
+    return out
+
+
+def first_state(item: Mapping[str, Any], names: Mapping[str, tuple[int, str]]) -> str:
+    """An imported initiative's values and children as JSON (the new_value of its event)."""
+    state = _state({n: item[n] for n in convert.INITIATIVE_SCALARS}, names)
+    for list_name in m.CHILD_MODELS:
+        if item[list_name]:
+            state[list_name] = [_state(x, names) for x in item[list_name]]
+    return json.dumps(state, ensure_ascii=False, default=_json_value)
+
+
 class BulkWriter:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, source: str | None = None) -> None:
         self.session = session
+        self.source = source  # the file's name, for the import events
         self.connection = session.connection()
         self.dialect = self.connection.dialect
         self.now = m.utcnow()
@@ -155,7 +191,19 @@ class BulkWriter:
         columns = convert.STAKEHOLDER_SCALARS
         rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
         ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
-        self.note("stakeholder", ids, [None] * len(ids), [as_text(s["name"]) for s in records])
+        states = [
+            json.dumps(
+                {
+                    n: _stakeholder_value(s, n)
+                    for n in convert.STAKEHOLDER_SCALARS
+                    if s[n] is not None
+                },
+                ensure_ascii=False,
+                default=_json_value,
+            )
+            for s in records
+        ]
+        self.note("stakeholder", ids, [None] * len(ids), states)
         return ids
 
     def initiatives(
@@ -181,7 +229,7 @@ class BulkWriter:
         parents = self.insert(
             m.Initiative, (*scalars, "title_key", "owner_key"), rows, self._stamps()
         )
-        self.note("initiative", parents, parents, [as_text(r) for r in references])
+        self.note("initiative", parents, parents, [first_state(item, people) for item in items])
 
         participants: list[tuple[int, ...]] = []
         journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
@@ -192,17 +240,13 @@ class BulkWriter:
                 n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
             )
             get = itemgetter(*names)
-            labels_from = [n for n in _LABELS if n in columns]
             child_rows: list[tuple[Any, ...]] = []
-            owners: list[int | None] = []
-            labels: list[str | None] = []
             for item, parent in zip(items, parents, strict=True):
                 for x in item[list_name]:
                     values = get(x)
                     if list_name == "stakeholders":
-                        sid, who = people[x["stakeholder"]]
+                        sid = people[x["stakeholder"]][0]
                         child_rows.append((parent, sid, *values))
-                        labels.append(f"{who} ({x['role']})")
                     else:
                         if list_name == "resources":
                             source = x["source"]
@@ -219,13 +263,6 @@ class BulkWriter:
                                 m.sort_key(x["owner"]),
                             )
                         child_rows.append((parent, *values))
-                        label = None
-                        for name in labels_from:  # as store.audit labels a record
-                            if value := x[name]:
-                                label = value if type(value) is str else as_text(value)
-                                break
-                        labels.append(label)
-                    owners.append(parent)
             if list_name == "stakeholders":
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
@@ -233,7 +270,6 @@ class BulkWriter:
             elif list_name == "commitments":
                 names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
-            self.note(ENTITY_NAMES[model], ids, owners, labels)
             if list_name == "journal":
                 journal_ids = {
                     (parent, key): entry
@@ -276,9 +312,9 @@ class BulkWriter:
         return references
 
     def write_audit(self) -> None:
-        """Write the 'create' audit rows noted so far."""
+        """Write the import events noted so far."""
         if self.audit and not self.session.info.get("skip_audit"):
             who = self.session.info.get("user") or "unknown"
-            constants = {"at": self.now, "who": who, "action": "create"}
+            constants = {"at": self.now, "who": who, "action": IMPORT, "old_value": self.source}
             self.insert(m.AuditEntry, _AUDIT_COLUMNS, self.audit, constants, ids=False)
         self.audit = []

@@ -246,23 +246,32 @@ def import_document(
     dry_run: bool = False,
     force: str | None = None,
     files: Any = None,
+    source: str | None = None,
 ) -> ImportResult:
     """Import an interchange document, all or nothing. With `merge`, an initiative whose
     reference exists is merged with the database's copy (see `_plan_merges`); `force`
     (file | database) settles the clashes a merge would otherwise refuse. `files` gives the
-    bytes of attachments by checksum (a `.coprodz` bundle, `services.bundle`)."""
+    bytes of attachments by checksum (a `.coprodz` bundle, `services.bundle`); `source` names
+    the file in the import events of the records made."""
     if force is not None and force not in FORCE_SIDES:
         raise ValidationError(
             [Problem("force", "not_in_vocab", {"value": force, "allowed": "file, database"})]
         )
     with memory.collector_paused():
         return _import_document(
-            db, document, merge=merge, dry_run=dry_run, force=force, files=files
+            db, document, merge=merge, dry_run=dry_run, force=force, files=files, source=source
         )
 
 
 def _import_document(
-    db: Database, document: Any, *, merge: bool, dry_run: bool, force: str | None, files: Any
+    db: Database,
+    document: Any,
+    *,
+    merge: bool,
+    dry_run: bool,
+    force: str | None,
+    files: Any,
+    source: str | None,
 ) -> ImportResult:
     stakeholders_in, initiatives_in, problems = check_document(document)
     if problems:
@@ -308,7 +317,7 @@ def _import_document(
             updated = len(updates)
             return ImportResult(len(initiatives_in) - updated, updated, len(fresh), True, ())
 
-        writer = BulkWriter(session)
+        writer = BulkWriter(session, source)
         known.update(zip(fresh, writer.stakeholders(list(fresh.values())), strict=True))
         writer.write_audit()  # before any merged initiative's, as the ORM would have
         people = {s["key"]: (known[(s["name"], s["kind"])], s["name"]) for s in stakeholders_in}
@@ -406,4 +415,4 @@ def _existing_stakeholders(
 
 def load_demo(db: Database, lang: str = "en") -> ImportResult:
     name = "demo_da.json" if lang == "da" else "demo_en.json"
-    return import_document(db, read_json_file(paths.resource_path("demo", name)))
+    return import_document(db, read_json_file(paths.resource_path("demo", name)), source=name)

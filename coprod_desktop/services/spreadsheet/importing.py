@@ -654,7 +654,9 @@ def import_sheet(
     if result.problems:
         raise ValidationError(list(result.problems))
     try:
-        return exchange.import_document(db, result.document, merge=merge, dry_run=dry_run)
+        return exchange.import_document(
+            db, result.document, merge=merge, dry_run=dry_run, source=sheet.name
+        )
     except ValidationError as error:
         header_of = {c.field: c.header for c in result.columns if c.field}
         raise ValidationError(
