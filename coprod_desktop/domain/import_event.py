@@ -16,6 +16,9 @@ from coprod_desktop.domain.messages import message
 # record's values (and an initiative's children) as JSON, its first state.
 IMPORT = "import"
 
+# A party in an initiative's lists is held as its stakeholder id (as the tables hold it).
+PARTY_FIELDS = ("stakeholder", "source", "counterpart", "participants")
+
 # an initiative's lists in the interchange -> the entity names the audit trail uses
 LIST_ENTITIES = {
     "stakeholders": "involvement",

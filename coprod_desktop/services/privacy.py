@@ -272,26 +272,57 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _replaced(value: Any, replace: Callable[[str | None], str | None]) -> Any:
-    """A JSON value with `replace` applied to every text in it (keys are field names)."""
-    if isinstance(value, str):
-        return replace(value)
-    if isinstance(value, dict):
-        return {key: _replaced(item, replace) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_replaced(item, replace) for item in value]
-    return value
+# an initiative's lists in an import event -> the table whose free text they copy
+_LIST_TABLES = {name: model.__tablename__ for name, model in m.CHILD_MODELS.items()}
 
 
-def _import_mentions(new_value: str | None, needles: Sequence[re.Pattern[str]]) -> str | None:
-    """The parts of an import event's first state that name the person (the fields, and the
-    children, whose text does), as JSON; None if nothing does. An access request shows these,
-    not the whole initiative with everyone else in it."""
+def _party_ids(record: Mapping[str, Any]) -> set[int]:
+    found: set[int] = set()
+    for name in import_event.PARTY_FIELDS:
+        value = record.get(name)
+        if isinstance(value, int):
+            found.add(value)
+        elif isinstance(value, list):
+            found |= {x for x in value if isinstance(x, int)}
+    return found
+
+
+def _scrub_first_state(first: dict[str, Any], replace: Any) -> dict[str, Any]:
+    """An initiative's import event after an erase: its free text as the erase leaves the
+    tables' (parties are ids there, as in the tables, and stay)."""
+    text = m.FREE_TEXT["initiative"]
+    out = {k: replace(v) if k in text and isinstance(v, str) else v for k, v in first.items()}
+    for name, table in _LIST_TABLES.items():
+        children = first.get(name)
+        if not isinstance(children, list):
+            continue
+        text = m.FREE_TEXT[table]
+        out[name] = [
+            {k: replace(v) if k in text and isinstance(v, str) else v for k, v in x.items()}
+            if isinstance(x, dict)
+            else x
+            for x in children
+        ]
+    return out
+
+
+def _import_mentions(
+    new_value: str | None, needles: Sequence[re.Pattern[str]], person: int
+) -> str | None:
+    """The parts of an initiative's import event that concern the person (the fields whose
+    text names them, the children they take part in or whose text names them), as JSON;
+    None if nothing does. An access request shows these, not the whole initiative with
+    everyone else in it."""
     first = import_event.state(new_value)
     found: dict[str, Any] = {}
     for name, value in first.items():
-        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
-            kept = [x for x in value if any(_mentions(t, needles) for t in _strings(x))]
+        if name in _LIST_TABLES and isinstance(value, list):
+            kept = [
+                x
+                for x in value
+                if isinstance(x, dict)
+                and (person in _party_ids(x) or any(_mentions(t, needles) for t in _strings(x)))
+            ]
             if kept:
                 found[name] = kept
         elif any(_mentions(t, needles) for t in _strings(value)):
@@ -457,7 +488,11 @@ def access_export(
             if entry.id in seen:
                 continue
             if entry.action == import_event.IMPORT:
-                mentioning = _import_mentions(entry.new_value, needles)
+                mentioning = (
+                    _import_mentions(entry.new_value, needles, row.id)
+                    if entry.entity == "initiative"
+                    else None  # another party's own record, as imported
+                )
                 if mentioning is not None:
                     shown_values[entry.id] = mentioning
                     audit_rows.append(entry)
@@ -807,15 +842,13 @@ def _scrub_audit(
         values: dict[str, Any]
         if action == import_event.IMPORT:  # old: the file's name; new: the first state
             first = import_event.state(new)
+            kept_state = new  # another party's own record stays as the table keeps it
             if own:  # their own record as imported: nothing personal left but the new name
                 kept = {k: v for k, v in first.items() if k not in PERSONAL_FIELDS}
-                first = {"name": anonymous, **kept}
-            else:
-                first = _replaced(first, replace)
-            values = {
-                "old_value": replace(old),
-                "new_value": json.dumps(first, ensure_ascii=False) if first else replace(new),
-            }
+                kept_state = json.dumps({"name": anonymous, **kept}, ensure_ascii=False)
+            elif entity == "initiative":
+                kept_state = json.dumps(_scrub_first_state(first, replace), ensure_ascii=False)
+            values = {"old_value": replace(old), "new_value": kept_state}
         elif own and field in PERSONAL_FIELDS:
             values = {"old_value": None, "new_value": None}
             if old is None and new is None:
