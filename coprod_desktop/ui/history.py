@@ -60,19 +60,17 @@ class AuditModel(ListTableModel):
         }.get(action, action)
 
     def imported(self, entry: AuditData) -> str:
-        """An import event in one line: the file, the record's name, the children it made
-        (the values in full are the tooltip)."""
+        """What an import event made: the record's name and the children made with it (the
+        values in full are the tooltip)."""
         lang = i18n.lang()
         first = import_event.state(entry.new_value)
-        line = self.tr("from %1").replace("%1", entry.old_value or "?")
         name = first.get("title") or first.get("name")
-        if isinstance(name, str) and name:
-            line += f": {name}"
+        parts = [name] if isinstance(name, str) and name else []
         made = ", ".join(
             f"{what} ×{count}"
             for what, count in import_event.children(entry.entity, entry.new_value, lang)
         )
-        return f"{line}; {made}" if made else line
+        return "; ".join([*parts, made] if made else parts)
 
     def imported_values(self, entry: AuditData) -> str:
         lang = i18n.lang()
@@ -106,17 +104,18 @@ class AuditModel(ListTableModel):
             if column == 0:
                 local = entry.at.astimezone() if entry.at.tzinfo else entry.at
                 return moment_text(local)
-            if entry.action == import_event.IMPORT:
+            if entry.action == import_event.IMPORT:  # where from, and its first state
+                source = self.tr("from %1").replace("%1", entry.old_value or "?")
                 shown = self.imported(entry)
-                if role == Qt.ItemDataRole.ToolTipRole and column == 6:
-                    shown = f"{shown}\n\n{self.imported_values(entry)}"
+                if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6):
+                    return f"{source}\n\n{self.imported_values(entry)}"
                 return [
                     None,
                     entry.who,
                     self.action_label(entry.action),
                     self.entity_label(entry.entity),
                     "",
-                    "",
+                    source,
                     shown,
                 ][column]
             values = [

@@ -4,6 +4,7 @@ one executemany per table, inside the import's transaction (so it stays all or n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -88,6 +89,14 @@ def first_state(item: Mapping[str, Any], people: Mapping[str, tuple[int, str]]) 
             ]
         state[list_name] = children
     return json.dumps(state, ensure_ascii=False, default=_json_value)
+
+
+# an insert trigger keeping a fact of its initiative: the assignments, for the row inserted
+_FACT_TRIGGER = re.compile(
+    r"\bBEGIN\s+UPDATE\s+initiative\s+SET\s+(?P<sets>.+?)\s+WHERE\s+id\s*=\s*"
+    r"NEW\.initiative_id\s*;\s*END\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class BulkWriter:
@@ -238,9 +247,18 @@ class BulkWriter:
             row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
             rows.append(tuple(row))
         references = [row[at_reference] for row in rows]
-        parents = self.insert(
-            m.Initiative, (*scalars, "title_key", "owner_key"), rows, self._stamps()
-        )
+        initiative_columns = (*scalars, "title_key", "owner_key")
+        facts = self._facts_update()
+        if facts is None:  # the children's triggers keep each new initiative's facts
+            parents = self.insert(m.Initiative, initiative_columns, rows, self._stamps())
+        else:
+            # SQLite: the children first, under ids the initiatives will have (this
+            # transaction holds the write lock), so their triggers find no initiative to
+            # update a row at a time; then the initiatives, and their facts in one statement
+            # made of the triggers' own (see _facts_update).
+            top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
+            parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
+            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         self.note("initiative", parents, parents, [first_state(item, people) for item in items])
 
         participants: list[tuple[int, ...]] = []
@@ -300,6 +318,13 @@ class BulkWriter:
                     {},
                     ids=False,
                 )
+        if facts is not None:
+            with_ids = [(parent, *row) for parent, row in zip(parents, rows, strict=True)]
+            self.insert(
+                m.Initiative, ("id", *initiative_columns), with_ids, self._stamps(), ids=False
+            )
+            self.connection.exec_driver_sql(facts, (parents[0], parents[-1]))
+            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
         # their search rows from the text in hand (what search.reindex would read back)
         search.index_new(
             self.connection,
@@ -322,6 +347,31 @@ class BulkWriter:
             ],
         )
         return references
+
+    def _facts_update(self) -> str | None:
+        """SQLite: one UPDATE that sets every fact the child tables' insert triggers keep on
+        an initiative (migrations 0005 and 0013), for the ids from ? to ?, made of those
+        triggers' own statements; None (leave it to the triggers) on another database or if
+        a trigger is not the plain "UPDATE initiative SET … WHERE id = NEW.initiative_id"
+        this reads."""
+        if self.dialect.name != "sqlite":
+            return None
+        tables = [model.__tablename__ for model in m.CHILD_MODELS.values()]
+        marks = ", ".join("?" * len(tables))
+        found = self.connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+            f" AND tbl_name IN ({marks}) AND sql LIKE '%AFTER INSERT%' ORDER BY name",
+            tuple(tables),
+        ).all()
+        sets = []
+        for (sql,) in found:
+            match = _FACT_TRIGGER.search(sql)
+            if match is None:
+                return None
+            sets.append(match["sets"].replace("NEW.initiative_id", "initiative.id"))
+        if not sets or any("NEW." in part for part in sets):
+            return None
+        return f"UPDATE initiative SET {', '.join(sets)} WHERE id BETWEEN ? AND ?"
 
     def write_audit(self) -> None:
         """Write the import events noted so far."""
