@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from datetime import date
 from operator import itemgetter
@@ -53,41 +54,43 @@ def _json_value(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-def first_state(item: Mapping[str, Any], people: Mapping[str, tuple[int, str]]) -> str:
-    """An imported initiative's values and children as JSON (the new_value of its import
-    event): blank fields left out; a party (`stakeholder`, `source`, `counterpart`,
-    `participants`) as its stakeholder id, as the tables hold it, so the event keeps no
-    personal data of its own. (Children keep their blank fields: dropping them one by one
-    costs a tenth of the import.)"""
-    state: dict[str, Any] = {
-        n: value
-        for n in convert.INITIATIVE_SCALARS
-        if (value := item[n]) is not None and value != [] and value != ""
-    }
-    for list_name in m.CHILD_MODELS:
-        children = item[list_name]
-        if not children:
-            continue
-        if list_name == "stakeholders":
-            children = [{**x, "stakeholder": people[x["stakeholder"]][0]} for x in children]
-        elif list_name == "resources":
-            children = [
-                {**x, "source": people[x["source"]][0]} if x["source"] is not None else x
-                for x in children
-            ]
-        elif list_name == "journal":
-            children = [
-                {**x, "participants": sorted({people[k][0] for k in x["participants"]})}
-                for x in children
-            ]
-        elif list_name == "commitments":
-            children = [
-                {**x, "counterpart": people[x["counterpart"]][0]}
-                if x["counterpart"] is not None
-                else x
-                for x in children
-            ]
-        state[list_name] = children
+# what an initiative's import event leaves out of the file's record: the document's own key
+# and version, and the documents (`attachments` writes their own history)
+_NOT_KEPT = frozenset({"key", "version", "attachments"})
+
+
+def first_state(
+    given: Mapping[str, Any], reference: str, people: Mapping[str, tuple[int, str]]
+) -> str:
+    """An imported initiative's values and children as the file gave them, as JSON (the
+    new_value of its import event), with the reference it got; a party (`stakeholder`,
+    `source`, `counterpart`, `participants`) as its stakeholder id, as the tables hold it,
+    so the event keeps no personal data of its own. (Taken from the document rather than
+    the checked record: its dates are still text and its blanks absent, which makes this
+    a single pass of the JSON encoder.)"""
+    state = {k: v for k, v in given.items() if k not in _NOT_KEPT}
+    state["reference"] = reference
+    if stakeholders := given.get("stakeholders"):
+        state["stakeholders"] = [
+            {**x, "stakeholder": people[x["stakeholder"]][0]} for x in stakeholders
+        ]
+    if resources := given.get("resources"):
+        state["resources"] = [
+            {**x, "source": people[x["source"]][0]} if x.get("source") is not None else x
+            for x in resources
+        ]
+    if journal := given.get("journal"):
+        state["journal"] = [
+            {**x, "participants": sorted({people[k][0] for k in x.get("participants") or ()})}
+            for x in journal
+        ]
+    if commitments := given.get("commitments"):
+        state["commitments"] = [
+            {**x, "counterpart": people[x["counterpart"]][0]}
+            if x.get("counterpart") is not None
+            else x
+            for x in commitments
+        ]
     return json.dumps(state, ensure_ascii=False, default=_json_value)
 
 
@@ -228,9 +231,13 @@ class BulkWriter:
         return ids
 
     def initiatives(
-        self, items: list[dict[str, Any]], people: dict[str, tuple[int, str]]
+        self,
+        items: list[dict[str, Any]],
+        people: dict[str, tuple[int, str]],
+        given: list[dict[str, Any]],
     ) -> list[str]:
-        """Insert new initiatives with their children; returns their references."""
+        """Insert new initiatives (checked; `given`: the same as the file has them) with their
+        children; returns their references."""
         if not items:
             return []
         scalars = convert.INITIATIVE_SCALARS
@@ -248,18 +255,28 @@ class BulkWriter:
             rows.append(tuple(row))
         references = [row[at_reference] for row in rows]
         initiative_columns = (*scalars, "title_key", "owner_key")
-        facts = self._facts_update()
-        if facts is None:  # the children's triggers keep each new initiative's facts
+        triggers = self._fact_triggers()
+        written: set[str] = set()  # the child tables that got rows
+        if triggers is None:  # the children's triggers keep each new initiative's facts
             parents = self.insert(m.Initiative, initiative_columns, rows, self._stamps())
         else:
             # SQLite: the children first, under ids the initiatives will have (this
             # transaction holds the write lock), so their triggers find no initiative to
             # update a row at a time; then the initiatives, and their facts in one statement
-            # made of the triggers' own (see _facts_update).
+            # made of the triggers' own (see _fact_triggers).
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
             parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        self.note("initiative", parents, parents, [first_state(item, people) for item in items])
+        # The import events' JSON is made on a second thread while this one waits on SQLite
+        # (which lets go of the GIL while it writes): a tenth of the import, hidden.
+        pool = ThreadPoolExecutor(max_workers=1)
+        states = pool.submit(
+            lambda: [
+                first_state(record, reference, people)
+                for record, reference in zip(given, references, strict=True)
+            ]
+        )
+        pool.shutdown(wait=False)
 
         participants: list[tuple[int, ...]] = []
         journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
@@ -300,6 +317,8 @@ class BulkWriter:
             elif list_name == "commitments":
                 names = (*names, "counterpart_id", "journal_entry_id", "owner_key")
             ids = self.insert(model, ("initiative_id", *names), child_rows, {})
+            if child_rows:
+                written.add(model.__tablename__)
             if list_name == "journal":
                 journal_ids = {
                     (parent, key): entry
@@ -318,13 +337,16 @@ class BulkWriter:
                     {},
                     ids=False,
                 )
-        if facts is not None:
+        if triggers is not None:
             with_ids = [(parent, *row) for parent, row in zip(parents, rows, strict=True)]
             self.insert(
                 m.Initiative, ("id", *initiative_columns), with_ids, self._stamps(), ids=False
             )
-            self.connection.exec_driver_sql(facts, (parents[0], parents[-1]))
+            facts = self.facts_update(triggers, written)
+            if facts is not None:
+                self.connection.exec_driver_sql(facts, (parents[0], parents[-1]))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
+        self.note("initiative", parents, parents, states.result())
         # their search rows from the text in hand (what search.reindex would read back)
         search.index_new(
             self.connection,
@@ -348,28 +370,37 @@ class BulkWriter:
         )
         return references
 
-    def _facts_update(self) -> str | None:
-        """SQLite: one UPDATE that sets every fact the child tables' insert triggers keep on
-        an initiative (migrations 0005 and 0013), for the ids from ? to ?, made of those
-        triggers' own statements; None (leave it to the triggers) on another database or if
-        a trigger is not the plain "UPDATE initiative SET … WHERE id = NEW.initiative_id"
-        this reads."""
+    def _fact_triggers(self) -> dict[str, list[str]] | None:
+        """SQLite: per child table, the assignments its insert triggers make to keep facts on
+        an initiative (migrations 0005 and 0013), for the initiative `initiative.id`; None
+        (leave it to the triggers) on another database or if a trigger is not the plain
+        "UPDATE initiative SET … WHERE id = NEW.initiative_id" this reads."""
         if self.dialect.name != "sqlite":
             return None
         tables = [model.__tablename__ for model in m.CHILD_MODELS.values()]
         marks = ", ".join("?" * len(tables))
         found = self.connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+            "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
             f" AND tbl_name IN ({marks}) AND sql LIKE '%AFTER INSERT%' ORDER BY name",
             tuple(tables),
         ).all()
-        sets = []
-        for (sql,) in found:
+        sets: dict[str, list[str]] = {}
+        for table, sql in found:
             match = _FACT_TRIGGER.search(sql)
             if match is None:
                 return None
-            sets.append(match["sets"].replace("NEW.initiative_id", "initiative.id"))
-        if not sets or any("NEW." in part for part in sets):
+            assignments = match["sets"].replace("NEW.initiative_id", "initiative.id")
+            if "NEW." in assignments:
+                return None
+            sets.setdefault(table, []).append(assignments)
+        return sets or None
+
+    @staticmethod
+    def facts_update(triggers: Mapping[str, list[str]], written: set[str]) -> str | None:
+        """One UPDATE setting the facts of the initiatives with ids from ? to ? that the
+        tables `written` (which got rows) bear on; None if none does (the defaults hold)."""
+        sets = [part for table, parts in triggers.items() if table in written for part in parts]
+        if not sets:
             return None
         return f"UPDATE initiative SET {', '.join(sets)} WHERE id BETWEEN ? AND ?"
 

@@ -340,14 +340,18 @@ def _import_document(
             )
         )
         new_items: list[dict[str, Any]] = []
-        for item, reference in zip(initiatives_in, references, strict=True):
+        as_given: list[dict[str, Any]] = []  # as the file has them, for the import events
+        for item, given, reference in zip(
+            initiatives_in, document["initiatives"], references, strict=True
+        ):
             if reference and reference in existing:
                 continue
             if not reference:
                 item["reference"] = next(fresh_references)
             new_items.append(item)
+            as_given.append(given)
         with writer.larger_cache():
-            new_references = writer.initiatives(new_items, people)
+            new_references = writer.initiatives(new_items, people, as_given)
             writer.write_audit()
         made = iter(new_references)
         in_order = [next(made) if not (ref and ref in existing) else "" for ref in references]

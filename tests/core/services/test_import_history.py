@@ -200,7 +200,7 @@ def test_erase_leaves_no_trace_inside_import_events(db: Database, tmp_path: Path
 
 def _facts(path: Path, count: int, *, triggers_only: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
     if triggers_only:
-        monkeypatch.setattr(bulk.BulkWriter, "_facts_update", lambda self: None)
+        monkeypatch.setattr(bulk.BulkWriter, "_fact_triggers", lambda self: None)
     db = open_database(str(path))
     try:
         exchange.load_demo(db)
@@ -232,6 +232,7 @@ def test_the_bulk_writers_facts_are_the_triggers(
     db = open_database(str(tmp_path / "c.sqlite"))
     try:
         with db.session() as session:
-            assert bulk.BulkWriter(session)._facts_update() is not None  # the fast path ran
+            triggers = bulk.BulkWriter(session)._fact_triggers()  # the fast path ran
+            assert triggers is not None and "mandate" in triggers
     finally:
         db.dispose()
