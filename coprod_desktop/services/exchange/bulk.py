@@ -102,6 +102,26 @@ _FACT_TRIGGER = re.compile(
 )
 
 
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at the commas outside parentheses and quotes ("a = (x, y), b = 1")."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
 class BulkWriter:
     def __init__(self, session: Session, source: str | None = None) -> None:
         self.session = session
@@ -119,9 +139,11 @@ class BulkWriter:
         constants: Mapping[str, Any],
         *,
         ids: bool = True,
+        computed: Mapping[str, str] | None = None,
     ) -> list[int]:
         """Insert rows (values in `columns` order, then `constants` in each), returning their
-        new ids in the order given."""
+        new ids in the order given. SQLite: `computed` columns take an SQL expression in which
+        each ? stands for the row's first value."""
         if not rows:
             return []
         table: Any = getattr(model, "__table__", model)
@@ -149,18 +171,22 @@ class BulkWriter:
             for index, name in enumerate(columns)
             if (process := self._processor(table.c[name])) is not None
         ]
+        extra = computed or {}
+        repeats = sum(expression.count("?") for expression in extra.values())
         if processors:
             values = []
             for row in rows:
                 listed = list(row)
                 for index, process in processors:
                     listed[index] = process(listed[index])
-                values.append((*listed, *fixed))
+                values.append((*listed, *fixed, *(row[0],) * repeats))
+        elif repeats:
+            values = [(*row, *fixed, *(row[0],) * repeats) for row in rows]
         else:
             values = [(*row, *fixed) for row in rows]
         quote = self.dialect.identifier_preparer.quote
-        names = ", ".join(quote(name) for name in (*columns, *constants))
-        marks = ", ".join("?" * (len(columns) + len(constants)))
+        names = ", ".join(quote(name) for name in (*columns, *constants, *extra))
+        marks = ", ".join(["?"] * (len(columns) + len(constants)) + list(extra.values()))
         self.connection.exec_driver_sql(
             f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", values
         )
@@ -262,8 +288,8 @@ class BulkWriter:
         else:
             # SQLite: the children first, under ids the initiatives will have (this
             # transaction holds the write lock), so their triggers find no initiative to
-            # update a row at a time; then the initiatives, and their facts in one statement
-            # made of the triggers' own (see _fact_triggers).
+            # update a row at a time; then the initiatives, each written once with its facts
+            # worked out by the triggers' own expressions (see _fact_triggers).
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
             parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -340,11 +366,13 @@ class BulkWriter:
         if triggers is not None:
             with_ids = [(parent, *row) for parent, row in zip(parents, rows, strict=True)]
             self.insert(
-                m.Initiative, ("id", *initiative_columns), with_ids, self._stamps(), ids=False
+                m.Initiative,
+                ("id", *initiative_columns),
+                with_ids,
+                self._stamps(),
+                ids=False,
+                computed=self.facts(triggers, written),
             )
-            facts = self.facts_update(triggers, written)
-            if facts is not None:
-                self.connection.exec_driver_sql(facts, (parents[0], parents[-1]))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
         self.note("initiative", parents, parents, states.result())
         # their search rows from the text in hand (what search.reindex would read back)
@@ -370,11 +398,11 @@ class BulkWriter:
         )
         return references
 
-    def _fact_triggers(self) -> dict[str, list[str]] | None:
-        """SQLite: per child table, the assignments its insert triggers make to keep facts on
-        an initiative (migrations 0005 and 0013), for the initiative `initiative.id`; None
-        (leave it to the triggers) on another database or if a trigger is not the plain
-        "UPDATE initiative SET … WHERE id = NEW.initiative_id" this reads."""
+    def _fact_triggers(self) -> dict[str, dict[str, str]] | None:
+        """SQLite: per child table, the facts its insert triggers keep on an initiative
+        (migrations 0005 and 0013) as {column: SQL expression}, with ? for the initiative's
+        id; None (leave it to the triggers) on another database or if a trigger is not the
+        plain "UPDATE initiative SET column = (…), … WHERE id = NEW.initiative_id" this reads."""
         if self.dialect.name != "sqlite":
             return None
         tables = [model.__tablename__ for model in m.CHILD_MODELS.values()]
@@ -384,25 +412,31 @@ class BulkWriter:
             f" AND tbl_name IN ({marks}) AND sql LIKE '%AFTER INSERT%' ORDER BY name",
             tuple(tables),
         ).all()
-        sets: dict[str, list[str]] = {}
+        facts: dict[str, dict[str, str]] = {}
         for table, sql in found:
             match = _FACT_TRIGGER.search(sql)
-            if match is None:
+            if match is None or "?" in sql:
                 return None
-            assignments = match["sets"].replace("NEW.initiative_id", "initiative.id")
-            if "NEW." in assignments:
-                return None
-            sets.setdefault(table, []).append(assignments)
-        return sets or None
+            assignments = match["sets"].replace("NEW.initiative_id", "?")
+            for part in _top_level_split(assignments):
+                column, equals, expression = part.partition("=")
+                column = column.strip()
+                if not equals or not column.isidentifier() or "NEW." in expression:
+                    return None
+                facts.setdefault(table, {})[column] = expression.strip()
+        return facts or None
 
     @staticmethod
-    def facts_update(triggers: Mapping[str, list[str]], written: set[str]) -> str | None:
-        """One UPDATE setting the facts of the initiatives with ids from ? to ? that the
-        tables `written` (which got rows) bear on; None if none does (the defaults hold)."""
-        sets = [part for table, parts in triggers.items() if table in written for part in parts]
-        if not sets:
-            return None
-        return f"UPDATE initiative SET {', '.join(sets)} WHERE id BETWEEN ? AND ?"
+    def facts(triggers: Mapping[str, Mapping[str, str]], written: set[str]) -> dict[str, str]:
+        """The fact columns (and their expressions) of the new initiatives that the child
+        tables `written` (which got rows) bear on; the others keep their defaults, as no
+        trigger would have touched them."""
+        return {
+            column: expression
+            for table, columns in triggers.items()
+            if table in written
+            for column, expression in columns.items()
+        }
 
     def write_audit(self) -> None:
         """Write the import events noted so far."""
