@@ -286,8 +286,9 @@ class BulkWriter:
         if triggers is None:  # the children's triggers keep each new initiative's facts
             parents = self.insert(m.Initiative, initiative_columns, rows, self._stamps())
         else:
-            # SQLite: the children first, under ids the initiatives will have (this
-            # transaction holds the write lock), so their triggers find no initiative to
+            # SQLite: the children first, under ids the initiatives will have (no one else
+            # can write in between: SQLite refuses this transaction's writes if another
+            # committed after it read), so their triggers find no initiative to
             # update a row at a time; then the initiatives, each written once with its facts
             # worked out by the triggers' own expressions (see _fact_triggers).
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
