@@ -81,7 +81,10 @@ def first_state(
         ]
     if journal := given.get("journal"):
         state["journal"] = [
-            {**x, "participants": sorted({people[k][0] for k in x.get("participants") or ()})}
+            {
+                **{k: v for k, v in x.items() if k != "attachments"},  # their own history
+                "participants": sorted({people[k][0] for k in x.get("participants") or ()}),
+            }
             for x in journal
         ]
     if commitments := given.get("commitments"):
