@@ -6,6 +6,7 @@ Exit codes: 0 ok, 2 usage, 3 invalid input (nothing written), 4 database problem
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sqlite3
@@ -332,7 +333,6 @@ class Cli:
 
     def open(self, upgrade: bool = True, auto_backup: bool = True) -> Any:
         from coprod_desktop.domain.errors import DatabaseReadOnlyError
-        from coprod_desktop.services import privacy
         from coprod_desktop.store.migrate import open_database
 
         if self.args.command not in CREATING_COMMANDS:
@@ -343,7 +343,10 @@ class Cli:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
         self.opened.append(db)
-        self._reapplied(privacy.reapply_erasures(db))
+        if _erasures_known(db):  # only then the privacy service (and the ORM) is loaded
+            from coprod_desktop.services import privacy
+
+            self._reapplied(privacy.reapply_erasures(db))
         return db
 
     def _reapplied(self, ids: Sequence[int]) -> None:
@@ -448,19 +451,31 @@ class Cli:
         return EXIT_OK
 
     def cmd_list(self) -> int:
-        from coprod_desktop.services import analysis, portfolio
+        # A listing makes tens of thousands of objects that all live until they are printed:
+        # the cyclic collector would only walk them again and again (0.2 s of 20,000 rows).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._list()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _list(self) -> int:
+        from coprod_desktop.services import portfolio
 
         db = self.open()
         flt = _filter(self.args)
         wanted = _split(self.args.attention)
         if wanted:  # one SQL query over the facts the database keeps (services/attention.py)
-            analysis.validate_attention_keys(wanted)
             flt = replace(flt, attention=tuple(wanted))
-        rows = portfolio.rows(db, flt, sort=self.args.sort)
-        if self.args.format != "json":  # the table prints the number of signals, from SQL
-            self._print_table(rows, analysis.attention_keys_of(db, flt))
+        as_json = self.args.format == "json"
+        # the rows with their signals (and, for JSON, the suggested type and completeness)
+        # in one pass over the filtered portfolio, without loading each initiative's records
+        listed = portfolio.listing(db, flt, sort=self.args.sort, assess=as_json)
+        if not as_json:  # the table prints the number of signals
+            self._print_table(listed)
             return EXIT_OK
-        assessed = analysis.assess(db, [r.id for r in rows])
         out = [
             {
                 "id": r.id,
@@ -473,27 +488,29 @@ class Cli:
                 "owner": r.owner,
                 "next_review": r.next_review.isoformat() if r.next_review else None,
                 "open_pressures": r.open_pressures,
-                "attention": assessed[r.id].keys if r.id in assessed else [],
-                "suggested_type": assessed[r.id].suggested_type if r.id in assessed else None,
-                "completeness": assessed[r.id].completeness if r.id in assessed else None,
+                "attention": item.attention,
+                "suggested_type": item.suggested_type,
+                "completeness": item.completeness,
             }
-            for r in rows
+            for item in listed
+            for r in (item.row,)
         ]
         if flt.search:  # which attached documents matched, by name
             from coprod_desktop.services import attachments
 
             found: dict[int, list[str]] = {}
-            for hit in attachments.matching_documents(db, flt.search, [r.id for r in rows]):
+            ids = [item.row.id for item in listed]
+            for hit in attachments.matching_documents(db, flt.search, ids):
                 found.setdefault(hit.initiative_id, []).append(hit.name)
-            for item, r in zip(out, rows, strict=True):
-                item["documents"] = found.get(r.id, [])
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+            for entry, ident in zip(out, ids, strict=True):
+                entry["documents"] = found.get(ident, [])
+        sys.stdout.write(json_array(out) + "\n")
         return EXIT_OK
 
-    def _print_table(self, rows: Sequence[Any], attention: dict[int, list[str]]) -> None:
+    def _print_table(self, listed: Sequence[Any]) -> None:
         from coprod_desktop.domain import vocab as v
 
-        if not rows:
+        if not listed:
             self.say("cli_no_initiatives")
             return
         lang = self.lang
@@ -509,28 +526,35 @@ class Cli:
                 "col_attention",
             )
         ]
+        # each vocabulary's labels looked up once, not once per row
+        types: dict[str | None, str] = {t.value: t.label(lang) for t in v.InitiativeType}
+        types[None] = types[""] = message("unclassified", lang)
+        sectors = {t.value: t.label(lang) for t in v.Sector}
+        statuses = {t.value: t.label(lang) for t in v.Status}
         table = [
-            [
+            (
                 r.reference,
                 r.title if len(r.title) <= 48 else r.title[:47] + "…",
-                v.InitiativeType.get(r.type).label(lang)
-                if r.type
-                else message("unclassified", lang),
-                v.Sector.get(r.sector).label(lang),
-                v.Status.get(r.status).label(lang),
+                types[r.type] if r.type in types else v.InitiativeType.get(r.type).label(lang),
+                sectors[r.sector] if r.sector in sectors else v.Sector.get(r.sector).label(lang),
+                statuses[r.status] if r.status in statuses else v.Status.get(r.status).label(lang),
                 str(r.open_pressures),
-                str(len(attention.get(r.id, []))),
-            ]
-            for r in rows
-        ]
-        widths = [max(len(str(line[i])) for line in [headers, *table]) for i in range(len(headers))]
-        for line in [headers, ["-" * w for w in widths], *table]:
-            print(
-                "  ".join(
-                    str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)
-                ).rstrip()
+                str(len(item.attention)),
             )
-        self.say("cli_count", count=len(rows))
+            for item in listed
+            for r in (item.row,)
+        ]
+        widths = [max(map(len, column)) for column in zip(headers, *table, strict=True)]
+        last = len(widths) - 1
+        lines = [
+            "  ".join(
+                cell.ljust(width) if index < last else cell
+                for index, (cell, width) in enumerate(zip(line, widths, strict=True))
+            ).rstrip()
+            for line in [headers, ["-" * w for w in widths], *table]
+        ]
+        lines.append(message("cli_count", lang, count=len(listed)))
+        sys.stdout.write("\n".join(lines) + "\n")
 
     def cmd_commitments(self) -> int:
         from coprod_desktop.domain import vocab as v
@@ -636,23 +660,21 @@ class Cli:
         return EXIT_OK
 
     def cmd_report(self) -> int:
-        from coprod_desktop import reports
-        from coprod_desktop.reports.base import BriefSettings
-        from coprod_desktop.services import safe_write
+        from coprod_desktop.services import briefs, safe_write
 
         args = self.args
         if args.output is not None:  # `--check-names` writes nothing
             safe_write.check_target(args.output)  # refused before the brief is built
-        settings = BriefSettings.from_environment(self.lang)
+        settings = briefs.settings_from_environment(self.lang)
         if args.report == "brief":
-            pdf = reports.initiative_brief(self.open(), args.ident, settings)
+            pdf = briefs.initiative_brief(self.open(), args.ident, settings)
         else:
             flt = _filter(args)
             from coprod_desktop.services.portfolio import validate_filter
 
             validate_filter(flt)  # a bad filter is refused before the database opens
             if args.report == "portfolio":
-                pdf = reports.portfolio_review(self.open(), flt, settings)
+                pdf = briefs.portfolio_review(self.open(), flt, settings)
             elif args.check_names:
                 return self._check_names(flt, settings)
             elif args.output is None:
@@ -663,7 +685,7 @@ class Cli:
                 )
                 return EXIT_USAGE
             else:
-                pdf = reports.committee_brief(
+                pdf = briefs.committee_brief(
                     self.open(),
                     flt,
                     settings,
@@ -671,7 +693,7 @@ class Cli:
                     include_journal=args.include_journal,
                     require_confirmed_names=True,
                 )
-        path = reports.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
+        path = briefs.write_pdf(pdf, args.output)  # refused or unwritable: FileProblemError
         self.say("cli_report_written", path=path)
         return EXIT_OK
 
@@ -1016,6 +1038,20 @@ WRITING_COMMANDS = frozenset({"demo", "import", "attach"})
 CREATING_COMMANDS = frozenset({"init", "demo", "import"})
 
 
+def _erasures_known(db: Any) -> bool:
+    """Whether an erasure may have to be applied again to this database (see
+    privacy.reapply_erasures, which then decides)."""
+    from sqlalchemy import exc
+
+    from coprod_desktop.services import erasure_ledger
+
+    try:
+        with db.engine.connect() as connection:
+            return erasure_ledger.any_known(connection)
+    except exc.DBAPIError:  # a schema before the ledger: reapply_erasures does nothing either
+        return False
+
+
 def _refuse_missing_database(db: str | None) -> None:
     from coprod_desktop.domain.errors import DatabaseMissingError
     from coprod_desktop.store.db import resolve_target, sqlite_path, to_url
@@ -1034,6 +1070,57 @@ def _size(size: int) -> str:
             return f"{scaled:.1f} {unit}"
         scaled /= 1024
     return f"{scaled:.1f} GB"
+
+
+def json_array(items: Sequence[dict[str, Any]]) -> str:
+    """`json.dumps(items, ensure_ascii=False, indent=2)` for a list of flat objects whose values
+    are strings, numbers, booleans, None or lists of those, byte for byte: the standard
+    library's encoder is pure Python when it indents, and 20,000 listed initiatives took it a
+    quarter of a second (tests/core/test_cli_list_json.py checks that the two agree)."""
+    from json.encoder import encode_basestring as quoted
+
+    def scalar(value: Any) -> str:
+        if type(value) is str:
+            return str(quoted(value))
+        if value is None:
+            return "null"
+        if type(value) is int:
+            return int.__repr__(value)
+        return json.dumps(value, ensure_ascii=False)  # as json writes a bool or a float
+
+    def other(value: Any) -> str:
+        if isinstance(value, list):
+            if not value:
+                return "[]"
+            return "[\n      " + ",\n      ".join(map(scalar, value)) + "\n    ]"
+        return scalar(value)
+
+    if not items:
+        return "[]"
+    keys: tuple[str, ...] | None = None
+    template = ""
+    objects = []
+    for item in items:
+        if tuple(item) != keys:  # the layout of an object with these keys, once
+            keys = tuple(item)
+            members = ",\n".join(f"    {quoted(key).replace('%', '%%')}: %s" for key in keys)
+            template = "  {\n" + members + "\n  }" if keys else "  {}"
+        objects.append(
+            template
+            % tuple(
+                [
+                    quoted(value)
+                    if type(value) is str
+                    else "null"
+                    if value is None
+                    else int.__repr__(value)
+                    if type(value) is int
+                    else other(value)
+                    for value in item.values()
+                ]
+            )
+        )
+    return "[\n" + ",\n".join(objects) + "\n]"
 
 
 def _print_rows(headers: list[str], rows: list[list[str]]) -> None:
@@ -1150,8 +1237,8 @@ class PersonCommands:
         return EXIT_OK
 
     def export(self) -> int:
-        from coprod_desktop.reports.access_request import write_access_files
         from coprod_desktop.services import privacy
+        from coprod_desktop.services.briefs import write_access_files
 
         output: Path = self.args.output
         written = privacy.export_access_request(

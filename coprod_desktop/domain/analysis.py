@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coprod_desktop.domain.dates import show_date
+from coprod_desktop.domain.fields import COMPLETENESS_FIELDS as _EXPECTED_FIELDS
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.typology import Text
 
@@ -272,34 +273,29 @@ def suggested_type(initiative: InitiativeData) -> str | None:
     return suggestion.primary.value if suggestion.primary is not None else None
 
 
-_EXPECTED_FIELDS = (
-    "summary",
-    "description",
-    "area",
-    "origin",
-    "type",
-    "type_rationale",
-    "participation_level",
-    "public_values",
-    "frontline_role",
-    "owner",
-    "responsible_manager",
-    "start_date",
-    "next_review",
-)
+# The fields a manager expects to be filled are declared in domain.fields (`completeness`).
 _EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
 
 
 def completeness(initiative: InitiativeData) -> int:
     """0-100: the share of the fields a manager expects to be filled."""
-    filled = sum(bool(getattr(initiative, name)) for name in _EXPECTED_FIELDS)
-    filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
-    filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
-    total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    filled = sum(bool(getattr(initiative, name)) for name in COMPLETENESS_FIELDS)
     # Commitments are not expected of every initiative; but an open one should say who
     # keeps it and by when (one more expected item, only where there are open ones).
     promised = [c for c in initiative.commitments if c.status in ("open", "in_progress")]
-    if promised:
+    kept = all(c.owner and c.due_on for c in promised)
+    return completeness_score(filled, bool(promised), kept)
+
+
+# Every field and list whose being filled counts (see `completeness`).
+COMPLETENESS_FIELDS = (*_EXPECTED_FIELDS, *_EXPECTED_LISTS)
+
+
+def completeness_score(filled: int, open_commitments: bool, open_commitments_kept: bool) -> int:
+    """`completeness` from how many of COMPLETENESS_FIELDS are filled and whether open
+    commitments exist and all say who keeps them and by when."""
+    total = len(COMPLETENESS_FIELDS)
+    if open_commitments:
         total += 1
-        filled += all(c.owner and c.due_on for c in promised)
+        filled += open_commitments_kept
     return round(100 * filled / total)

@@ -9,8 +9,10 @@ is suggested, with a secondary type when the evidence is split.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.domain.typology import TYPOLOGY, Text
@@ -261,7 +263,7 @@ QUESTIONS: tuple[Question, ...] = (
 )
 QUESTION_BY_KEY = {q.key: q for q in QUESTIONS}
 
-_ORGANISATION_KINDS = {"association", "civil_society_org", "business", "public_authority"}
+ORGANISATION_KINDS = {"association", "civil_society_org", "business", "public_authority"}
 _TEXT_HINTS: dict[str, tuple[str, ...]] = {
     # Word stems in English and Danish that point to one practice.
     "co_management": (
@@ -313,62 +315,177 @@ _TEXT_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _text_leaning(initiative: InitiativeData) -> InitiativeType | None:
-    text = " ".join(
-        part
-        for part in (initiative.title, initiative.summary or "", initiative.description or "")
-        if part
-    ).casefold()
-    counts = {kind: sum(text.count(word) for word in words) for kind, words in _TEXT_HINTS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    ordered = sorted(counts.values(), reverse=True)
-    if ordered[0] == 0 or ordered[0] == ordered[1]:
+_HINT_KINDS = tuple(_TEXT_HINTS)
+
+
+@functools.cache
+def _hint_automaton() -> Any:
+    """Every hint word in one Aho-Corasick automaton: a text is read once, not once per word
+    (the portfolio's JSON listing asks this of 20,000 texts)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for index, kind in enumerate(_HINT_KINDS):
+        for word in _TEXT_HINTS[kind]:
+            # A word that can overlap itself ("partnership" ends as it starts) is counted by
+            # str.count, which skips overlapping occurrences; any other word's occurrences
+            # never overlap, so each one the automaton finds counts.
+            overlaps = any(word[:n] == word[-n:] for n in range(1, len(word)))
+            automaton.add_word(word, (word, index, overlaps))
+    automaton.make_automaton()
+    return automaton
+
+
+def _counts(text: str) -> list[int]:
+    counts = [0] * len(_HINT_KINDS)
+    overlapping: set[tuple[str, int]] = set()
+    for _end, (word, index, overlaps) in _hint_automaton().iter(text):
+        if overlaps:
+            overlapping.add((word, index))
+        else:
+            counts[index] += 1
+    for word, index in overlapping:
+        counts[index] += text.count(word)
+    return counts
+
+
+def hint_counts(text: str) -> dict[str, int]:
+    """How often the hint words of each practice occur in a case-folded text: for each kind,
+    the sum of `text.count(word)` over its words (tests/core/domain check it is exactly that)."""
+    return dict(zip(_HINT_KINDS, _counts(text), strict=True))
+
+
+def leaning(text: str) -> InitiativeType | None:
+    """The type the hint words of a text point to (None: no hint, or a tie)."""
+    counts = _counts(text.casefold())
+    most = max(counts)
+    if most == 0 or counts.count(most) > 1:
         return None
-    return InitiativeType.get(best)
+    return InitiativeType.get(_HINT_KINDS[counts.index(most)])
+
+
+def _text_leaning(initiative: InitiativeData) -> InitiativeType | None:
+    return leaning(
+        " ".join(
+            part
+            for part in (initiative.title, initiative.summary or "", initiative.description or "")
+            if part
+        )
+    )
+
+
+# (question, type) -> the first option pointing to it; (question, option key) -> the option
+_OPTION_TO: dict[tuple[str, InitiativeType], str] = {}
+_OPTION_BY_KEY: dict[tuple[str, str], Option] = {}
+for _question in QUESTIONS:
+    for _option in _question.options:
+        _OPTION_TO.setdefault((_question.key, _option.points_to), _option.key)
+        _OPTION_BY_KEY.setdefault((_question.key, _option.key), _option)
 
 
 def _option_for(question: str, kind: InitiativeType | None) -> str | None:
-    if kind is None:
-        return None
-    return next(o.key for o in QUESTION_BY_KEY[question].options if o.points_to == kind)
+    return None if kind is None else _OPTION_TO[(question, kind)]
+
+
+@dataclass(slots=True)  # not frozen: made once per listed initiative, 20,000 at a time
+class RecordedFacts:
+    """What the assistant's pre-answers read of an initiative: its own fields, counts over
+    its involvements (stakeholder kind and role) and two facts about its resources. The
+    portfolio's JSON listing gathers these counts in SQL for thousands of initiatives at once
+    (services/portfolio.py); `facts_of` is the reference, from the records themselves."""
+
+    leaning: InitiativeType | None  # the type the words of the texts point to, if any
+    sector: str
+    origin: str | None
+    frontline_role: str | None
+    public_values: tuple[str, ...]
+    involvements: int = 0
+    organisations: int = 0  # involved stakeholders of an organisation kind
+    municipal_units: int = 0
+    businesses: int = 0
+    volunteers: int = 0  # volunteers, and associations that contribute
+    users: int = 0  # involvements in the role of user
+    volunteer_hours: bool = False  # volunteer hours recorded (amounts are never negative)
+    sourced_contribution: bool = False  # funding, in kind or facilities from a stakeholder
+
+
+def facts_of(initiative: InitiativeData) -> RecordedFacts:
+    kinds = [i.stakeholder_kind for i in initiative.involvements]
+    volunteer_hours = sum(r.amount for r in initiative.resources if r.kind == "volunteer_hours")
+    return RecordedFacts(
+        leaning=_text_leaning(initiative),
+        sector=initiative.sector,
+        origin=initiative.origin,
+        frontline_role=initiative.frontline_role,
+        public_values=tuple(initiative.public_values),
+        involvements=len(kinds),
+        organisations=sum(k in ORGANISATION_KINDS for k in kinds),
+        municipal_units=kinds.count("municipal_unit"),
+        businesses=kinds.count("business"),
+        volunteers=kinds.count("volunteer")
+        + sum(
+            1
+            for i in initiative.involvements
+            if i.stakeholder_kind == "association" and i.role == "contributor"
+        ),
+        users=sum(1 for i in initiative.involvements if i.role == "user"),
+        volunteer_hours=volunteer_hours > 0,
+        sourced_contribution=any(
+            r.kind in ("external_funding", "in_kind", "facilities") and r.source_id
+            for r in initiative.resources
+        ),
+    )
 
 
 def pre_answer(initiative: InitiativeData) -> dict[str, str | None]:
     """Answers drawn from what is recorded; None where the record says too little."""
-    kinds = [i.stakeholder_kind for i in initiative.involvements]
-    organisations = sum(k in _ORGANISATION_KINDS for k in kinds)
-    units = kinds.count("municipal_unit")
-    volunteers = kinds.count("volunteer") + sum(
-        1
-        for i in initiative.involvements
-        if i.stakeholder_kind == "association" and i.role == "contributor"
-    )
-    users = sum(1 for i in initiative.involvements if i.role == "user")
-    volunteer_hours = sum(r.amount for r in initiative.resources if r.kind == "volunteer_hours")
-    text_hint = _text_leaning(initiative)
+    return answers_from(facts_of(initiative))
+
+
+_ROLE_MAP = {
+    "facilitating_collaboration": CM,
+    "facilitating_empowerment": EMP,
+    "coordinating_volunteers": COORD,
+}
+_SECTOR_MAP = {
+    "harbours": CM,
+    "tourism_trade": CM,
+    "employment": EMP,
+    "eldercare": COORD,
+    "integration": COORD,
+}
+_ORIGIN_MAP = {"protest_response": CM, "partner_initiated": COORD}
+
+
+def answers_from(facts: RecordedFacts) -> dict[str, str | None]:
+    """The pre-answers from the recorded facts (see `pre_answer`)."""
+    return {
+        question: _option_for(question, kind)
+        for question, kind in zip(_QUESTION_KEYS, _pointing_to(facts), strict=True)
+    }
+
+
+def _pointing_to(facts: RecordedFacts) -> tuple[InitiativeType | None, ...]:
+    """The type each question's pre-answer points to (in the order of QUESTIONS), or None."""
+    organisations, units = facts.organisations, facts.municipal_units
+    volunteers, users = facts.volunteers, facts.users
+    text_hint = facts.leaning
 
     participants: InitiativeType | None = None
-    if kinds:
-        if volunteers and (volunteer_hours or volunteers >= organisations):
+    if facts.involvements:
+        if volunteers and (facts.volunteer_hours or volunteers >= organisations):
             participants = COORD
         elif users:
             participants = EMP
-        elif organisations + units >= 3 and (
-            kinds.count("business") or units >= 2 or organisations >= 3
-        ):
+        elif organisations + units >= 3 and (facts.businesses or units >= 2 or organisations >= 3):
             participants = CM
     # Who takes part is only answered from recorded stakeholders: the words of a description
     # ("the association", "volunteers") are no record of who is involved.
 
-    role_map = {
-        "facilitating_collaboration": CM,
-        "facilitating_empowerment": EMP,
-        "coordinating_volunteers": COORD,
-    }
-    task = role_map.get(initiative.frontline_role or "")
+    task = _ROLE_MAP.get(facts.frontline_role or "")
 
     value_votes = {CM: 0.0, EMP: 0.0, COORD: 0.0}
-    for public_value in initiative.public_values:
+    for public_value in facts.public_values:
         if public_value in ("sustainable_solutions", "protest_to_collaboration"):
             value_votes[CM] += 1
         elif public_value in ("better_results", "user_satisfaction"):
@@ -382,31 +499,20 @@ def pre_answer(initiative: InitiativeData) -> dict[str, str | None]:
     ranked = sorted(value_votes.values(), reverse=True)
     value = best_value if ranked[0] > 0 and ranked[0] > ranked[1] else None
 
-    sector_map = {
-        "harbours": CM,
-        "tourism_trade": CM,
-        "employment": EMP,
-        "eldercare": COORD,
-        "integration": COORD,
-    }
-    position = sector_map.get(initiative.sector)
-    if position is None and initiative.sector == "planning_environment":
+    position = _SECTOR_MAP.get(facts.sector)
+    if position is None and facts.sector == "planning_environment":
         position = EMP if users else CM
 
     contribution: InitiativeType | None = None
-    if volunteer_hours > 0:
+    if facts.volunteer_hours:
         contribution = COORD
     elif users:
         contribution = EMP
-    elif any(
-        r.kind in ("external_funding", "in_kind", "facilities") and r.source_id
-        for r in initiative.resources
-    ):
+    elif facts.sourced_contribution:
         contribution = CM
 
-    origin_map = {"protest_response": CM, "partner_initiated": COORD}
-    start = origin_map.get(initiative.origin or "")
-    if start is None and initiative.origin == "gradual" and users and not volunteers:
+    start = _ORIGIN_MAP.get(facts.origin or "")
+    if start is None and facts.origin == "gradual" and users and not volunteers:
         start = EMP
 
     if position is None:
@@ -414,15 +520,23 @@ def pre_answer(initiative: InitiativeData) -> dict[str, str | None]:
     beneficiaries = text_hint
     if beneficiaries is None:
         beneficiaries = EMP if users else COORD if volunteers else None
-    return {
-        "participants": _option_for("participants", participants),
-        "frontline_task": _option_for("frontline_task", task),
-        "public_value": _option_for("public_value", value),
-        "municipal_position": _option_for("municipal_position", position),
-        "contribution": _option_for("contribution", contribution),
-        "start": _option_for("start", start),
-        "beneficiaries": _option_for("beneficiaries", beneficiaries),
-    }
+    return (participants, task, value, position, contribution, start, beneficiaries)
+
+
+_QUESTION_KEYS = (
+    "participants",
+    "frontline_task",
+    "public_value",
+    "municipal_position",
+    "contribution",
+    "start",
+    "beneficiaries",
+)
+assert {q.key for q in QUESTIONS} == set(_QUESTION_KEYS)
+
+
+_TYPES = tuple(InitiativeType)
+_TYPE_ORDER = {kind: index for index, kind in enumerate(_TYPES)}  # ties: vocabulary order
 
 
 @dataclass(frozen=True)
@@ -463,19 +577,32 @@ class Suggestion:
 
 def suggest(answers: Mapping[str, str | None]) -> Suggestion:
     """The type most answers point to; a secondary type when the evidence is split."""
-    votes = dict.fromkeys(InitiativeType, 0)
+    votes = dict.fromkeys(_TYPES, 0)
     answered = 0
     for question in QUESTIONS:
-        option = question.option(answers.get(question.key))
+        option = _OPTION_BY_KEY.get((question.key, answers.get(question.key) or ""))
         if option is not None:
             votes[option.points_to] += 1
             answered += 1
-    ranked = sorted(InitiativeType, key=lambda k: (-votes[k], list(InitiativeType).index(k)))
+    ranked = sorted(_TYPES, key=lambda k: (-votes[k], _TYPE_ORDER[k]))
     first, second = ranked[0], ranked[1]
     if answered < 2 or votes[first] < 2 or votes[first] == votes[second]:
         return Suggestion(None, None, votes, answered)
     secondary = second if votes[second] >= 2 else None
     return Suggestion(first, secondary, votes, answered)
+
+
+def suggested_from(facts: RecordedFacts) -> InitiativeType | None:
+    """`suggest(answers_from(facts)).primary`, counted straight from the types the answers
+    point to (every question has an option for every type, so each answer is one vote)."""
+    pointing = [kind for kind in _pointing_to(facts) if kind is not None]
+    votes = dict.fromkeys(_TYPES, 0)
+    for kind in pointing:
+        votes[kind] += 1
+    first, second = sorted(_TYPES, key=lambda k: (-votes[k], _TYPE_ORDER[k]))[:2]
+    if len(pointing) < 2 or votes[first] < 2 or votes[first] == votes[second]:
+        return None
+    return first
 
 
 def suggest_for(initiative: InitiativeData) -> Suggestion:

@@ -292,3 +292,30 @@ def _merge(
         )
     merged = replace(copy.deepcopy(theirs), **values)
     return MergeResult(merged, merger.conflicts, merger.changes, base, mine, theirs)
+
+
+def rebase_edits(
+    sent: InitiativeData, current: InitiativeData, saved: InitiativeData
+) -> InitiativeData:
+    """What an editor holds after a save when the user went on typing while it ran: the edits
+    made since `sent` went to the database, on top of `saved` (what the database answered).
+
+    Rows that were new in `sent` came back with ids; the k-th new row of `sent` and of
+    `current` (in list order) are given the id the database gave it, so the merge sees them
+    as the same row and does not add them twice."""
+    base = copy.deepcopy(sent)
+    mine = copy.deepcopy(current)
+    for name in INITIATIVE_LISTS:
+        known = {row.id for row in getattr(base, name) if row.id is not None}
+        given = [row for row in getattr(saved, name) if row.id not in known]
+        new_in_base = [row for row in getattr(base, name) if row.id is None]
+        new_in_mine = [row for row in getattr(mine, name) if row.id is None]
+        for index, row in enumerate(new_in_base):
+            match = next((g for g in given if same_row(g, row)), None)
+            if match is None:
+                continue
+            given.remove(match)
+            row.id = match.id
+            if index < len(new_in_mine):
+                new_in_mine[index].id = match.id
+    return _merge(base, mine, saved, lambda _c: MINE).merged

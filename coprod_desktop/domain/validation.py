@@ -16,6 +16,7 @@ from typing import Any
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import Problem, ValidationError
+from coprod_desktop.domain.fields import RECORDS, FieldDef
 
 
 @dataclass(frozen=True)
@@ -30,153 +31,21 @@ class Field:
     maximum: float | None = None
 
 
-def _f(
-    kind: str,
-    vocabulary: type[v.Vocabulary] | None = None,
-    required: bool = False,
-    max_length: int | None = None,
-) -> Field:
-    return Field(kind=kind, required=required, vocabulary=vocabulary, max_length=max_length)
+def _spec(declared: FieldDef) -> Field:
+    return Field(
+        kind="text" if declared.is_text else declared.kind,
+        required=declared.required,
+        vocabulary=declared.vocabulary,
+        max_length=declared.max_length,
+        minimum=declared.minimum,
+        maximum=declared.maximum,
+    )
 
 
-def _measure(minimum: float, maximum: float) -> Field:
-    return Field(kind="measure", minimum=minimum, maximum=maximum)
-
-
-TEXT = _f("text")
-DATE = _f("date")
-MEASURE = _measure(-1_000_000_000_000, 1_000_000_000_000)  # = ±MAX_AMOUNT
-
+# The rules of every field of every record, from its declaration (domain.fields).
 SPECS: dict[str, dict[str, Field]] = {
-    "stakeholder": {
-        "key": _f("text", required=True),
-        "name": _f("text", required=True),
-        "kind": _f("vocab", v.StakeholderKind, required=True),
-        "is_person": _f("bool", required=True),
-        "organisation": TEXT,
-        "email": _f("text", max_length=320),
-        "phone": _f("text", max_length=60),
-        "notes": TEXT,
-        "lawful_basis": _f("vocab", v.LawfulBasis),
-        "consent_date": DATE,
-        "retention_until": DATE,
-        "cvr": _f("cvr", max_length=8),
-    },
-    "initiative": {
-        "key": _f("text", required=True),
-        "reference": _f("text", max_length=40),
-        # The version an export was made at; `import --merge` merges from there.
-        "version": _f("version"),
-        "title": _f("text", required=True),
-        "summary": TEXT,
-        "description": TEXT,
-        "sector": _f("vocab", v.Sector, required=True),
-        "area": TEXT,
-        "status": _f("vocab", v.Status, required=True),
-        "origin": _f("vocab", v.Origin),
-        "type": _f("vocab", v.InitiativeType),
-        "secondary_type": _f("vocab", v.InitiativeType),
-        "type_rationale": TEXT,
-        "participation_level": _f("vocab", v.ParticipationLevel),
-        "public_values": _f("vocab_list", v.PublicValue),
-        "frontline_role": _f("vocab", v.FrontlineRole),
-        "owner": _f("text", max_length=200),
-        "responsible_manager": _f("text", max_length=200),
-        "start_date": DATE,
-        "end_date": DATE,
-        "next_review": DATE,
-        "kle_topic": _f("text", max_length=40),
-        "co_phases": _f("vocab_list", v.CoPhase),
-        "latitude": _measure(-90, 90),
-        "longitude": _measure(-180, 180),
-    },
-    "involvement": {
-        "stakeholder": _f("ref", required=True),
-        "role": _f("vocab", v.InvolvementRole, required=True),
-        "influence": _f("vocab", v.Level3),
-        "interest": _f("vocab", v.Level3),
-        "trust": _f("vocab", v.Level3),
-        "joined_on": DATE,
-        "left_on": DATE,
-        "note": TEXT,
-    },
-    "mandate": {
-        "granted_by": TEXT,
-        "level": _f("vocab", v.MandateLevel, required=True),
-        "clarity": _f("vocab", v.Clarity, required=True),
-        "scope": TEXT,
-        "political_anchoring": _f("bool"),
-        "committee": TEXT,
-        "decided_on": DATE,
-        "reference": _f("text", max_length=100),
-        "valid_until": DATE,
-    },
-    "resource": {
-        "kind": _f("vocab", v.ResourceKind, required=True),
-        "amount": _f("number", required=True),
-        "unit": _f("text", required=True, max_length=40),
-        "source": _f("ref"),
-        "internal_unit": TEXT,
-        "planned": _f("bool"),
-        "date": DATE,
-        "note": TEXT,
-    },
-    "cross_pressure": {
-        "category": _f("vocab", v.PressureCategory, required=True),
-        "level": _f("vocab", v.PressureLevel),
-        "severity": _f("severity", required=True),
-        "status": _f("vocab", v.PressureStatus, required=True),
-        "description": TEXT,
-        "raised_on": DATE,
-        "raised_by": TEXT,
-        "coping_strategy": _f("vocab", v.CopingStrategy),
-        "resolution": TEXT,
-        "resolved_on": DATE,
-    },
-    "journal": {
-        "date": _f("date", required=True),
-        "kind": _f("vocab", v.JournalKind, required=True),
-        "summary": _f("text", required=True),
-        "participants": _f("ref_list"),
-        "follow_up_on": DATE,
-        "key": _f("text", max_length=40),
-    },
-    "review": {
-        "date": _f("date", required=True),
-        "reviewer": _f("text", required=True),
-        "assessment": TEXT,
-        "decisions": TEXT,
-        "next_review": DATE,
-    },
-    "commitment": {
-        "text": _f("text", required=True),
-        "status": _f("vocab", v.CommitmentStatus, required=True),
-        "owner": _f("text", max_length=200),
-        "counterpart": _f("ref"),
-        "due_on": DATE,
-        "done_on": DATE,
-        "journal": _f("text", max_length=40),
-        "note": TEXT,
-    },
-    "outcome": {
-        "indicator": _f("text", required=True),
-        "unit": _f("text", max_length=40),
-        "baseline": MEASURE,
-        "target": MEASURE,
-        "achieved": MEASURE,
-        "measured_on": DATE,
-        "evidence": TEXT,
-        "public_value": _f("vocab", v.PublicValue),
-        "co_assessed": _f("bool"),
-    },
-    "attachment": {
-        "name": _f("text", required=True),
-        "sha256": _f("checksum", required=True),
-        "size": _f("size", required=True),
-        "media_type": _f("text", max_length=200),
-        "added_on": DATE,
-        "added_by": _f("text", max_length=200),
-    },
+    entity: {f.name: _spec(f) for f in declared if f.interchange}
+    for entity, declared in RECORDS.items()
 }
 
 # Child lists of an initiative in the interchange shape: list name -> entity.

@@ -1,17 +1,16 @@
-"""A readable PDF of an access request (everything held about one person), made from the
-JSON document of `services.privacy.access_export`."""
+"""A readable PDF of an access request (everything held about one person), drawn from the
+JSON document of `services.privacy.access_export`; `services/briefs.py` writes it to files."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from coprod_desktop import paths
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.dates import read_date, show_date
 from coprod_desktop.domain.messages import CATALOGUE, message
-from coprod_desktop.services import safe_write
 
 _FONT, _BOLD = "CoprodAccessSans", "CoprodAccessSans-Bold"
 
@@ -44,7 +43,8 @@ def _label(vocabulary: type[v.Vocabulary], key: Any, lang: str) -> str:
         return str(key)
 
 
-def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> Path:
+def access_pdf(document: dict[str, Any], lang: str = "en") -> bytes:
+    """The access request as PDF bytes."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -276,9 +276,9 @@ def write_access_pdf(document: dict[str, Any], path: Path, lang: str = "en") -> 
     )
     story.append(Spacer(1, 4 * mm))
 
-    with safe_write.atomic_write(path) as handle:
-        _build(handle, story, t("access_title", name=person.get("name", "")))
-    return path
+    handle = io.BytesIO()
+    _build(handle, story, t("access_title", name=person.get("name", "")))
+    return handle.getvalue()
 
 
 def _build(handle: Any, story: list[Any], title: str) -> None:
@@ -296,27 +296,3 @@ def _build(handle: Any, story: list[Any], title: str) -> None:
         title=title,
     )
     pdf.build(story)
-
-
-def access_paths(path: Path) -> tuple[Path, Path]:
-    """The .json and .pdf an access request chosen as `path` (either, or neither suffix) is
-    written to."""
-    base = path.with_suffix("") if path.suffix.lower() in (".json", ".pdf") else path
-    return base.with_name(base.name + ".json"), base.with_name(base.name + ".pdf")
-
-
-def write_access_files(document: dict[str, Any], path: Path, lang: str = "en") -> list[Path]:
-    """The access request as .json and .pdf beside it, both or neither: each target is
-    checked before anything is written, and the JSON is removed if the PDF cannot be."""
-    from coprod_desktop.services import privacy
-
-    json_path, pdf_path = access_paths(path)
-    for target in (json_path, pdf_path):
-        safe_write.check_target(target)
-    written = [privacy.write_access_json(document, json_path)]
-    try:
-        written.append(write_access_pdf(document, pdf_path, lang))
-    except BaseException:
-        json_path.unlink(missing_ok=True)
-        raise
-    return written

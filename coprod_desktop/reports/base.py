@@ -9,7 +9,6 @@ flow over pages (see `reports.text`).
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -77,19 +76,6 @@ class BriefSettings:
     author: str = ""
     lang: str = "en"
     generated_at: datetime = field(default_factory=datetime.now)
-
-    @classmethod
-    def from_environment(cls, lang: str = "en", author: str | None = None) -> BriefSettings:
-        """Settings for the CLI: $COPROD_MUNICIPALITY, $COPROD_LOGO, the user as author."""
-        from coprod_desktop.store.db import default_user
-
-        logo = os.environ.get("COPROD_LOGO", "").strip()
-        return cls(
-            municipality_name=os.environ.get("COPROD_MUNICIPALITY", "").strip(),
-            logo_path=Path(logo) if logo else None,
-            author=author if author is not None else default_user(),
-            lang=lang,
-        )
 
     def with_lang(self, lang: str) -> BriefSettings:
         return replace(self, lang=lang)

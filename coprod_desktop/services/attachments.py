@@ -353,7 +353,8 @@ def extract_pending(db: Database, limit: int | None = None) -> int:
                     .where(m.Attachment.id == ident)
                     .values(extracted_text=found, text_status="none" if found is None else "done")
                 )
-            search.reindex(connection, {initiative for _ident, initiative, _sha in batch})
+            # the documents' own index rows: their initiatives' rows do not change
+            search.index_documents(connection, [(ident, words[sha]) for ident, _i, sha in batch])
         done += len(batch)
     return done
 
@@ -369,27 +370,20 @@ def matching_documents(
     db: Database, query: str, initiative_ids: Sequence[int] | None = None
 ) -> list[DocumentHit]:
     """Which documents contain every word of `query` (folded as the search folds, each word
-    a prefix), so a search hit can say which document matched."""
-    words = search.search_words(query)
-    if not words:
+    a prefix), so a search hit can say which document matched: one look-up in the document
+    index, limited to the attachments of `initiative_ids` (say, the rows on screen)."""
+    matching = search.matching_documents_sql(db.dialect, query)
+    if matching is None:
         return []
-    statement = select(
-        m.Attachment.id, m.Attachment.initiative_id, m.Attachment.name, m.Attachment.extracted_text
-    ).where(m.Attachment.extracted_text.is_not(None))
-    wanted = list(initiative_ids) if initiative_ids is not None else None
-    # a long list of initiatives is asked about in parts (SQL has a limit on parameters)
-    parts = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
-    hits = []
+    documents, params = matching
+    sql = f"SELECT a.id, a.initiative_id, a.name FROM attachment a WHERE a.id IN ({documents})"
+    if initiative_ids is not None:  # ids are ints written inline, as the portfolio does
+        sql += (
+            f" AND a.initiative_id IN ({', '.join(str(int(i)) for i in initiative_ids) or 'NULL'})"
+        )
     with db.reading() as connection:
-        for part in parts:
-            asked = (
-                statement if part is None else statement.where(m.Attachment.initiative_id.in_(part))
-            )
-            for row in connection.execute(asked.order_by(m.Attachment.id)):
-                found = set(search.search_words(row.extracted_text or ""))
-                if all(any(w.startswith(word) for w in found) for word in words):
-                    hits.append(DocumentHit(row.initiative_id, row.id, row.name))
-    return hits
+        found = connection.execute(text(sql + " ORDER BY a.id"), params)
+        return [DocumentHit(row.initiative_id, row.id, row.name) for row in found]
 
 
 def as_json(item: d.AttachmentData) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from coprod_desktop.domain import fields as fields_
 from coprod_desktop.domain import model as d
 from coprod_desktop.store import models as m
 
@@ -43,64 +44,22 @@ def involvement_data(row: m.Involvement) -> d.InvolvementData:
     )
 
 
-MANDATE_FIELDS = (
-    "level",
-    "clarity",
-    "granted_by",
-    "scope",
-    "political_anchoring",
-    "committee",
-    "decided_on",
-    "reference",
-    "valid_until",
-)
-RESOURCE_FIELDS = (
-    "kind",
-    "amount",
-    "unit",
-    "source_id",
-    "internal_unit",
-    "planned",
-    "date",
-    "note",
-)
-PRESSURE_FIELDS = (
-    "category",
-    "severity",
-    "status",
-    "level",
-    "description",
-    "raised_on",
-    "raised_by",
-    "coping_strategy",
-    "resolution",
-    "resolved_on",
-)
-JOURNAL_FIELDS = ("date", "kind", "summary", "follow_up_on", "key")
-REVIEW_FIELDS = ("date", "reviewer", "assessment", "decisions", "next_review")
+def _columns(cls: type, entity: str) -> tuple[str, ...]:
+    """The attributes of a child record's dataclass kept in columns of its table, in the
+    dataclass's order (from the declaration, domain.fields)."""
+    stored = fields_.column_attributes(entity)
+    return tuple(f.name for f in fields(cls) if f.name in stored)
+
+
+MANDATE_FIELDS = _columns(d.MandateData, "mandate")
+RESOURCE_FIELDS = _columns(d.ResourceData, "resource")
+PRESSURE_FIELDS = _columns(d.PressureData, "cross_pressure")
+JOURNAL_FIELDS = _columns(d.JournalData, "journal")
+REVIEW_FIELDS = _columns(d.ReviewData, "review")
 # Stored as columns of `commitment` (the journal entry is a link, see `commitment_data`).
-COMMITMENT_FIELDS = ("text", "status", "owner", "counterpart_id", "due_on", "done_on", "note")
-OUTCOME_FIELDS = (
-    "indicator",
-    "unit",
-    "baseline",
-    "target",
-    "achieved",
-    "measured_on",
-    "evidence",
-    "public_value",
-    "co_assessed",
-)
-INVOLVEMENT_FIELDS = (
-    "stakeholder_id",
-    "role",
-    "influence",
-    "interest",
-    "trust",
-    "joined_on",
-    "left_on",
-    "note",
-)
+COMMITMENT_FIELDS = _columns(d.CommitmentData, "commitment")
+OUTCOME_FIELDS = _columns(d.OutcomeData, "outcome")
+INVOLVEMENT_FIELDS = _columns(d.InvolvementData, "involvement")
 
 
 def initiative_data(row: m.Initiative) -> d.InitiativeData:

@@ -7,8 +7,9 @@ user@host:port/database and put back when the database is opened.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 SERVICE = "coprod-desktop"
 
@@ -57,3 +58,41 @@ def with_password(url: str) -> str:
     if not password:
         return url
     return parsed.set(password=password).render_as_string(hide_password=False)
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a shared database is: what the Connect dialog shows and asks for."""
+
+    host: str
+    port: int | None
+    database: str
+    user: str
+
+
+def address_of(url: str) -> ServerAddress | None:
+    """The parts of a server URL, or None when `url` cannot be read as one."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL we can read
+        return None
+    return ServerAddress(
+        parsed.host or "", parsed.port, parsed.database or "", parsed.username or ""
+    )
+
+
+def server_url(driver: str, address: ServerAddress) -> str:
+    """The URL of a shared database without a password: what settings may hold."""
+    url = URL.create(
+        driver,
+        username=address.user,
+        host=address.host,
+        port=address.port,
+        database=address.database,
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def with_typed_password(url: str, password: str) -> str:
+    """`url` with a password the user just typed."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)

@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, text, update
 
 from coprod_desktop import paths
-from coprod_desktop.store import models as m
 
 FILE_NAME = "erasures.json"
 FORMAT = "coprod-erasures"
@@ -94,7 +94,7 @@ def new_entry(stakeholder_id: int, name: str, email: str | None, phone: str | No
     hashes = [_digest(salt, v) if v else None for v in values]
     return Entry(
         stakeholder_id,
-        m.utcnow().replace(microsecond=0),
+        _models().utcnow().replace(microsecond=0),
         salt,
         hashes[0] or "",
         hashes[1],
@@ -104,12 +104,22 @@ def new_entry(stakeholder_id: int, name: str, email: str | None, phone: str | No
 
 # ---------------------------------------------------------------- in the database
 
-_TABLE: Table = m.Erasure.__table__  # type: ignore[assignment]
+
+def _models() -> Any:
+    # loaded on first use: opening a database for a plain listing asks `stored` without the ORM
+    from coprod_desktop.store import models
+
+    return models
+
+
+def _table() -> Table:
+    table: Table = _models().Erasure.__table__
+    return table
 
 
 def record(connection: Connection, entry: Entry, *, cleanup_pending: bool) -> None:
     """Add `entry` to the database's ledger (once) and mark a clean-up as pending or not."""
-    table = _TABLE
+    table = _table()
     exists = connection.scalar(
         select(table.c.id).where(
             table.c.stakeholder_id == entry.stakeholder_id, table.c.salt == entry.salt
@@ -135,7 +145,7 @@ def record(connection: Connection, entry: Entry, *, cleanup_pending: bool) -> No
 
 
 def stored(connection: Connection) -> list[Entry]:
-    table = _TABLE
+    table = _table()
     return [
         Entry(
             row.stakeholder_id,
@@ -150,14 +160,23 @@ def stored(connection: Connection) -> list[Entry]:
     ]
 
 
+def any_known(connection: Connection) -> bool:
+    """Whether the ledger file or the database knows of any erasure: if neither does, there
+    is nothing to apply again (plain SQL, so opening a database for a listing loads no ORM).
+    A database from before the ledger raises DBAPIError."""
+    if load():
+        return True
+    return connection.execute(text("SELECT 1 FROM erasure LIMIT 1")).first() is not None
+
+
 def pending(connection: Connection) -> bool:
-    table = _TABLE
+    table = _table()
     found = connection.scalar(select(table.c.id).where(table.c.cleanup_pending.is_(True)).limit(1))
     return found is not None
 
 
 def set_pending(connection: Connection, value: bool) -> None:
-    table = _TABLE
+    table = _table()
     if value:
         # the newest erase is the one whose clean-up failed
         newest = connection.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1))

@@ -52,7 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.domain import import_event
+from coprod_desktop.domain import fields, import_event
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
 from coprod_desktop.domain.personal_text import (
@@ -74,17 +74,9 @@ ERASED_NAME = "Erased person {id}"
 ERASED_VALUE = "[erased]"
 # The audit trail's reason when a restored backup brought an erased person back.
 REAPPLIED_REASON = "erasure of {date} applied again (the person came back with a backup)"
-# Fields of a stakeholder that are personal data; their audit values are removed on erase.
-PERSONAL_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "notes",
-    "organisation",
-    "lawful_basis",
-    "consent_date",
-    "retention_until",
-)
+# Fields of a stakeholder that are personal data (declared in domain.fields): an erase clears
+# them (the name is replaced) and removes their audit values.
+PERSONAL_FIELDS = fields.PERSONAL_FIELDS
 
 
 @dataclass(frozen=True)
@@ -410,7 +402,7 @@ def _record(session: Session, row: m.Stakeholder) -> PersonRecord:
         )
     ]
     mentioned: list[tuple[int, str, str]] = []
-    text_fields = ("title", "summary", "description", "area", "type_rationale")
+    text_fields = fields.names("initiative", free_text=True)
     for initiative in session.scalars(select(m.Initiative).order_by(m.Initiative.reference)):
         for name in text_fields:
             if _mentions(getattr(initiative, name), needles):
@@ -1031,14 +1023,7 @@ def erase_person(
                     update(stakeholder)
                     .where(stakeholder.c.id == stakeholder_id)
                     .values(
-                        name=anonymous,
-                        email=None,
-                        phone=None,
-                        notes=None,
-                        organisation=None,
-                        lawful_basis=None,
-                        consent_date=None,
-                        retention_until=None,
+                        **{**dict.fromkeys(PERSONAL_FIELDS), "name": anonymous},
                         version=stakeholder.c.version + 1,
                         updated_at=now,
                     )
@@ -1081,9 +1066,9 @@ def erase_person(
                 search.rebuild_all(connection)
                 if is_sqlite:
                     # Drop every old index segment, not only mark rows deleted.
-                    fts = search.FTS_TABLE
-                    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
-                    connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
+                    for fts in (search.FTS_TABLE, search.DOCUMENT_FTS_TABLE):
+                        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
+                        connection.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
                 found = _with_references(connection, mentions)
         finally:
             if is_sqlite:

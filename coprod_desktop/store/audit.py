@@ -47,7 +47,7 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Child records whose text feeds the search index of their initiative.
-_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment, m.Attachment)
+_INDEXED = (m.Initiative, m.JournalEntry, m.Commitment, m.Outcome, m.Attachment)
 
 
 def as_text(value: Any) -> str | None:

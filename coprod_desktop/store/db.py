@@ -15,12 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import (
@@ -34,7 +32,10 @@ from coprod_desktop.domain.errors import (
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
 )
-from coprod_desktop.store import audit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from sqlalchemy.orm.exc import StaleDataError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -77,11 +78,20 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")
 
 
-class AppSession(Session):
-    """The session class every service uses; it carries the audit and search listeners."""
+@functools.cache
+def session_class() -> type[Session]:
+    """The session class every service uses; it carries the audit and search listeners.
+    Made on first use: a command that only reads with plain SQL (`coprod list`) loads
+    neither the ORM nor the models."""
+    from sqlalchemy.orm import Session
 
+    from coprod_desktop.store import audit
 
-audit.install(AppSession)
+    class AppSession(Session):
+        pass
+
+    audit.install(AppSession)
+    return AppSession
 
 
 def resolve_target(db: str | None) -> str:
@@ -337,7 +347,7 @@ class Database:
         #: already existed or none is made) and, if it could not be made, why (opening goes on)
         self.auto_backup: Path | None = None
         self.auto_backup_problem: str | None = None
-        self._sessions = sessionmaker(bind=engine, class_=AppSession, expire_on_commit=False)
+        self._sessions: Any = None  # a sessionmaker, on first use
 
     @property
     def dialect(self) -> str:
@@ -366,7 +376,14 @@ class Database:
 
         Database exceptions become known errors (locked, conflict, unavailable).
         """
-        session = self._sessions()
+        from sqlalchemy.orm import sessionmaker
+        from sqlalchemy.orm.exc import StaleDataError
+
+        if self._sessions is None:
+            self._sessions = sessionmaker(
+                bind=self.engine, class_=session_class(), expire_on_commit=False
+            )
+        session: Session = self._sessions()
         session.info["user"] = self.user
         try:
             yield session

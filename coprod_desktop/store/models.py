@@ -37,6 +37,7 @@ from sqlalchemy.orm import (
     validates,
 )
 
+from coprod_desktop.domain import fields
 from coprod_desktop.domain.vocab import PERSON_KINDS, is_natural_person
 
 NAMING_CONVENTION = {
@@ -554,22 +555,13 @@ class AttachmentContent(Base):
 # What each text column holds, for erasure (services.privacy). Free text may name a person
 # and gets that person's recorded values replaced, as whole words; the other text columns
 # (vocabulary keys, references, staff names, another party's own record, derived sort keys,
-# the audit trail's bookkeeping) are never rewritten by an erase. A test fails when a text
-# column is in neither list, so a new column has to be classified here.
-FREE_TEXT: dict[str, frozenset[str]] = {
-    "initiative": frozenset({"title", "summary", "description", "area", "type_rationale"}),
-    "involvement": frozenset({"note"}),
-    "mandate": frozenset({"granted_by", "scope"}),
-    "resource_entry": frozenset({"note"}),
-    "cross_pressure": frozenset({"description", "raised_by", "resolution"}),
-    "journal_entry": frozenset({"summary"}),
-    "review": frozenset({"assessment", "decisions"}),
-    "commitment": frozenset({"text", "note"}),
-    "outcome": frozenset({"indicator", "evidence"}),
+# the audit trail's bookkeeping) are never rewritten by an erase. The columns of declared
+# fields are classified by their declaration (domain.fields: `free_text`); the rest here. A
+# test fails when a text column is in neither list, so a new column has to be classified.
+_FREE_TEXT_UNDECLARED: dict[str, frozenset[str]] = {
     "person_access": frozenset({"purpose"}),
     # old_value/new_value hold a copy of another column: scrubbed by what that column is
     "audit_entry": frozenset(),
-    "stakeholder": frozenset(),  # a party's own record: only the erased person's is cleared
     "erasure": frozenset(),
     # a phrase decided for public briefs may be the person's name: such rows are deleted by
     # an erase (services.privacy), not rewritten
@@ -577,47 +569,36 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     # earlier versions kept for merges: those mentioning an erased person are deleted
     # (services.versions.forget_mentioning), not rewritten
     "initiative_version": frozenset(),
-    # a document's own bytes cannot be redacted: an erase lists the documents that mention
-    # the person and deletes or keeps each (services.attachments); its name and words can
-    "attachment": frozenset({"name", "extracted_text"}),
 }
-NOT_FREE_TEXT: dict[str, frozenset[str]] = {
+# Text columns of declared records that hold no field of their own.
+_NOT_FREE_TEXT_UNDECLARED: dict[str, frozenset[str]] = {
     "initiative": frozenset(
         {
-            "reference",
-            "sector",
-            "status",
-            "origin",
-            "type",
-            "secondary_type",
-            "participation_level",
-            "frontline_role",
-            "owner",
-            "responsible_manager",
-            "kle_topic",
             "title_key",  # derived from title (rewritten with it)
             "current_mandate_level",  # vocabulary keys copied by triggers (migration 0013)
             "current_mandate_clarity",
             "owner_key",
         }
     ),
-    "stakeholder": frozenset(
-        {"name", "kind", "organisation", "email", "phone", "notes", "lawful_basis", "cvr"}
-    ),
-    "involvement": frozenset({"role", "influence", "interest", "trust"}),
-    "mandate": frozenset({"level", "clarity", "committee", "reference"}),
-    "resource_entry": frozenset({"kind", "unit", "internal_unit"}),
-    "cross_pressure": frozenset({"category", "level", "status", "coping_strategy"}),
-    "journal_entry": frozenset({"kind", "key"}),
-    "review": frozenset({"reviewer"}),
-    "commitment": frozenset({"status", "owner", "owner_key"}),
-    "outcome": frozenset({"unit", "public_value"}),
+    "commitment": frozenset({"owner_key"}),
+    "attachment": frozenset({"text_status"}),
     "audit_entry": frozenset({"who", "action", "entity", "field", "old_value", "new_value"}),
     "person_access": frozenset({"who", "action"}),
     "erasure": frozenset({"salt", "name_hash", "email_hash", "phone_hash", "document_hashes"}),
     "name_decision": frozenset({"phrase_key", "phrase", "replacement", "decided_by"}),
-    "attachment": frozenset({"media_type", "sha256", "added_by", "text_status"}),
     "attachment_content": frozenset({"sha256"}),
+}
+# A party's own record (stakeholder) has no free text: only the erased person's is cleared.
+# A document's own bytes cannot be redacted: an erase lists the documents that mention the
+# person and deletes or keeps each (services.attachments); its name and words can.
+FREE_TEXT: dict[str, frozenset[str]] = {
+    **fields.free_text_columns(),
+    **_FREE_TEXT_UNDECLARED,
+}
+NOT_FREE_TEXT: dict[str, frozenset[str]] = {
+    table: fields.other_text_columns().get(table, frozenset())
+    | _NOT_FREE_TEXT_UNDECLARED.get(table, frozenset())
+    for table in {*fields.other_text_columns(), *_NOT_FREE_TEXT_UNDECLARED}
 }
 
 

@@ -36,7 +36,7 @@ from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.ui import i18n
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 NOT_SURE = "__not_sure__"
 
@@ -220,11 +220,11 @@ class ClassificationAssistant(QDialog):
 
 
 def apply_suggestion(
-    editor: InitiativeEditor, found: Suggestion, lang: str, tick_values: list[str] | None = None
+    editor: EditorBase, found: Suggestion, lang: str, tick_values: list[str] | None = None
 ) -> None:
     """Type, secondary type (and the frontline role that follows the type), rationale and the
     public values to tick as one undo step in the editor."""
-    from coprod_desktop.ui.editor import FieldCommand
+    from coprod_desktop.ui.editor.undo import FieldCommand
 
     if found.primary is None:
         return
@@ -261,7 +261,7 @@ def apply_suggestion(
     editor.undo.endMacro()
 
 
-def offer_public_values(editor: InitiativeEditor, found: Suggestion, lang: str) -> list[str]:
+def offer_public_values(editor: EditorBase, found: Suggestion, lang: str) -> list[str]:
     """Ask whether to tick the public values the typology gives the type; the ones to tick."""
     if found.primary is None:
         return []
@@ -286,7 +286,7 @@ def offer_public_values(editor: InitiativeEditor, found: Suggestion, lang: str) 
     return [v.value for v in missing] if answer == QMessageBox.StandardButton.Yes else []
 
 
-def run_assistant(editor: InitiativeEditor) -> ClassificationAssistant:
+def run_assistant(editor: EditorBase) -> ClassificationAssistant:
     """Open the assistant on the editor's current (unsaved) data; accept applies it."""
     dialog = ClassificationAssistant(editor.data, editor, editor.assistant_answers)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

@@ -51,6 +51,7 @@ from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.services import attachments, mail_import
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
+from coprod_desktop.ui.writer import Writer
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -247,14 +248,16 @@ def ask_participants(
     return dialog.chosen()
 
 
-def _writer(widget: QWidget) -> Any:
-    from coprod_desktop.ui import safety
+def _writer(widget: QWidget) -> Writer:
+    """The editor's tab finds its window's writer until the editor package hands it one."""
+    from coprod_desktop.ui.writer import writer_for
 
-    return safety.writer_for(widget)
+    return writer_for(widget)
 
 
 def attach_paths(
     widget: QWidget,
+    writer: Writer,
     db: Database,
     initiative_id: int,
     paths: Sequence[Path],
@@ -292,11 +295,9 @@ def attach_paths(
 
     def done(made_entries: bool) -> None:
         on_done(made_entries)
-        _writer(widget).write(lambda: attachments.extract_pending(db))
+        writer.write(lambda: attachments.extract_pending(db))
 
-    _writer(widget).write(
-        work, done, label=QCoreApplication.translate("Attachments", "Keeping the files…")
-    )
+    writer.write(work, done, label=QCoreApplication.translate("Attachments", "Keeping the files…"))
 
 
 # ---------------------------------------------------------------- the editor's tab
@@ -409,10 +410,19 @@ class AttachmentsPage(QWidget):
             return
         # an e-mail adds a journal entry: the editor's changes are saved first
         messages = any(mail_import.is_message(p) for p in paths)
-        if messages and self.editor.dirty and not self.editor.save():
+        if messages and self.editor.dirty:
+
+            def saved(ok: bool) -> None:
+                if ok:
+                    self._attach(ident, paths)
+
+            self.editor.save(saved)
             return
+        self._attach(ident, paths)
+
+    def _attach(self, ident: int, paths: Sequence[Path]) -> None:
         self.editor.tabs.setCurrentWidget(self)
-        attach_paths(self, self.db, ident, paths, self._added)
+        attach_paths(self, _writer(self), self.db, ident, paths, self._added)
 
     def _added(self, made_entries: bool) -> None:
         if made_entries and not self.editor.dirty:
@@ -485,7 +495,12 @@ def attachments_tab(editor: Any) -> QWidget:
 # ---------------------------------------------------------------- the portfolio
 
 
-def install_portfolio_drop(view: Any, db_of: Callable[[], Database | None]) -> None:
+def install_portfolio_drop(
+    view: Any,
+    db_of: Callable[[], Database | None],
+    writer: Writer,
+    show_status: Callable[[str, int], None],
+) -> None:
     """Files dropped on a portfolio row are kept with that row's initiative."""
     table: QTableView = view.table
 
@@ -502,12 +517,10 @@ def install_portfolio_drop(view: Any, db_of: Callable[[], Database | None]) -> N
             text = QCoreApplication.translate(
                 "Attachments", "Kept %n file(s) with the initiative.", "", count
             )
-            status = getattr(view.window(), "statusBar", None)
-            if callable(status):
-                status().showMessage(text, 5000)
+            show_status(text, 5000)
             view.reload()
 
-        attach_paths(view, db, ident, paths, done)
+        attach_paths(view, writer, db, ident, paths, done)
 
     FileDropFilter(table.viewport(), dropped)
 

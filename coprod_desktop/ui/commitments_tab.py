@@ -20,12 +20,12 @@ from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 CLOSED = ("done", "dropped")
 
 
-def commitments_tab(editor: InitiativeEditor) -> QWidget:
+def commitments_tab(editor: EditorBase) -> QWidget:
     columns = [
         Column(
             "text",
@@ -98,7 +98,7 @@ def journal_label(data: d.InitiativeData, key: str | None) -> str:
     return key
 
 
-def add(editor: InitiativeEditor, record: d.CommitmentData | None = None) -> None:
+def add(editor: EditorBase, record: d.CommitmentData | None = None) -> None:
     """A new commitment: the form (nothing is added until it is saved), or a record already
     filled in (from a journal entry), added as it is; Return then edits it in the form."""
     if record is None:
@@ -109,7 +109,7 @@ def add(editor: InitiativeEditor, record: d.CommitmentData | None = None) -> Non
     )
 
 
-def mark_done(editor: InitiativeEditor) -> None:
+def mark_done(editor: EditorBase) -> None:
     row = editor.tables["commitments"].currentIndex().row()
     records = copy.deepcopy(editor.data.commitments)
     if not (0 <= row < len(records)) or records[row].status == "done":
@@ -121,7 +121,7 @@ def mark_done(editor: InitiativeEditor) -> None:
     )
 
 
-def remove_journal_entry(editor: InitiativeEditor) -> None:
+def remove_journal_entry(editor: EditorBase) -> None:
     """Remove the chosen journal entry; commitments made at it stay, without the link."""
     row = editor.tables["journal"].currentIndex().row()
     if not (0 <= row < len(editor.data.journal)):
@@ -153,7 +153,7 @@ def _free_key(data: d.InitiativeData, entry: d.JournalData) -> str:
     return f"{stem}-{number}"
 
 
-def from_journal(editor: InitiativeEditor) -> None:
+def from_journal(editor: EditorBase) -> None:
     """ "Commitment from this entry": a new commitment linked to the chosen journal entry, due
     on its follow-up date (so an old follow-up date becomes a commitment), in one undo step."""
     row = editor.tables["journal"].currentIndex().row()

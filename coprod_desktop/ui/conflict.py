@@ -67,10 +67,8 @@ from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
-    from coprod_desktop.ui.editor import InitiativeEditor
-    from coprod_desktop.ui.main_window import MainWindow
+    from coprod_desktop.ui.editor import EditorBase, InitiativeEditor, SaveJob
     from coprod_desktop.ui.portfolio import PortfolioView
-    from coprod_desktop.ui.safety import WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -512,11 +510,11 @@ def warn_erased(dialog: ConflictDialog) -> None:
         layout.insertWidget(1, warning)
 
 
-def _columns(editor: InitiativeEditor) -> dict[str, Sequence[Column]]:
+def _columns(editor: EditorBase) -> dict[str, Sequence[Column]]:
     return {name: model.columns for name, model in editor.models.items()}
 
 
-def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictError) -> bool:
+def resolve_conflict(editor: EditorBase, job: SaveJob, error: ConflictError) -> bool:
     """The editor's save met a newer version: merge three ways with the version the editor
     started from. What only one side changed is combined without asking; when both changed
     the same thing the dialog asks. The combination is saved on top of the newer version.
@@ -571,7 +569,7 @@ def resolve_conflict(editor: InitiativeEditor, job: WriteJob, error: ConflictErr
     return True
 
 
-def merge_invalid(editor: InitiativeEditor, error: ValidationError) -> None:
+def merge_invalid(editor: EditorBase, error: ValidationError) -> None:
     """The combination with a colleague's save breaks a rule (say, their end date before my
     start date): nothing saved; say why, with the editor's own version left as it was."""
     state: MergeState | None = editor.merge_state
@@ -587,7 +585,7 @@ def merge_invalid(editor: InitiativeEditor, error: ValidationError) -> None:
     )
 
 
-def after_save(editor: InitiativeEditor) -> None:
+def after_save(editor: EditorBase) -> None:
     """The editor saved: if the save combined a colleague's changes, say which."""
     state: MergeState | None = editor.merge_state
     editor.merge_state = None
@@ -643,7 +641,7 @@ def refresh_keeping_place(view: PortfolioView) -> None:
 class EditorNotice(QFrame):
     """A quiet strip in an editor: this initiative was changed by someone else — reload?"""
 
-    def __init__(self, editor: InitiativeEditor) -> None:
+    def __init__(self, editor: EditorBase) -> None:
         super().__init__(editor)
         self.editor = editor
         self.setObjectName("changed-notice")
@@ -701,7 +699,7 @@ class EditorNotice(QFrame):
         self.hide()
 
 
-def notice_for(editor: InitiativeEditor) -> EditorNotice:
+def notice_for(editor: EditorBase) -> EditorNotice:
     found = editor.findChild(EditorNotice)
     if found is not None:
         return found
@@ -713,11 +711,27 @@ def notice_for(editor: InitiativeEditor) -> EditorNotice:
 
 
 class LiveRefresh(QObject):
-    """Polls for other users' changes while a database is open."""
+    """Polls for other users' changes while a database is open.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    The window hands it `refresh` (reload what it shows; may raise `ConnectionLostError`),
+    `open_editors`, `show_status`, and `reached`/`lost` for its connection watch."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        refresh: Callable[[], None],
+        open_editors: Callable[[], Sequence[InitiativeEditor]],
+        show_status: Callable[[str, int], None],
+        reached: Callable[[], None],
+        lost: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self.refresh = refresh
+        self.open_editors = open_editors
+        self.show_status = show_status
+        self.reached = reached
+        self.lost = lost
         self.db: Database | None = None
         self.marker: int | None = None
         self.polling = False
@@ -762,36 +776,26 @@ class LiveRefresh(QObject):
     def _failed(self, db: Database, error: BaseException) -> None:
         self.polling = False
         log.info("polling for changes failed: %s", error)  # quiet: the next tick tries again
-        watch = getattr(self.window, "connection", None)
-        if db is self.db and isinstance(error, ConnectionLostError) and watch is not None:
-            watch.lost()
+        if db is self.db and isinstance(error, ConnectionLostError):
+            self.lost()
 
     def _found(self, db: Database, found: changes.Changes) -> None:
         self.polling = False
         if db is not self.db:
             return
-        watch = getattr(self.window, "connection", None)
-        if watch is not None:
-            watch.reached()
+        self.reached()
         self.marker = found.marker
         if found.any:
             self.apply(found)
 
     def apply(self, found: changes.Changes) -> None:
-        window = self.window
         try:
-            refresh_keeping_place(window.portfolio)
-            if window.registry is not None:
-                window.registry.reload()
+            self.refresh()
         except ConnectionLostError:  # gone again between the poll and the refresh
-            watch = getattr(window, "connection", None)
-            if watch is not None:
-                watch.lost()
+            self.lost()
             return
-        for editor in window.editors():
+        for editor in self.open_editors():
             if editor.initiative_id is not None and editor.initiative_id in found.initiative_ids:
                 notice_for(editor).show_changed_by(sorted(found.by))
         who = ", ".join(sorted(found.by))
-        window.statusBar().showMessage(
-            self.tr("Updated with changes by %1").replace("%1", who), 8000
-        )
+        self.show_status(self.tr("Updated with changes by %1").replace("%1", who), 8000)

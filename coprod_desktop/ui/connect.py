@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL, make_url
 
 from coprod_desktop.services import credentials
 from coprod_desktop.ui import settings as prefs
@@ -107,14 +106,13 @@ class ConnectDialog(QDialog):
     def fill(self, url: str | None) -> None:
         if not url:
             return
-        try:
-            parsed = make_url(url)
-        except Exception:  # not a URL we can read: start empty
+        parsed = credentials.address_of(url)
+        if parsed is None:  # not a URL we can read: start empty
             return
-        self.host.setText(parsed.host or "")
+        self.host.setText(parsed.host)
         self.port.setValue(parsed.port or DEFAULT_PORT)
-        self.database.setText(parsed.database or "")
-        self.user.setText(parsed.username or "")
+        self.database.setText(parsed.database)
+        self.user.setText(parsed.user)
         self.remember.setChecked(has_stored_password(credentials.without_password(url)))
         if self.remember.isChecked():
             self.password.setPlaceholderText(self.tr("(remembered)"))
@@ -125,14 +123,13 @@ class ConnectDialog(QDialog):
 
     def stored_url(self) -> str:
         """The URL without the password: what recent files and settings may hold."""
-        url = URL.create(
-            DRIVER,
-            username=self.user.text().strip(),
+        address = credentials.ServerAddress(
             host=self.host.text().strip(),
             port=self.port.value(),
             database=self.database.text().strip(),
+            user=self.user.text().strip(),
         )
-        return url.render_as_string(hide_password=False)
+        return credentials.server_url(DRIVER, address)
 
     def url(self) -> str:
         """The URL to open now: with the typed password, or the keyring's."""
@@ -140,7 +137,7 @@ class ConnectDialog(QDialog):
         password = self.password.text()
         if not password:
             return credentials.with_password(stored)
-        return make_url(stored).set(password=password).render_as_string(hide_password=False)
+        return credentials.with_typed_password(stored, password)
 
     def accept(self) -> None:
         stored = self.stored_url()

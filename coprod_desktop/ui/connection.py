@@ -16,6 +16,7 @@ is lost:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from coprod_desktop.domain.errors import ConnectionLostError
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
-    from coprod_desktop.ui.main_window import MainWindow
+    from coprod_desktop.ui.editor import EditorBase, InitiativeEditor
 
 log = logging.getLogger(__name__)
 
@@ -84,25 +84,38 @@ class ConnectionBanner(QFrame):
 
 
 class ConnectionWatch(QObject):
-    """Whether the window's database can be reached, and what waits for it to come back."""
+    """Whether the window's database can be reached, and what waits for it to come back.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    The window hands it what it needs: `poll` (ask the database now), `show_status` (a line in
+    the status bar), `where` (the database's display name), `open_editors` and `refresh` (reload
+    the portfolio keeping its place; may raise `ConnectionLostError`)."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        poll: Callable[[], None],
+        show_status: Callable[[str, int], None],
+        where: Callable[[], str],
+        open_editors: Callable[[], Sequence[InitiativeEditor]],
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self.poll = poll
+        self.show_status = show_status
+        self.where = where
+        self.open_editors = open_editors
+        self.refresh = refresh
         self.connected = True
         self.last_reached: datetime | None = None
-        self.waiting: list[InitiativeEditor] = []  # editors whose Save waits for the connection
-        self.banner: ConnectionBanner
-        self.install_banner()
+        self.waiting: list[EditorBase] = []  # editors whose Save waits for the connection
+        self.banner: ConnectionBanner | None = None
 
-    def install_banner(self) -> None:
-        """Put a banner above the workspace (again after the window was rebuilt in another
+    def install_banner(self, layout: QVBoxLayout) -> None:
+        """Put a banner on top of `layout` (again after the window was rebuilt in another
         language), showing if the connection is lost."""
-        holder = self.window.centralWidget()
-        self.banner = ConnectionBanner(holder)
-        layout = holder.layout() if holder is not None else None
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(0, self.banner)
+        self.banner = ConnectionBanner(layout.parentWidget())
+        layout.insertWidget(0, self.banner)
         self.banner.retry_button.clicked.connect(self.try_now)
         if not self.connected:
             self._show_banner()
@@ -114,7 +127,8 @@ class ConnectionWatch(QObject):
         self.connected = True
         self.waiting.clear()
         self.last_reached = datetime.now()
-        self.banner.hide()
+        if self.banner is not None:
+            self.banner.hide()
 
     def reached(self) -> None:
         """A query just got through."""
@@ -131,18 +145,18 @@ class ConnectionWatch(QObject):
         self._show_banner()
 
     def try_now(self) -> None:
-        self.window.live_refresh.poll()
+        self.poll()
 
     # ------------------------------------------------------------------ what users see
 
     def not_connected(self, error: ConnectionLostError | None = None) -> None:
         """A read could not be done: the banner, and a quiet line instead of an error box."""
         self.lost()
-        self.window.statusBar().showMessage(
+        self.show_status(
             self.tr("Not connected to the shared database; try again when it is back."), 10000
         )
 
-    def keep_for_later(self, editor: InitiativeEditor) -> bool:
+    def keep_for_later(self, editor: EditorBase) -> bool:
         """An editor's Save met a lost connection: its changes stay, it is saved again when the
         connection returns. Returns True (the failure is dealt with: no error box)."""
         if editor not in self.waiting:
@@ -157,35 +171,33 @@ class ConnectionWatch(QObject):
         return True
 
     def _show_banner(self) -> None:
-        db = self.window.db
-        where = db.display_name if db is not None else ""
-        self.waiting = [e for e in self.waiting if e in self.window.editors()]
-        self.banner.show_lost(where, self.last_reached, len(self.waiting))
+        open_now = self.open_editors()
+        self.waiting = [e for e in self.waiting if e in open_now]
+        if self.banner is not None:
+            self.banner.show_lost(self.where(), self.last_reached, len(self.waiting))
 
     def _restored(self) -> None:
         log.info("the connection to the shared database is back")
-        self.banner.hide()
-        self.window.statusBar().showMessage(
-            self.tr("Connected to the shared database again."), 8000
-        )
-        from coprod_desktop.ui.conflict import refresh_keeping_place
-
+        if self.banner is not None:
+            self.banner.hide()
+        self.show_status(self.tr("Connected to the shared database again."), 8000)
         try:
-            refresh_keeping_place(self.window.portfolio)
+            self.refresh()
         except ConnectionLostError:
             self.lost()
             return
-        waiting = [e for e in self.waiting if e in self.window.editors()]
+        open_now = self.open_editors()
+        waiting = [e for e in self.waiting if e in open_now]
         self.waiting.clear()
         for editor in waiting:
             if editor.dirty or editor.initiative_id is None:
                 editor.summary_error.show_message("")
-                # after this slot returns: Save waits for its write in an event loop of its own
-                QTimer.singleShot(0, editor.save)
+                QTimer.singleShot(0, editor.save)  # after this slot returns
 
 
 def watch_of(widget: QWidget | None) -> ConnectionWatch | None:
-    """The connection watch of the window `widget` lives in, if it has one."""
+    """The connection watch of the window `widget` lives in, if it has one (only for
+    `ui/editor.py` until the editor package is handed its connection handler)."""
     if widget is None:
         return None
     found = getattr(widget.window(), "connection", None)

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -75,7 +74,6 @@ from coprod_desktop.ui.widgets import counted, vocab_label
 
 if TYPE_CHECKING:
     from coprod_desktop.reports import charts
-    from coprod_desktop.ui.reviews import ReviewMode
 
 CHART_WIDTH = 400.0  # points; the drawings are laid out at this width and scaled to the screen
 Key = tuple[str, str | None]  # (bar, series); series None = the whole bar
@@ -709,113 +707,3 @@ class DashboardView(QWidget):
     def _attention_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.attention_model.entry(index.row()).id)
-
-
-class AnalysisViews(QObject):
-    """The View menu's Dashboard and Review mode, as tabs of the main window's workspace."""
-
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dashboard: DashboardView | None = None
-        self.review_mode: ReviewMode | None = None
-        window.database_opened.connect(self._database_opened)
-
-    def build(self) -> None:
-        """(Re)create the actions; called each time the window builds its menus."""
-        window = self.window
-        self.dashboard = None  # a rebuilt window starts without these tabs
-        self.review_mode = None
-        self.dashboard_action = QAction(self.tr("&Dashboard"), window)
-        self.dashboard_action.setObjectName("show_dashboard")
-        self.dashboard_action.setShortcut(QKeySequence("Ctrl+3"))
-        self.dashboard_action.setStatusTip(
-            self.tr("Charts of the whole portfolio; click a bar to see those initiatives")
-        )
-        self.dashboard_action.triggered.connect(lambda _c=False: self.show_dashboard())
-        self.review_action = QAction(self.tr("Re&view mode"), window)
-        self.review_action.setObjectName("review_mode")
-        self.review_action.setShortcut(QKeySequence("Ctrl+4"))
-        self.review_action.setStatusTip(
-            self.tr(
-                "Walk the shown initiatives, those that need attention first, and record reviews"
-            )
-        )
-        self.review_action.triggered.connect(lambda _c=False: self.show_review_mode())
-        window.actions_by_name["show_dashboard"] = self.dashboard_action
-        window.actions_by_name["review_mode"] = self.review_action
-        anchor = window.actions_by_name.get("show_stakeholders")
-        menus = [m for m in anchor.associatedObjects() if isinstance(m, QMenu)] if anchor else []
-        if menus:
-            menu = menus[0]
-            actions = menu.actions()
-            after = actions.index(anchor) + 1 if anchor in actions else len(actions)
-            before = actions[after] if after < len(actions) else None
-            menu.insertAction(before, self.dashboard_action)  # type: ignore[arg-type]
-            menu.insertAction(before, self.review_action)  # type: ignore[arg-type]
-        window.workspace.currentChanged.connect(self._tab_changed)
-
-    def _database_opened(self) -> None:
-        db = self.window.db
-        if self.dashboard is not None:
-            self.dashboard.db = db
-            self.dashboard.reload()
-        if self.review_mode is not None:
-            self.review_mode.set_database(db)
-
-    def _forget(self, widget: QObject) -> None:
-        if widget is self.dashboard:
-            self.dashboard = None
-        if widget is self.review_mode:
-            self.review_mode = None
-
-    def _tab_changed(self, index: int) -> None:
-        widget = self.window.workspace.widget(index)
-        if widget is not None and widget is self.dashboard and self.dashboard.data is not None:
-            self.dashboard.reload()  # fresh whenever it is looked at again
-
-    def show_dashboard(self) -> DashboardView | None:
-        window = self.window
-        if window.db is None:
-            return None
-        if self.dashboard is None:
-            view = DashboardView(window.db, window.reader, window.workspace)
-            view.drill_down.connect(self.drill_down)
-            view.open_requested.connect(window.open_initiative)
-            view.destroyed.connect(lambda *_: self._forget(view))
-            self.dashboard = view
-            window.workspace.addTab(view, self.tr("Dashboard"))
-            view.reload()
-        window.workspace.setCurrentWidget(self.dashboard)
-        return self.dashboard
-
-    def drill_down(self, label: str, ids: tuple[int, ...]) -> None:
-        self.window.portfolio.set_scope(label, tuple(ids))
-        self.window.show_portfolio()
-
-    def show_review_mode(self) -> ReviewMode | None:
-        window = self.window
-        if window.db is None:
-            return None
-        from coprod_desktop.ui.reviews import ReviewMode
-
-        if self.review_mode is None:
-            view = ReviewMode(window.db, window.workspace)
-            view.open_requested.connect(window.open_initiative)
-            view.changed.connect(window.portfolio.reload)
-            view.destroyed.connect(lambda *_: self._forget(view))
-            self.review_mode = view
-            window.workspace.addTab(view, self.tr("Review mode"))
-        self.review_mode.start(window.portfolio.model.filter)
-        window.workspace.setCurrentWidget(self.review_mode)
-        return self.review_mode
-
-
-def install(window: Any) -> AnalysisViews:
-    """Add the dashboard and review mode to a main window (again after it rebuilt its menus)."""
-    views = getattr(window, "analysis_views", None)
-    if not isinstance(views, AnalysisViews):
-        views = AnalysisViews(window)
-        window.analysis_views = views
-    views.build()
-    return views

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,23 +31,40 @@ from coprod_desktop.domain.errors import ConnectionLostError, CoprodError
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.db import Database
-from coprod_desktop.ui import dashboard as analysis_views
-from coprod_desktop.ui import drafts, i18n, safety, window_fit
+from coprod_desktop.ui import drafts, i18n, read_only, window_fit
 from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.analysis_views import AnalysisViews
 from coprod_desktop.ui.background import Background, Progress
-from coprod_desktop.ui.conflict import LiveRefresh
+from coprod_desktop.ui.conflict import (
+    LiveRefresh,
+    after_save,
+    merge_invalid,
+    refresh_keeping_place,
+    resolve_conflict,
+)
 from coprod_desktop.ui.connection import ConnectionWatch
 from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
-from coprod_desktop.ui.editor import InitiativeEditor
+from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
+from coprod_desktop.ui.error_messages import show_error
+from coprod_desktop.ui.my_work import MyWorkView
+from coprod_desktop.ui.open_failure import open_failed
 from coprod_desktop.ui.portfolio import PortfolioView
 from coprod_desktop.ui.reports_ui import ReportsController
 from coprod_desktop.ui.stakeholders import StakeholderRegistry
+from coprod_desktop.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from coprod_desktop.services.backups import BackupInfo
 
 log = logging.getLogger(__name__)
 DB_FILTER = "*.sqlite *.db *.sqlite3"
 
 
 class MainWindow(QMainWindow):
+    """The shell: menus, toolbar, banners and the workspace's tabs. It makes the views and
+    hands each what it needs (the database, the writer, callbacks); none of them reaches back
+    for the window."""
+
     database_opened = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,19 +72,42 @@ class MainWindow(QMainWindow):
         self.setObjectName("coprod-desktop")
         self.db: Database | None = None
         self.background = Background(self)
-        self.writer = safety.Writer(self.background, self)  # every write, one serial worker
+        # every write, one serial worker; a write that finds the server gone shows the banner
+        self.writer = Writer(self.background, self, on_connection_lost=self._connection_lost)
         # Long reads (the dashboard's figures) on a worker of their own: a save must not wait
         # half a minute behind them on a large portfolio.
         self.reader = Background(self)
-        self.live_refresh = LiveRefresh(self)
-        self.read_only_banner: safety.ReadOnlyBanner | None = None
+        self.live_refresh = LiveRefresh(
+            self,
+            refresh=self._refresh_in_place,
+            open_editors=self.editors,
+            show_status=self.show_status,
+            reached=lambda: self.connection.reached(),
+            lost=self._connection_lost,
+        )
+        # the banner when the database is unreachable
+        self.connection = ConnectionWatch(
+            self,
+            poll=self.live_refresh.poll,
+            show_status=self.show_status,
+            where=lambda: self.db.display_name if self.db is not None else "",
+            open_editors=self.editors,
+            refresh=lambda: refresh_keeping_place(self.portfolio),
+        )
+        self.read_only_banner: read_only.ReadOnlyBanner | None = None
         self.undo_group = QUndoGroup(self)
         self.registry: StakeholderRegistry | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.report_actions: dict[str, QAction] = {}
-        self.briefs = ReportsController(self)
+        self.briefs = ReportsController(self, self)
+        self.analysis_views = AnalysisViews(
+            self,
+            reader=self.reader,
+            db_of=lambda: self.db,
+            open_initiative=self.open_initiative,
+            show_portfolio=self.show_portfolio,
+        )
         self._build()
-        self.connection = ConnectionWatch(self)  # the banner when the database is unreachable
         self.restore_window()
 
     # ------------------------------------------------------------------ building
@@ -89,7 +131,16 @@ class MainWindow(QMainWindow):
             self.workspace.tabBar().ButtonPosition.RightSide,
             None,
         )
-        self.setCentralWidget(self.workspace)
+        # Above the workspace: the connection banner, then the read-only banner.
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.connection.install_banner(layout)
+        self.read_only_banner = read_only.ReadOnlyBanner(holder)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.workspace, 1)
+        self.setCentralWidget(holder)
         self.portfolio.open_requested.connect(self.open_initiative)
         self.portfolio.new_requested.connect(self.new_initiative)
         self.portfolio.demo_requested.connect(self.load_demo)
@@ -97,7 +148,8 @@ class MainWindow(QMainWindow):
         self.portfolio.table.customContextMenuRequested.connect(self._table_menu)
         from coprod_desktop.ui.attachments_ui import install_portfolio_drop
 
-        install_portfolio_drop(self.portfolio, lambda: self.db)  # files dropped on a row
+        # files dropped on a row
+        install_portfolio_drop(self.portfolio, lambda: self.db, self.writer, self.show_status)
         self.portfolio.restore_state()
         self.portfolio.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda *_: self.portfolio.save_state()
@@ -105,16 +157,30 @@ class MainWindow(QMainWindow):
         self.portfolio.table.horizontalHeader().sectionResized.connect(
             lambda *_: self.portfolio.save_state()
         )
+        self._build_my_work()
+        self.analysis_views.rebuilt(self.workspace, self.portfolio)
         self._build_actions()
         self._build_menus()
-        analysis_views.install(self)  # View menu: Dashboard, Review mode
-        from coprod_desktop.ui import my_work
-
-        my_work.install(self)  # the start page once a portfolio is open
         self._build_toolbar()
         self.update_title()
         self.update_status()
-        safety.install(self)  # banner, Connect…, Restore from backup…
+        self.apply_read_only()
+
+    def _build_my_work(self) -> None:
+        """My work in front of the portfolio: shown whenever a portfolio with initiatives is
+        opened; an empty database keeps its own start page, the portfolio's."""
+        view = MyWorkView(self.db, self.writer, self.workspace)
+        self.my_work = view
+        self.workspace.insertTab(0, view, QCoreApplication.translate("MyWorkView", "My work"))
+        bar = self.workspace.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
+        view.open_requested.connect(self.open_initiative_at)
+        view.changed.connect(self.portfolio.reload)
+        self.workspace.currentChanged.connect(
+            lambda index: view.reload() if self.workspace.widget(index) is view else None
+        )
+        if self.db is not None:
+            view.reload()
 
     def _action(
         self,
@@ -124,6 +190,7 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
         icon: QStyle.StandardPixmap | None = None,
         tip: str | None = None,
+        tool_tip: bool = True,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -135,7 +202,8 @@ class MainWindow(QMainWindow):
             action.setIcon(self.style().standardIcon(icon))
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(tip)
+            if tool_tip:
+                action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         self.actions_by_name[name] = action
         return action
@@ -160,6 +228,21 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             sp.SP_DirOpenIcon,
         )
+        safety = partial(QCoreApplication.translate, "Safety")
+        a(
+            "connect_database",
+            safety("Connect to a shared &database…"),
+            self.connect_dialog,
+            tip=safety("Open a portfolio on a PostgreSQL server shared by your team"),
+            tool_tip=False,
+        )
+        a(
+            "restore_backup",
+            safety("Restore from bac&kup…"),
+            self.restore_backup_dialog,
+            tip=safety("Put an automatic backup of this database back in place"),
+            tool_tip=False,
+        )
         a(
             "save",
             self.tr("&Save"),
@@ -177,6 +260,12 @@ class MainWindow(QMainWindow):
         a("find", self.tr("&Find"), self.focus_search, "Ctrl+F")
         a("bulk_status", self.tr("Change &status of selected…"), self.bulk_status)
         a("bulk_owner", self.tr("Change &owner of selected…"), self.bulk_owner)
+        a(
+            "show_my_work",
+            QCoreApplication.translate("MyWorkView", "&My work"),
+            self.show_my_work,
+            "Ctrl+0",
+        )
         a("show_portfolio", self.tr("&Portfolio"), self.show_portfolio, "Ctrl+1")
         a(
             "show_stakeholders",
@@ -185,6 +274,25 @@ class MainWindow(QMainWindow):
             "Ctrl+2",
             sp.SP_DirHomeIcon,
             self.tr("Search, edit and merge stakeholders"),
+        )
+        views = partial(QCoreApplication.translate, "AnalysisViews")
+        a(
+            "show_dashboard",
+            views("&Dashboard"),
+            self.analysis_views.show_dashboard,
+            "Ctrl+3",
+            tip=views("Charts of the whole portfolio; click a bar to see those initiatives"),
+            tool_tip=False,
+        )
+        a(
+            "review_mode",
+            views("Re&view mode"),
+            self.analysis_views.show_review_mode,
+            "Ctrl+4",
+            tip=views(
+                "Walk the shown initiatives, those that need attention first, and record reviews"
+            ),
+            tool_tip=False,
         )
         a(
             "refresh",
@@ -221,10 +329,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(get["new_database"])
         file_menu.addAction(get["open_database"])
+        file_menu.addAction(get["connect_database"])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.fill_recent_menu()
         file_menu.addAction(get["backup"])
+        file_menu.addAction(get["restore_backup"])
         file_menu.addSeparator()
         file_menu.addAction(get["import"])
         file_menu.addAction(get["export"])
@@ -241,8 +351,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(get["bulk_status"])
         edit_menu.addAction(get["bulk_owner"])
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(get["show_my_work"])
         view_menu.addAction(get["show_portfolio"])
         view_menu.addAction(get["show_stakeholders"])
+        view_menu.addAction(get["show_dashboard"])
+        view_menu.addAction(get["review_mode"])
         view_menu.addAction(get["show_persons"])
         view_menu.addAction(get["retention_review"])
         self.columns_menu = view_menu.addMenu(self.tr("Portfolio &columns"))
@@ -341,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self, target: str | None) -> None:
         """Open (create or upgrade) a database off the GUI thread, then show it."""
-        if not self.close_all_editors():
+        if not self.when_editors_closed(lambda: self.open_database(target)):
             return
         user = prefs.user_name() or None
         from coprod_desktop.services.credentials import with_password
@@ -367,7 +480,9 @@ class MainWindow(QMainWindow):
         self.background.run(
             work,
             self.set_database,
-            lambda error: safety.open_failed(self, target, error),
+            lambda error: open_failed(
+                self, target, error, reopen=self.open_database, restore=self.restore_backup
+            ),
             label=self.tr("Opening the database…"),
             parent=self,
         )
@@ -389,10 +504,58 @@ class MainWindow(QMainWindow):
         self.portfolio.set_database(db)
         self.update_title()
         self.update_status()
-        safety.database_ready(self, db)
+        self.database_ready(db)
+        self.briefs.update_actions()
+        self.analysis_views.database_opened()
+        self._my_work_opened()
         self.database_opened.emit()
         if not db.read_only:
             QTimer.singleShot(0, lambda: self.offer_drafts(db))
+
+    def database_ready(self, db: Database) -> None:
+        """After a database was opened: banner, editing state, a quiet notice about backups."""
+        self.apply_read_only()
+        if db.auto_backup_problem:
+            self.show_status(
+                QCoreApplication.translate(
+                    "Safety", "Today's automatic backup could not be made: %1"
+                ).replace("%1", db.auto_backup_problem),
+                15000,
+            )
+        self.live_refresh.start(db)
+
+    def apply_read_only(self) -> None:
+        """Banner, actions and open editors follow `self.db.read_only`."""
+        db = self.db
+        locked = bool(db is not None and db.read_only)
+        if self.read_only_banner is not None:
+            self.read_only_banner.setVisible(locked)
+        for name in read_only.EDITING_ACTIONS:
+            self.actions_by_name[name].setEnabled(not locked)
+        self.actions_by_name["restore_backup"].setEnabled(
+            db is not None and db.path is not None and not locked
+        )
+        self.portfolio.new_button.setEnabled(not locked)
+        self.portfolio.demo_button.setEnabled(not locked)
+        if locked:
+            for editor in self.editors():
+                read_only.make_editor_read_only(editor)
+
+    def _my_work_opened(self) -> None:
+        """My work shows the newly opened portfolio, in front when it has initiatives."""
+        self.my_work.db = self.db
+        self.my_work.reload()
+        if self.db is not None and self.portfolio.total_all > 0:
+            self.workspace.setCurrentWidget(self.my_work)
+        else:
+            self.workspace.setCurrentWidget(self.portfolio)
+
+    def connect_dialog(self) -> None:
+        from coprod_desktop.ui.connect import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        if dialog.exec() == ConnectDialog.DialogCode.Accepted:
+            self.open_database(dialog.url())
 
     def offer_drafts(self, db: Database) -> None:
         """Unsaved edits left behind when the program ended: restore, discard or keep."""
@@ -433,7 +596,19 @@ class MainWindow(QMainWindow):
             if self.registry is not None:
                 self.registry.reload()
 
-    # ------------------------------------------------------------------ errors
+    # ------------------------------------------------------------------ status and errors
+
+    def show_status(self, text: str, timeout: int) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def _connection_lost(self) -> None:
+        self.connection.lost()
+
+    def _refresh_in_place(self) -> None:
+        """Others' changes: reload what is shown, keeping the portfolio's place."""
+        refresh_keeping_place(self.portfolio)
+        if self.registry is not None:
+            self.registry.reload()
 
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, ConnectionLostError):
@@ -464,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def _add_editor(self, data: InitiativeData) -> InitiativeEditor:
         assert self.db is not None
-        editor = InitiativeEditor(self.db, data, self.workspace)
+        editor = InitiativeEditor(self.db, data, self.workspace, context=self.editor_context())
         self.undo_group.addStack(editor.undo)
         index = self.workspace.addTab(editor, editor.tab_title())
         self.workspace.setTabToolTip(index, data.title or "")
@@ -472,13 +647,24 @@ class MainWindow(QMainWindow):
         editor.dirty_changed.connect(lambda _d, e=editor: self._retitle(e, e.tab_title()))
         editor.saved.connect(self._editor_saved)
         if self.db.read_only:
-            safety.make_editor_read_only(editor)
+            read_only.make_editor_read_only(editor)
         editor.brief_requested.connect(partial(self.briefs.brief_for_editor, editor))
         if not self.db.read_only:
             drafts.keep(editor, self.db)  # typed work survives a crash
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
         return editor
+
+    def editor_context(self) -> EditorContext[EditorBase]:
+        """What an editor's Save needs from this window: its writer and the handlers for a
+        colleague's save in between and for a lost connection."""
+        return EditorContext(
+            writer=self.writer,
+            resolve_conflict=resolve_conflict,
+            merge_invalid=merge_invalid,
+            after_save=after_save,
+            connection_lost=self.connection.keep_for_later,
+        )
 
     def _retitle(self, editor: InitiativeEditor, title: str) -> None:
         index = self.workspace.indexOf(editor)
@@ -515,13 +701,34 @@ class MainWindow(QMainWindow):
         elif self.registry is not None and self.workspace.currentWidget() is self.registry:
             self.registry.save_current()
 
-    def close_tab(self, index: int) -> bool:
+    def close_tab(self, index: int, then: Callable[[bool], None] | None = None) -> bool:
+        """Close the tab at `index`; an editor with unsaved changes asks first. True when the
+        tab closed at once; `then(closed)` is told in every case (after the save when the
+        user chose to save first)."""
         widget = self.workspace.widget(index)
         if widget is None or widget is self.portfolio:
+            if then is not None:
+                then(False)
             return False
+        closed_now: list[bool] = []
+
+        def may_close(yes: bool) -> None:
+            closed = yes and self._remove_tab(widget)
+            closed_now.append(closed)
+            if then is not None:
+                then(closed)
+
         if isinstance(widget, InitiativeEditor):
-            if not widget.maybe_close():
-                return False
+            widget.maybe_close(may_close)
+        else:
+            may_close(True)
+        return bool(closed_now) and closed_now[0]
+
+    def _remove_tab(self, widget: QWidget) -> bool:
+        index = self.workspace.indexOf(widget)
+        if index < 0:
+            return False  # closed meanwhile (while its save was under way)
+        if isinstance(widget, InitiativeEditor):
             keeper = drafts.keeper_of(widget)
             if keeper is not None:
                 keeper.discard()  # saved, or the user chose to discard the changes
@@ -529,24 +736,62 @@ class MainWindow(QMainWindow):
         if widget is self.registry:
             self.registry = None
         self.workspace.removeTab(index)
-        if widget is not None:
-            widget.deleteLater()
+        widget.deleteLater()
         return True
 
     def close_current_tab(self) -> None:
         self.close_tab(self.workspace.currentIndex())
 
-    def close_all_editors(self) -> bool:
-        for editor in self.editors():
-            self.workspace.setCurrentWidget(editor)
-            if not self.close_tab(self.workspace.indexOf(editor)):
-                return False
-        return True
+    def close_all_editors(self, then: Callable[[bool], None] | None = None) -> bool:
+        """Close every editor, asking about unsaved changes one at a time. True when all
+        closed at once; `then(all_closed)` is told in every case (once the last save the
+        user asked for has gone through)."""
+        finished: list[bool] = []
+
+        def close_next(closed: bool) -> None:
+            editors = self.editors()
+            if not closed or not editors:
+                finished.append(closed)
+                if then is not None:
+                    then(closed)
+                return
+            self.workspace.setCurrentWidget(editors[0])
+            self.close_tab(self.workspace.indexOf(editors[0]), close_next)
+
+        close_next(True)
+        return bool(finished) and finished[0]
+
+    def when_editors_closed(self, then: Callable[[], object]) -> bool:
+        """Close every editor; True when they all closed at once. When the user chose to save
+        one first, False now and `then()` once the save went through and all are closed."""
+        waiting: list[bool] = []
+
+        def closed(all_closed: bool) -> None:
+            if all_closed and waiting:
+                QTimer.singleShot(0, then)  # after the save's callbacks have run
+
+        if self.close_all_editors(closed):
+            return True
+        waiting.append(True)
+        return False
 
     # ------------------------------------------------------------------ views
 
     def show_portfolio(self) -> None:
         self.workspace.setCurrentWidget(self.portfolio)
+
+    def show_my_work(self) -> None:
+        self.workspace.setCurrentWidget(self.my_work)
+
+    def open_initiative_at(self, ident: int, page: str) -> None:
+        """Open an initiative on one of its editor's pages ("commitments", "history", …)."""
+        editor = self.open_initiative(ident)
+        if editor is None:
+            return
+        if page == "history":
+            editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+        elif page in editor.pages:
+            editor.tabs.setCurrentWidget(editor.pages[page])
 
     def focus_search(self) -> None:
         self.show_portfolio()
@@ -557,7 +802,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return None
         if self.registry is None:
-            self.registry = StakeholderRegistry(self.db, self.workspace)
+            self.registry = StakeholderRegistry(self.db, self.writer, self.workspace)
             self.registry.open_initiative.connect(self.open_initiative)
             self.registry.changed.connect(self.portfolio.reload)
             self.workspace.addTab(self.registry, self.tr("Stakeholders"))
@@ -685,9 +930,22 @@ class MainWindow(QMainWindow):
         show_field_guide(self)
 
     def show_persons(self, retention: bool = False) -> Any:
+        """The Persons tab (created on first use); None without a database."""
         from coprod_desktop.ui.privacy_ui import show_persons
 
-        return show_persons(self, retention)
+        if self.db is None:
+            return None
+        return show_persons(
+            self.workspace,
+            self.db,
+            self.background,
+            retention,
+            open_initiative=self.open_initiative,
+            refresh=self.refresh,
+            open_editors=self.editors,
+            database_opened=self.database_opened,
+            db_of=lambda: self.db,
+        )
 
     def show_retention_review(self) -> Any:
         return self.show_persons(retention=True)
@@ -716,6 +974,52 @@ class MainWindow(QMainWindow):
             parent=self,
         )
 
+    def restore_backup_dialog(self) -> None:
+        """File > Restore from backup…: the backups of the open file; the chosen one restored."""
+        from coprod_desktop.ui.restore_dialog import choose_backup
+
+        db = self.db
+        if db is None or db.path is None:
+            return
+        info = choose_backup(db.path, self)
+        if info is not None:
+            self.restore_backup(info, db.path)
+
+    def restore_backup(self, info: BackupInfo, target: Path) -> None:
+        """Dispose the open database (if it is `target`), restore `info` over it, reopen it."""
+        from coprod_desktop.services import backups
+        from coprod_desktop.ui.restore_dialog import restored_message
+
+        if not self.when_editors_closed(lambda: self.restore_backup(info, target)):
+            return  # goes on once the save the user asked for went through
+        db = self.db
+        if db is not None and db.path is not None and db.path.resolve() == target.resolve():
+            self.live_refresh.stop()
+            self.background.wait()
+            db.dispose()
+
+        def done(result: backups.RestoreResult) -> None:
+            self.show_status(restored_message(result), 15000)
+            self.open_database(str(target))
+
+        def failed(error: BaseException) -> None:
+            show_error(
+                self,
+                error,
+                QCoreApplication.translate("Safety", "Cannot restore the backup"),
+                self.connection.not_connected,
+            )
+            if db is not None:
+                self.open_database(str(target))
+
+        self.background.run(
+            lambda _p: backups.restore_backup(info, target),
+            done,
+            failed,
+            label=QCoreApplication.translate("Safety", "Restoring the backup…"),
+            parent=self,
+        )
+
     # ------------------------------------------------------------------ settings
 
     def settings_dialog(self) -> None:
@@ -729,10 +1033,13 @@ class MainWindow(QMainWindow):
         if dialog.chosen_language() != i18n.lang():
             self.switch_language(dialog.chosen_language())
 
-    def switch_language(self, language: str) -> bool:
-        """Speak another language: the window is rebuilt, open initiatives reopened."""
+    def switch_language(self, language: str, reopen: list[int] | None = None) -> bool:
+        """Speak another language: the window is rebuilt, open initiatives (or `reopen`)
+        reopened. False when it waits for a save the user asked for (it goes on after)."""
         open_ids = [e.initiative_id for e in self.editors() if e.initiative_id is not None]
-        if not self.close_all_editors():
+        if reopen is not None:
+            open_ids = reopen
+        if not self.when_editors_closed(lambda: self.switch_language(language, open_ids)):
             return False
         had_registry = self.registry is not None
         if self.registry is not None:
@@ -751,8 +1058,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.undo_action.deleteLater()
         self.redo_action.deleteLater()
-        self._build()
-        self.connection.install_banner()  # the old one goes with the old central widget
+        self._build()  # a new connection banner too: the old one goes with the old central widget
         old.deleteLater()
         if self.db is not None:
             self.portfolio.set_database(self.db)
@@ -789,7 +1095,7 @@ class MainWindow(QMainWindow):
         self.reader.wait(10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_all_editors():
+        if not self.when_editors_closed(self.close):
             event.ignore()
             return
         self.save_window()

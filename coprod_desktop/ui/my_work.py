@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.services import commitments
-from coprod_desktop.ui import i18n, safety
+from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui.background import Background
+from coprod_desktop.ui.writer import Writer
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
@@ -57,10 +58,14 @@ class MyWorkView(QWidget):
     open_requested = Signal(int, str)  # initiative id, editor page ("commitments", …)
     changed = Signal()  # something was written (the portfolio may show it)
 
-    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | None, writer: Writer | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("my-work")
         self.db = db
+        # the window's one serial worker; a view on its own (a benchmark) gets one of its own
+        self.writer = writer if writer is not None else Writer(Background(self), self)
         self.work: commitments.MyWork | None = None
         self.today: dt.date | None = None  # tests fix the day
         self.show_changes: bool | None = None  # None: in team mode (a shared database)
@@ -282,7 +287,7 @@ class MyWorkView(QWidget):
         if not data or data[0] != "commitment" or self.db is None or self._read_only():
             return False
         db, commitment_id, version = self.db, data[2], data[3]
-        job = safety.writer_for(self).write(
+        job = self.writer.write(
             lambda: commitments.mark_done(db, commitment_id, expected_version=version),
             label=QCoreApplication.translate("MyWorkView", "Saving…"),
         )
@@ -310,64 +315,8 @@ class MyWorkView(QWidget):
 
         db, me, lang = self.db, my_name(self.db), i18n.lang()
         assert db is not None
-        job = safety.writer_for(self).write(
+        job = self.writer.write(
             lambda: calendar.write_calendar(db, path, me, lang),
             label=self.tr("Writing the calendar file…"),
         )
         return job.wait()
-
-
-def install(window: Any) -> MyWorkView:
-    """Put My work in front of the portfolio (again after the window rebuilt itself) and show
-    it whenever a portfolio with initiatives is opened; an empty database keeps its own start
-    page, the portfolio's. View > My work (Ctrl+0) comes back to it."""
-    view = MyWorkView(window.db, window.workspace)
-    window.my_work = view
-    window.workspace.insertTab(0, view, QCoreApplication.translate("MyWorkView", "My work"))
-    bar = window.workspace.tabBar()
-    bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
-    view.open_requested.connect(lambda ident, page: open_at(window, ident, page))
-    view.changed.connect(window.portfolio.reload)
-    window.workspace.currentChanged.connect(
-        lambda index: view.reload() if window.workspace.widget(index) is view else None
-    )
-    action = QAction(QCoreApplication.translate("MyWorkView", "&My work"), window)
-    action.setObjectName("show_my_work")
-    action.setShortcut(QKeySequence("Ctrl+0"))
-    action.triggered.connect(lambda _c=False: show(window))
-    window.actions_by_name["show_my_work"] = action
-    anchor = window.actions_by_name.get("show_portfolio")
-    menus = [m for m in anchor.associatedObjects() if isinstance(m, QMenu)] if anchor else []
-    if menus:
-        menus[0].insertAction(anchor, action)
-    if not getattr(window, "_my_work_follows", False):
-        window._my_work_follows = True
-        window.database_opened.connect(lambda: _opened(window))
-    if window.db is not None:
-        view.reload()
-    return view
-
-
-def show(window: Any) -> None:
-    view: MyWorkView = window.my_work
-    window.workspace.setCurrentWidget(view)
-
-
-def _opened(window: Any) -> None:
-    view: MyWorkView = window.my_work
-    view.db = window.db
-    view.reload()
-    if window.db is not None and window.portfolio.total_all > 0:
-        window.workspace.setCurrentWidget(view)
-    else:
-        window.workspace.setCurrentWidget(window.portfolio)
-
-
-def open_at(window: Any, initiative_id: int, page: str) -> None:
-    editor = window.open_initiative(initiative_id)
-    if editor is None:
-        return
-    if page == "history":
-        editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
-    elif page in editor.pages:
-        editor.tabs.setCurrentWidget(editor.pages[page])

@@ -17,7 +17,7 @@ from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.outcomes import outcome_reached
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
 def outcome_columns() -> list[object]:
@@ -78,7 +78,7 @@ def summary_text(outcomes: list[d.OutcomeData]) -> str:
     )
 
 
-def outcomes_tab(editor: InitiativeEditor) -> QWidget:
+def outcomes_tab(editor: EditorBase) -> QWidget:
     """The Outcomes tab, built on the editor's list page (undo, errors, save)."""
     summary = QLabel(editor)
     summary.setObjectName("outcomes-summary")

@@ -9,6 +9,7 @@ and the access request export run in the background.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -544,7 +546,7 @@ class PersonsView(QWidget):
         self.db = db
         self.background = background
         self.opened_id: int | None = None
-        self.main_window: Any = None
+        self.db_of: Callable[[], Database | None] = lambda: self.db  # the window's database
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Which persons"))
         self.scope.addItem(self.tr("All natural persons"), self.ALL)
@@ -623,7 +625,7 @@ class PersonsView(QWidget):
 
     def follow_database(self) -> None:
         """The main window opened another database."""
-        db = getattr(self.main_window, "db", None)
+        db = self.db_of()
         if db is not None and db is not self.db:
             self.set_database(db)
 
@@ -827,7 +829,7 @@ class PersonsView(QWidget):
         purpose = self.tr("Access request (GDPR art. 15)")
 
         def work(_progress: Progress) -> list[Path]:
-            from coprod_desktop.reports.access_request import write_access_files
+            from coprod_desktop.services.briefs import write_access_files
 
             return privacy.export_access_request(
                 db, ident, purpose, lambda document: write_access_files(document, path, lang)
@@ -854,44 +856,57 @@ class PersonsView(QWidget):
         self._update()
 
 
-def show_persons(window: Any, retention: bool = False) -> PersonsView | None:
-    """The Persons tab of the main window (created on first use)."""
-    if window.db is None:
-        return None
-    workspace = window.workspace
+def show_persons(
+    workspace: QTabWidget,
+    db: Database,
+    background: Background,
+    retention: bool,
+    *,
+    open_initiative: Callable[[int], object],
+    refresh: Callable[[], None],
+    open_editors: Callable[[], Sequence[Any]],
+    database_opened: SignalInstance,
+    db_of: Callable[[], Database | None],
+) -> PersonsView:
+    """The Persons tab of the main window's `workspace` (created on first use)."""
     view: PersonsView | None = None
     for index in range(workspace.count()):
         widget = workspace.widget(index)
         if isinstance(widget, PersonsView):
             view = widget
     if view is None:
-        view = PersonsView(window.db, window.background, workspace)
-        view.main_window = window
-        view.open_initiative.connect(window.open_initiative)
-        view.changed.connect(window.refresh)
-        view.erased.connect(lambda ident, name: anonymise_open_editors(window, ident, name))
-        window.database_opened.connect(view.follow_database)
-        workspace.addTab(view, QCoreApplication.translate("PersonsView", "Persons"))
-    elif view.db is not window.db:
-        view.set_database(window.db)
+        made = PersonsView(db, background, workspace)
+        made.open_initiative.connect(open_initiative)
+        made.changed.connect(refresh)
+        made.erased.connect(
+            lambda ident, name: anonymise_open_editors(open_editors(), db_of(), ident, name)
+        )
+        made.db_of = db_of
+        database_opened.connect(made.follow_database)
+        workspace.addTab(made, QCoreApplication.translate("PersonsView", "Persons"))
+        view = made
+    elif view.db is not db:
+        view.set_database(db)
     view.set_retention_review(retention)
     view.reload()
     workspace.setCurrentWidget(view)
     return view
 
 
-def anonymise_open_editors(window: Any, ident: int, anonymous: str) -> None:
+def anonymise_open_editors(
+    editors: Sequence[Any], db: Database | None, ident: int, anonymous: str
+) -> None:
     """After an erase, open initiatives show the anonymous name too: unchanged ones are
     reloaded (their version may have moved), edited ones get the new name in place."""
     from coprod_desktop.services import initiatives
 
-    for editor in window.editors():
+    for editor in editors:
         names = getattr(editor, "names", {})
         if ident not in names:
             continue
-        if not editor.dirty and editor.initiative_id is not None:
+        if not editor.dirty and editor.initiative_id is not None and db is not None:
             try:
-                editor.data = initiatives.get_initiative(window.db, editor.initiative_id)
+                editor.data = initiatives.get_initiative(db, editor.initiative_id)
             except CoprodError:
                 continue
             editor.load_widgets()

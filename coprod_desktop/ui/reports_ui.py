@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
@@ -61,8 +61,11 @@ from coprod_desktop.ui.name_review import NameReviewDialog
 
 if TYPE_CHECKING:
     from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.store.db import Database
+    from coprod_desktop.ui.background import Background
     from coprod_desktop.ui.editor import InitiativeEditor
-    from coprod_desktop.ui.main_window import MainWindow
+    from coprod_desktop.ui.portfolio import PortfolioView
+    from coprod_desktop.ui.writer import Writer
 
 log = logging.getLogger(__name__)
 
@@ -444,7 +447,7 @@ class PdfPreview(QMainWindow):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        from coprod_desktop.reports import write_pdf
+        from coprod_desktop.services.briefs import write_pdf
 
         try:
             write_pdf(self.path.read_bytes(), target)
@@ -558,16 +561,33 @@ class PdfPreview(QMainWindow):
         event.accept()
 
 
-class ReportsController(QObject):
-    """The Reports menu and the editor's Brief button: build in the background, preview."""
+class BriefsHost(Protocol):
+    """What the briefs need of the window they are made from."""
 
-    def __init__(self, window: MainWindow) -> None:
+    db: Database | None
+    background: Background
+    writer: Writer
+    portfolio: PortfolioView
+
+    def current_editor(self) -> InitiativeEditor | None: ...
+
+    def show_error(self, error: BaseException) -> None: ...
+
+
+class ReportsController(QObject):
+    """The Reports menu and the editor's Brief button: build in the background, preview.
+
+    `window` is the parent of its dialogs and previews; `host` gives the open database, the
+    portfolio, the workers and the current editor. Call `update_actions` when a database was
+    opened."""
+
+    def __init__(self, window: QWidget, host: BriefsHost) -> None:
         super().__init__(window)
-        self.window = window
+        self.parent_window = window
+        self.host = host
         self.previews: list[PdfPreview] = []
         self.committee_build: Operation | None = None  # the build after a name review
         self.actions: dict[str, QAction] = {}
-        window.database_opened.connect(self.update_actions)
         app = QCoreApplication.instance()
         if app is not None:  # previews remove their temporary files when they close
             app.aboutToQuit.connect(self.close_previews)
@@ -602,23 +622,23 @@ class ReportsController(QObject):
 
     def update_actions(self) -> None:
         for action in self.actions.values():
-            action.setEnabled(self.window.db is not None)
+            action.setEnabled(self.host.db is not None)
 
     # ------------------------------------------------------------------ the three briefs
 
     def initiative_brief(self) -> Operation | None:
         """The brief of the initiative in the current editor, or the selected portfolio row."""
-        editor = self.window.current_editor()
+        editor = self.host.current_editor()
         if editor is not None:
             return self.brief_for_editor(editor)
-        view = self.window.portfolio
+        view = self.host.portfolio
         ids = view.selected_ids()
         current = view.model.row_id(view.table.currentIndex().row())
         if current is not None and current in ids:
             ids = [current]
         if not ids:
             QMessageBox.information(
-                self.window,
+                self.parent_window,
                 self.tr("Initiative brief"),
                 self.tr("Select an initiative in the portfolio, or open one, first."),
             )
@@ -626,7 +646,8 @@ class ReportsController(QObject):
         return self.build_initiative(ids[0])
 
     def brief_for_editor(self, editor: InitiativeEditor) -> Operation | None:
-        """The brief of the initiative in `editor`, from what is saved (asks to save first)."""
+        """The brief of the initiative in `editor`, from what is saved (asks to save first;
+        then the brief is made once the save went through, and None is returned now)."""
         if editor.initiative_id is None or editor.dirty or editor.date_problems:
             answer = QMessageBox.question(
                 editor,
@@ -637,13 +658,19 @@ class ReportsController(QObject):
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )
-            if answer != QMessageBox.StandardButton.Save or not editor.save():
-                return None
+            if answer == QMessageBox.StandardButton.Save:
+
+                def saved(ok: bool) -> None:
+                    if ok:
+                        self.brief_for_editor(editor)
+
+                editor.save(saved)
+            return None
         ident = editor.initiative_id
         return None if ident is None else self.build_initiative(ident)
 
     def build_initiative(self, ident: int) -> Operation | None:
-        db = self.window.db
+        db = self.host.db
         if db is None:
             return None
         kind = self.tr("Initiative brief")
@@ -660,26 +687,26 @@ class ReportsController(QObject):
         return self.produce(build, self.tr("Making the initiative brief…"))
 
     def portfolio_review(self) -> Operation | None:
-        db = self.window.db
+        db = self.host.db
         if db is None:
             return None
-        flt = self.window.portfolio.model.filter
+        flt = self.host.portfolio.model.filter
         title = self.tr("Portfolio review")
 
         def build(settings: BriefSettings, progress: Callable[[int, int], None]) -> Built:
-            from coprod_desktop import reports
+            from coprod_desktop.services import briefs
 
-            pdf = reports.portfolio_review(db, flt, settings, progress=progress)
+            pdf = briefs.portfolio_review(db, flt, settings, progress=progress)
             return Built(write_temporary(pdf, preview_folder()), title)
 
         return self.produce(build, self.tr("Making the portfolio review…"))
 
     def committee_brief(self) -> Operation | None:
-        db = self.window.db
+        db = self.host.db
         if db is None:
             return None
-        model = self.window.portfolio.model
-        dialog = CommitteeDialog(model.total, self.window)
+        model = self.host.portfolio.model
+        dialog = CommitteeDialog(model.total, self.parent_window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -693,9 +720,9 @@ class ReportsController(QObject):
             title += " " + self.tr("(with personal data)")
 
         def build(settings: BriefSettings, progress: Callable[[int, int], None]) -> Built:
-            from coprod_desktop import reports
+            from coprod_desktop.services import briefs
 
-            pdf = reports.committee_brief(
+            pdf = briefs.committee_brief(
                 db,
                 flt,
                 settings,
@@ -720,12 +747,12 @@ class ReportsController(QObject):
                 db, flt, i18n.lang(), include_journal=journal, municipality=municipality
             )
 
-        return self.window.background.run(
+        return self.host.background.run(
             check,
             lambda found: self.review_names(found, make),
             self.failed,
             label=self.tr("Looking for names in the brief…"),
-            parent=self.window,
+            parent=self.parent_window,
         )
 
     def review_names(self, found: list[NameLike], then: Callable[[], None]) -> None:
@@ -733,22 +760,19 @@ class ReportsController(QObject):
         if not found:
             then()
             return
-        dialog = NameReviewDialog(found, self.window)
+        dialog = NameReviewDialog(found, self.parent_window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             decisions = dialog.decisions()
         finally:
             dialog.deleteLater()
-        db = self.window.db
+        db = self.host.db
         if db is None:
             return
         from coprod_desktop.services import names
-        from coprod_desktop.ui.safety import writer_for
 
-        writer_for(self.window).write(
-            lambda: names.decide_many(db, decisions), lambda _stored: then()
-        )
+        self.host.writer.write(lambda: names.decide_many(db, decisions), lambda _stored: then())
 
     # ------------------------------------------------------------------ machinery
 
@@ -758,8 +782,8 @@ class ReportsController(QObject):
         label: str,
     ) -> Operation | None:
         """Run `build` off the GUI thread with a cancellable progress dialog, then preview."""
-        db = self.window.db
-        ask_brief_identity_once(self.window)
+        db = self.host.db
+        ask_brief_identity_once(self.parent_window)
         settings = brief_settings(db.user if db is not None else "")
 
         def work(progress: Progress) -> Built:
@@ -775,22 +799,22 @@ class ReportsController(QObject):
                 raise Cancelled()
             return built
 
-        return self.window.background.run(
+        return self.host.background.run(
             work,
             self._built,
             self.failed,
             label=label,
-            parent=self.window,
+            parent=self.parent_window,
             cancellable=True,
         )
 
     def failed(self, error: BaseException) -> None:
         if isinstance(error, CoprodError):
-            self.window.show_error(error)
+            self.host.show_error(error)
             return
         log.error("a brief could not be made", exc_info=error)
         QMessageBox.warning(
-            self.window,
+            self.parent_window,
             self.tr("No brief"),
             self.tr("The brief could not be made: %1").replace("%1", str(error)),
         )
@@ -800,7 +824,7 @@ class ReportsController(QObject):
 
     def show_preview(self, built: Built) -> PdfPreview | None:
         try:
-            preview = PdfPreview(built.path, built.title, self.window)
+            preview = PdfPreview(built.path, built.title, self.parent_window)
         except OSError as error:
             built.path.unlink(missing_ok=True)
             self.failed(error)

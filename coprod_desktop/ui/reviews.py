@@ -43,7 +43,7 @@ from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, date_text, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor import InitiativeEditor
+    from coprod_desktop.ui.editor.base import EditorBase
 
 
 def default_reviewer(db: Database | None) -> str:
@@ -121,7 +121,7 @@ class ReviewForm(QWidget):
 class ReviewsPanel(QWidget):
     """Below the editor's table of reviews: the form to record a new one."""
 
-    def __init__(self, editor: InitiativeEditor, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: EditorBase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         box = QGroupBox(self.tr("Record a review"), self)
@@ -148,7 +148,7 @@ class ReviewsPanel(QWidget):
         editor = self.editor
         # The next review typed here is the initiative's next review: no second question.
         move = review.next_review is not None and review.next_review != editor.data.next_review
-        from coprod_desktop.ui.editor import FieldCommand
+        from coprod_desktop.ui.editor.undo import FieldCommand
 
         editor.undo.beginMacro(self.tr("Record review"))
         editor.change_list("reviews", [*editor.data.reviews, review], self.tr("Record review"))
@@ -163,7 +163,7 @@ class ReviewsPanel(QWidget):
         return True
 
 
-def reviews_tab(editor: InitiativeEditor) -> QWidget:
+def reviews_tab(editor: EditorBase) -> QWidget:
     """The editor's Reviews tab: the reviews so far (editable) and the form for a new one."""
     columns = [
         Column(

@@ -36,6 +36,7 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
 from coprod_desktop.ui.widgets import ListTableModel, setup_list_view, vocab_label
+from coprod_desktop.ui.writer import Writer
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,10 +81,11 @@ class StakeholderRegistry(QWidget):
     open_initiative = Signal(int)
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, writer: Writer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stakeholder-registry")
         self.db = db
+        self.writer = writer  # the window's one serial worker
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search stakeholders by name or organisation"))
         self.search.setAccessibleName(self.tr("Search stakeholders"))
@@ -273,8 +275,6 @@ class StakeholderRegistry(QWidget):
         data = self.form.data()
         if data is None:
             return
-        from coprod_desktop.ui.safety import writer_for  # the window's one serial worker
-
         db = self.db
 
         def failed(error: BaseException) -> bool:
@@ -283,7 +283,7 @@ class StakeholderRegistry(QWidget):
                 return True
             return False  # a plain message; the form keeps what was typed
 
-        job = writer_for(self).write(lambda: stakeholders.save_stakeholder(db, data), None, failed)
+        job = self.writer.write(lambda: stakeholders.save_stakeholder(db, data), None, failed)
         if not job.wait():
             return
         saved = job.result
@@ -293,12 +293,8 @@ class StakeholderRegistry(QWidget):
         self.changed.emit()
 
     def merge(self, keep_id: int, duplicate_id: int) -> bool:
-        from coprod_desktop.ui.safety import writer_for
-
         db = self.db
-        job = writer_for(self).write(
-            lambda: stakeholders.merge_stakeholders(db, keep_id, duplicate_id)
-        )
+        job = self.writer.write(lambda: stakeholders.merge_stakeholders(db, keep_id, duplicate_id))
         if not job.wait():
             return False
         self.reload()
@@ -343,10 +339,8 @@ class StakeholderRegistry(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from coprod_desktop.ui.safety import writer_for
-
         db, ident = self.db, person.id
-        if not writer_for(self).write(lambda: stakeholders.delete_stakeholder(db, ident)).wait():
+        if not self.writer.write(lambda: stakeholders.delete_stakeholder(db, ident)).wait():
             return
         self.reload()
         self.changed.emit()

@@ -75,9 +75,8 @@ def main() -> int:
         count = build_portfolio(db_path)
         print(f"built {count} initiatives in {time.perf_counter() - start:.1f} s")
 
-    from coprod_desktop import reports
     from coprod_desktop.reports.base import BriefSettings
-    from coprod_desktop.services import portfolio
+    from coprod_desktop.services import briefs, portfolio
     from coprod_desktop.services.portfolio import PortfolioFilter
     from coprod_desktop.store.migrate import open_database
 
@@ -89,10 +88,10 @@ def main() -> int:
     sizes: dict[str, int] = {}
 
     def review() -> None:
-        sizes["portfolio review"] = len(reports.portfolio_review(db, PortfolioFilter(), settings))
+        sizes["portfolio review"] = len(briefs.portfolio_review(db, PortfolioFilter(), settings))
 
     def brief() -> None:
-        sizes["initiative brief"] = len(reports.initiative_brief(db, first, settings))
+        sizes["initiative brief"] = len(briefs.initiative_brief(db, first, settings))
 
     results["portfolio review"] = best_of(3, review)
     results["initiative brief"] = best_of(5, brief)

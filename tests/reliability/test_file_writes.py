@@ -253,7 +253,7 @@ def test_an_access_export_that_cannot_be_logged_leaves_no_files(
     demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coprod_desktop.domain.errors import DatabaseLockedError
-    from coprod_desktop.reports.access_request import write_access_files
+    from coprod_desktop.services.briefs import write_access_files
 
     person = _person(demo)
 

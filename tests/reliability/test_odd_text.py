@@ -10,10 +10,10 @@ from pathlib import Path
 
 import openpyxl
 
-from coprod_desktop import reports
 from coprod_desktop.domain import model as d
 from coprod_desktop.reports.base import BriefSettings
 from coprod_desktop.services import (
+    briefs,
     exchange,
     file_export,
     initiatives,
@@ -174,7 +174,7 @@ def test_odd_and_huge_text_survives_everything(tmp_path: Path, head_template: Pa
             back.dispose()
 
         # the brief prints it (long text shortened, nothing crashes)
-        pdf = reports.initiative_brief(db, "CP-2030-001", BriefSettings(lang="da"))
+        pdf = briefs.initiative_brief(db, "CP-2030-001", BriefSettings(lang="da"))
         assert pdf.startswith(b"%PDF")
     finally:
         db.dispose()

@@ -28,3 +28,11 @@ def main_window(qtbot: Any, db: Database) -> Iterator[Any]:
         yield window
     finally:
         stop_window(window)
+
+
+def save_and_wait(qtbot: Any, editor: Any, timeout: int = 10000) -> bool:
+    """Save `editor` (which returns at once) and wait for the outcome: True when saved."""
+    outcome: list[bool] = []
+    editor.save(outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+    return outcome[0]

@@ -166,7 +166,7 @@ def test_the_danish_catalogue_follows_the_glossary():
 def _source_strings() -> set[tuple[str, str]]:
     """Every (context, text) the GUI code passes to tr()/translate()."""
     found: set[tuple[str, str]] = set()
-    for path in (ROOT / "coprod_desktop" / "ui").glob("*.py"):
+    for path in (ROOT / "coprod_desktop" / "ui").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
             for call in [n for n in ast.walk(cls) if isinstance(n, ast.Call)]:
@@ -208,7 +208,7 @@ def test_lupdate_finds_nothing_new(tmp_path):
         pytest.skip("lupdate is not installed")
     copy = tmp_path / "check.ts"
     copy.write_bytes(i18n.ts_path().read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "coprod_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "coprod_desktop" / "ui").rglob("*.py"))
     result = subprocess.run(
         [str(lupdate), *sources, "-ts", str(copy)], capture_output=True, text=True, check=True
     )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from coprod_desktop.services import exchange, initiatives
 from coprod_desktop.store.migrate import backup_sqlite, open_database
 from coprod_desktop.ui.conflict import MINE, THEIRS, ConflictDialog, EditorNotice
+from tests.ui.helpers import save_and_wait
 
 
 @pytest.fixture
@@ -98,13 +99,13 @@ def press_enter(qtbot):  # type: ignore[no-untyped-def]
     return choose
 
 
-def test_both_add_a_journal_entry_and_both_are_saved_without_asking(pair, monkeypatch):
+def test_both_add_a_journal_entry_and_both_are_saved_without_asking(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     add_journal(theirs, "Their meeting with the rowing club")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     add_journal(mine, "My site visit")
     seen = answer_dialog(monkeypatch, lambda d: pytest.fail("nothing to ask"))
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     assert not seen
     saved = initiatives.get_initiative(mine.db, ident)
     summaries = [j.summary for j in saved.journal]
@@ -122,7 +123,7 @@ def test_enter_in_the_dialog_keeps_both_journal_entries(pair, qtbot, monkeypatch
     ident, mine, theirs = open_both(pair)
     add_journal(theirs, "Their meeting")
     theirs.title.setText("Their title")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     add_journal(mine, "My meeting")
     mine.title.setText("My title")
     shown: list[tuple[list[tuple[str | None, str | None]], str]] = []
@@ -134,7 +135,7 @@ def test_enter_in_the_dialog_keeps_both_journal_entries(pair, qtbot, monkeypatch
         return enter(dialog)
 
     answer_dialog(monkeypatch, look_then_enter)
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     ((keys, combined),) = shown
     assert keys == [(None, "title")]  # only the clash is asked
     assert "Journal (1 added)" in combined
@@ -145,14 +146,14 @@ def test_enter_in_the_dialog_keeps_both_journal_entries(pair, qtbot, monkeypatch
     assert not any(e.action == "delete" for e in initiatives.history(mine.db, ident)[:5])
 
 
-def test_keep_all_mine_keeps_the_title_only_the_colleague_changed(pair, monkeypatch):
+def test_keep_all_mine_keeps_the_title_only_the_colleague_changed(pair, monkeypatch, qtbot):
     """The reported case: "Keep all mine" undid the colleague's new title, a field I never
     touched. Now it applies to what we both changed (the status) only."""
     ident, mine, theirs = open_both(pair)
     before = initiatives.get_initiative(mine.db, ident)
     theirs.title.setText("Their title")
     theirs.status.set_key("paused")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.summary.setPlainText("My new summary")
     mine.status.set_key("completed")
 
@@ -163,7 +164,7 @@ def test_keep_all_mine_keeps_the_title_only_the_colleague_changed(pair, monkeypa
         return dialog.result()
 
     seen = answer_dialog(monkeypatch, keep_all_mine)
-    assert mine.save() and len(seen) == 1
+    assert save_and_wait(qtbot, mine) and len(seen) == 1
     saved = initiatives.get_initiative(mine.db, ident)
     assert (saved.title, saved.summary, saved.status) == (
         "Their title",
@@ -174,13 +175,13 @@ def test_keep_all_mine_keeps_the_title_only_the_colleague_changed(pair, monkeypa
     assert mine.title.text() == "Their title"
 
 
-def test_the_dialog_shows_before_mine_theirs_and_who_changed_it(pair, monkeypatch):
+def test_the_dialog_shows_before_mine_theirs_and_who_changed_it(pair, monkeypatch, qtbot):
     from PySide6.QtWidgets import QLabel
 
     _ident, mine, theirs = open_both(pair)
     original_owner = mine.data.owner
     theirs.owner.setText("Anna Havn")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.owner.setText("Bo Strand")
     texts: list[str] = []
 
@@ -195,19 +196,19 @@ def test_the_dialog_shows_before_mine_theirs_and_who_changed_it(pair, monkeypatc
         return dialog.DialogCode.Rejected
 
     answer_dialog(monkeypatch, look)
-    assert not mine.save()
+    assert not save_and_wait(qtbot, mine)
     what, before, my_text, their_text = texts
     assert "Changed by you and by colleague" in what
     assert (original_owner or "(empty)") in before
     assert "Bo Strand" in my_text and "Anna Havn" in their_text
 
 
-def test_a_row_i_deleted_but_the_colleague_changed_is_asked_and_kept(pair, monkeypatch):
+def test_a_row_i_deleted_but_the_colleague_changed_is_asked_and_kept(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     assert mine.data.journal, "the demo initiative has journal entries"
     first = mine.data.journal[0]
     theirs.models["journal"].setData(theirs.models["journal"].index(0, 2), "Corrected minutes")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.tables["journal"].setCurrentIndex(mine.models["journal"].index(0, 0))
     mine.remove_row("journal")
     defaults = {}
@@ -217,29 +218,29 @@ def test_a_row_i_deleted_but_the_colleague_changed_is_asked_and_kept(pair, monke
         return dialog.DialogCode.Accepted
 
     answer_dialog(monkeypatch, accept_defaults)
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     assert defaults == {"deleted_by_mine": "theirs"}  # keep the colleague's corrected row
     saved = initiatives.get_initiative(mine.db, ident)
     kept = [j for j in saved.journal if j.id == first.id]
     assert kept and kept[0].summary == "Corrected minutes"
 
 
-def test_cancel_keeps_my_edits_and_writes_nothing(pair, monkeypatch):
+def test_cancel_keeps_my_edits_and_writes_nothing(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     theirs.title.setText("Their title")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.title.setText("My title")
     monkeypatch.setattr(ConflictDialog, "exec", lambda self: self.DialogCode.Rejected)
-    assert not mine.save()
+    assert not save_and_wait(qtbot, mine)
     assert mine.title.text() == "My title" and mine.dirty
     assert initiatives.get_initiative(mine.db, ident).title == "Their title"
     assert mine.merge_state is None
 
 
-def test_a_third_save_during_the_dialog_is_merged_too(pair, monkeypatch):
+def test_a_third_save_during_the_dialog_is_merged_too(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     theirs.title.setText("Their title")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.title.setText("My title")
     rounds: list[list[object]] = []
 
@@ -251,16 +252,16 @@ def test_a_third_save_during_the_dialog_is_merged_too(pair, monkeypatch):
         return dialog.DialogCode.Accepted
 
     answer_dialog(monkeypatch, choose)
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     assert len(rounds) == 1  # my choice is not asked again; the owner was only theirs
     saved = initiatives.get_initiative(mine.db, ident)
     assert (saved.title, saved.owner) == ("My title", "Third person")
 
 
-def test_take_all_theirs_applies_to_the_clashes_only(pair, monkeypatch):
+def test_take_all_theirs_applies_to_the_clashes_only(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     theirs.title.setText("Their title")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     mine.title.setText("My title")
     mine.area.setText("My area")
 
@@ -269,7 +270,7 @@ def test_take_all_theirs_applies_to_the_clashes_only(pair, monkeypatch):
         return dialog.DialogCode.Accepted
 
     answer_dialog(monkeypatch, all_theirs)
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     saved = initiatives.get_initiative(mine.db, ident)
     assert (saved.title, saved.area) == ("Their title", "My area")
 
@@ -326,13 +327,13 @@ def _set_date(editor, name: str, text: str) -> None:  # type: ignore[no-untyped-
     field.edit.editingFinished.emit()
 
 
-def test_a_combination_that_breaks_a_rule_is_not_saved_and_says_why(pair, monkeypatch):
+def test_a_combination_that_breaks_a_rule_is_not_saved_and_says_why(pair, monkeypatch, qtbot):
     ident, mine, theirs = open_both(pair)
     _set_date(theirs, "end_date", "2024-09-01")
-    assert theirs.save()
+    assert save_and_wait(qtbot, theirs)
     _set_date(mine, "start_date", "2024-10-01")  # fine with the end date I saw
     monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("nothing to ask"))
-    assert not mine.save()
+    assert not save_and_wait(qtbot, mine)
     assert "together with the changes colleague made" in mine.summary_error.text()
     assert mine.data.start_date.isoformat() == "2024-10-01" and mine.merge_state is None
     saved = initiatives.get_initiative(mine.db, ident)
@@ -341,7 +342,7 @@ def test_a_combination_that_breaks_a_rule_is_not_saved_and_says_why(pair, monkey
         "2024-09-01",
     )
     _set_date(mine, "start_date", "2024-08-01")  # fixed: now it merges and saves
-    assert mine.save()
+    assert save_and_wait(qtbot, mine)
     saved = initiatives.get_initiative(mine.db, ident)
     assert (saved.start_date.isoformat(), saved.end_date.isoformat()) == (
         "2024-08-01",

@@ -17,6 +17,7 @@ from coprod_desktop.services import initiatives, portfolio
 from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import app
 from tests.core import factories
+from tests.ui.helpers import save_and_wait
 
 TITLES = ["Havnen for alle", "Frivillige i ældreplejen", "Ledige skaber job", "Byens grønne rum"]
 
@@ -99,7 +100,7 @@ def test_a_lost_connection_shows_a_banner_keeps_everything_and_comes_back_by_its
     assert boxes == []
 
     # saving: the typed change stays and is kept for later, in plain words
-    assert editor.save() is False
+    assert save_and_wait(qtbot, editor) is False
     assert editor.title.text() == typed and editor.dirty
     message = editor.summary_error.text()
     assert "Your changes are kept here and will be saved when the connection returns" in message

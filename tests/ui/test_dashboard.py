@@ -13,6 +13,7 @@ from coprod_desktop import cli
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.ui.dialogs import SettingsDialog
 from coprod_desktop.ui.portfolio import COLUMNS
+from tests.ui.helpers import save_and_wait
 
 
 def column(key: str) -> int:
@@ -261,7 +262,7 @@ def test_a_save_does_not_wait_behind_the_dashboards_figures(window, qtbot, monke
         editor = window.open_initiative(ident)
         editor.title.setText("Oplev Sønderbybugten – nyt navn")
         editor.title.editingFinished.emit()
-        assert editor.save()  # while the figures are still being worked out
+        assert save_and_wait(qtbot, editor)  # while the figures are still being worked out
         assert view.working()
         saved = initiatives.get_initiative(window.db, "CP-2024-002")
         assert saved.title == "Oplev Sønderbybugten – nyt navn"

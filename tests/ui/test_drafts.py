@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from coprod_desktop.services import drafts, initiatives
 from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import drafts as drafts_ui
-from tests.ui.helpers import main_window
+from tests.ui.helpers import main_window, save_and_wait
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,7 +34,7 @@ def test_typing_writes_a_draft_and_saving_removes_it(window, qtbot):
     qtbot.waitUntil(lambda: len(draft_files()) == 1, timeout=5000)
     (draft,) = drafts.list_drafts(drafts_ui.database_label(window.db))
     assert draft.data.area.endswith(" Nord") and draft.base.area == editor.original.area
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert draft_files() == []
 
 
@@ -60,7 +60,7 @@ def test_ten_thousand_characters_typed_into_a_description(window, qtbot):
     qtbot.keyClicks(editor.description, text)
     assert editor.description.toPlainText() == text
     assert editor.data.description == text
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert initiatives.get_initiative(window.db, "CP-2024-001").description == text
 
 
@@ -135,11 +135,11 @@ def test_drafts_are_restored_after_the_program_is_killed(demo_db, qtbot, monkeyp
             old = restored[before.title + " (draft)"]
             assert old.dirty and "typed before the crash" in old.description.toPlainText()
             assert restored["Never saved harbour bath"].dirty
-            assert old.save()
+            assert save_and_wait(qtbot, old)
             saved = initiatives.get_initiative(db, "CP-2024-002")
             assert "- typed before the crash" in saved.description
             assert saved.title == before.title + " (draft)"
-            assert restored["Never saved harbour bath"].save()
+            assert save_and_wait(qtbot, restored["Never saved harbour bath"])
             assert [e.data.title for e in window.editors() if e.dirty] == []
             qtbot.waitUntil(lambda: draft_files() == [], timeout=5000)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -12,6 +13,7 @@ from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
 from coprod_desktop.domain.vocab import PressureCategory
 from coprod_desktop.services import initiatives, stakeholders
 from coprod_desktop.ui.editor import InitiativeEditor
+from tests.ui.helpers import save_and_wait
 
 
 def open_ref(window, reference: str) -> InitiativeEditor:
@@ -38,7 +40,7 @@ def test_create_classify_add_stakeholder_save_and_reopen(window, qtbot):
     )
     editor.add_involvement(club, "partner")
     assert editor.dirty
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     ident = editor.data.id
     assert ident is not None and editor.data.reference
     assert not editor.dirty
@@ -117,9 +119,9 @@ def test_list_edits_undo_and_redo(window):
     assert len(editor.data.mandates) == count + 1
 
 
-def test_empty_title_is_shown_beside_the_field(window):
+def test_empty_title_is_shown_beside_the_field(window, qtbot):
     editor = window.new_initiative()
-    assert not editor.save()
+    assert not save_and_wait(qtbot, editor)
     assert editor.errors["title"].isVisibleTo(editor)
     assert "required" in editor.errors["title"].text()
     assert editor.data.id is None
@@ -131,11 +133,11 @@ def test_bad_date_is_shown_inline_and_blocks_saving(window, qtbot):
     editor.next_review.edit.setText("2026-02-30")
     editor.next_review.edit.editingFinished.emit()
     assert "is not a date" in editor.errors["next_review"].text()
-    assert not editor.save()
+    assert not save_and_wait(qtbot, editor)
     editor.next_review.edit.setText("2026-02-28")
     editor.next_review.edit.editingFinished.emit()
     assert editor.errors["next_review"].text() == ""
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert initiatives.get_initiative(window.db, "CP-2024-002").next_review == dt.date(2026, 2, 28)
 
 
@@ -147,15 +149,15 @@ def test_the_date_picker_opens_on_the_fields_date_and_fills_the_field(window, qt
     assert field.calendar.selectedDate().toPython() == dt.date(2026, 3, 14)
     field.calendar.clicked.emit(field.calendar.selectedDate().addDays(3))
     assert field.edit.text() == "2026-03-17"
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert initiatives.get_initiative(window.db, "CP-2024-002").next_review == dt.date(2026, 3, 17)
 
 
-def test_problems_in_a_list_row_are_marked_in_that_tab(window):
+def test_problems_in_a_list_row_are_marked_in_that_tab(window, qtbot):
     editor = open_ref(window, "CP-2024-001")
     entry = d.JournalData(date=dt.date(2026, 1, 5), kind="meeting", summary="")
     editor.change_list("journal", [*editor.data.journal, entry], "add")
-    assert not editor.save()
+    assert not save_and_wait(qtbot, editor)
     row = len(editor.data.journal)
     assert editor.tabs.currentWidget() is editor.pages["journal"]
     assert f"Row {row}" in editor.list_errors["journal"].text()
@@ -181,7 +183,10 @@ def test_unsaved_changes_prompt_cancel_discard_save(window, qtbot, monkeypatch):
     assert editor in window.editors() and answers
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
     title = editor.data.title
-    assert window.close_tab(window.workspace.indexOf(editor))
+    closed: list[bool] = []
+    assert not window.close_tab(window.workspace.indexOf(editor), closed.append)  # saving first
+    qtbot.waitUntil(lambda: closed == [True], timeout=10000)
+    assert editor not in window.editors()
     assert initiatives.get_initiative(window.db, "CP-2024-005").title == title
 
     editor = open_ref(window, "CP-2024-005")
@@ -224,7 +229,9 @@ def test_conflict_is_reported_in_plain_words(window, qtbot, monkeypatch):
         "exec",
         lambda self: compared.append([k.field for k in self.keys]) or self.DialogCode.Rejected,
     )
-    assert not editor.save()  # the user closed the comparison: nothing saved, nothing lost
+    assert not save_and_wait(
+        qtbot, editor
+    )  # the user closed the comparison: nothing saved, nothing lost
     assert compared == [["title"]]  # only what both changed is asked; their area is combined
     assert editor.data.title.endswith(" mine") and editor.dirty
     assert "Not saved" in editor.summary_error.text()
@@ -263,7 +270,7 @@ def test_cross_pressure_category_shows_its_definition(window):
     assert index.data(Qt.ItemDataRole.ToolTipRole) == PRESSURE_DEFINITIONS[category].en
 
 
-def test_journal_participants(window):
+def test_journal_participants(window, qtbot):
     editor = open_ref(window, "CP-2024-001")
     editor.add_journal()
     row = len(editor.data.journal) - 1
@@ -271,7 +278,7 @@ def test_journal_participants(window):
     editor.set_participants(row, [first.stakeholder_id])
     model = editor.models["journal"]
     model.setData(model.index(row, 2), "Harbour walk with the association")
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     saved = initiatives.get_initiative(window.db, "CP-2024-001")
     entry = next(j for j in saved.journal if j.summary == "Harbour walk with the association")
     assert entry.participant_ids == [first.stakeholder_id]
@@ -280,7 +287,7 @@ def test_journal_participants(window):
 def test_history_tab_shows_the_audit_trail(window, qtbot, qtmodeltester):
     editor = open_ref(window, "CP-2024-008")
     qtbot.keyClicks(editor.area, " Nord")
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
     model = editor.history_model
     qtmodeltester.check(model)
@@ -324,7 +331,7 @@ def test_ctrl_s_saves_the_current_editor(window, qtbot):
     editor = open_ref(window, "CP-2024-009")
     qtbot.keyClicks(editor.area, " Syd")
     window.actions_by_name["save"].trigger()
-    assert not editor.dirty
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=10000)  # the write runs off the GUI thread
     assert initiatives.get_initiative(window.db, "CP-2024-009").area.endswith(" Syd")
 
 
@@ -356,7 +363,7 @@ def test_danish_dates_are_typed_and_shown_as_danes_write_them(qtbot, demo_db):
         qtbot.keyClick(field.edit, Qt.Key.Key_Return)
         assert editor.errors["next_review"].text() == ""
         assert field.edit.text() == "15.1.2027"  # read back in the form the briefs print
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert initiatives.get_initiative(demo_db, "CP-2024-002").next_review == dt.date(2027, 1, 15)
 
     mandates = editor.models["mandates"]
@@ -369,3 +376,94 @@ def test_danish_dates_are_typed_and_shown_as_danes_write_them(qtbot, demo_db):
     assert "er ikke en dato" in editor.errors["next_review"].text()
     win.stop_reading()
     win.background.wait()
+
+
+def test_save_returns_at_once_and_tells_the_outcome_once_written(window, qtbot):
+    editor = open_ref(window, "CP-2024-003")
+    qtbot.keyClicks(editor.area, " Vest")
+    told: list[bool] = []
+    signalled: list[bool] = []
+    editor.save_finished.connect(signalled.append)
+    editor.save(told.append)
+    assert editor.dirty and told == []  # the write runs off the GUI thread; typing goes on
+    editor.save(told.append)  # Save pressed again meanwhile: the save under way answers it
+    qtbot.waitUntil(lambda: told == [True, True], timeout=10000)
+    assert signalled == [True] and not editor.dirty
+    assert initiatives.get_initiative(window.db, "CP-2024-003").area.endswith(" Vest")
+
+
+def test_closing_the_window_saves_first_when_asked_and_then_closes(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-004")
+    qtbot.keyClicks(editor.title, " (saved on closing)")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert not window.close()  # not yet: the save goes first
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    assert window.editors() == []
+    saved = initiatives.get_initiative(window.db, "CP-2024-004")
+    assert saved.title.endswith(" (saved on closing)")
+
+
+def test_a_save_that_fails_on_closing_keeps_the_window_and_what_was_typed(
+    window, qtbot, monkeypatch
+):
+    editor = window.new_initiative()  # no title: the save is refused
+    qtbot.keyClicks(editor.area, "Nordhavn")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    outcome: list[bool] = []
+    editor.save_finished.connect(outcome.append)
+    assert not window.close()
+    qtbot.waitUntil(lambda: outcome == [False], timeout=10000)
+    qtbot.wait(50)  # nothing closes later either
+    assert window.isVisible() and editor in window.editors()
+    assert editor.area.text() == "Nordhavn" and "required" in editor.errors["title"].text()
+
+
+def test_discarding_while_a_save_is_under_way_closes_the_tab_cleanly(window, qtbot, monkeypatch):
+    editor = open_ref(window, "CP-2024-008")
+    qtbot.keyClicks(editor.area, " Øst")
+    editor.save()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close_tab(window.workspace.indexOf(editor))
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=10000)
+    qtbot.wait(50)  # the write's callbacks ran against a closed editor: nothing raised
+    assert editor not in window.editors()
+    assert initiatives.get_initiative(window.db, "CP-2024-008").area.endswith(" Øst")
+
+
+def test_what_is_typed_while_a_save_runs_is_kept_and_still_unsaved(window, qtbot):
+    editor = open_ref(window, "CP-2024-005")
+    qtbot.keyClicks(editor.area, " Vest")
+    writer = editor.context.writer
+    started = threading.Event()
+    release = threading.Event()
+    real_write = writer.write
+
+    def slow_write(work, on_success, on_failure):  # type: ignore[no-untyped-def]
+        def held():  # type: ignore[no-untyped-def]
+            started.set()
+            release.wait(10)
+            return work()
+
+        return real_write(held, on_success, on_failure)
+
+    writer.write = slow_write  # type: ignore[method-assign]
+    try:
+        told: list[bool] = []
+        editor.save(told.append)
+        assert started.wait(10)
+        qtbot.keyClicks(editor.title, " (typed during the save)")
+        release.set()
+        qtbot.waitUntil(lambda: told == [True], timeout=10000)
+    finally:
+        writer.write = real_write  # type: ignore[method-assign]
+    assert editor.title.text().endswith(" (typed during the save)")
+    assert editor.area.text().endswith(" Vest")
+    assert editor.dirty  # the title typed meanwhile is not saved yet
+    stored = initiatives.get_initiative(window.db, "CP-2024-005")
+    assert stored.area.endswith(" Vest") and not stored.title.endswith("the save)")
+    told.clear()
+    editor.save(told.append)
+    qtbot.waitUntil(lambda: told == [True], timeout=10000)
+    assert not editor.dirty
+    stored = initiatives.get_initiative(window.db, "CP-2024-005")
+    assert stored.title.endswith(" (typed during the save)")

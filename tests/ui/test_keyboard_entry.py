@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
+from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
 from coprod_desktop.services import initiatives, stakeholders
@@ -155,7 +155,9 @@ def test_a_whole_initiative_by_keys_alone(empty_window, qtbot, lang):
     keys.tab()
     keys.type("2027-01-15")
     keys.press(Qt.Key.Key_Return)
+    outcome = QSignalSpy(editor.save_finished)
     keys.press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: outcome.count() == 1, timeout=10000)
     assert not editor.dirty, editor.summary_error.text()
 
     saved = initiatives.get_initiative(window.db, editor.data.id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from coprod_desktop.services import initiatives
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.my_work import DONE_COLUMN, ROLE, MyWorkView
+from tests.ui.helpers import save_and_wait
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -118,7 +119,7 @@ def test_a_journal_follow_up_becomes_a_commitment_in_one_step(window, qtbot):
     editor.undo.undo()
     assert len(editor.data.commitments) == 1 and editor.data.journal[4].key is None
     editor.undo.redo()
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     saved = initiatives.get_initiative(window.db, ident)
     assert saved.commitments[-1].journal == saved.journal[4].key
     assert saved.commitments[-1].due_on == dt.date(2026, 12, 1)
@@ -144,7 +145,7 @@ def test_commitments_tab_adds_and_marks_done(window, qtbot):
     buttons["Mark &done"].click()
     assert editor.data.commitments[new_row].status == "done"
     assert editor.data.commitments[new_row].done_on == dt.date.today()
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     saved = initiatives.get_initiative(window.db, ident).commitments[new_row]
     assert (saved.text, saved.status) == ("Send the brochure to the hotels", "done")
     # a commitment set open again (in its form) loses its done date
@@ -155,7 +156,7 @@ def test_commitments_tab_adds_and_marks_done(window, qtbot):
     assert editor.data.commitments[new_row].done_on is None
 
 
-def test_removing_a_meeting_keeps_the_commitments_made_at_it(window):
+def test_removing_a_meeting_keeps_the_commitments_made_at_it(window, qtbot):
     ident = initiatives.get_initiative(window.db, "CP-2024-001").id
     editor = window.open_initiative(ident)
     assert editor.data.commitments[0].journal == "first-meeting"
@@ -164,7 +165,7 @@ def test_removing_a_meeting_keeps_the_commitments_made_at_it(window):
     editor.remove_journal_entry()
     assert removed not in [j.summary for j in editor.data.journal]
     assert len(editor.data.commitments) == 3 and editor.data.commitments[0].journal is None
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert initiatives.get_initiative(window.db, ident).commitments[0].journal is None
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from coprod_desktop.domain import model as d
 from coprod_desktop.services import initiatives, stakeholders
 from coprod_desktop.ui.dialogs import StakeholderForm
+from tests.ui.helpers import save_and_wait
 
 
 def _open(window, reference: str):  # type: ignore[no-untyped-def]
@@ -45,7 +46,7 @@ def test_add_an_outcome_type_values_save_and_undo(window, qtbot) -> None:  # typ
     assert len(editor.data.outcomes) == before + 1
     summary = editor.findChild(type(editor.heading), "outcomes-summary")
     assert "1 reached it" in summary.text()
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     saved = initiatives.get_initiative(window.db, "CP-2024-005").outcomes[-1]
     assert (saved.indicator, saved.baseline, saved.target, saved.achieved) == (
         "Refugees with a mentor",
@@ -63,12 +64,12 @@ def test_phases_and_coordinates_are_edited_and_a_bad_coordinate_is_reported(wind
     editor.phase_boxes["co_assessment"].setChecked(True)
     qtbot.keyClicks(editor.latitude, "56,2")
     qtbot.keyClicks(editor.longitude, "north")
-    assert not editor.save()  # refused: the typed text stays and the field says why
+    assert not save_and_wait(qtbot, editor)  # refused: the typed text stays and the field says why
     assert editor.longitude.text() == "north"
     assert "number" in editor.errors["longitude"].text()
     editor.longitude.clear()
     qtbot.keyClicks(editor.longitude, "10.5")
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     again = initiatives.get_initiative(window.db, "CP-2024-008")
     assert again.co_phases == ["co_design", "co_assessment"]
     assert (again.latitude, again.longitude) == (56.2, 10.5)

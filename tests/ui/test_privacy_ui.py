@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 from coprod_desktop.services import initiatives, privacy, stakeholders
 from coprod_desktop.ui import privacy_ui
 from coprod_desktop.ui.privacy_ui import EraseDialog, PersonsView, PurposeDialog
+from tests.ui.helpers import save_and_wait
 
 
 @pytest.fixture
@@ -275,7 +276,7 @@ def test_a_failed_clean_up_says_the_person_is_erased_and_can_be_repeated(
     assert stakeholders.get_stakeholder(window.db, person.id).name.startswith("Erased person")
 
 
-def test_an_editor_opened_before_an_erase_cannot_save_the_person_back(window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_an_editor_opened_before_an_erase_cannot_save_the_person_back(window, monkeypatch, qtbot):  # type: ignore[no-untyped-def]
     from coprod_desktop.ui.conflict import THEIRS, ConflictDialog
 
     person = _person(window.db, "Åse Mølgaard")
@@ -291,7 +292,7 @@ def test_an_editor_opened_before_an_erase_cannot_save_the_person_back(window, mo
         return dialog.DialogCode.Accepted
 
     monkeypatch.setattr(ConflictDialog, "exec", run)
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     ((warning, choices),) = seen
     assert "erased" in warning
     assert choices and all(choice == THEIRS for choice in choices)

@@ -239,7 +239,7 @@ def test_editor_brief_saves_unsaved_changes_first(window, qtbot, monkeypatch):
     assert editor.dirty
     editor.brief_button.click()
     assert asked and "Save your changes" in asked[0]
-    assert not editor.dirty  # saved
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=10000)  # saved
     qtbot.waitUntil(lambda: bool(window.briefs.previews), timeout=20000)
     text = check_preview(window.briefs.previews[-1])
     assert "Strandholm Harbour – the plan after the hearing" in text
@@ -257,7 +257,10 @@ def test_editor_brief_cancelled_keeps_the_changes(window, qtbot, monkeypatch):
 def test_new_initiative_must_be_saved_before_its_brief(window, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     editor = window.new_initiative()
+    outcome: list[bool] = []
+    editor.save_finished.connect(outcome.append)
     editor.brief_button.click()  # saving fails: no title yet
+    qtbot.waitUntil(lambda: outcome == [False], timeout=10000)
     assert editor.initiative_id is None
     assert not window.background.busy and not window.briefs.previews
 
@@ -293,8 +296,8 @@ def test_progress_dialog_offers_cancel(window, qtbot):
 
 
 def test_a_failed_brief_is_shown_in_plain_words(window, qtbot, monkeypatch):
-    from coprod_desktop import reports
     from coprod_desktop.domain.errors import DatabaseUnavailableError
+    from coprod_desktop.services import briefs
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
@@ -302,7 +305,7 @@ def test_a_failed_brief_is_shown_in_plain_words(window, qtbot, monkeypatch):
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise DatabaseUnavailableError("the server is gone")
 
-    monkeypatch.setattr(reports, "portfolio_review", broken)
+    monkeypatch.setattr(briefs, "portfolio_review", broken)
     operation = window.briefs.portfolio_review()
     with qtbot.waitSignal(operation.done, timeout=20000):
         pass

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.services import analysis, initiatives
 from coprod_desktop.ui.reviews import ReviewMode, ReviewsPanel
+from tests.ui.helpers import save_and_wait
 
 
 def open_ref(window, reference: str):  # type: ignore[no-untyped-def]
@@ -48,7 +49,7 @@ def test_recording_a_review_in_the_editor_round_trip(window, qtbot, monkeypatch)
     assert editor.models["reviews"].rowCount() == before
     assert editor.next_review.text() != "2027-03-01"
     window.redo_action.trigger()
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     stored = initiatives.get_initiative(window.db, editor.data.id)
     review = stored.reviews[-1]
     assert review.reviewer == "tester" and review.date == dt.date.today()

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from coprod_desktop.domain.errors import DatabaseFullError, DatabaseLockedError
 from coprod_desktop.services import backups, initiatives
 from coprod_desktop.store.migrate import backup_sqlite, open_database
-from coprod_desktop.ui import safety
 from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.restore_dialog import RestoreDialog
+from tests.ui.helpers import save_and_wait
 
 
 def open_ref(window, reference: str):
@@ -38,7 +39,7 @@ def test_editor_saves_on_the_serial_worker(window, qtbot, monkeypatch):
     monkeypatch.setattr(initiatives, "save_initiative", spy)
     editor = open_ref(window, "CP-2024-003")
     qtbot.keyClicks(editor.area, " Øst")
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert threads and threads[0] != threading.main_thread().name
     assert initiatives.get_initiative(window.db, "CP-2024-003").area.endswith(" Øst")
 
@@ -63,7 +64,7 @@ def test_locked_database_offers_retry_with_the_same_data(window, qtbot, monkeypa
 
     monkeypatch.setattr(initiatives, "save_initiative", locked_once)
     monkeypatch.setattr(QMessageBox, "warning", answer)
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     assert len(calls) == 2 and calls[0] == calls[1] and calls[0].endswith(" Vest")
     assert asked and "in use by another program" in asked[0]
     assert not editor.dirty
@@ -79,12 +80,12 @@ def test_full_disk_keeps_the_edit_in_the_editor(window, qtbot, monkeypatch):
         lambda db, data: (_ for _ in ()).throw(DatabaseFullError(where=str(db.path))),
     )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    assert not editor.save()
+    assert not save_and_wait(qtbot, editor)
     assert shown and "full" in shown[0] and "Traceback" not in shown[0]
     assert shown[0][0].isupper()
     assert editor.title.text().endswith(" (full)") and editor.dirty
     monkeypatch.undo()
-    assert editor.save()  # space freed: the same edit saves
+    assert save_and_wait(qtbot, editor)  # space freed: the same edit saves
     assert initiatives.get_initiative(window.db, "CP-2024-005").title.endswith(" (full)")
 
 
@@ -261,9 +262,9 @@ def test_restore_dialog_lists_backups_and_restores_after_confirmation(
         confirmations.append(args[2])
         return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(safety.RestoreDialog, "exec", accept_dialog)
+    monkeypatch.setattr(RestoreDialog, "exec", accept_dialog)
     monkeypatch.setattr(QMessageBox, "question", confirm)
-    safety.restore_dialog(win)
+    win.actions_by_name["restore_backup"].trigger()
     qtbot.waitUntil(
         lambda: win.db is not None and win.db is not db and win.portfolio.model.total == 16,
         timeout=20000,
@@ -276,7 +277,7 @@ def test_restore_dialog_lists_backups_and_restores_after_confirmation(
 
 def test_auto_backup_problem_is_a_quiet_notice(window):
     window.db.auto_backup_problem = "no space left"
-    safety.database_ready(window, window.db)
+    window.database_ready(window.db)
     assert "no space left" in window.statusBar().currentMessage()
 
 

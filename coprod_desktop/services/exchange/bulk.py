@@ -385,16 +385,9 @@ class BulkWriter:
             [
                 (
                     parent,
-                    search.body(
-                        [
-                            row[at_reference],
-                            item["title"],
-                            item["summary"],
-                            item["description"],
-                            item["area"],
-                            *(x["summary"] for x in item["journal"]),
-                            *(x["text"] for x in item["commitments"]),
-                        ]
+                    search.record_text(
+                        {**item, "reference": row[at_reference]},
+                        {name: item[name] for name in m.CHILD_MODELS},  # the lists written
                     ),
                 )
                 for parent, row, item in zip(parents, rows, items, strict=True)

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from coprod_desktop import reports
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.services import attachments, initiatives, portfolio, privacy
+from coprod_desktop.services import attachments, briefs, initiatives, portfolio, privacy
 from coprod_desktop.store.db import Database
 from tests.core import factories
 from tests.core.attachments.documents import make_docx, make_pdf
@@ -128,7 +127,7 @@ def test_an_erase_deletes_or_keeps_each_document_and_records_it(
 
 def test_the_committee_brief_prints_no_document(db: Database, tmp_path: Path) -> None:
     found = _setup(db, tmp_path)
-    pdf = reports.committee_brief(
+    pdf = briefs.committee_brief(
         db, portfolio.PortfolioFilter(), settings("en"), include_journal=True
     )
     printed = flat(pdf_text(pdf))

@@ -22,6 +22,7 @@ from coprod_desktop.domain.merge import (
     THEIRS,
     ItemKey,
     merge,
+    rebase_edits,
     same_row,
     stored_fields,
 )
@@ -380,3 +381,24 @@ def test_every_child_list_of_an_initiative_is_merged() -> None:
         if str(f.type).startswith("list[") and str(f.type).endswith("Data]")
     }
     assert lists == set(d.INITIATIVE_LISTS)
+
+
+def test_edits_made_while_a_save_ran_are_kept_on_top_of_the_saved_version() -> None:
+    note = d.JournalData(date=dt.date(2020, 1, 2), kind="note", summary="kept", id=None)
+    sent = d.InitiativeData(title="Havn", area="Nord", version=3, id=7, journal=[note])
+    current = copy.deepcopy(sent)
+    current.title = "Havn og strand"  # typed while the save ran
+    current.journal[0].summary = "kept, and more"  # the new row edited meanwhile
+    current.journal.append(d.JournalData(date=None, kind="meeting", summary="later", id=None))
+    saved = copy.deepcopy(sent)
+    saved.version = 4
+    saved.journal[0].id = 51  # the database gave the new row its id
+    rebased = rebase_edits(sent, current, saved)
+    assert (rebased.title, rebased.area, rebased.version, rebased.id) == (
+        "Havn og strand",
+        "Nord",
+        4,
+        7,
+    )
+    assert [(j.id, j.summary) for j in rebased.journal] == [(51, "kept, and more"), (None, "later")]
+    assert rebase_edits(sent, sent, saved) == saved  # nothing typed: exactly the saved version

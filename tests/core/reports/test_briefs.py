@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from coprod_desktop import reports
 from coprod_desktop.domain.figures import portfolio_figures
 from coprod_desktop.reports import committee, initiative
 from coprod_desktop.reports import portfolio as review
-from coprod_desktop.services import exchange, reporting
+from coprod_desktop.services import briefs, exchange, reporting
 from coprod_desktop.services.initiatives import get_initiative
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
@@ -74,7 +73,7 @@ def person_document() -> dict[str, Any]:
 
 
 def test_initiative_brief_in_danish(demo_da: Database) -> None:
-    pdf = reports.initiative_brief(demo_da, "CP-2024-001", settings("da"))
+    pdf = briefs.initiative_brief(demo_da, "CP-2024-001", settings("da"))
     text = flat(pdf_text(pdf))
     for expected in (
         "CP-2024-001",
@@ -108,7 +107,7 @@ def test_initiative_brief_in_english_and_no_mandate(demo_en: Database) -> None:
 
 
 def test_metadata_is_set(demo_da: Database) -> None:
-    pdf = reports.initiative_brief(demo_da, "CP-2024-001", settings("da"))
+    pdf = briefs.initiative_brief(demo_da, "CP-2024-001", settings("da"))
     reader = PdfReader(io.BytesIO(pdf))
     meta = reader.metadata
     assert meta is not None
@@ -153,14 +152,14 @@ def test_brief_for_unknown_initiative(demo_en: Database) -> None:
     from coprod_desktop.domain.errors import NotFoundError
 
     with pytest.raises(NotFoundError):
-        reports.initiative_brief(demo_en, "CP-1999-999", settings())
+        briefs.initiative_brief(demo_en, "CP-1999-999", settings())
 
 
 # ---------------------------------------------------------------- portfolio review
 
 
 def test_portfolio_review_lists_every_initiative_and_its_figures(demo_da: Database) -> None:
-    pdf = reports.portfolio_review(demo_da, PortfolioFilter(), settings("da"))
+    pdf = briefs.portfolio_review(demo_da, PortfolioFilter(), settings("da"))
     text = flat(pdf_text(pdf))
     data = reporting.load_portfolio(demo_da)
     for item in data:
@@ -198,7 +197,7 @@ def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_page
     db = open_database(str(path), user="tester")
     try:
         data = reporting.load_portfolio(db)
-        pdf = reports.portfolio_review(db, PortfolioFilter(), settings("da"))
+        pdf = briefs.portfolio_review(db, PortfolioFilter(), settings("da"))
     finally:
         db.dispose()
     reader = PdfReader(io.BytesIO(pdf))
@@ -220,7 +219,7 @@ def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_page
 def test_portfolio_review_follows_the_filter(demo_en: Database) -> None:
     flt = PortfolioFilter(sectors=("harbours", "eldercare"))
     selected = reporting.load_portfolio(demo_en, flt)
-    text = flat(pdf_text(reports.portfolio_review(demo_en, flt, settings("en"))))
+    text = flat(pdf_text(briefs.portfolio_review(demo_en, flt, settings("en"))))
     assert "Selection: Sector: Harbours, Eldercare" in text
     others = [i.reference for i in reporting.load_portfolio(demo_en) if i not in selected]
     assert all(r and r not in text for r in others)
@@ -256,7 +255,7 @@ def test_committee_brief_is_public_safe(lang: str, demo_da: Database, demo_en: D
     persons = _persons_in(db)
     assert len(persons) == 11
     # with the journal highlights: every free text the brief can print is anonymised
-    pdf = reports.committee_brief(db, PortfolioFilter(), settings(lang), include_journal=True)
+    pdf = briefs.committee_brief(db, PortfolioFilter(), settings(lang), include_journal=True)
     text = pdf_text(pdf)
     single = flat(text)
     squashed = "".join(text.split())
@@ -280,7 +279,7 @@ def test_committee_brief_is_public_safe(lang: str, demo_da: Database, demo_en: D
 
 def test_committee_brief_with_personal_data(demo_en: Database) -> None:
     exchange.import_document(demo_en, person_document())
-    pdf = reports.committee_brief(
+    pdf = briefs.committee_brief(
         demo_en, PortfolioFilter(), settings("en"), include_personal_data=True
     )
     single = flat(pdf_text(pdf))
@@ -311,12 +310,12 @@ def test_committee_brief_content(demo_da: Database) -> None:
 
 
 def test_every_page_of_every_brief_renders(demo_da: Database, tmp_path: Path) -> None:
-    briefs = {
-        "initiative": reports.initiative_brief(demo_da, "CP-2024-001", settings("da")),
-        "portfolio": reports.portfolio_review(demo_da, PortfolioFilter(), settings("da")),
-        "committee": reports.committee_brief(demo_da, PortfolioFilter(), settings("da")),
+    pdfs = {
+        "initiative": briefs.initiative_brief(demo_da, "CP-2024-001", settings("da")),
+        "portfolio": briefs.portfolio_review(demo_da, PortfolioFilter(), settings("da")),
+        "committee": briefs.committee_brief(demo_da, PortfolioFilter(), settings("da")),
     }
-    for name, pdf in briefs.items():
+    for name, pdf in pdfs.items():
         ink = ink_per_page(pdf, tmp_path)
         assert len(ink) == page_count(pdf) >= 1
         assert all(count > 300 for count in ink), (name, ink)
@@ -324,8 +323,8 @@ def test_every_page_of_every_brief_renders(demo_da: Database, tmp_path: Path) ->
 
 def test_write_pdf_is_atomic(tmp_path: Path) -> None:
     target = tmp_path / "out" / "brief.pdf"
-    reports.write_pdf(b"%PDF-1.4 first", target)
-    reports.write_pdf(b"%PDF-1.4 second", target)
+    briefs.write_pdf(b"%PDF-1.4 first", target)
+    briefs.write_pdf(b"%PDF-1.4 second", target)
     assert target.read_bytes() == b"%PDF-1.4 second"
     assert [p.name for p in target.parent.iterdir()] == ["brief.pdf"]
 
@@ -335,9 +334,9 @@ def test_logo_is_drawn_and_a_bad_logo_is_ignored(demo_en: Database, tmp_path: Pa
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), (11, 85, 99)).save(logo)
-    with_logo = reports.initiative_brief(demo_en, "CP-2024-001", settings(logo_path=logo))
+    with_logo = briefs.initiative_brief(demo_en, "CP-2024-001", settings(logo_path=logo))
     assert b"/Subtype /Image" in with_logo
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not an image")
-    pdf = reports.initiative_brief(demo_en, "CP-2024-001", settings(logo_path=broken))
+    pdf = briefs.initiative_brief(demo_en, "CP-2024-001", settings(logo_path=broken))
     assert b"/Subtype /Image" not in pdf

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from coprod_desktop import reports
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.figures import commitment_counts
-from coprod_desktop.services import initiatives
+from coprod_desktop.services import briefs, initiatives
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
@@ -17,14 +16,14 @@ from .conftest import flat, pdf_text, settings
 
 
 def test_the_initiative_brief_lists_open_commitments_only(demo_en: Database) -> None:
-    text = flat(pdf_text(reports.initiative_brief(demo_en, "CP-2024-001", settings("en"))))
+    text = flat(pdf_text(briefs.initiative_brief(demo_en, "CP-2024-001", settings("en"))))
     assert "Open commitments" in text
     assert "Send the quay plan to the harbour association" in text
     assert "Clear the stones" not in text  # kept already
 
 
 def test_the_portfolio_review_counts_kept_overdue_and_dropped(demo_da: Database) -> None:
-    text = flat(pdf_text(reports.portfolio_review(demo_da, None, settings("da"))))
+    text = flat(pdf_text(briefs.portfolio_review(demo_da, None, settings("da"))))
     # as of 2 March 2026 (the test settings) nothing is overdue yet
     assert "1 holdt (1 til tiden) · 0 overskredet · 1 opgivet · 5 åbne" in text
 
@@ -69,7 +68,7 @@ def test_the_committee_brief_lists_promises_to_citizens_without_their_names(
             ],
         ),
     )
-    text = flat(pdf_text(reports.committee_brief(db, None, settings("da"))))
+    text = flat(pdf_text(briefs.committee_brief(db, None, settings("da"))))
     assert "Vi spurgte, I sagde, vi gjorde" in text
     assert "1 holdt, 1 stadig åbne, 1 opgivet" in text
     assert "får svar om bænken" in text and "Slæbestedet ryddes" in text

@@ -7,11 +7,10 @@ from datetime import date
 
 import pytest
 
-from coprod_desktop import reports
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NamesUnconfirmedError
 from coprod_desktop.domain.outcomes import outcome_reached, phase_crosstab, value_account
-from coprod_desktop.services import initiatives, names, reporting
+from coprod_desktop.services import briefs, initiatives, names, reporting
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
@@ -79,7 +78,7 @@ def test_the_portfolio_review_has_the_value_account_and_the_phase_chart(
     lang: str, demo_da: Database, demo_en: Database
 ) -> None:
     db = demo_da if lang == "da" else demo_en
-    text = flat(pdf_text(reports.portfolio_review(db, PortfolioFilter(), settings(lang))))
+    text = flat(pdf_text(briefs.portfolio_review(db, PortfolioFilter(), settings(lang))))
     if lang == "da":
         expected = ["Offentligt værdiregnskab", "Initiativer pr. samskabelsesfase", "Samlevering"]
         expected.append("Værdi svær at måle: initiativer uden resultater")
@@ -95,7 +94,7 @@ def test_the_portfolio_review_has_the_value_account_and_the_phase_chart(
 
 def test_the_initiative_brief_lists_its_outcomes(demo_en: Database) -> None:
     data = initiatives.get_initiative(demo_en, "CP-2024-001")
-    text = flat(pdf_text(reports.initiative_brief(demo_en, data.id, settings("en"))))  # type: ignore[arg-type]
+    text = flat(pdf_text(briefs.initiative_brief(demo_en, data.id, settings("en"))))  # type: ignore[arg-type]
     assert "Outcomes" in text and "Co-commissioning, Co-design, Co-delivery" in text
     assert "Objections to the harbour plan" in text
 
@@ -116,25 +115,25 @@ def test_the_committee_brief_prints_outcomes_public_safe(demo_en: Database) -> N
             )
         ],
     )
-    text = flat(pdf_text(reports.committee_brief(demo_en, None, settings("en"))))
+    text = flat(pdf_text(briefs.committee_brief(demo_en, None, settings("en"))))
     assert "Outcomes" in text and "Benches a citizen approved" in text
     assert "Bjerregaard" not in text and "SECRET-EVIDENCE" not in text
     assert "Objections to the harbour plan" in text  # the demo's reached outcome
 
 
 def test_a_name_like_phrase_in_an_indicator_is_asked_about(demo_en: Database) -> None:
-    reports.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
+    briefs.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
     factories.initiative(
         demo_en,
         title="Harbour benches",
         outcomes=[d.OutcomeData(indicator="Benches that Sigrid Munk approved", achieved=3)],
     )
     with pytest.raises(NamesUnconfirmedError):
-        reports.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
+        briefs.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
     names.decide(demo_en, "Sigrid Munk", "the chair")
     text = flat(
         pdf_text(
-            reports.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
+            briefs.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
         )
     )
     assert "Benches that the chair approved" in text

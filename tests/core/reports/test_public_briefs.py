@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop import reports
 from coprod_desktop.domain.errors import NamesUnconfirmedError
-from coprod_desktop.services import exchange, names, reporting
+from coprod_desktop.services import briefs, exchange, names, reporting
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 
@@ -60,7 +59,7 @@ def test_the_default_demo_brief_has_no_person_and_no_journal_text(
     assert len(persons) >= 10 and len(journal) >= 50
     default = flat(
         pdf_text(
-            reports.committee_brief(
+            briefs.committee_brief(
                 db, PortfolioFilter(), settings(lang), require_confirmed_names=True
             )
         )
@@ -75,7 +74,7 @@ def test_the_default_demo_brief_has_no_person_and_no_journal_text(
     # the journal is printed only when asked for (so the check above can fail)
     with_journal = flat(
         pdf_text(
-            reports.committee_brief(db, PortfolioFilter(), settings(lang), include_journal=True)
+            briefs.committee_brief(db, PortfolioFilter(), settings(lang), include_journal=True)
         )
     )
     assert len([s for s in journal if flat(s)[:40] in with_journal]) >= 10
@@ -84,12 +83,12 @@ def test_the_default_demo_brief_has_no_person_and_no_journal_text(
 def test_the_brief_refuses_unconfirmed_names_and_applies_decisions(demo_en: Database) -> None:
     exchange.import_document(demo_en, EXTRA)
     with pytest.raises(NamesUnconfirmedError) as raised:
-        reports.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
+        briefs.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
     assert raised.value.params == {"count": 1}
     names.decide(demo_en, "Anna Berg", "a resident")
     text = flat(
         pdf_text(
-            reports.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
+            briefs.committee_brief(demo_en, None, settings("en"), require_confirmed_names=True)
         )
     )
     assert "CP-2026-777 · Harbour benches with a resident" in text
@@ -98,7 +97,7 @@ def test_the_brief_refuses_unconfirmed_names_and_applies_decisions(demo_en: Data
     assert "Taking part: Jens Hansen Tømrer ApS; 1 citizen" in text
     # the journal brings a new name: it is asked about before it is printed
     with pytest.raises(NamesUnconfirmedError):
-        reports.committee_brief(
+        briefs.committee_brief(
             demo_en, None, settings("en"), include_journal=True, require_confirmed_names=True
         )
 

@@ -241,7 +241,7 @@ def test_the_search_finds_a_promise_by_its_words(db: Database) -> None:
 def test_an_access_request_lists_the_promises_made_to_the_person(
     db: Database, tmp_path: Path
 ) -> None:
-    from coprod_desktop.reports import access_request
+    from coprod_desktop.services import briefs
 
     anna = factories.stakeholder(db, "Anna Ærø", "citizen", is_person=True)
     made = factories.initiative(
@@ -258,7 +258,7 @@ def test_an_access_request_lists_the_promises_made_to_the_person(
             "done_on": None,
         }
     ]
-    pdf = access_request.write_access_pdf(document, tmp_path / "anna.pdf", "da")
+    pdf = briefs.write_access_pdf(document, tmp_path / "anna.pdf", "da")
     assert "Svar om bænken" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
 
 

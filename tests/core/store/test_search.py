@@ -143,3 +143,21 @@ def test_reference_is_searchable(db: Database) -> None:
 def db(any_db: Database) -> Database:
     """The tests of this module that take `db` run on SQLite and on PostgreSQL."""
     return any_db
+
+
+def test_outcome_indicator_and_evidence_are_searchable(any_db: Database) -> None:
+    made = factories.initiative(any_db, "Havnebad")
+    factories.initiative(any_db, "Skolehave")
+    assert _found(any_db, "badevandsprøver") == set()
+    data = initiatives.get_initiative(any_db, made.id or 0)
+    data.outcomes = [
+        d.OutcomeData(indicator="Badevandsprøver uden bakterier", evidence="Målt af Miljøcentret")
+    ]
+    initiatives.save_initiative(any_db, data)
+    assert _found(any_db, "badevandsprover") == set()  # ø is spelled oe, not o
+    assert _found(any_db, "badevandsproever") == {"Havnebad"}
+    assert _found(any_db, "miljøcentret havnebad") == {"Havnebad"}
+    data = initiatives.get_initiative(any_db, made.id or 0)
+    data.outcomes = []
+    initiatives.save_initiative(any_db, data)
+    assert _found(any_db, "miljøcentret") == set()
