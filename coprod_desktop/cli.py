@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop.domain.dates import show_date
-from coprod_desktop.domain.errors import CoprodError, InputFileError
+from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.domain.messages import CATALOGUE, message
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_DATABASE = 0, 2, 3, 4
@@ -384,46 +384,35 @@ class Cli:
         return EXIT_OK
 
     def cmd_import(self) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.domain.errors import ValidationError
+        from coprod_desktop.services import file_import
 
         path: Path = self.args.file
-        if path.suffix.lower() in (".csv", ".xlsx"):
-            return self._import_sheet(path)
-        if path.suffix.lower() == ".coprodz":
-            return self._import_bundle(path)
-        if path.suffix.lower() != ".json":
-            raise InputFileError(
-                "unsupported_format",
-                suffix=path.suffix or path.name,
-                allowed=exchange.ALLOWED_SUFFIXES,
-            )
-        document = exchange.read_json_file(path)  # a bad file is refused before the database opens
-        result = exchange.import_document(
-            self.open(),
-            document,
-            merge=self.args.merge,
-            dry_run=self.args.dry_run,
-            force=self.args.force,
-        )
+        column_map: dict[str, str | None] = {}
+        for pair in self.args.column:
+            heading, _, target = pair.partition("=")
+            column_map[heading.strip()] = target.strip() or None
+        # a bad file is refused before the database opens
+        with file_import.opened(path, column_map) as source:
+            try:
+                result = file_import.import_opened(
+                    self.open(),
+                    source,
+                    merge=self.args.merge,
+                    dry_run=self.args.dry_run,
+                    force=self.args.force,
+                )
+            except ValidationError as error:
+                if source.sheet is None:
+                    raise
+                print(
+                    message("cli_sheet_problems", self.lang, count=len(error.problems), path=path),
+                    file=sys.stderr,
+                )
+                for problem in error.problems:  # by row and column, as the sheet shows them
+                    print("  " + problem.message(self.lang), file=sys.stderr)
+                return EXIT_INPUT
         return self._imported(result)
-
-    def _import_bundle(self, path: Path) -> int:
-        from coprod_desktop.services import attachments, bundle, exchange
-
-        with bundle.open_bundle(path) as (document, files):  # refused before the database opens
-            db = self.open()
-            result = exchange.import_document(
-                db,
-                document,
-                merge=self.args.merge,
-                dry_run=self.args.dry_run,
-                force=self.args.force,
-                files=files,
-            )
-        code = self._imported(result)
-        if not result.dry_run:
-            attachments.extract_pending(db)
-        return code
 
     def _imported(self, result: Any) -> int:
         key = "cli_dry_run" if result.dry_run else "cli_imported"
@@ -444,38 +433,8 @@ class Cli:
             self.say("cli_attachments_skipped", count=result.attachments_skipped)
         return EXIT_OK
 
-    def _import_sheet(self, path: Path) -> int:
-        from coprod_desktop.domain.errors import ValidationError
-        from coprod_desktop.services import spreadsheet
-
-        column_map: dict[str, str | None] = {}
-        for pair in self.args.column:
-            heading, _, target = pair.partition("=")
-            column_map[heading.strip()] = target.strip() or None
-        sheet = spreadsheet.read_sheet(path, column_map)  # refused before the database opens
-        try:
-            result = spreadsheet.import_sheet(
-                self.open(), sheet, column_map, merge=self.args.merge, dry_run=self.args.dry_run
-            )
-        except ValidationError as error:
-            print(
-                message("cli_sheet_problems", self.lang, count=len(error.problems), path=path),
-                file=sys.stderr,
-            )
-            for problem in error.problems:
-                print("  " + problem.message(self.lang), file=sys.stderr)
-            return EXIT_INPUT
-        key = "cli_dry_run" if result.dry_run else "cli_imported"
-        self.say(
-            key,
-            created=result.created,
-            updated=result.updated,
-            stakeholders=result.stakeholders_created,
-        )
-        return EXIT_OK
-
     def cmd_export(self) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.services import file_export
 
         flt = _filter(self.args)
         if self.args.participedia:
@@ -487,7 +446,7 @@ class Cli:
             count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
             self.say("cli_exported", count=count, path=self.args.output)
             return EXIT_OK
-        count = exchange.export_file(self.open(), self.args.output, flt, self.lang)
+        count = file_export.export_file(self.open(), self.args.output, flt, self.lang)
         self.say("cli_exported", count=count, path=self.args.output)
         return EXIT_OK
 
@@ -897,6 +856,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_history(self) -> int:
+        from coprod_desktop.domain import import_event
         from coprod_desktop.services import initiatives
 
         entries = initiatives.history(self.open(), self.args.ident)
@@ -911,6 +871,12 @@ class Cli:
                     "field": e.field,
                     "old": e.old_value,
                     "new": e.new_value,
+                    # an import event: the record's first state, readable
+                    **(
+                        {"values": import_event.state(e.new_value)}
+                        if e.action == import_event.IMPORT
+                        else {}
+                    ),
                 }
                 for e in entries
             ]
@@ -930,7 +896,9 @@ class Cli:
                 t(f"history_{e.action}") if f"history_{e.action}" in CATALOGUE else e.action,
                 t(f"entity_{e.entity}") if f"entity_{e.entity}" in CATALOGUE else e.entity,
                 field_label(e.entity, e.field, self.lang) if e.field else "",
-                f"{e.old_value!s} → {e.new_value!s}"
+                import_event.summary(e.entity, e.old_value, e.new_value, self.lang)
+                if e.action == import_event.IMPORT
+                else f"{e.old_value!s} → {e.new_value!s}"
                 if e.field
                 else (e.new_value or e.old_value or ""),
             ]

@@ -414,6 +414,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history_create": ("added", "tilføjet"),
     "history_update": ("changed", "ændret"),
     "history_delete": ("removed", "fjernet"),
+    "history_import": ("imported", "importeret"),
+    "history_imported_from": ("from {file}", "fra {file}"),
     "col_reference": ("Reference", "Reference"),
     "col_title": ("Title", "Titel"),
     "col_type": ("Type", "Type"),

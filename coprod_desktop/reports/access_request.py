@@ -114,6 +114,12 @@ def access_pdf(document: dict[str, Any], lang: str = "en") -> bytes:
             )
         return f"{action_text}: {entity_text} {entry.get('entity_id') or ''}".strip()
 
+    def change(entry: dict[str, Any]) -> str:
+        old, new = entry.get("old_value") or "", entry.get("new_value") or ""
+        if entry.get("action") == "import":  # old: the file; new: what of it concerns them
+            return f"{t('history_imported_from', file=old or '?')}: {new}"
+        return f"{old} → {new}"
+
     story: list[Any] = [
         p(t("access_title", name=person.get("name", "")), title),
         p(
@@ -243,7 +249,7 @@ def access_pdf(document: dict[str, Any], lang: str = "en") -> bytes:
                     a["who"],
                     audit_record(a),
                     a.get("field") or "",
-                    f"{a.get('old_value') or ''} → {a.get('new_value') or ''}",
+                    change(a),
                 ]
                 for a in document["audit"]
             ],

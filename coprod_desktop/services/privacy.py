@@ -52,7 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from coprod_desktop.domain import fields
+from coprod_desktop.domain import fields, import_event
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
 from coprod_desktop.domain.personal_text import (
@@ -253,6 +253,75 @@ def _mentions(text: str | None, needles: Sequence[re.Pattern[str]]) -> bool:
     return bool(text) and any(p.search(text or "") for p in needles)
 
 
+def _strings(value: Any) -> list[str]:
+    """Every text inside a JSON value (an import event's stored first state)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+# an initiative's lists in an import event -> the table whose free text they copy
+_LIST_TABLES = {name: model.__tablename__ for name, model in m.CHILD_MODELS.items()}
+
+
+def _party_ids(record: Mapping[str, Any]) -> set[int]:
+    found: set[int] = set()
+    for name in import_event.PARTY_FIELDS:
+        value = record.get(name)
+        if isinstance(value, int):
+            found.add(value)
+        elif isinstance(value, list):
+            found |= {x for x in value if isinstance(x, int)}
+    return found
+
+
+def _scrub_first_state(first: dict[str, Any], replace: Any) -> dict[str, Any]:
+    """An initiative's import event after an erase: its free text as the erase leaves the
+    tables' (parties are ids there, as in the tables, and stay)."""
+    text = m.FREE_TEXT["initiative"]
+    out = {k: replace(v) if k in text and isinstance(v, str) else v for k, v in first.items()}
+    for name, table in _LIST_TABLES.items():
+        children = first.get(name)
+        if not isinstance(children, list):
+            continue
+        text = m.FREE_TEXT[table]
+        out[name] = [
+            {k: replace(v) if k in text and isinstance(v, str) else v for k, v in x.items()}
+            if isinstance(x, dict)
+            else x
+            for x in children
+        ]
+    return out
+
+
+def _import_mentions(
+    new_value: str | None, needles: Sequence[re.Pattern[str]], person: int
+) -> str | None:
+    """The parts of an initiative's import event that concern the person (the fields whose
+    text names them, the children they take part in or whose text names them), as JSON;
+    None if nothing does. An access request shows these, not the whole initiative with
+    everyone else in it."""
+    first = import_event.state(new_value)
+    found: dict[str, Any] = {}
+    for name, value in first.items():
+        if name in _LIST_TABLES and isinstance(value, list):
+            kept = [
+                x
+                for x in value
+                if isinstance(x, dict)
+                and (person in _party_ids(x) or any(_mentions(t, needles) for t in _strings(x)))
+            ]
+            if kept:
+                found[name] = kept
+        elif any(_mentions(t, needles) for t in _strings(value)):
+            found[name] = value
+    return json.dumps(found, ensure_ascii=False) if found else None
+
+
 def _needles(row: m.Stakeholder) -> list[re.Pattern[str]]:
     """The person's recorded name, e-mail and phone as they are found in free text."""
     return [p for p, _name in PersonValues(row.name, row.email, row.phone).patterns()]
@@ -406,10 +475,20 @@ def access_export(
             )
         )
         seen = {a.id for a in audit_rows}
+        shown_values: dict[int, str | None] = {}  # an import event: only what names them
         for entry in session.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)):
-            if entry.id not in seen and (
-                _mentions(entry.old_value, needles) or _mentions(entry.new_value, needles)
-            ):
+            if entry.id in seen:
+                continue
+            if entry.action == import_event.IMPORT:
+                mentioning = (
+                    _import_mentions(entry.new_value, needles, row.id)
+                    if entry.entity == "initiative"
+                    else None  # another party's own record, as imported
+                )
+                if mentioning is not None:
+                    shown_values[entry.id] = mentioning
+                    audit_rows.append(entry)
+            elif _mentions(entry.old_value, needles) or _mentions(entry.new_value, needles):
                 audit_rows.append(entry)
         # The initiative each audit line belongs to, so the export can name the record.
         wanted = {a.initiative_id for a in audit_rows if a.initiative_id is not None}
@@ -431,7 +510,7 @@ def access_export(
                 "initiative": references.get(a.initiative_id) if a.initiative_id else None,
                 "field": a.field,
                 "old_value": a.old_value,
-                "new_value": a.new_value,
+                "new_value": shown_values.get(a.id, a.new_value),
             }
             for a in sorted(audit_rows, key=lambda a: (a.at, a.id))
         ]
@@ -747,12 +826,23 @@ def _scrub_audit(
             table.c.field,
             table.c.old_value,
             table.c.new_value,
+            table.c.action,
         ).where(table.c.action != "erase")
     ).all()
-    for ident, entity, entity_id, field, old, new in rows:
+    for ident, entity, entity_id, field, old, new, action in rows:
         own = entity == "stakeholder" and entity_id == stakeholder_id
-        if own and field in PERSONAL_FIELDS:
-            values: dict[str, Any] = {"old_value": None, "new_value": None}
+        values: dict[str, Any]
+        if action == import_event.IMPORT:  # old: the file's name; new: the first state
+            first = import_event.state(new)
+            kept_state = new  # another party's own record stays as the table keeps it
+            if own:  # their own record as imported: nothing personal left but the new name
+                kept = {k: v for k, v in first.items() if k not in PERSONAL_FIELDS}
+                kept_state = json.dumps({"name": anonymous, **kept}, ensure_ascii=False)
+            elif entity == "initiative":
+                kept_state = json.dumps(_scrub_first_state(first, replace), ensure_ascii=False)
+            values = {"old_value": replace(old), "new_value": kept_state}
+        elif own and field in PERSONAL_FIELDS:
+            values = {"old_value": None, "new_value": None}
             if old is None and new is None:
                 continue
         elif own and field is None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
+from coprod_desktop.domain import import_event
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 
@@ -74,8 +75,12 @@ def _initiative_id(obj: m.Base) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# A bulk import writes one event per record it creates instead of a row per field (IMPORT,
+# see domain/import_event.py).
+IMPORT = import_event.IMPORT
+
 # The field that names a record in the audit trail (the first one set); the bulk import of
-# services/exchange.py labels its rows the same way.
+# services/exchange/bulk.py labels its rows the same way.
 LABEL_FIELDS = (
     "reference",
     "name",

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from coprod_desktop.domain import import_event
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.columns import field_label
 from coprod_desktop.domain.model import AuditData
@@ -55,7 +56,33 @@ class AuditModel(ListTableModel):
             "create": self.tr("added"),
             "update": self.tr("changed"),
             "delete": self.tr("removed"),
+            import_event.IMPORT: self.tr("imported"),
         }.get(action, action)
+
+    def imported(self, entry: AuditData) -> str:
+        """What an import event made: the record's name and the children made with it (the
+        values in full are the tooltip)."""
+        lang = i18n.lang()
+        first = import_event.state(entry.new_value)
+        name = first.get("title") or first.get("name")
+        parts = [name] if isinstance(name, str) and name else []
+        made = ", ".join(
+            f"{what} ×{count}"
+            for what, count in import_event.children(entry.entity, entry.new_value, lang)
+        )
+        return "; ".join([*parts, made] if made else parts)
+
+    def imported_values(self, entry: AuditData) -> str:
+        lang = i18n.lang()
+        lines = [
+            f"{label}: {value}"
+            for label, value in import_event.values(entry.entity, entry.new_value, lang)
+        ]
+        lines += [
+            f"{what}: {count}"
+            for what, count in import_event.children(entry.entity, entry.new_value, lang)
+        ]
+        return "\n".join(lines)
 
     def entity_label(self, entity: str) -> str:
         return {
@@ -77,6 +104,20 @@ class AuditModel(ListTableModel):
             if column == 0:
                 local = entry.at.astimezone() if entry.at.tzinfo else entry.at
                 return moment_text(local)
+            if entry.action == import_event.IMPORT:  # where from, and its first state
+                source = self.tr("from %1").replace("%1", entry.old_value or "?")
+                shown = self.imported(entry)
+                if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6):
+                    return f"{source}\n\n{self.imported_values(entry)}"
+                return [
+                    None,
+                    entry.who,
+                    self.action_label(entry.action),
+                    self.entity_label(entry.entity),
+                    "",
+                    source,
+                    shown,
+                ][column]
             values = [
                 None,
                 entry.who,

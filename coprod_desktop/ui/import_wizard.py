@@ -10,9 +10,7 @@ plain data (`Analysis`) that the worker hands back.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,53 +42,20 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import columns as cols
-from coprod_desktop.domain.errors import CoprodError, Problem, ValidationError
+from coprod_desktop.domain.errors import CoprodError, ValidationError
+from coprod_desktop.services import file_import
+from coprod_desktop.services.file_import import Analysis
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import settings as prefs
 from coprod_desktop.ui.background import Background, Progress
 
-SHEET_SUFFIXES = (".csv", ".xlsx")
-IMPORT_SUFFIXES = (".json", ".coprodz", *SHEET_SUFFIXES)  # .coprodz: JSON plus the documents
-PREVIEW_ROWS = 20
 MAPPING_KEY = "import/mapping/"
 PROBLEM_BRUSH = QColor(255, 214, 214)
-_JSON_PATH = re.compile(r"^initiatives\[(\d+)\](?:\.([a-z_]+))?")
-JSON_COLUMNS = ("reference", "title", "sector", "status", "type", "start_date")
 
 
-# ---------------------------------------------------------------- plain data from the worker
-
-
-@dataclass(frozen=True)
-class Located:
-    """A problem placed where the user sees it: row number and column key (None if neither)."""
-
-    row: int | None
-    column: str | None
-    text: str
-
-
-@dataclass
-class Analysis:
-    """What the preview shows; nothing has been written."""
-
-    kind: str  # "json" | "csv" | "xlsx"
-    path: Path
-    columns: list[tuple[str, str]]  # (key, heading shown)
-    rows: list[tuple[int, dict[str, str]]]  # (row number, key -> cell text)
-    row_count: int
-    problems: list[Located]
-    details: str = ""  # how the file was read (separator, decimal mark, encoding)
-    layout_key: str | None = None
-    unknown_headers: list[str] = field(default_factory=list)
-    samples: dict[str, list[str]] = field(default_factory=dict)  # heading -> first values
-    recognised: dict[str, str] = field(default_factory=dict)  # heading -> field, known by name
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and self.row_count > 0
+# ---------------------------------------------------------------- what the preview shows
 
 
 def load_mapping(layout_key: str) -> dict[str, str]:
@@ -111,68 +76,37 @@ def save_mapping(layout_key: str, mapping: dict[str, str]) -> None:
     prefs.set_value(MAPPING_KEY + layout_key, json.dumps(mapping, ensure_ascii=False))
 
 
-def _first_look(path: Path) -> Analysis:
-    """Headings of a spreadsheet without any mapping (for the mapping step)."""
-    from coprod_desktop.services import spreadsheet
-
-    sheet = spreadsheet.read_sheet(path)
-    parsed = spreadsheet.parse_sheet(sheet)
-    samples: dict[str, list[str]] = {}
-    recognised = {c.header: c.field for c in parsed.columns if c.field is not None}
-    for column in parsed.columns:
-        found: list[str] = []
-        for number, cells in sheet.rows:
-            if parsed.header_row is not None and number <= parsed.header_row:
-                continue
-            value = cells[column.index] if column.index < len(cells) else None
-            text = "" if value is None else str(value).strip()
-            if text and text != column.header and text not in found:
-                found.append(text)
-            if len(found) >= 3:
-                break
-        samples[column.header] = found
-    return Analysis(
-        sheet.source,
-        path,
-        [],
-        [],
-        parsed.row_count,
-        [],
-        layout_key=parsed.layout_key if parsed.columns else None,
-        unknown_headers=parsed.unknown_headers,
-        samples=samples,
-        recognised=recognised,
-    )
-
-
-def _sheet_details(preview: Any, lang: str) -> str:
+def read_details(analysis: Analysis) -> str:
+    """How the file was read, as the preview says it (separator, decimal mark, encoding)."""
+    if analysis.kind == "json":
+        return QCoreApplication.translate("ImportWizard", "coprod interchange file (JSON)")
     parts = []
-    if preview.source == "csv":
+    if analysis.kind == "csv":
         separator = {
             ";": QCoreApplication.translate("ImportWizard", "“;” (semicolon)"),
             ",": QCoreApplication.translate("ImportWizard", "“,” (comma)"),
             "\t": QCoreApplication.translate("ImportWizard", "tab"),
-        }.get(preview.delimiter or "", preview.delimiter or "?")
+        }.get(analysis.delimiter or "", analysis.delimiter or "?")
         parts.append(
             QCoreApplication.translate("ImportWizard", "CSV, separator %1").replace("%1", separator)
         )
         parts.append(
             QCoreApplication.translate("ImportWizard", "decimal comma")
-            if preview.decimal_comma
+            if analysis.decimal_comma
             else QCoreApplication.translate("ImportWizard", "decimal point")
         )
-        if preview.encoding:
+        if analysis.encoding:
             parts.append(
                 QCoreApplication.translate("ImportWizard", "encoding %1").replace(
-                    "%1", preview.encoding
+                    "%1", analysis.encoding
                 )
             )
     else:
         parts.append(QCoreApplication.translate("ImportWizard", "Excel workbook"))
-    if preview.header_row:
+    if analysis.header_row:
         parts.append(
             QCoreApplication.translate("ImportWizard", "headings in row %1").replace(
-                "%1", str(preview.header_row)
+                "%1", str(analysis.header_row)
             )
         )
     return ", ".join(parts)
@@ -207,123 +141,11 @@ def read_as(field: str, text: str, decimal_comma: bool, lang: str) -> str:
     return "" if shown == text.strip() else shown
 
 
-def analyse_sheet(
-    db: Database, path: Path, mapping: dict[str, str], merge: bool, lang: str
-) -> Analysis:
-    from coprod_desktop.services import spreadsheet
-
-    column_map: dict[str, str | None] = dict(mapping)
-    preview = spreadsheet.preview(db, path, column_map, merge=merge)
-    shown = [c for c in preview.columns if c.field]
-    columns = [(c.header, c.header) for c in shown]
-
-    def cell(field: str | None, text: str) -> str:
-        read = read_as(field or "", text, preview.decimal_comma, lang)
-        return f"{text} → {read}" if read else text
-
-    rows = [
-        (r.row, {c.header: cell(c.field, r.values.get(c.field or "", "")) for c in shown})
-        for r in preview.rows[:PREVIEW_ROWS]
-    ]
-    problems = [Located(p.row, p.column, p.message(lang)) for p in preview.problems]
-    return Analysis(
-        preview.source,
-        path,
-        columns,
-        rows,
-        preview.row_count,
-        problems,
-        _sheet_details(preview, lang),
-        preview.layout_key if preview.columns else None,
-        preview.unknown_headers,
-    )
-
-
-def _json_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(x) for x in value)
-    return str(value)
-
-
-def _json_located(problem: Problem, lang: str) -> Located:
-    match = _JSON_PATH.match(problem.path)
-    if match is None:
-        return Located(None, None, problem.message(lang))
-    return Located(int(match[1]) + 1, match[2], problem.message(lang))
-
-
-def analyse_json(db: Database, path: Path, merge: bool, lang: str) -> Analysis:
-    from coprod_desktop.services import exchange
-
-    if path.suffix.lower() == ".coprodz":
-        from coprod_desktop.services import bundle
-
-        with bundle.open_bundle(path) as (document, _files):
-            pass
-    else:
-        document = exchange.read_json_file(path)
-    _stakeholders, initiatives, problems = exchange.check_document(document)
-    if not problems:
-        try:
-            exchange.import_document(db, document, merge=merge, dry_run=True)
-        except ValidationError as error:
-            problems = list(error.problems)
-    items = initiatives
-    if not items and isinstance(document, dict) and isinstance(document.get("initiatives"), list):
-        items = [i for i in document["initiatives"] if isinstance(i, dict)]
-    columns = []
-    for key in JSON_COLUMNS:
-        column = cols.IMPORT_COLUMNS.get(key)
-        columns.append((key, column.label(lang) if column else key))
-    rows = [
-        (index + 1, {key: _json_cell(item.get(key)) for key in JSON_COLUMNS})
-        for index, item in enumerate(items[:PREVIEW_ROWS])
-    ]
-    return Analysis(
-        "json",
-        path,
-        columns,
-        rows,
-        len(items),
-        [_json_located(p, lang) for p in problems],
-        QCoreApplication.translate("ImportWizard", "coprod interchange file (JSON)"),
-    )
-
-
-def analyse(db: Database, path: Path, mapping: dict[str, str], merge: bool, lang: str) -> Analysis:
-    """Read and check a file completely without writing (runs on the worker thread)."""
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        return analyse_sheet(db, path, mapping, merge, lang)
-    return analyse_json(db, path, merge, lang)
-
-
-def run_import(db: Database, path: Path, mapping: dict[str, str], merge: bool) -> Any:
-    """The import itself, all or nothing (runs on the worker thread)."""
-    from coprod_desktop.services import exchange, spreadsheet
-
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        column_map: dict[str, str | None] = dict(mapping)
-        return spreadsheet.import_sheet(db, path, column_map, merge=merge)
-    result = exchange.import_file(db, path, merge=merge)
-    if path.suffix.lower() == ".coprodz":
-        from coprod_desktop.services import attachments
-
-        attachments.extract_pending(db)  # the documents' words for the search
-    return result
-
-
-def imported_titles(db: Database, references: Sequence[str]) -> dict[str, str]:
-    """The titles of the initiatives an import made or updated, by reference."""
-    from coprod_desktop.services import portfolio
-
-    wanted = set(references)
-    return {
-        row.reference: row.title
-        for row in portfolio.rows(db)
-        if row.reference is not None and row.reference in wanted
-    }
+def cell_text(analysis: Analysis, key: str, text: str, lang: str) -> str:
+    """A preview cell as written, and how the import reads it when that differs."""
+    fields = {k: f for k, _heading, f in analysis.columns}
+    read = read_as(fields.get(key) or "", text, analysis.decimal_comma, lang)
+    return f"{text} → {read}" if read else text
 
 
 # ---------------------------------------------------------------- the wizard
@@ -518,7 +340,7 @@ class ImportWizard(QDialog):
 
     def is_sheet(self) -> bool:
         path = self.path()
-        return path is not None and path.suffix.lower() in SHEET_SUFFIXES
+        return path is not None and file_import.is_sheet(path)
 
     def go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
@@ -618,7 +440,7 @@ class ImportWizard(QDialog):
         if path is None:
             return
         self.file_error.clear()
-        if path.suffix.lower() not in IMPORT_SUFFIXES:
+        if path.suffix.lower() not in file_import.IMPORT_SUFFIXES:
             self.file_error.setText(
                 self.tr("Choose a .json, .csv or .xlsx file; “%1” cannot be imported.").replace(
                     "%1", path.name
@@ -634,7 +456,7 @@ class ImportWizard(QDialog):
             return
         self._set_busy(True)
         self.background.run(
-            lambda _p: _first_look(path),
+            lambda _p: file_import.first_look(path),
             self._looked,
             self._failed,
             label=self.tr("Reading the file…"),
@@ -739,7 +561,7 @@ class ImportWizard(QDialog):
         )
         self._set_busy(True)
         self.background.run(
-            lambda _p: analyse(db, path, mapping, merge, lang),
+            lambda _p: file_import.analyse(db, path, mapping, merge, lang),
             self.show_preview,
             self._failed,
             label=self.tr("Checking the file…"),
@@ -760,14 +582,24 @@ class ImportWizard(QDialog):
         table.setColumnCount(len(analysis.columns) + 1)
         table.setRowCount(len(analysis.rows))
         row_heading = self.tr("Row") if analysis.kind != "json" else self.tr("No.")
-        headings = [row_heading, *(heading for _key, heading in analysis.columns)]
+        headings = [row_heading, *(heading for _key, heading, _field in analysis.columns)]
+        shown_rows = [
+            (
+                number,
+                {
+                    key: cell_text(analysis, key, values.get(key, ""), self.lang)
+                    for key, _heading, _field in analysis.columns
+                },
+            )
+            for number, values in analysis.rows
+        ]
         table.setHorizontalHeaderLabels(headings)
-        for column_index, (key, _heading) in enumerate(analysis.columns, start=1):
+        for column_index, (key, _heading, _field) in enumerate(analysis.columns, start=1):
             item = table.horizontalHeaderItem(column_index)
             if item is not None and (None, key) in problems_at:
                 item.setToolTip("\n".join(problems_at[(None, key)]))
         brush = QBrush(PROBLEM_BRUSH)
-        for row_index, (number, values) in enumerate(analysis.rows):
+        for row_index, (number, values) in enumerate(shown_rows):
             number_item = QTableWidgetItem(str(number))
             number_item.setData(Qt.ItemDataRole.UserRole, number)
             if number in bad_rows:
@@ -776,7 +608,7 @@ class ImportWizard(QDialog):
                     self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
                 )
             table.setItem(row_index, 0, number_item)
-            for column_index, (key, _heading) in enumerate(analysis.columns, start=1):
+            for column_index, (key, _heading, _field) in enumerate(analysis.columns, start=1):
                 item = QTableWidgetItem(values.get(key, ""))
                 found = problems_at.get((number, key))
                 if found:
@@ -787,8 +619,8 @@ class ImportWizard(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = table.fontMetrics()
         texts = [
-            [str(number)] + [values.get(k, "") for k, _h in analysis.columns]
-            for number, values in analysis.rows
+            [str(number)] + [values.get(k, "") for k, _h, _f in analysis.columns]
+            for number, values in shown_rows
         ]
         for column_index, heading in enumerate(headings):
             widest = max(
@@ -829,8 +661,7 @@ class ImportWizard(QDialog):
         shown = len(analysis.rows)
         details = self.tr("Showing the first %1 of %2 rows.").replace("%1", str(shown))
         details = details.replace("%2", str(analysis.row_count))
-        if analysis.details:
-            details = self.tr("Read as: %1.").replace("%1", analysis.details) + " " + details
+        details = self.tr("Read as: %1.").replace("%1", read_details(analysis)) + " " + details
         self.details.setText(details)
         self.go(self.STEP_PREVIEW)
 
@@ -838,7 +669,7 @@ class ImportWizard(QDialog):
         if item is None or self.analysis is None:
             return
         row, column = item.data(Qt.ItemDataRole.UserRole)
-        keys = [key for key, _h in self.analysis.columns]
+        keys = [key for key, _h, _f in self.analysis.columns]
         for row_index, (number, _values) in enumerate(self.analysis.rows):
             if number == row:
                 column_index = keys.index(column) + 1 if column in keys else 0
@@ -858,8 +689,8 @@ class ImportWizard(QDialog):
         self._set_busy(True)
 
         def work(_progress: Progress) -> tuple[Any, dict[str, str]]:
-            result = run_import(db, path, mapping, merge)
-            return result, imported_titles(db, result.references)
+            result = file_import.import_file(db, path, column_map=dict(mapping), merge=merge)
+            return result, file_import.imported_titles(db, result.references)
 
         self.background.run(
             work,
@@ -966,9 +797,9 @@ def export_portfolio(
     lang = i18n.lang()
 
     def work(_progress: Progress) -> int:
-        from coprod_desktop.services import exchange
+        from coprod_desktop.services import file_export
 
-        return exchange.export_file(db, target, flt, lang)
+        return file_export.export_file(db, target, flt, lang)
 
     def done(count: int) -> None:
         on_done(

@@ -109,6 +109,14 @@
             <source>review</source>
             <translation>gennemgang</translation>
         </message>
+        <message>
+            <source>imported</source>
+            <translation>importeret</translation>
+        </message>
+        <message>
+            <source>from %1</source>
+            <translation>fra %1</translation>
+        </message>
     </context>
     <context>
         <name>Background</name>

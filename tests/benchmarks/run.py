@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import resource
 import shutil
@@ -1055,38 +1056,48 @@ def attachment_metrics(
     shutil.rmtree(files, ignore_errors=True)
 
 
-def import_metric(folder: Path, count: int, results: list[Result]) -> None:
+def import_metric(folder: Path, count: int, results: list[Result], runs: int = 3) -> None:
+    """JSON import into an empty database against raw sqlite3 inserting the same rows, each
+    the best of `runs` (alternating, so both see the same machine)."""
     from coprod_desktop.services import exchange
     from coprod_desktop.store.migrate import open_database
 
     document = generate.interchange(count)
-    target = folder / "import.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    db = open_database(str(target))
-    start = time.perf_counter()
-    result = exchange.import_document(db, document)
-    ours = result.created / (time.perf_counter() - start)
-    db.dispose()
+    ours_times: list[float] = []
+    raw_times: list[float] = []
+    created = 0
+    for _ in range(max(runs, 1)):
+        target = folder / "import.sqlite"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        db = open_database(str(target))
+        copy = json.loads(json.dumps(document))  # the import fills in references in place
+        start = time.perf_counter()
+        result = exchange.import_document(db, copy)
+        ours_times.append(time.perf_counter() - start)
+        created = result.created
+        db.dispose()
 
-    # raw: the same rows with executemany into an empty copy of the schema
-    empty = folder / "import-raw.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(empty) + suffix).unlink(missing_ok=True)
-    fresh = open_database(str(empty))
-    fresh.dispose()
-    connection = sqlite3.connect(empty)
-    start = time.perf_counter()
-    raw_insert(connection, document)
-    raw = len(document["initiatives"]) / (time.perf_counter() - start)
-    connection.close()
+        # raw: the same rows with executemany into an empty copy of the schema
+        empty = folder / "import-raw.sqlite"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(empty) + suffix).unlink(missing_ok=True)
+        fresh = open_database(str(empty))
+        fresh.dispose()
+        connection = sqlite3.connect(empty)
+        start = time.perf_counter()
+        raw_insert(connection, document)
+        raw_times.append(time.perf_counter() - start)
+        connection.close()
+    ours = created / min(ours_times)
+    raw = len(document["initiatives"]) / min(raw_times)
     results.append(
         Result(
             f"JSON import, {count:,} initiatives with children",
             ours,
             raw,
-            "≥ 5,000/s",
-            ours >= 5000,
+            "≥ 5,000/s and ≥ 0.5× raw",
+            ours >= 5000 and ours >= 0.5 * raw,
             unit="/s",
         )
     )
@@ -1207,6 +1218,9 @@ def main() -> int:
         metavar="NAME[,NAME]",
         help=f"run only these metric groups ({', '.join(GROUPS)})",
     )
+    parser.add_argument(
+        "--import-runs", type=int, default=3, help="timed runs of the import metric (best of)"
+    )
     args = parser.parse_args()
     if args.only and not args.only <= set(GROUPS):
         parser.error(f"--only: unknown group(s) {', '.join(sorted(args.only - set(GROUPS)))}")
@@ -1236,7 +1250,12 @@ def main() -> int:
         compileall.compile_dir(ROOT / "coprod_desktop", quiet=1)
         app_rss = process_metrics(path, folder, env, results)
     if chosen(args, "import"):
-        import_metric(folder, min(args.import_count, max(args.initiatives, 500)), results)
+        import_metric(
+            folder,
+            min(args.import_count, max(args.initiatives, 500)),
+            results,
+            args.import_runs,
+        )
     if args.attachments and chosen(args, "attachments"):
         attachment_metrics(path, folder, args.runs, args.attachments, args.attachment_size, results)
     holds_rss = max(app_rss, board_rss) < 400

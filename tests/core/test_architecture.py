@@ -340,6 +340,102 @@ def test_every_layer_imports_only_the_layers_below_it() -> None:
     assert problems == []
 
 
+# ------------------------------------------------------------------ the services' import graph
+
+SERVICES = PACKAGE / "services"
+
+
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def import_graph(package: Path, root: Path = ROOT) -> dict[str, set[str]]:
+    """Which modules of `package` each of its modules imports, at the top or inside a function
+    (`from a import b` names module a.b when that is one; importing a.b runs package a too)."""
+    files = sorted(package.rglob("*.py"))
+    known = {_module_name(path, root) for path in files}
+
+    def with_parents(name: str) -> set[str]:
+        parts = name.split(".")
+        return {".".join(parts[:end]) for end in range(1, len(parts) + 1)} & known
+
+    graph: dict[str, set[str]] = {}
+    for path in files:
+        here = _module_name(path, root)
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    targets |= with_parents(alias.name)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets |= with_parents(node.module)
+                for alias in node.names:
+                    targets |= with_parents(f"{node.module}.{alias.name}")
+        # a package importing its own submodules (re-exports) is not a cycle with them
+        graph[here] = {t for t in targets if t != here and not here.startswith(t + ".")}
+    return graph
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in graph.get(todo.pop(), set()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def cycles_between(graph: dict[str, set[str]], first: str, second: str) -> list[str]:
+    """Each pair (a module of `first`, one of `second`) that reach each other."""
+
+    def inside(name: str, group: str) -> bool:
+        return name == group or name.startswith(group + ".")
+
+    found = []
+    for a in sorted(n for n in graph if inside(n, first)):
+        reach = _reachable(graph, a)
+        for b in sorted(n for n in reach if inside(n, second)):
+            if a in _reachable(graph, b):
+                found.append(f"{a} <-> {b}")
+    return found
+
+
+def test_the_import_graph_sees_imports_and_would_see_a_cycle(tmp_path: Path) -> None:
+    graph = import_graph(SERVICES)
+    exchange = "coprod_desktop.services.exchange"
+    assert exchange in graph["coprod_desktop.services.spreadsheet.importing"]
+    assert f"{exchange}.bulk" in graph[f"{exchange}.importing"]
+    package = tmp_path / "coprod_desktop" / "services"
+    (package / "exchange").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "exchange" / "__init__.py").write_text("")
+    (package / "exchange" / "check.py").write_text(
+        "def f():\n    from coprod_desktop.services import spreadsheet\n"
+    )
+    (package / "spreadsheet.py").write_text("from coprod_desktop.services.exchange import check\n")
+    drawn = import_graph(package, tmp_path)
+    assert cycles_between(drawn, f"{exchange}", "coprod_desktop.services.spreadsheet") == [
+        f"{exchange}.check <-> coprod_desktop.services.spreadsheet"
+    ]
+
+
+def test_no_import_cycle_between_the_exchange_and_the_spreadsheet() -> None:
+    """issue 17: the interchange (check, import, export) and the spreadsheet's import and
+    export never import each other round; dispatching by suffix is file_import/file_export."""
+    graph = import_graph(SERVICES)
+    assert (
+        cycles_between(
+            graph, "coprod_desktop.services.exchange", "coprod_desktop.services.spreadsheet"
+        )
+        == []
+    )
+
+
 def test_the_editor_is_given_its_writer_and_handlers_not_looking_them_up() -> None:
     """The editor package imports neither the window nor the modules that hold it together
     (not even inside a function or for type checking): the window passes them in."""

@@ -490,7 +490,7 @@ def test_history_and_person_list_in_danish_use_danish_words_and_dates(
     danish = run_cli("--lang", "da", "--db", demo_db, "history", reference)
     assert danish.code == 0
     first = danish.out.splitlines()[2]  # below the headings
-    assert " tilføjet " in first and " create " not in first
+    assert " importeret " in first and " import " not in first  # the demo's import event
     assert re.match(r"\d{1,2}\.\d{1,2}\.\d{4} \d\d:\d\d", first)
     persons = run_cli("--lang", "da", "--db", demo_db, "person", "list")
     assert re.search(r"\b\d{1,2}\.\d{1,2}\.20\d\d\b", persons.out)

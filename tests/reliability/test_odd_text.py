@@ -15,6 +15,7 @@ from coprod_desktop.reports.base import BriefSettings
 from coprod_desktop.services import (
     briefs,
     exchange,
+    file_export,
     initiatives,
     portfolio,
     spreadsheet,
@@ -134,7 +135,7 @@ def test_odd_and_huge_text_survives_everything(tmp_path: Path, head_template: Pa
 
         # JSON export and import into an empty database give the same portfolio
         exported = tmp_path / "odd.json"
-        exchange.export_file(db, exported, None, "en")
+        file_export.export_file(db, exported, None, "en")
         empty_path = tmp_path / "empty.sqlite"
         shutil.copyfile(head_template, empty_path)
         empty = open_database(str(empty_path))

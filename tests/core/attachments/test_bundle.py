@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import text
 
 from coprod_desktop.domain.errors import InputFileError
-from coprod_desktop.services import attachments, exchange
+from coprod_desktop.services import attachments, exchange, file_export, file_import
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
@@ -70,7 +70,7 @@ def test_json_lists_attachments_by_name_size_and_checksum_only(
 def test_a_bundle_reads_back_exactly(db: Database, tmp_path: Path) -> None:
     files, ident = _with_files(db, tmp_path)
     bundle = tmp_path / "portfolio.coprodz"
-    assert exchange.export_file(db, bundle) == 1
+    assert file_export.export_file(db, bundle) == 1
     with zipfile.ZipFile(bundle) as archive:  # each file once, however often attached
         assert sorted(archive.namelist()) == sorted(
             [
@@ -80,7 +80,7 @@ def test_a_bundle_reads_back_exactly(db: Database, tmp_path: Path) -> None:
         )
     empty = open_database(str(tmp_path / "other.sqlite"))
     try:
-        result = exchange.import_file(empty, bundle)
+        result = file_import.import_file(empty, bundle)
         assert (result.created, result.attachments_skipped) == (1, 0)
         reference = result.references[0]
         assert _listing(empty, reference) == _listing(db, ident)
@@ -98,9 +98,9 @@ def test_importing_a_bundle_again_with_merge_adds_no_attachment(
 ) -> None:
     _files, ident = _with_files(db, tmp_path)
     bundle = tmp_path / "p.coprodz"
-    exchange.export_file(db, bundle)
+    file_export.export_file(db, bundle)
     before = _listing(db, ident)
-    exchange.import_file(db, bundle, merge=True)
+    file_import.import_file(db, bundle, merge=True)
     assert _listing(db, ident) == before
 
 
@@ -109,10 +109,10 @@ def test_plain_json_cannot_bring_files_and_says_how_many_it_left_out(
 ) -> None:
     _with_files(db, tmp_path)
     exported = tmp_path / "p.json"
-    exchange.export_file(db, exported)
+    file_export.export_file(db, exported)
     empty = open_database(str(tmp_path / "other.sqlite"))
     try:
-        result = exchange.import_file(empty, exported)
+        result = file_import.import_file(empty, exported)
         assert result.attachments_skipped == 4
         assert attachments.list_attachments(empty, result.references[0]) == []
     finally:
@@ -122,7 +122,7 @@ def test_plain_json_cannot_bring_files_and_says_how_many_it_left_out(
 def test_a_bundle_with_a_damaged_file_writes_nothing(db: Database, tmp_path: Path) -> None:
     files, _ident = _with_files(db, tmp_path)
     good = tmp_path / "good.coprodz"
-    exchange.export_file(db, good)
+    file_export.export_file(db, good)
     bad = tmp_path / "bad.coprodz"
     target = f"files/{hashlib.sha256(files['foto.jpg']).hexdigest()}"
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as out:
@@ -132,7 +132,7 @@ def test_a_bundle_with_a_damaged_file_writes_nothing(db: Database, tmp_path: Pat
     empty = open_database(str(tmp_path / "other.sqlite"))
     try:
         with pytest.raises(InputFileError):
-            exchange.import_file(empty, bad)
+            file_import.import_file(empty, bad)
         with empty.reading() as connection:
             for table in ("initiative", "attachment", "attachment_content"):
                 assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
@@ -159,7 +159,7 @@ def test_the_hand_written_document_with_attachments_survives_a_bundle(
     with zipfile.ZipFile(bundle, "w") as archive:
         archive.writestr("interchange.json", json.dumps(document))
         archive.writestr(f"files/{listed['sha256']}", data)
-    exchange.import_file(db, bundle)
+    file_import.import_file(db, bundle)
     exported = exchange.export_document(db)
     for item in exported["initiatives"]:
         item.pop("version")

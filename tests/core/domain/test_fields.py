@@ -16,7 +16,7 @@ from coprod_desktop import paths
 from coprod_desktop.domain import analysis, columns, fields, validation
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.fields import RECORDS, TABLES, FieldDef
-from coprod_desktop.services import exchange, portfolio, privacy
+from coprod_desktop.services import exchange, file_import, portfolio, privacy
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
@@ -312,7 +312,7 @@ def test_every_searchable_field_is_found_after_a_save_and_after_an_import(
     }
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document), "utf-8")
-    exchange.import_file(db, path)
+    file_import.import_file(db, path)
     words["reference"] = "CP-2031-001"
     for name, word in words.items():
         found = portfolio.rows(db, PortfolioFilter(search=word), limit=10)

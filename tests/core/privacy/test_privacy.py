@@ -191,7 +191,15 @@ def test_access_request_export_json_and_pdf(
     assert any(line.startswith("changed: stakeholder") for line in lines) or (
         f"changed: stakeholder {NAME}" in " ".join(text.split())
     )
-    assert "added: involvement in CP-2026-001" in " ".join(text.split())
+    # the import's one event for the initiative, cut down to what concerns the person: their
+    # involvement and the text naming them, not the association's involvement (issue 22)
+    assert "imported: initiative in CP-2026-001" in " ".join(text.split())
+    (event,) = [
+        a for a in document["audit"] if a["action"] == "import" and a["entity"] == "initiative"
+    ]
+    shown = json.loads(event["new_value"])
+    assert [x["stakeholder"] for x in shown["stakeholders"]] == [person]
+    assert NAME in shown["summary"] and "title" not in shown
     times = [line for line in lines if re.fullmatch(r"\d\d:\d\d", line.strip())]
     audit_and_log = len(document["audit"]) + len(document["access_log"])
     assert len(times) == audit_and_log  # each timestamp's time whole on its own line …
@@ -206,7 +214,7 @@ def test_access_request_export_json_and_pdf(
     text_da = " ".join(
         " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "da.pdf").pages).split()
     )
-    assert "tilføjet: deltagelse i CP-2026-001" in text_da and "indsigtsudtræk" in text_da
+    assert "importeret: initiativ i CP-2026-001" in text_da and "indsigtsudtræk" in text_da
 
 
 def test_erase_leaves_no_trace_in_the_database_files(

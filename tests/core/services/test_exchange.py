@@ -12,7 +12,14 @@ from jsonschema import Draft202012Validator
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import InputFileError, ValidationError
-from coprod_desktop.services import exchange, initiatives, portfolio, stakeholders
+from coprod_desktop.services import (
+    exchange,
+    file_export,
+    file_import,
+    initiatives,
+    portfolio,
+    stakeholders,
+)
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
@@ -294,13 +301,13 @@ def test_export_import_export_is_identical(db: Database, tmp_path: Path) -> None
     exchange.import_document(db, full_document())
     exchange.load_demo(db, "da")
     first = tmp_path / "first.json"
-    exchange.export_file(db, first)
+    file_export.export_file(db, first)
 
     empty = open_database(str(tmp_path / "second.sqlite"))
     try:
-        exchange.import_file(empty, first)
+        file_import.import_file(empty, first)
         second = tmp_path / "second.json"
-        exchange.export_file(empty, second)
+        file_export.export_file(empty, second)
     finally:
         empty.dispose()
     assert json.loads(second.read_text("utf-8")) == json.loads(first.read_text("utf-8"))
@@ -639,6 +646,8 @@ def db(any_db: Database) -> Database:
 
 
 def test_an_import_is_audited_and_searchable_record_by_record(db: Database) -> None:
+    """One import event per initiative (issue 22) holding its values and every child as it
+    was written (parties by stakeholder id); no row per child or per field."""
     from sqlalchemy import select
 
     from coprod_desktop.services.portfolio import PortfolioFilter
@@ -646,31 +655,45 @@ def test_an_import_is_audited_and_searchable_record_by_record(db: Database) -> N
 
     document = full_document()
     document["initiatives"][0]["journal"][0]["summary"] = "Besigtigelse ved fyrtårnet"
-    exchange.import_document(db, document)
+    exchange.import_document(db, document, source="full.json")
     with db.session() as session:
-        created = set(
-            session.execute(
-                select(
-                    m.AuditEntry.entity,
-                    m.AuditEntry.entity_id,
-                    m.AuditEntry.initiative_id,
-                    m.AuditEntry.new_value,
-                ).where(m.AuditEntry.action == "create")
-            ).all()
-        )
+        rows = session.execute(
+            select(
+                m.AuditEntry.action,
+                m.AuditEntry.entity,
+                m.AuditEntry.entity_id,
+                m.AuditEntry.initiative_id,
+                m.AuditEntry.old_value,
+                m.AuditEntry.new_value,
+            )
+        ).all()
+        assert {(r.action, r.entity) for r in rows} == {
+            ("import", "initiative"),
+            ("import", "stakeholder"),
+        }
+        events = {r.entity_id: r for r in rows if r.entity == "initiative"}
         for initiative in session.scalars(select(m.Initiative)):
-            ident = initiative.id
-            expected = {("initiative", ident, ident, initiative.reference)}
-            for x in initiative.involvements:
-                expected.add(("involvement", x.id, ident, f"{x.stakeholder.name} ({x.role})"))
-            for y in initiative.mandates:
-                expected.add(("mandate", y.id, ident, y.reference or y.level))
-            expected |= {("journal", x.id, ident, x.summary) for x in initiative.journal}
-            expected |= {
-                ("cross_pressure", x.id, ident, x.category) for x in initiative.cross_pressures
-            }
-            expected |= {("resource", x.id, ident, x.kind) for x in initiative.resources}
-            expected |= {("review", x.id, ident, x.reviewer) for x in initiative.reviews}
-            assert expected <= created
+            event = events[initiative.id]
+            assert event.initiative_id == initiative.id and event.old_value == "full.json"
+            first = json.loads(event.new_value)
+            assert first["reference"] == initiative.reference
+            assert first["title"] == initiative.title
+            assert sorted(
+                (x["stakeholder"], x["role"]) for x in first.get("stakeholders", [])
+            ) == sorted((x.stakeholder_id, x.role) for x in initiative.involvements)
+            assert sorted(x["summary"] for x in first.get("journal", [])) == sorted(
+                x.summary for x in initiative.journal
+            )
+            assert sorted(x["level"] for x in first.get("mandates", [])) == sorted(
+                x.level for x in initiative.mandates
+            )
+            for name, children in (
+                ("cross_pressures", initiative.cross_pressures),
+                ("resources", initiative.resources),
+                ("reviews", initiative.reviews),
+                ("commitments", initiative.commitments),
+                ("outcomes", initiative.outcomes),
+            ):
+                assert len(first.get(name, [])) == len(children), name
     found = portfolio.rows(db, PortfolioFilter(search="fyrtaarn"))
     assert [row.reference for row in found] == [document["initiatives"][0]["reference"]]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import geo_export
+from coprod_desktop.services import file_export, geo_export
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
@@ -57,9 +57,8 @@ def test_only_public_safe_fields_and_no_person_names(db: Database, tmp_path: Pat
     )
     factories.initiative(db, title="Not placed")
     target = tmp_path / "out.GeoJSON"
-    from coprod_desktop.services import exchange
 
-    assert exchange.export_file(db, target) == 1
+    assert file_export.export_file(db, target) == 1
     text = target.read_text("utf-8")
     document = json.loads(text)
     _check_rfc7946(document)

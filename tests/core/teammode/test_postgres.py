@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coprod_desktop import paths
 from coprod_desktop.domain.errors import ConflictError
 from coprod_desktop.services import exchange, initiatives, portfolio
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -53,9 +54,7 @@ def _with_extra(document: dict) -> dict:  # type: ignore[type-arg]
 
 def test_same_file_gives_identical_exports_and_search_results(both) -> None:  # type: ignore[no-untyped-def]
     sqlite_db, pg_db = both
-    document = _with_extra(
-        exchange.read_json_file(exchange.paths.resource_path("demo", "demo_da.json"))
-    )
+    document = _with_extra(exchange.read_json_file(paths.resource_path("demo", "demo_da.json")))
     for db in (sqlite_db, pg_db):
         exchange.import_document(db, document)
     assert exchange.export_document(sqlite_db) == exchange.export_document(pg_db)
@@ -194,5 +193,7 @@ def test_cli_runs_on_postgres(pg_url: str, run_cli) -> None:  # type: ignore[no-
     )
     assert listed and all("harbour" in (r["title"].lower() + " ") or r["reference"] for r in listed)
     history = json.loads(run_cli("--db", pg_url, "history", "CP-2024-001", "--format", "json").out)
-    assert history and history[-1]["action"] == "create"
+    # the demo is a JSON import: one event with the record's first state (issue 22)
+    assert history and history[-1]["action"] == "import"
+    assert history[-1]["values"]["reference"] == "CP-2024-001"
     assert run_cli("--db", pg_url, "check").code == 0

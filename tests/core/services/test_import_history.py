@@ -1,0 +1,238 @@
+"""A JSON import keeps one history event per record it makes ("imported from FILE by WHO",
+the record's values as its first state) instead of a row per field (issue 22); other writes
+keep their per-field history; erase and the access request see inside such events; the bulk
+writer's facts agree with the triggers'."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coprod_desktop.domain import import_event
+from coprod_desktop.services import exchange, file_import, initiatives, privacy, stakeholders
+from coprod_desktop.services.exchange import bulk
+from coprod_desktop.store import models as m
+from coprod_desktop.store.db import Database
+from coprod_desktop.store.migrate import open_database
+from tests.benchmarks import generate
+
+NAME = "Karen Mølgaard"
+EMAIL = "karen.molgaard@example.dk"
+PHONE = "+45 31 41 59 26"
+
+
+def _document() -> dict[str, Any]:
+    return {
+        "format": "coprod-interchange",
+        "version": 1,
+        "stakeholders": [
+            {
+                "key": "k",
+                "name": NAME,
+                "kind": "citizen",
+                "is_person": True,
+                "email": EMAIL,
+                "phone": PHONE,
+                "notes": "Call after four.",
+            },
+            {"key": "a", "name": "Beboerforeningen", "kind": "association", "is_person": False},
+        ],
+        "initiatives": [
+            {
+                "key": "i",
+                "reference": "CP-2026-101",
+                "title": "Fælleshaven",
+                "summary": f"Started by {NAME}.",
+                "sector": "planning_environment",
+                "status": "active",
+                "stakeholders": [
+                    {"stakeholder": "k", "role": "partner", "note": f"{NAME} ({PHONE})"},
+                    {"stakeholder": "a", "role": "contributor"},
+                ],
+                "journal": [
+                    {
+                        "date": "2026-03-01",
+                        "kind": "meeting",
+                        "summary": f"Met {NAME} and the association.",
+                        "participants": ["k", "a"],
+                    },
+                    {"date": "2026-04-01", "kind": "note", "summary": "Soil delivered."},
+                ],
+            }
+        ],
+    }
+
+
+def _audit(db: Database) -> list[tuple[Any, ...]]:
+    with db.engine.connect() as connection:
+        return list(
+            connection.exec_driver_sql(
+                "SELECT action, entity, entity_id, initiative_id, field, old_value, new_value,"
+                " who FROM audit_entry ORDER BY id"
+            ).all()
+        )
+
+
+def _imported(db: Database, tmp_path: Path) -> int:
+    path = tmp_path / "haven.json"
+    path.write_text(json.dumps(_document(), ensure_ascii=False), "utf-8")
+    file_import.import_file(db, path)
+    return initiatives.get_initiative(db, "CP-2026-101").id or 0
+
+
+def test_an_import_keeps_one_event_per_record_with_its_first_state(
+    db: Database, tmp_path: Path
+) -> None:
+    ident = _imported(db, tmp_path)
+    rows = _audit(db)
+    # two stakeholders and one initiative: three events, none per child or per field
+    assert [(r[0], r[1]) for r in rows] == [
+        ("import", "stakeholder"),
+        ("import", "stakeholder"),
+        ("import", "initiative"),
+    ]
+    assert {r[5] for r in rows} == {"haven.json"} and {r[7] for r in rows} == {db.user}
+    event = rows[-1]
+    assert event[2] == event[3] == ident and event[4] is None
+    first = json.loads(event[6])
+    assert first["title"] == "Fælleshaven" and first["status"] == "active"
+    people = {s.name: s.id for s in stakeholders.list_stakeholders(db)}
+    # parties by their stakeholder id, as the tables hold them (no names of their own)
+    assert [x["stakeholder"] for x in first["stakeholders"]] == [
+        people[NAME],
+        people["Beboerforeningen"],
+    ]
+    assert first["journal"][0]["participants"] == sorted(people.values())
+    assert len(first["journal"]) == 2 and first["journal"][1]["summary"] == "Soil delivered."
+    # the history shows it as one line, in both languages
+    (entry,) = initiatives.history(db, ident)
+    assert entry.action == import_event.IMPORT
+    assert import_event.summary(entry.entity, entry.old_value, entry.new_value, "en") == (
+        "from haven.json: Fælleshaven; involvement ×2, journal entry ×2"
+    )
+    assert import_event.summary(entry.entity, entry.old_value, entry.new_value, "da") == (
+        "fra haven.json: Fælleshaven; deltagelse ×2, journalnotat ×2"
+    )
+    assert ("Status", "Active") in import_event.values("initiative", entry.new_value, "en")
+
+    # a later edit keeps its per-field history
+    data = initiatives.get_initiative(db, ident)
+    data.title = "Fælleshaven i Nørreby"
+    initiatives.save_initiative(db, data)
+    newest = initiatives.history(db, ident)[0]
+    assert (newest.action, newest.field, newest.old_value, newest.new_value) == (
+        "update",
+        "title",
+        "Fælleshaven",
+        "Fælleshaven i Nørreby",
+    )
+
+
+def test_a_merge_keeps_per_field_history(db: Database) -> None:
+    exchange.import_document(db, _document(), source="first.json")
+    document = _document()
+    document["initiatives"][0]["summary"] = "Started by the residents."
+    exchange.import_document(db, document, merge=True, source="second.json")
+    ident = initiatives.get_initiative(db, "CP-2026-101").id or 0
+    newest = initiatives.history(db, ident)[0]
+    assert (newest.action, newest.field, newest.new_value) == (
+        "update",
+        "summary",
+        "Started by the residents.",
+    )
+    assert sum(1 for e in initiatives.history(db, ident) if e.action == "import") == 1
+
+
+def test_coprod_history_shows_an_import_event(run_cli, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "haven.json"
+    path.write_text(json.dumps(_document(), ensure_ascii=False), "utf-8")
+    assert run_cli("--db", str(db_path), "import", str(path)).code == 0
+    english = run_cli("--db", str(db_path), "history", "CP-2026-101")
+    assert english.code == 0
+    (line,) = english.out.splitlines()[2:]
+    assert "imported" in line and "initiative" in line
+    assert line.rstrip().endswith("from haven.json: Fælleshaven; involvement ×2, journal entry ×2")
+    danish = run_cli("--db", str(db_path), "--lang", "da", "history", "CP-2026-101")
+    assert "importeret" in danish.out and "fra haven.json: Fælleshaven" in danish.out
+    as_json = run_cli("--db", str(db_path), "history", "CP-2026-101", "--format", "json")
+    (event,) = json.loads(as_json.out)
+    assert event["action"] == "import" and event["old"] == "haven.json"
+    assert event["values"]["title"] == "Fælleshaven"
+
+
+def test_erase_leaves_no_trace_inside_import_events(db: Database, tmp_path: Path) -> None:
+    ident = _imported(db, tmp_path)
+    (person,) = [p.id for p in privacy.list_persons(db) if p.name == NAME]
+    request = privacy.access_export(db, person, "access request")
+    (shown,) = [
+        a for a in request["audit"] if a["action"] == "import" and a["entity"] == "initiative"
+    ]
+    concerning = json.loads(shown["new_value"])
+    # only what concerns her: her involvement and the journal entry she is in, the text
+    # naming her; not the association's involvement nor the other entry
+    assert [x["stakeholder"] for x in concerning["stakeholders"]] == [person]
+    assert [x["summary"] for x in concerning["journal"]] == [f"Met {NAME} and the association."]
+    assert "title" not in concerning
+
+    privacy.erase_person(db, person, "asked to be forgotten")
+    rows = _audit(db)
+    for row in rows:
+        text = " ".join(str(value) for value in row)
+        for value in (NAME, EMAIL, PHONE, "Call after four", "Mølgaard"):
+            assert value not in text, f"{value!r} survived in {row}"
+    (own,) = [r for r in rows if r[0] == "import" and r[1] == "stakeholder" and r[2] == person]
+    assert json.loads(own[6])["name"].startswith("Erased person")
+    (event,) = [r for r in rows if r[0] == "import" and r[1] == "initiative"]
+    first = json.loads(event[6])  # still readable, the rest as it was
+    assert first["title"] == "Fælleshaven" and event[3] == ident
+    assert first["journal"][1]["summary"] == "Soil delivered."
+    assert person in first["journal"][0]["participants"]
+    # nor in the file's bytes
+    db.dispose()
+    with sqlite3.connect(db.path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert NAME.encode() not in Path(db.path).read_bytes()
+
+
+def _facts(path: Path, count: int, *, triggers_only: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    if triggers_only:
+        monkeypatch.setattr(bulk.BulkWriter, "_fact_triggers", lambda self: None)
+    db = open_database(str(path))
+    try:
+        exchange.load_demo(db)
+        exchange.import_document(db, generate.interchange(count))
+        columns = ", ".join(("id", "open_pressures", *m.ATTENTION_FACTS))
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql(f"SELECT {columns} FROM initiative ORDER BY id")
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            return rows.all(), problems
+    finally:
+        db.dispose()
+        monkeypatch.undo()
+
+
+def test_the_bulk_writers_facts_are_the_triggers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the bulk writer inserts the children first and sets the new initiatives'
+    facts in one statement made of the triggers' own; they must come out as the triggers
+    make them one row at a time, with every reference whole."""
+    fast, fast_problems = _facts(
+        tmp_path / "a.sqlite", 400, triggers_only=False, monkeypatch=monkeypatch
+    )
+    slow, slow_problems = _facts(
+        tmp_path / "b.sqlite", 400, triggers_only=True, monkeypatch=monkeypatch
+    )
+    assert fast == slow and fast_problems == slow_problems == []
+    assert sum(1 for row in fast if any(row[1:])) > 300  # the facts are not all blank
+    db = open_database(str(tmp_path / "c.sqlite"))
+    try:
+        with db.session() as session:
+            triggers = bulk.BulkWriter(session)._fact_triggers()  # the fast path ran
+            assert triggers is not None and "mandate" in triggers
+    finally:
+        db.dispose()
