@@ -272,7 +272,7 @@ def suggested_type(initiative: InitiativeData) -> str | None:
     return suggestion.primary.value if suggestion.primary is not None else None
 
 
-_EXPECTED_FIELDS = (
+COMPLETENESS_FIELDS = (
     "summary",
     "description",
     "area",
@@ -287,19 +287,24 @@ _EXPECTED_FIELDS = (
     "start_date",
     "next_review",
 )
-_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
+COMPLETENESS_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
 
 
 def completeness(initiative: InitiativeData) -> int:
     """0-100: the share of the fields a manager expects to be filled."""
-    filled = sum(bool(getattr(initiative, name)) for name in _EXPECTED_FIELDS)
-    filled += sum(bool(getattr(initiative, name)) for name in _EXPECTED_LISTS)
+    filled = sum(bool(getattr(initiative, name)) for name in COMPLETENESS_FIELDS)
+    filled += sum(bool(getattr(initiative, name)) for name in COMPLETENESS_LISTS)
     filled += bool(initiative.title) + bool(initiative.sector) + bool(initiative.status)
-    total = len(_EXPECTED_FIELDS) + len(_EXPECTED_LISTS) + 3
+    total = len(COMPLETENESS_FIELDS) + len(COMPLETENESS_LISTS) + 3
     # Commitments are not expected of every initiative; but an open one should say who
     # keeps it and by when (one more expected item, only where there are open ones).
     promised = [c for c in initiative.commitments if c.status in ("open", "in_progress")]
     if promised:
         total += 1
         filled += all(c.owner and c.due_on for c in promised)
-    return round(100 * filled / total)
+    return completeness_share(filled, total)
+
+
+def completeness_share(filled: int, expected: int) -> int:
+    """0-100: `filled` of `expected` things, as a whole percentage."""
+    return round(100 * filled / expected)

@@ -47,6 +47,94 @@ def assess(
     return out
 
 
+# Completeness (domain/analysis.completeness) as SQL over one initiative row `i`: what is
+# filled, and how many things are expected. The Python function stays the reference;
+# tests/core/services/test_list_marks.py proves both agree on SQLite and PostgreSQL.
+def _filled(column: str) -> str:
+    return f"(CASE WHEN {column} IS NOT NULL AND {column} != '' THEN 1 ELSE 0 END)"
+
+
+def _exists(table: str, condition: str = "") -> str:
+    return f"(SELECT 1 FROM {table} x WHERE x.initiative_id = i.id{condition})"
+
+
+_TEXT_FIELDS = tuple(
+    name
+    for name in analysis.COMPLETENESS_FIELDS
+    if name not in ("public_values", "start_date", "next_review")
+)
+_LIST_TABLES = {
+    "involvements": "involvement",
+    "mandates": "mandate",
+    "resources": "resource_entry",
+    "journal": "journal_entry",
+    "outcomes": "outcome",
+}
+_PROMISED = " AND x.status IN ('open', 'in_progress')"
+
+
+def _completeness_sql(dialect: str) -> str:
+    """`filled, expected` of an initiative, as two SQL columns."""
+    values = "CAST(i.public_values AS TEXT)" if dialect == "postgresql" else "i.public_values"
+    parts = [_filled(f"i.{name}") for name in (*_TEXT_FIELDS, "title", "sector", "status")]
+    # a JSON list: none ("null", or no value) and empty ("[]") are not filled
+    parts.append(f"(CASE WHEN COALESCE({values}, 'null') NOT IN ('null', '[]') THEN 1 ELSE 0 END)")
+    parts += [
+        f"(CASE WHEN i.{name} IS NOT NULL THEN 1 ELSE 0 END)"
+        for name in ("start_date", "next_review")
+    ]
+    parts += [
+        f"(CASE WHEN EXISTS {_exists(_LIST_TABLES[name])} THEN 1 ELSE 0 END)"
+        for name in analysis.COMPLETENESS_LISTS
+    ]
+    # open commitments: one more thing expected, filled when each says who and by when
+    unkept = _exists(
+        "commitment", _PROMISED + " AND (x.owner IS NULL OR x.owner = '' OR x.due_on IS NULL)"
+    )
+    parts.append(
+        f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} AND NOT EXISTS {unkept}"
+        " THEN 1 ELSE 0 END)"
+    )
+    expected = len(analysis.COMPLETENESS_FIELDS) + len(analysis.COMPLETENESS_LISTS) + 3
+    promised = f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} THEN 1 ELSE 0 END)"
+    return f"{' + '.join(parts)}, {expected} + {promised}"
+
+
+@dataclass(frozen=True)
+class ListMarks:
+    """What the portfolio list shows of an initiative's assessment."""
+
+    signal_keys: list[str]
+    completeness: int
+
+
+def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> dict[int, ListMarks]:
+    """Signal keys and completeness of each of `ids`, in one SQL query over the facts the
+    database keeps (the same as `assess(..., suggest=False)` gives, without loading the
+    initiatives and their records: the portfolio asks for every page it shows)."""
+    if not ids:
+        return {}
+    when = today or date.today()
+    listed = ", ".join(str(int(i)) for i in ids)
+    flags = ", ".join(
+        f"CASE WHEN {attention.predicate(k, db.dialect)} THEN 1 ELSE 0 END"
+        for k in analysis.SIGNAL_KEYS
+    )
+    sql = (
+        f"SELECT i.id, {_completeness_sql(db.dialect)}, {flags}"
+        f" FROM initiative i WHERE i.id IN ({listed})"
+    )
+    params = attention.parameters(when, load_settings().thresholds(), db.dialect)
+    with db.reading() as connection:
+        return {
+            int(row[0]): ListMarks(
+                [k for k, fires in zip(analysis.SIGNAL_KEYS, row[3:], strict=True) if fires],
+                analysis.completeness_share(int(row[1]), int(row[2])),
+            )
+            for row in connection.execute(text(sql), params)
+        }
+
+
 def validate_attention_keys(keys: Sequence[str]) -> None:
     unknown = [k for k in keys if k not in analysis.SIGNAL_KEYS and k != "any"]
     if unknown:
