@@ -356,10 +356,13 @@ def show(window: Any) -> None:
 def _opened(window: Any) -> None:
     view: MyWorkView = window.my_work
     view.db = window.db
-    view.reload()
     if window.db is not None and window.portfolio.total_all > 0:
-        window.workspace.setCurrentWidget(view)
+        if window.workspace.currentWidget() is view:
+            view.reload()
+        else:  # showing it reloads it (`install`): once, not twice, at every start
+            window.workspace.setCurrentWidget(view)
     else:
+        view.reload()
         window.workspace.setCurrentWidget(window.portfolio)
 
 

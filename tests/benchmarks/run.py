@@ -521,6 +521,37 @@ def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
             ours < 0.7,
         )
     )
+
+    # a large review as the GUI makes it (issue 22): 10,000 initiatives, with progress
+    # reported (each report is where Cancel would stop it)
+    large = PortfolioFilter(ids=tuple(portfolio.ids(db)[:10_000]))
+    steps: list[int] = []
+    ours = best(
+        1,
+        lambda: reports.portfolio_review(
+            db, large, settings, progress=lambda d, _t: steps.append(d)
+        ),
+    )
+    count = len(large.ids or ())
+    marks = ",".join(str(i) for i in large.ids or ())
+
+    def raw_large() -> None:
+        rows = connection.execute(
+            f"SELECT i.* FROM initiative i WHERE i.id IN ({marks})"
+        ).fetchall()
+        for start in range(0, len(rows), 500):
+            raw_children(connection, [r[0] for r in rows[start : start + 500]])
+
+    raw = best(1, raw_large)
+    results.append(
+        Result(
+            f"portfolio review PDF, {count:,} initiatives (in-process, with progress)",
+            ours,
+            raw,
+            "< 5 s",
+            ours < 5,
+        )
+    )
     connection.close()
     db.dispose()
 
@@ -563,14 +594,18 @@ def raw_process(
     return min(run_process(command, env) for _ in range(3))
 
 
-def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list[Result]) -> float:
-    """Cold start, `coprod report portfolio`, `coprod list --search`. Returns the app's RSS."""
+def process_metrics(
+    path: Path, folder: Path, env: dict[str, str], results: list[Result]
+) -> list[float]:
+    """Cold start, `coprod report portfolio`, `coprod list --search`. Returns the peak RSS
+    (MB) of each of the three starts of the app."""
     coprod = [sys.executable, "-m", "coprod_desktop.cli", "--db", str(path), "--lang", "da"]
     word = generate.MARKED_PLACE
     where, params = fts_where(word)
 
     # cold start of the desktop app to a usable window (the first page on screen)
-    starts, rss = [], 0.0
+    starts: list[float] = []
+    rss: list[float] = []
     for _ in range(3):
         ready_env = {**env, "COPROD_REPORT_READY": "quit", "QT_QPA_PLATFORM": "offscreen"}
         start = time.perf_counter()
@@ -591,7 +626,7 @@ def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list
         process.returncode = os.waitstatus_to_exitcode(status)
         if not line.startswith("coprod-ready"):
             raise SystemExit("coprod-desktop did not report a usable window:\n" + line)
-        rss = max(rss, usage.ru_maxrss / 1024)
+        rss.append(usage.ru_maxrss / 1024)
     ours = min(starts)
     first_page = f"SELECT {ROW_COLUMNS} FROM initiative i ORDER BY i.reference LIMIT {PAGE}"
     raw = raw_process(path, first_page, (), env)
@@ -877,7 +912,7 @@ def main() -> int:
         report_metrics(path, args.runs, results)
     if "dashboard" in parts:
         dashboard_metric(path, results)
-    app_rss = 0.0
+    app_rss: list[float] = []
     if "processes" in parts:
         # Whole processes run from compiled bytecode, as an installed app does (pip compiles
         # at install); a checkout under PYTHONDONTWRITEBYTECODE=1 would recompile the package
@@ -888,7 +923,10 @@ def main() -> int:
         import_metric(folder, min(args.import_count, max(args.initiatives, 500)), results)
     if args.attachments:
         attachment_metrics(path, folder, args.runs, args.attachments, args.attachment_size, results)
-    holds_rss = app_rss < 400
+    # the median of three starts: one start can differ for reasons of its own (the first
+    # opening of a day also takes the automatic daily backup)
+    median_rss = sorted(app_rss)[len(app_rss) // 2] if app_rss else 0.0
+    holds_rss = median_rss < 400
     if "processes" in parts:
         results.append(
             Result(
@@ -902,7 +940,7 @@ def main() -> int:
         f"{args.initiatives:,} initiatives ({size:.0f} MB) in {path}; {os.cpu_count()} CPUs; "
         f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
-    print_table(results[:-1])
+    print_table([r for r in results if not r.metric.startswith("peak RSS")])
     painted = [r for r in results if r.raw_painted]
     if painted:
         print()
@@ -914,9 +952,11 @@ def main() -> int:
             assert r.raw_painted and r.raw
             print(f"  {r.metric}: {r.raw * MS:.1f} ms (ours {r.ours / r.raw:.1f}× that)")
     print()
+    each = ", ".join(f"{mb:.0f}" for mb in app_rss) or "not measured"
     print(
-        f"peak RSS: coprod-desktop with the portfolio open {app_rss:.0f} MB (goal < 400 MB: "
-        f"{'yes' if holds_rss else 'NO'}); this benchmark's GUI part {gui_rss:.0f} MB"
+        f"peak RSS: coprod-desktop with the portfolio open {median_rss:.0f} MB, the median of "
+        f"three starts ({each} MB; goal < 400 MB: {'yes' if holds_rss else 'NO'}); "
+        f"this benchmark's GUI part {gui_rss:.0f} MB"
     )
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
