@@ -183,9 +183,24 @@ class PortfolioModel(QStandardItemModel):
             return
         self.signal_keys.update({ident: mark.signal_keys for ident, mark in marks.items()})
         self.completeness.update({ident: mark.completeness for ident, mark in marks.items()})
-        for row in page:
-            self.rows.append(row)
-            self.appendRow(self._items(row))
+        start = len(self.rows)
+        self.rows.extend(page)
+        if self.signalsBlocked():  # a reset: views hear of it once, at its end
+            for row in page:
+                self.appendRow(self._items(row))
+            return
+        # one announcement for the page (appending row by row would make one per row), then
+        # the cells, told as one change
+        self.insertRows(start, len(page))
+        self.blockSignals(True)
+        try:
+            for number, row in enumerate(page, start):
+                for column, item in enumerate(self._items(row)):
+                    self.setItem(number, column, item)
+        finally:
+            self.blockSignals(False)
+        last = self.index(start + len(page) - 1, len(COLUMNS) - 1)
+        self.dataChanged.emit(self.index(start, 0), last)
 
     def _items(self, row: PortfolioRow) -> list[QStandardItem]:
         """A row's cells: the labels looked up once here, not on every repaint."""

@@ -36,8 +36,12 @@ def test_model_fetches_lazily_in_pages(demo_db, monkeypatch, qtmodeltester):
     model.set_database(demo_db)
     assert model.rowCount() == 5
     assert model.canFetchMore()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     model.fetchMore()
     assert model.rowCount() == 10
+    assert inserted == [(5, 9)]  # one announcement per page: the status bar counts once
+    assert model.index(7, column("reference")).data() == model.rows[7].reference
     qtmodeltester.check(model)
     while model.canFetchMore():
         model.fetchMore()
