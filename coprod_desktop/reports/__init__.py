@@ -33,8 +33,7 @@ def portfolio_review(
     """The portfolio review of the initiatives the filter selects."""
     from coprod_desktop.reports import portfolio
     from coprod_desktop.reports.base import progress_part
-    from coprod_desktop.services import reporting
-    from coprod_desktop.services.memory import collector_paused
+    from coprod_desktop.services import memory, reporting
 
     # in hundredths of the whole: reading 0-40, the figures and the layout 40-100 (each
     # call may raise to stop the brief, a Cancel)
@@ -42,7 +41,7 @@ def portfolio_review(
         progress(0, 100)
     # thousands of initiatives with their records: the cyclic collector would walk them
     # again and again (a third of the time of a 10,000-initiative review)
-    with collector_paused():
+    with memory.collector_paused():
         data = reporting.load_portfolio(
             db, flt, light=True, progress=progress_part(progress, 0, 40)
         )
