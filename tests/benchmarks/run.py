@@ -219,17 +219,39 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
     painted = paint_counter(view.table.viewport())
     plain = plain_table(app, view.table.size())
 
-    def against_raw(metric: str, ours: float, question: Callable[[], list[Any]]) -> Result:
+    def against_raw(
+        metric: str,
+        action: Callable[[], Any],
+        question: Callable[[], list[Any]],
+        setup: Callable[[], Any] | None = None,
+    ) -> Result:
         """A GUI metric whose goal (issue 22) is at most 1.5 × (raw sqlite3 plus the same rows
-        painted by a plain QStandardItemModel/QTableView, measured now) and under 100 ms."""
-        baseline = best(runs, lambda: plain(question()))
+        painted by a plain QStandardItemModel/QTableView) and under 100 ms. Ours, that baseline
+        and raw alone are timed in turn, 3 × --runs times after a warm-up (best of each), so
+        all three meet the same moments of a busy machine."""
+        ours: list[float] = []
+        baseline: list[float] = []
+        alone: list[float] = []
+        for index in range(3 * runs + 1):
+            for times, timed in (
+                (ours, action),
+                (baseline, lambda: plain(question())),
+                (alone, question),
+            ):
+                if setup is not None and timed is action:
+                    setup()
+                app.processEvents()  # what the one before left pending is not this one's
+                start = time.perf_counter()
+                timed()
+                if index:
+                    times.append(time.perf_counter() - start)
         return Result(
             metric,
-            ours,
-            best(runs, question),
+            min(ours),
+            min(alone),
             "≤ 1.5× (raw + plain Qt), < 100 ms",
-            ours <= 1.5 * baseline and ours < 0.1,
-            raw_painted=baseline,
+            min(ours) <= 1.5 * min(baseline) and min(ours) < 0.1,
+            raw_painted=min(baseline),
         )
 
     def shown() -> None:
@@ -254,15 +276,17 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         view.set_database(db)
         shown()
 
-    ours = best(runs, first_screen, setup=close_db)
-
     def raw_first() -> list[Any]:
         connection = raw_connect(path)
         rows = raw_page(connection)
         connection.close()
         return rows
 
-    results.append(against_raw("portfolio first screen (open → 50 rows shown)", ours, raw_first))
+    results.append(
+        against_raw(
+            "portfolio first screen (open → 50 rows shown)", first_screen, raw_first, close_db
+        )
+    )
     if state.get("db") is None:
         first_screen()
     db = state["db"]
@@ -277,7 +301,6 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         combo.setCurrentIndex(combo.findData(key))
         shown()
 
-    ours = best(runs, flip_filter)
     connection = raw_connect(path)
     statuses = ["active", "completed"]
 
@@ -286,7 +309,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         statuses.reverse()
         return raw_page(connection, "i.status = ?", (key,))
 
-    results.append(against_raw("filter change → model updated", ours, raw_filter))
+    results.append(against_raw("filter change → model updated", flip_filter, raw_filter))
     combo.setCurrentIndex(0)
     app.processEvents()
 
@@ -332,7 +355,6 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         view.apply_filters()
         shown()
 
-    ours = best(runs, keystroke)
     raw_lengths = [len(word) - 1, len(word)]
 
     def raw_keystroke() -> list[Any]:
@@ -341,7 +363,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         where, params = fts_where(word[:size])
         return raw_page(connection, where, params)
 
-    results.append(against_raw("search keystroke → model updated", ours, raw_keystroke))
+    results.append(against_raw("search keystroke → model updated", keystroke, raw_keystroke))
     view.filters.search.setText("")
     view.filters.debounce.stop()
     view.apply_filters()
