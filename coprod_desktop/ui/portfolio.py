@@ -61,9 +61,10 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("next_review", "next_review"),
     ("completeness", None),
 )
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+# plain ints: a page sets some 250 values, and converting an enum costs more than setting
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _CENTRED = Qt.AlignmentFlag.AlignCenter.value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _ALIGNMENTS = {6: _CENTRED, 7: _CENTRED, 9: _RIGHT}  # open pressures, attention, complete
@@ -252,7 +253,7 @@ class PortfolioModel(QStandardItemModel):
 
     def explained(self, ident: int) -> list[AttentionSignal]:
         """The signals of one listed initiative with their explanations (the Python
-        assessment, read when a tooltip or a screen reader asks; kept until the next reset)."""
+        assessment, read when its tooltip is asked for; kept until the next reset)."""
         if ident not in self.signals:
             found = []
             if self.db is not None and self.signal_keys.get(ident):
