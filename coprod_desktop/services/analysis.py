@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import JSON, String, text
 
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.services import attention, portfolio, reporting
 from coprod_desktop.services.settings import load_settings
+from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 
@@ -58,11 +59,6 @@ def _exists(table: str, condition: str = "") -> str:
     return f"(SELECT 1 FROM {table} x WHERE x.initiative_id = i.id{condition})"
 
 
-_TEXT_FIELDS = tuple(
-    name
-    for name in analysis.COMPLETENESS_FIELDS
-    if name not in ("public_values", "start_date", "next_review")
-)
 _LIST_TABLES = {
     "involvements": "involvement",
     "mandates": "mandate",
@@ -73,16 +69,22 @@ _LIST_TABLES = {
 _PROMISED = " AND x.status IN ('open', 'in_progress')"
 
 
+def _field_filled(name: str, dialect: str) -> str:
+    """Whether a field of `initiative i` counts as filled, by the kind of its column: text
+    not empty, a JSON list neither null nor empty, anything else (a date) present."""
+    kind = m.Initiative.__table__.c[name].type
+    if isinstance(kind, JSON):
+        value = f"CAST(i.{name} AS TEXT)" if dialect == "postgresql" else f"i.{name}"
+        return f"(CASE WHEN COALESCE({value}, 'null') NOT IN ('null', '[]') THEN 1 ELSE 0 END)"
+    if isinstance(kind, String):  # Text too
+        return _filled(f"i.{name}")
+    return f"(CASE WHEN i.{name} IS NOT NULL THEN 1 ELSE 0 END)"
+
+
 def _completeness_sql(dialect: str) -> str:
     """`filled, expected` of an initiative, as two SQL columns."""
-    values = "CAST(i.public_values AS TEXT)" if dialect == "postgresql" else "i.public_values"
-    parts = [_filled(f"i.{name}") for name in (*_TEXT_FIELDS, "title", "sector", "status")]
-    # a JSON list: none ("null", or no value) and empty ("[]") are not filled
-    parts.append(f"(CASE WHEN COALESCE({values}, 'null') NOT IN ('null', '[]') THEN 1 ELSE 0 END)")
-    parts += [
-        f"(CASE WHEN i.{name} IS NOT NULL THEN 1 ELSE 0 END)"
-        for name in ("start_date", "next_review")
-    ]
+    names = (*analysis.COMPLETENESS_FIELDS, "title", "sector", "status")
+    parts = [_field_filled(name, dialect) for name in names]
     parts += [
         f"(CASE WHEN EXISTS {_exists(_LIST_TABLES[name])} THEN 1 ELSE 0 END)"
         for name in analysis.COMPLETENESS_LISTS
