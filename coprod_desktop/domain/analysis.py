@@ -273,8 +273,12 @@ def suggested_type(initiative: InitiativeData) -> str | None:
     return suggestion.primary.value if suggestion.primary is not None else None
 
 
-# The fields a manager expects to be filled are declared in domain.fields (`completeness`).
-_EXPECTED_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
+# What a manager expects to be filled: the fields declared so in domain.fields
+# (`completeness`) and these lists of records.
+COMPLETENESS_SCALARS = _EXPECTED_FIELDS
+COMPLETENESS_LISTS = ("involvements", "mandates", "resources", "journal", "outcomes")
+# Every field and list whose being filled counts (see `completeness`).
+COMPLETENESS_FIELDS = (*COMPLETENESS_SCALARS, *COMPLETENESS_LISTS)
 
 
 def completeness(initiative: InitiativeData) -> int:
@@ -287,10 +291,6 @@ def completeness(initiative: InitiativeData) -> int:
     return completeness_score(filled, bool(promised), kept)
 
 
-# Every field and list whose being filled counts (see `completeness`).
-COMPLETENESS_FIELDS = (*_EXPECTED_FIELDS, *_EXPECTED_LISTS)
-
-
 def completeness_score(filled: int, open_commitments: bool, open_commitments_kept: bool) -> int:
     """`completeness` from how many of COMPLETENESS_FIELDS are filled and whether open
     commitments exist and all say who keeps them and by when."""
@@ -298,4 +298,9 @@ def completeness_score(filled: int, open_commitments: bool, open_commitments_kep
     if open_commitments:
         total += 1
         filled += open_commitments_kept
-    return round(100 * filled / total)
+    return completeness_share(filled, total)
+
+
+def completeness_share(filled: int, expected: int) -> int:
+    """0-100: `filled` of `expected` things, as a whole percentage."""
+    return round(100 * filled / expected)

@@ -8,6 +8,7 @@ flow over pages (see `reports.text`).
 
 from __future__ import annotations
 
+import bisect
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -65,6 +66,21 @@ ZEBRA = colors.HexColor("#f5f7f9")
 WARN = colors.HexColor("#a61b1b")
 
 ProgressCallback = Callable[[int, int], None]
+
+
+def progress_part(
+    progress: ProgressCallback | None, start: int, end: int
+) -> ProgressCallback | None:
+    """`progress` for one part of the work: the part's (done, total) told as start..end of
+    100."""
+    if progress is None:
+        return None
+    whole = progress
+
+    def report(done: int, total: int) -> None:
+        whole(start + (end - start) * done // max(total, 1), 100)
+
+    return report
 
 
 @dataclass(frozen=True)
@@ -167,6 +183,9 @@ class Brief:
         self.subject = subject
         self.s = styles()
         self.story: list[Flowable] = []
+        # told (rows laid out, rows in all) as a long table is laid out page by page; it may
+        # raise to stop the brief (a Cancel)
+        self.on_rows: ProgressCallback | None = None
 
     # ---- words
 
@@ -291,28 +310,13 @@ class Brief:
         # cell and measure every remaining row again at each page break (most of the time of
         # a 500-row table). Only rows holding a Flowable are left for ReportLab to measure.
         heights = [_row_height(row, compact) for row in data]
-        table = FastTable(
-            data,
-            colWidths=col_widths,
-            rowHeights=heights,
-            repeatRows=1,
-            cellStyles=_cell_styles(len(data), len(header), right, compact),
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-                ]
-            )
-        )
-        return table
+        return _fast_table(data, col_widths, heights, right, compact)
 
     def add_table(self, *args: Any, **kwargs: Any) -> None:
         # no Spacer before it: a heading keeps with the next flowable, which must be the table
-        table = self.table(*args, **kwargs)
+        table: Flowable = self.table(*args, **kwargs)
+        if len(table._cellvalues) > PAGED_ROWS and None not in table._argH:
+            table = PagedTable(table, self.on_rows)
         table.spaceBefore, table.spaceAfter = 2, 5
         self.story.append(table)
 
@@ -554,6 +558,116 @@ def _row_height(row: Sequence[Any], compact: bool = False) -> float | None:
     padding = COMPACT_PAD_BOTTOM + COMPACT_PAD_TOP if compact else CELL_PAD_BOTTOM + CELL_PAD_TOP
     height: float = max(leading * (cell.count("\n") + 1) + padding for cell in row)
     return height
+
+
+def _fast_table(
+    data: list[list[Any]],
+    col_widths: Sequence[float],
+    heights: Sequence[float | None],
+    right: Sequence[int],
+    compact: bool,
+) -> FastTable:
+    """A `Brief.table` of `data` (the header row first)."""
+    table = FastTable(
+        data,
+        colWidths=col_widths,
+        rowHeights=list(heights),
+        repeatRows=1,
+        cellStyles=_cell_styles(len(data), len(data[0]), right, compact),
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+            ]
+        )
+    )
+    table._coprod_parts = (col_widths, right, compact)
+    return table
+
+
+PAGED_ROWS = 200  # a table longer than this is laid out a page at a time (PagedTable)
+
+
+class PagedTable(Flowable):  # type: ignore[misc]
+    """A long table of plain-text rows laid out a page at a time: each page gets a table of
+    its own rows under the repeated header.
+
+    ReportLab splits one long table at each page break by building a new table of all the
+    rows still to come and measuring them again: for the 10,000 rows of a large portfolio
+    review (some 200 pages) that was most of the time of the whole brief. Here every row
+    height is known beforehand, so a page costs only its own rows."""
+
+    def __init__(self, table: FastTable, on_rows: ProgressCallback | None, start: int = 1) -> None:
+        super().__init__()
+        self.data: list[list[Any]] = table._cellvalues
+        self.heights: list[float] = list(table._argH)
+        self.parts: tuple[Sequence[float], Sequence[int], bool] = table._coprod_parts
+        self.on_rows = on_rows
+        self.start = start
+        # below[i]: the height of the body rows before row i (one list shared by all pages)
+        self.below: list[float] = getattr(table, "_coprod_below", None) or _running_sums(
+            self.heights
+        )
+        table._coprod_below = self.below
+
+    def _height(self, end: int) -> float:
+        return self.heights[0] + self.below[end] - self.below[self.start]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = sum(self.parts[0])
+        self.height = self._height(len(self.data))
+        return self.width, self.height
+
+    def _page(self, end: int) -> FastTable:
+        col_widths, right, compact = self.parts
+        rows = [self.data[0], *self.data[self.start : end]]
+        heights = [self.heights[0], *self.heights[self.start : end]]
+        # the stripes start again under each page's header, as ReportLab's own split does
+        page = _fast_table(rows, col_widths, heights, right, compact)
+        if self.on_rows is not None:
+            self.on_rows(end - 1, len(self.data) - 1)
+        return page
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # the most rows that fit under the header (a hair of room for rounding)
+        end = (
+            bisect.bisect_right(
+                self.below, available_height - self.heights[0] + 1e-6 + self.below[self.start]
+            )
+            - 1
+        )
+        end = min(end, len(self.data))
+        if end <= self.start:  # not one row fits: the next page
+            return []
+        page = self._page(end)
+        page.spaceBefore = getattr(self, "spaceBefore", 0)
+        if end >= len(self.data):
+            page.spaceAfter = getattr(self, "spaceAfter", 0)
+            return [page]
+        rest = PagedTable.__new__(PagedTable)
+        Flowable.__init__(rest)  # not a copy of this one: ReportLab marks a postponed flowable
+        for name in ("data", "heights", "parts", "on_rows", "below"):
+            setattr(rest, name, getattr(self, name))
+        rest.spaceAfter = getattr(self, "spaceAfter", 0)
+        rest.start = end
+        return [page, rest]
+
+    def draw(self) -> None:
+        page = self._page(len(self.data))
+        page.wrapOn(self.canv, self.width, self.height)
+        page.drawOn(self.canv, 0, 0)
+
+
+def _running_sums(heights: Sequence[float]) -> list[float]:
+    """below[i] = the sum of heights[1:i] (the header, row 0, is not counted)."""
+    below = [0.0, 0.0]
+    for height in heights[1:]:
+        below.append(below[-1] + height)
+    return below
 
 
 class FastTable(LongTable):  # type: ignore[misc]

@@ -27,6 +27,7 @@ from coprod_desktop.reports.base import (
     Brief,
     BriefSettings,
     ProgressCallback,
+    progress_part,
 )
 
 
@@ -131,8 +132,8 @@ def build(
     today = today or settings.generated_at.date()
     lang = settings.lang
     figures = portfolio_figures(initiatives, today)
-    if progress:
-        progress(2, 4)
+    if progress:  # (done, total) in hundredths: the figures, then the pages of the table
+        progress(10, 100)
     title = brief_title(lang)
     if settings.municipality_name:
         title = f"{title} – {settings.municipality_name}"
@@ -180,7 +181,8 @@ def build(
     outcome_sections.value_account_section(brief, initiatives)
 
     if progress:
-        progress(3, 4)
+        progress(15, 100)
+    brief.on_rows = progress_part(progress, 15, 100)
     if initiatives:
         brief.landscape_pages()
     brief.heading(t("brief_all_initiatives"))

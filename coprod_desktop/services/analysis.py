@@ -6,12 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import JSON, String, text
 
 from coprod_desktop.domain import analysis
 from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.services import attention, portfolio, reporting
 from coprod_desktop.services.settings import load_settings
+from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 
@@ -45,6 +46,95 @@ def assess(
             analysis.completeness(data),
         )
     return out
+
+
+# Completeness (domain/analysis.completeness) as SQL over one initiative row `i`: what is
+# filled, and how many things are expected. The Python function stays the reference;
+# tests/core/services/test_list_marks.py proves both agree on SQLite and PostgreSQL.
+def _filled(column: str) -> str:
+    return f"(CASE WHEN {column} IS NOT NULL AND {column} != '' THEN 1 ELSE 0 END)"
+
+
+def _exists(table: str, condition: str = "") -> str:
+    return f"(SELECT 1 FROM {table} x WHERE x.initiative_id = i.id{condition})"
+
+
+_LIST_TABLES = {
+    "involvements": "involvement",
+    "mandates": "mandate",
+    "resources": "resource_entry",
+    "journal": "journal_entry",
+    "outcomes": "outcome",
+}
+_PROMISED = " AND x.status IN ('open', 'in_progress')"
+
+
+def _field_filled(name: str, dialect: str) -> str:
+    """Whether a field of `initiative i` counts as filled, by the kind of its column: text
+    not empty, a JSON list neither null nor empty, anything else (a date) present."""
+    kind = m.Initiative.__table__.c[name].type
+    if isinstance(kind, JSON):
+        value = f"CAST(i.{name} AS TEXT)" if dialect == "postgresql" else f"i.{name}"
+        return f"(CASE WHEN COALESCE({value}, 'null') NOT IN ('null', '[]') THEN 1 ELSE 0 END)"
+    if isinstance(kind, String):  # Text too
+        return _filled(f"i.{name}")
+    return f"(CASE WHEN i.{name} IS NOT NULL THEN 1 ELSE 0 END)"
+
+
+def _completeness_sql(dialect: str) -> str:
+    """`filled, expected` of an initiative, as two SQL columns."""
+    names = analysis.COMPLETENESS_SCALARS
+    parts = [_field_filled(name, dialect) for name in names]
+    parts += [
+        f"(CASE WHEN EXISTS {_exists(_LIST_TABLES[name])} THEN 1 ELSE 0 END)"
+        for name in analysis.COMPLETENESS_LISTS
+    ]
+    # open commitments: one more thing expected, filled when each says who and by when
+    unkept = _exists(
+        "commitment", _PROMISED + " AND (x.owner IS NULL OR x.owner = '' OR x.due_on IS NULL)"
+    )
+    parts.append(
+        f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} AND NOT EXISTS {unkept}"
+        " THEN 1 ELSE 0 END)"
+    )
+    expected = len(analysis.COMPLETENESS_FIELDS)
+    promised = f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} THEN 1 ELSE 0 END)"
+    return f"{' + '.join(parts)}, {expected} + {promised}"
+
+
+@dataclass(frozen=True)
+class ListMarks:
+    """What the portfolio list shows of an initiative's assessment."""
+
+    signal_keys: list[str]
+    completeness: int
+
+
+def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> dict[int, ListMarks]:
+    """Signal keys and completeness of each of `ids`, in one SQL query over the facts the
+    database keeps (the same as `assess(..., suggest=False)` gives, without loading the
+    initiatives and their records: the portfolio asks for every page it shows)."""
+    if not ids:
+        return {}
+    when = today or date.today()
+    listed = ", ".join(str(int(i)) for i in ids)
+    flags = ", ".join(
+        f"CASE WHEN {attention.predicate(k, db.dialect)} THEN 1 ELSE 0 END"
+        for k in analysis.SIGNAL_KEYS
+    )
+    sql = (
+        f"SELECT i.id, {_completeness_sql(db.dialect)}, {flags}"
+        f" FROM initiative i WHERE i.id IN ({listed})"
+    )
+    params = attention.parameters(when, load_settings().thresholds(), db.dialect)
+    with db.reading() as connection:
+        return {
+            int(row[0]): ListMarks(
+                [k for k, fires in zip(analysis.SIGNAL_KEYS, row[3:], strict=True) if fires],
+                analysis.completeness_share(int(row[1]), int(row[2])),
+            )
+            for row in connection.execute(text(sql), params)
+        }
 
 
 def validate_attention_keys(keys: Sequence[str]) -> None:

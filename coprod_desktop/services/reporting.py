@@ -67,20 +67,28 @@ LIGHT_SKIPS = frozenset({"description", "type_rationale"})
 
 
 def load_initiatives(
-    db: Database, ids: Sequence[int], *, light: bool = False, for_signals: bool = False
+    db: Database,
+    ids: Sequence[int],
+    *,
+    light: bool = False,
+    for_signals: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[d.InitiativeData]:
     """The initiatives `ids` with all their children, in the order of `ids`.
 
     `light` leaves out what the portfolio review and the committee brief never print, to
     save time on large portfolios: descriptions, type rationales, reviews and journal
     participants stay empty. `for_signals` leaves out only what attention signals and
-    completeness never read (reviews, journal participants)."""
+    completeness never read (reviews, journal participants). `progress(done, total)` is told
+    after each chunk of initiatives read (it may raise to stop)."""
     found: dict[int, d.InitiativeData] = {}
     names: dict[int, tuple[str, str, bool]] = {}
     with db.reading() as connection:
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start : start + _CHUNK])
             _load_chunk(connection, chunk, names, found, light, light or for_signals)
+            if progress is not None:
+                progress(start + len(chunk), len(ids))
     return [found[i] for i in ids if i in found]
 
 
@@ -218,10 +226,15 @@ def _load_chunk(
 
 
 def load_portfolio(
-    db: Database, flt: PortfolioFilter | None = None, *, light: bool = False
+    db: Database,
+    flt: PortfolioFilter | None = None,
+    *,
+    light: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[d.InitiativeData]:
     """The filtered portfolio (ordered by reference) with all children (see `light`)."""
-    return load_initiatives(db, portfolio_ids(db, flt or PortfolioFilter()), light=light)
+    ids = portfolio_ids(db, flt or PortfolioFilter())
+    return load_initiatives(db, ids, light=light, progress=progress)
 
 
 def recorded_persons(db: Database) -> list[Person]:

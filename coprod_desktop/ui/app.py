@@ -75,10 +75,24 @@ def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTyp
 
 
 def report_ready(mode: str) -> None:
-    """Print a marker once the window is usable; COPROD_REPORT_READY=quit also quits."""
-    print(f"coprod-ready {time.time():.6f}", flush=True)
+    """Print a marker once the window is usable, with the peak memory of this program so
+    far (kB; 0 where the system does not say); COPROD_REPORT_READY=quit also quits."""
+    print(f"coprod-ready {time.time():.6f} {peak_memory_kb()}", flush=True)
     if mode == "quit":
         QCoreApplication.quit()
+
+
+def peak_memory_kb() -> int:
+    """The peak resident memory of this program (Linux's VmHWM). Not getrusage: that also
+    counts the memory of the process this one was forked from, before it became the app."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 DESKTOP_ID = "dk.coprod.CoprodDesktop"

@@ -544,10 +544,13 @@ class MainWindow(QMainWindow):
     def _my_work_opened(self) -> None:
         """My work shows the newly opened portfolio, in front when it has initiatives."""
         self.my_work.db = self.db
-        self.my_work.reload()
         if self.db is not None and self.portfolio.total_all > 0:
-            self.workspace.setCurrentWidget(self.my_work)
+            if self.workspace.currentWidget() is self.my_work:
+                self.my_work.reload()
+            else:  # showing it reloads it (currentChanged): once, not twice, at every start
+                self.workspace.setCurrentWidget(self.my_work)
         else:
+            self.my_work.reload()
             self.workspace.setCurrentWidget(self.portfolio)
 
     def connect_dialog(self) -> None:

@@ -7,14 +7,14 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QHelpEvent, QIcon, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -60,63 +61,58 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("next_review", "next_review"),
     ("completeness", None),
 )
+# plain ints: a page sets some 250 values, and converting an enum costs more than setting
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_DECORATION = Qt.ItemDataRole.DecorationRole.value
-# Roles the delegate asks for on every paint that this model leaves to the style.
-_UNUSED_ROLES = frozenset(
-    r.value
-    for r in (
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.CheckStateRole,
-    )
-)
-_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ALIGNMENTS = tuple(
-    _CENTRED
-    if key in ("open_pressures", "attention")
-    else _RIGHT
-    if key == "completeness"
-    else None
-    for key, _sort in COLUMNS
-)
+_CENTRED = Qt.AlignmentFlag.AlignCenter.value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_ALIGNMENTS = {6: _CENTRED, 7: _CENTRED, 9: _RIGHT}  # open pressures, attention, complete
+_ATTENTION = 7
+_NO_TOOLTIP = frozenset({6})  # the number says it all
 PAGE = 50  # rows per fetch: one screenful or two, so each fetch assesses few initiatives
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PortfolioModel(QAbstractTableModel):
-    """Light rows, fetched a page at a time; sorting and filtering happen in SQL."""
+class PortfolioModel(QStandardItemModel):
+    """Light rows, fetched a page at a time; sorting and filtering happen in SQL.
+
+    The rows on screen are plain Qt items, filled once per fetch: painting asks for seven
+    roles of every visible cell on every repaint, and answered in Python that was most of
+    the time a filter change took (issue 22)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self.db: Database | None = None
         self.filter = PortfolioFilter()
         self.sort_key = "reference"
         self.descending = False
         self.total = 0
         self.rows: list[PortfolioRow] = []
-        self.cells: list[tuple[Any, ...]] = []  # what each row shows, worked out once per fetch
-        self.signals: dict[int, list[AttentionSignal]] = {}
+        self.signal_keys: dict[int, list[str]] = {}  # the signals that fire, per listed id
+        self.signals: dict[int, list[AttentionSignal]] = {}  # explained, when asked for
         self.completeness: dict[int, int] = {}
         self.today = dt.date.today()
         self._icon: QIcon | None = None
+        self._headers: tuple[str, list[str]] | None = None  # (language, titles)
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("Reference"),
-            self.tr("Title"),
-            self.tr("Type"),
-            self.tr("Sector"),
-            self.tr("Status"),
-            self.tr("Owner"),
-            self.tr("Open pressures"),
-            self.tr("Attention"),
-            self.tr("Next review"),
-            self.tr("Complete"),
-        ]
+        lang = i18n.lang()
+        if self._headers is None or self._headers[0] != lang:  # the header asks on every paint
+            titles = [
+                self.tr("Reference"),
+                self.tr("Title"),
+                self.tr("Type"),
+                self.tr("Sector"),
+                self.tr("Status"),
+                self.tr("Owner"),
+                self.tr("Open pressures"),
+                self.tr("Attention"),
+                self.tr("Next review"),
+                self.tr("Complete"),
+            ]
+            self._headers = (lang, titles)
+        return list(self._headers[1])
 
     # --------------------------------------------------------------- loading
 
@@ -128,22 +124,30 @@ class PortfolioModel(QAbstractTableModel):
         self.filter = flt
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, total: int | None = None) -> None:
+        """Read the filtered portfolio's count (unless the caller has just counted it: `total`)
+        and its first page again."""
         # The count and the first page are read before anything is cleared: when the database
         # cannot be read (a lost connection) the error leaves the rows on screen as they were.
-        total = portfolio.count(self.db, self.filter) if self.db is not None else 0
+        if total is None:
+            total = portfolio.count(self.db, self.filter) if self.db is not None else 0
         today = dt.date.today()
-        first = self._page(0, today) if total else None
+        page, marks = self._page(0, today) if total else ([], {})
+        # One reset for views, however many rows change (the item model would announce each).
         self.beginResetModel()
-        self.rows = []
-        self.cells = []
-        self.signals = {}
-        self.completeness = {}
-        self.today = today
-        self.total = total
-        self.endResetModel()
-        if first is not None:
-            self._append(*first)
+        blocked = self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+            self.rows = []
+            self.signal_keys = {}
+            self.signals = {}
+            self.completeness = {}
+            self.today = today
+            self.total = total
+            self._add(page, marks)
+        finally:
+            self.blockSignals(blocked)
+            self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self.db is None:
@@ -153,10 +157,12 @@ class PortfolioModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self.db is None:
             return
-        self._append(*self._page(len(self.rows), self.today))
+        self._add(*self._page(len(self.rows), self.today))
 
-    def _page(self, offset: int, today: dt.date) -> tuple[list[PortfolioRow], dict[int, Any]]:
-        """One page of rows from `offset`, with their signals and completeness."""
+    def _page(
+        self, offset: int, today: dt.date
+    ) -> tuple[list[PortfolioRow], dict[int, analysis.ListMarks]]:
+        """One page of rows from `offset`, with their signal keys and completeness."""
         assert self.db is not None
         page = portfolio.rows(
             self.db,
@@ -168,47 +174,95 @@ class PortfolioModel(QAbstractTableModel):
         )
         if not page:
             return [], {}
-        # signals with the thresholds from the settings, and completeness (analysis service)
-        return page, analysis.assess(self.db, [r.id for r in page], today, suggest=False)
+        # in SQL over the facts the database keeps; the signals' explanations (a tooltip)
+        # are worked out when asked for (`explained`)
+        return page, analysis.list_marks(self.db, [r.id for r in page], today)
 
-    def _append(self, page: list[PortfolioRow], assessed: dict[int, Any]) -> None:
+    def _add(self, page: list[PortfolioRow], marks: dict[int, analysis.ListMarks]) -> None:
         if not page:
             self.total = len(self.rows)
             return
+        self.signal_keys.update({ident: mark.signal_keys for ident, mark in marks.items()})
+        self.completeness.update({ident: mark.completeness for ident, mark in marks.items()})
         start = len(self.rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self.rows.extend(page)
-        self.signals.update({ident: a.signals for ident, a in assessed.items()})
-        self.completeness.update({ident: a.completeness for ident, a in assessed.items()})
-        self.cells.extend(self.display_cells(row) for row in page)
-        self.endInsertRows()
+        if self.signalsBlocked():  # a reset: views hear of it once, at its end
+            for row in page:
+                self.appendRow(self._items(row))
+            return
+        # one announcement for the page (appending row by row would make one per row), then
+        # the cells, told as one change
+        self.insertRows(start, len(page))
+        self.blockSignals(True)
+        try:
+            for number, row in enumerate(page, start):
+                for column, item in enumerate(self._items(row)):
+                    self.setItem(number, column, item)
+        finally:
+            self.blockSignals(False)
+        last = self.index(start + len(page) - 1, len(COLUMNS) - 1)
+        self.dataChanged.emit(self.index(start, 0), last)
 
-    def display_cells(self, row: PortfolioRow) -> tuple[Any, ...]:
-        """The DisplayRole value of each column: painting asks for every visible cell on
-        every repaint, so the labels are looked up once here, not in `data`."""
-        found = self.signals.get(row.id)
+    def _items(self, row: PortfolioRow) -> list[QStandardItem]:
+        """A row's cells: the labels looked up once here, not on every repaint."""
+        found = self.signal_keys.get(row.id)
         share = self.completeness.get(row.id)
-        values = {
+        texts = {
             "reference": row.reference,
             "title": row.title,
             "type": vocab_label(v.InitiativeType, row.type, self.tr("(not classified)")),
             "sector": vocab_label(v.Sector, row.sector),
             "status": vocab_label(v.Status, row.status),
             "owner": row.owner or "",
-            "open_pressures": row.open_pressures,
+            "open_pressures": "",
             "attention": str(len(found)) if found else "",
             "next_review": date_text(row.next_review),
             "completeness": f"{share} %" if share is not None else "",
         }
-        return tuple(values[key] for key, _sort in COLUMNS)
+        items: list[QStandardItem] = []
+        for column, (key, _sort) in enumerate(COLUMNS):
+            # Made in Python, not cloned in C++: the binding must hear when the model
+            # deletes an item. Not editable, as before; no flags set as a whole (their
+            # conversion costs more than the item itself).
+            item = QStandardItem(texts[key])
+            item.setEditable(False)
+            if column in _ALIGNMENTS:
+                item.setData(_ALIGNMENTS[column], _ALIGNMENT)
+            items.append(item)
+        items[0].setData(row.id, ROW_ID_ROLE)
+        items[6].setData(row.open_pressures, _DISPLAY)  # a number, as the sort is
+        attention = items[_ATTENTION]
+        if found:
+            attention.setIcon(self.attention_icon())
+            # screen readers hear the signals' names; the tooltip explains them (`tooltip`)
+            attention.setData("; ".join(signal_label(k) for k in found), _ACCESSIBLE)
+        else:
+            attention.setData(self.tr("No signals"), _ACCESSIBLE)
+        return items
+
+    def tooltip(self, index: QModelIndex) -> str | None:
+        """A cell's tooltip: its text in full (a long title is cut short), the signals'
+        explanations in the attention column."""
+        column, row = index.column(), index.row()
+        if column in _NO_TOOLTIP or not (0 <= row < len(self.rows)):
+            return None
+        if column == _ATTENTION:
+            found = self.explained(self.rows[row].id)
+            return "\n".join("• " + s.explanation.get(i18n.lang()) for s in found) or None
+        return str(index.data(_DISPLAY) or "") or None
+
+    def explained(self, ident: int) -> list[AttentionSignal]:
+        """The signals of one listed initiative with their explanations (the Python
+        assessment, read when its tooltip is asked for; kept until the next reset)."""
+        if ident not in self.signals:
+            found = []
+            if self.db is not None and self.signal_keys.get(ident):
+                assessed = analysis.assess(self.db, [ident], self.today, suggest=False)
+                found = assessed[ident].signals if ident in assessed else []
+            self.signals[ident] = found
+        return self.signals[ident]
 
     # --------------------------------------------------------------- Qt model
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -230,34 +284,6 @@ class PortfolioModel(QAbstractTableModel):
                 QStyle.StandardPixmap.SP_MessageBoxWarning
             )
         return self._icon
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called some 7 times per visible cell on every repaint: the common roles first.
-        row_number = index.row()
-        if not (0 <= row_number < len(self.cells)):
-            return None
-        if role == _DISPLAY:
-            return self.cells[row_number][index.column()]
-        if role == _ALIGNMENT:
-            return _ALIGNMENTS[index.column()]
-        if role in _UNUSED_ROLES:
-            return None
-        row = self.rows[row_number]
-        column = COLUMNS[index.column()][0]
-        if role == ROW_ID_ROLE:
-            return row.id
-        found = self.signals.get(row.id, [])
-        if role == _DECORATION:
-            return self.attention_icon() if column == "attention" and found else None
-        lang = i18n.lang()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "attention" and found:
-                return "\n".join("• " + s.explanation.get(lang) for s in found)
-            if column not in ("attention", "open_pressures"):
-                return self.cells[row_number][index.column()]
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == "attention":
-            return "; ".join(s.explanation.get(lang) for s in found) or self.tr("No signals")
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(COLUMNS)):
@@ -384,6 +410,23 @@ class PortfolioTable(QTableView):
 
     open_requested = Signal(int)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Tooltips are worked out for the cell under the mouse, not stored in every cell.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            model = self.model()
+            index = self.indexAt(event.pos())
+            if isinstance(model, PortfolioModel) and index.isValid():
+                text = model.tooltip(index)
+                if text:
+                    QToolTip.showText(
+                        event.globalPos(), text, self.viewport(), self.visualRect(index)
+                    )
+                else:
+                    QToolTip.hideText()
+                    event.ignore()
+                return True
+        return super().viewportEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._open(self.currentIndex())
@@ -391,7 +434,7 @@ class PortfolioTable(QTableView):
         super().keyPressEvent(event)
 
     def _open(self, index: QModelIndex) -> None:
-        ident = index.data(ROW_ID_ROLE)
+        ident = index.siblingAtColumn(0).data(ROW_ID_ROLE)
         if ident is not None:
             self.open_requested.emit(int(ident))
 
@@ -551,7 +594,8 @@ class PortfolioView(QWidget):
     def reload(self) -> None:
         db = self.model.db
         self.total_all = portfolio.count(db) if db is not None else 0
-        self.model.refresh()
+        # the whole portfolio is counted once, not again as the unfiltered list's total
+        self.model.refresh(self.total_all if self.model.filter.is_empty() else None)
         self.stack.setCurrentWidget(
             self.empty if db is not None and self.total_all == 0 else self.table_page
         )

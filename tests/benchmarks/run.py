@@ -52,8 +52,9 @@ class Result:
     goal: str
     holds: bool
     unit: str = "ms"
-    # GUI metrics: the raw question plus the same rows painted by a plain Qt model and view
-    # (for information: the goal is against `raw`)
+    # GUI metrics that show rows: the raw question plus the same rows painted by a plain Qt
+    # model and view (issue 22: their baseline, shown in the raw column as "+ Qt"); `raw` is
+    # then the question alone, printed below the table for information
     raw_painted: float | None = None
     # whole processes: the least CPU time of ours and of raw (for information)
     cpu: tuple[float, float | None] | None = None
@@ -64,9 +65,11 @@ class Result:
             raw = f"{self.raw:,.0f}/s" if self.raw else "—"
             ratio = f"{self.raw / self.ours:.1f}×" if self.raw and self.ours else "—"
         else:
+            base = self.raw_painted if self.raw_painted is not None else self.raw
             ours = f"{self.ours * MS:.{1 if self.ours < 0.01 else 0}f} ms"
-            raw = f"{self.raw * MS:.1f} ms" if self.raw is not None else "—"
-            ratio = f"{self.ours / self.raw:.1f}×" if self.raw else "—"
+            raw = f"{base * MS:.1f} ms" if base is not None else "—"
+            raw += " + Qt" if self.raw_painted is not None else ""
+            ratio = f"{self.ours / base:.1f}×" if base else "—"
         return [self.metric, ours, raw, ratio, self.goal, "yes" if self.holds else "NO"]
 
 
@@ -220,18 +223,38 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
     plain = plain_table(app, view.table.size())
 
     def against_raw(
-        metric: str, ours: float, question: Callable[[], list[Any]], ratio: float, limit: float
+        metric: str,
+        action: Callable[[], Any],
+        question: Callable[[], list[Any]],
+        setup: Callable[[], Any] | None = None,
     ) -> Result:
-        """A GUI metric whose goal is at most `ratio` × raw and under `limit` seconds; raw
-        painted by plain Qt is measured beside it for information."""
-        raw = best(runs, question)
+        """A GUI metric whose goal (issue 22) is at most 1.5 × (raw sqlite3 plus the same rows
+        painted by a plain QStandardItemModel/QTableView) and under 100 ms. Ours, that baseline
+        and raw alone are timed in turn, 3 × --runs times after a warm-up (best of each), so
+        all three meet the same moments of a busy machine."""
+        ours: list[float] = []
+        baseline: list[float] = []
+        alone: list[float] = []
+        for index in range(3 * runs + 1):
+            for times, timed in (
+                (ours, action),
+                (baseline, lambda: plain(question())),
+                (alone, question),
+            ):
+                if setup is not None and timed is action:
+                    setup()
+                app.processEvents()  # what the one before left pending is not this one's
+                start = time.perf_counter()
+                timed()
+                if index:
+                    times.append(time.perf_counter() - start)
         return Result(
             metric,
-            ours,
-            raw,
-            f"≤ {ratio:g}× raw, < {limit * MS:.0f} ms",
-            ours <= ratio * raw and ours < limit,
-            raw_painted=best(runs, lambda: plain(question())),
+            min(ours),
+            min(alone),
+            "≤ 1.5× (raw + plain Qt), < 100 ms",
+            min(ours) <= 1.5 * min(baseline) and min(ours) < 0.1,
+            raw_painted=min(baseline),
         )
 
     def shown() -> None:
@@ -256,8 +279,6 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         view.set_database(db)
         shown()
 
-    ours = best(runs, first_screen, setup=close_db)
-
     def raw_first() -> list[Any]:
         connection = raw_connect(path)
         rows = raw_page(connection)
@@ -265,7 +286,9 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         return rows
 
     results.append(
-        against_raw("portfolio first screen (open → 50 rows shown)", ours, raw_first, 1.5, 0.3)
+        against_raw(
+            "portfolio first screen (open → 50 rows shown)", first_screen, raw_first, close_db
+        )
     )
     if state.get("db") is None:
         first_screen()
@@ -281,7 +304,6 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         combo.setCurrentIndex(combo.findData(key))
         shown()
 
-    ours = best(runs, flip_filter)
     connection = raw_connect(path)
     statuses = ["active", "completed"]
 
@@ -290,7 +312,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         statuses.reverse()
         return raw_page(connection, "i.status = ?", (key,))
 
-    results.append(against_raw("filter change → model updated", ours, raw_filter, 2, 0.1))
+    results.append(against_raw("filter change → model updated", flip_filter, raw_filter))
     combo.setCurrentIndex(0)
     app.processEvents()
 
@@ -336,7 +358,6 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         view.apply_filters()
         shown()
 
-    ours = best(runs, keystroke)
     raw_lengths = [len(word) - 1, len(word)]
 
     def raw_keystroke() -> list[Any]:
@@ -345,7 +366,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
         where, params = fts_where(word[:size])
         return raw_page(connection, where, params)
 
-    results.append(against_raw("search keystroke → model updated", ours, raw_keystroke, 2, 0.1))
+    results.append(against_raw("search keystroke → model updated", keystroke, raw_keystroke))
     view.filters.search.setText("")
     view.filters.debounce.stop()
     view.apply_filters()
@@ -604,6 +625,37 @@ def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
             ours < 0.7,
         )
     )
+
+    # a large review as the GUI makes it (issue 22): 10,000 initiatives, with progress
+    # reported (each report is where Cancel would stop it)
+    large = PortfolioFilter(ids=tuple(portfolio.ids(db)[:10_000]))
+    steps: list[int] = []
+    ours = best(
+        1,
+        lambda: briefs.portfolio_review(
+            db, large, settings, progress=lambda d, _t: steps.append(d)
+        ),
+    )
+    count = len(large.ids or ())
+    marks = ",".join(str(i) for i in large.ids or ())
+
+    def raw_large() -> None:
+        rows = connection.execute(
+            f"SELECT i.* FROM initiative i WHERE i.id IN ({marks})"
+        ).fetchall()
+        for start in range(0, len(rows), 500):
+            raw_children(connection, [r[0] for r in rows[start : start + 500]])
+
+    raw = best(1, raw_large)
+    results.append(
+        Result(
+            f"portfolio review PDF, {count:,} initiatives (in-process, with progress)",
+            ours,
+            raw,
+            "< 5 s",
+            ours < 5,
+        )
+    )
     connection.close()
     db.dispose()
 
@@ -722,14 +774,18 @@ def libreoffice_pdf(
     return min(times)
 
 
-def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list[Result]) -> float:
-    """Cold start, `coprod report portfolio`, `coprod list --search`. Returns the app's RSS."""
+def process_metrics(
+    path: Path, folder: Path, env: dict[str, str], results: list[Result]
+) -> list[float]:
+    """Cold start, `coprod report portfolio`, `coprod list --search`. Returns the peak RSS
+    (MB) of each of the three starts of the app."""
     coprod = [sys.executable, "-m", "coprod_desktop.cli", "--db", str(path), "--lang", "da"]
     word = generate.MARKED_PLACE
     where, params = fts_where(word)
 
     # cold start of the desktop app to a usable window (the first page on screen)
-    starts, rss = [], 0.0
+    starts: list[float] = []
+    rss: list[float] = []
     for _ in range(3):
         ready_env = {**env, "COPROD_REPORT_READY": "quit", "QT_QPA_PLATFORM": "offscreen"}
         start = time.perf_counter()
@@ -750,7 +806,12 @@ def process_metrics(path: Path, folder: Path, env: dict[str, str], results: list
         process.returncode = os.waitstatus_to_exitcode(status)
         if not line.startswith("coprod-ready"):
             raise SystemExit("coprod-desktop did not report a usable window:\n" + line)
-        rss = max(rss, usage.ru_maxrss / 1024)
+        # The app's own peak (VmHWM) when the window is ready: the child's ru_maxrss also
+        # counts this benchmark's memory, which the child shares from the fork until exec
+        # (that was the 270-482 MB "peak" of earlier runs).
+        fields = line.split()
+        own = int(fields[2]) if len(fields) > 2 else 0
+        rss.append((own or usage.ru_maxrss) / 1024)
     ours = min(starts)
     first_page = f"SELECT {ROW_COLUMNS} FROM initiative i ORDER BY i.reference LIMIT {PAGE}"
     raw = raw_process(path, first_page, (), env)
@@ -1235,7 +1296,8 @@ def main() -> int:
     size = path.stat().st_size / 1e6
 
     results: list[Result] = []
-    gui_rss = app_rss = board_rss = 0.0
+    gui_rss = board_rss = 0.0
+    app_rss: list[float] = []
     if chosen(args, "gui"):
         gui_rss = gui_metrics(path, args.runs, results)
     if chosen(args, "reports"):
@@ -1258,7 +1320,10 @@ def main() -> int:
         )
     if args.attachments and chosen(args, "attachments"):
         attachment_metrics(path, folder, args.runs, args.attachments, args.attachment_size, results)
-    holds_rss = max(app_rss, board_rss) < 400
+    # the median of three starts: one start can differ for reasons of its own (the first
+    # opening of a day also takes the automatic daily backup)
+    median_rss = sorted(app_rss)[len(app_rss) // 2] if app_rss else 0.0
+    holds_rss = max(median_rss, board_rss) < 400
     if chosen(args, "processes") or chosen(args, "dashboard"):
         results.append(
             Result(
@@ -1277,13 +1342,13 @@ def main() -> int:
     painted = [r for r in results if r.raw_painted]
     if painted:
         print()
-        print("raw sqlite3 plus the same rows painted by a plain QStandardItemModel/QTableView:")
+        print(
+            '"+ Qt": raw sqlite3 plus the same rows painted by a plain QStandardItemModel in a'
+            " QTableView of the same size, in this run (the baseline of issue 22); raw alone:"
+        )
         for r in painted:
             assert r.raw_painted and r.raw
-            print(
-                f"  {r.metric}: {r.raw_painted * MS:.1f} ms; ours "
-                f"{r.ours / r.raw_painted:.1f}× that (against raw alone {r.ours / r.raw:.1f}×)"
-            )
+            print(f"  {r.metric}: {r.raw * MS:.1f} ms (ours {r.ours / r.raw:.1f}× that)")
     office = next((r for r in results if r.metric.startswith("LibreOffice")), None)
     if office is not None and office.ours:
         print()
@@ -1305,10 +1370,12 @@ def main() -> int:
             print(f"  {r.metric}: {r.cpu[0] * MS:,.0f} ms{raw_cpu}")
     if chosen(args, "processes") or chosen(args, "dashboard"):
         print()
+        each = ", ".join(f"{mb:.0f}" for mb in app_rss) or "not measured"
         print(
-            f"peak RSS: coprod-desktop with the portfolio open {app_rss:.0f} MB, with the"
-            f" dashboard shown {board_rss:.0f} MB (goal < 400 MB: {'yes' if holds_rss else 'NO'});"
-            f" this benchmark's GUI part {gui_rss:.0f} MB"
+            f"peak RSS: coprod-desktop with the portfolio open {median_rss:.0f} MB, the median"
+            f" of three starts ({each} MB); with the dashboard shown {board_rss:.0f} MB"
+            f" (goal < 400 MB: {'yes' if holds_rss else 'NO'}); this benchmark's GUI part"
+            f" {gui_rss:.0f} MB"
         )
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)

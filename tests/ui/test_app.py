@@ -268,3 +268,24 @@ def test_no_pyside_outside_ui():
         if re.search(r"^\s*(from|import)\s+PySide6", path.read_text("utf-8"), re.M):
             offenders.append(str(path))
     assert not offenders
+
+
+def test_the_ready_marker_tells_the_apps_own_peak_memory(tmp_path):
+    """The benchmark's hook: once the window is usable the app says so, with its own peak
+    memory (not the memory of the process it was started from)."""
+    import os
+    import sys
+
+    env = {
+        **os.environ,
+        "COPROD_DATA_DIR": str(tmp_path / "data"),
+        "COPROD_REPORT_READY": "quit",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    command = [sys.executable, "-m", "coprod_desktop", "--db", str(tmp_path / "p.sqlite")]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("coprod-ready"))
+    peak_kb = int(line.split()[2])
+    assert 20_000 < peak_kb < 1_000_000  # a Qt window on an empty portfolio: tens of MB
+    assert app.peak_memory_kb() > 0  # and this test process can ask the same of itself

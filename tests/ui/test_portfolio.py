@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
 from coprod_desktop.services import analysis, initiatives, portfolio
 from coprod_desktop.services.portfolio import PortfolioFilter
@@ -35,8 +36,12 @@ def test_model_fetches_lazily_in_pages(demo_db, monkeypatch, qtmodeltester):
     model.set_database(demo_db)
     assert model.rowCount() == 5
     assert model.canFetchMore()
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     model.fetchMore()
     assert model.rowCount() == 10
+    assert inserted == [(5, 9)]  # one announcement per page: the status bar counts once
+    assert model.index(7, column("reference")).data() == model.rows[7].reference
     qtmodeltester.check(model)
     while model.canFetchMore():
         model.fetchMore()
@@ -121,8 +126,30 @@ def test_attention_marker_tooltip_lists_the_signals(window):
     index = model.index(row, column("attention"))
     assert index.data() == "5"  # four from the demo's story, and no outcome after two years
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
-    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = hover_tooltip(window.portfolio.table, index)
     assert tooltip.count("•") == 5
+    # a screen reader hears the signals' names
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).count("; ") == 4
+
+
+def hover_tooltip(table, index) -> str:
+    """The tooltip the table shows when the mouse rests on a cell."""
+    table.scrollTo(index)
+    spot = table.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, spot, table.viewport().mapToGlobal(spot))
+    QApplication.sendEvent(table.viewport(), event)
+    return QToolTip.text() if event.isAccepted() and QToolTip.isVisible() else ""
+
+
+def test_a_long_title_shows_in_full_in_its_tooltip(window):
+    view = window.portfolio
+    view.resize(1000, 600)
+    view.table.setColumnWidth(column("title"), 40)
+    index = view.model.index(0, column("title"))
+    assert hover_tooltip(view.table, index) == view.model.rows[0].title
+    # a cell without signals has no attention tooltip
+    quiet = next(r for r, row in enumerate(view.model.rows) if not view.model.signal_keys[row.id])
+    assert hover_tooltip(view.table, view.model.index(quiet, column("attention"))) == ""
 
 
 def test_hidden_columns_and_sort_are_remembered(window, qtbot):

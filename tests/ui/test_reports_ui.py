@@ -490,3 +490,76 @@ def test_not_now_is_not_asked_again(window, qtbot, monkeypatch):
     make(window, qtbot, "portfolio_review")
     assert asked == [1]
     assert prefs.get_str("briefs/municipality") == ""
+
+
+# ---------------------------------------------------------------- a large portfolio review
+
+
+@pytest.fixture
+def generated_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """The main window on a generated portfolio long enough to be laid out page by page."""
+    from coprod_desktop.reports.base import PAGED_ROWS
+    from coprod_desktop.store.migrate import open_database
+    from tests.benchmarks import generate
+    from tests.ui.helpers import main_window
+
+    path = tmp_path / "generated.sqlite"
+    generate.build(path, PAGED_ROWS + 100, quiet=True)
+    db = open_database(str(path), user="tester")
+    try:
+        with main_window(qtbot, db) as win:
+            yield win
+    finally:
+        db.dispose()
+
+
+def test_a_large_portfolio_review_shows_progress_and_every_initiative(generated_window, qtbot):
+    window = generated_window
+    seen: list[tuple[int, int]] = []
+    operation = window.briefs.portfolio_review()
+    assert operation is not None and operation.dialog is not None
+    operation.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(operation.done, timeout=60000):
+        pass
+    preview = window.briefs.previews[-1]
+    qtbot.addWidget(preview)
+    text = check_preview(preview)
+    references = [row.reference for row in reporting.load_portfolio(window.db, light=True)]
+    assert len(references) == window.portfolio.model.total
+    assert all(reference in text for reference in references)
+    # the bar moved on page by page while the table was laid out, and came to the end
+    assert len({done for done, _total in seen if 55 < done < 100}) >= 3
+    assert seen[-1] == (100, 100)
+
+
+def test_cancel_stops_a_large_portfolio_review_while_its_pages_are_laid_out(
+    generated_window, qtbot, monkeypatch
+):
+    from coprod_desktop.reports.base import PagedTable
+
+    window = generated_window
+    laying_out, go_on = threading.Event(), threading.Event()
+    pages: list[int] = []
+    lay_out_page = PagedTable._page
+
+    def slow_page(self, end):  # type: ignore[no-untyped-def]
+        # a slow machine: the second page of the table waits until the user has cancelled
+        pages.append(end)
+        if len(pages) == 2:
+            laying_out.set()
+            go_on.wait(20)
+        return lay_out_page(self, end)
+
+    monkeypatch.setattr(PagedTable, "_page", slow_page)
+    operation = window.briefs.portfolio_review()
+    assert operation is not None and operation.dialog is not None
+    qtbot.waitUntil(laying_out.is_set, timeout=60000)
+    cancel = operation.dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    with qtbot.waitSignal(operation.done, timeout=20000):
+        go_on.set()
+    # stopped at the next page: not laid out to the end, no preview, no file left behind
+    assert len(pages) == 2
+    assert not window.briefs.previews
+    assert not list(preview_folder().glob("brief-*.pdf"))
