@@ -19,10 +19,8 @@ from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
-from coprod_desktop.services import initiatives
 from coprod_desktop.services.portfolio import PortfolioFilter
 from coprod_desktop.services.portfolio import ids as portfolio_ids
-from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 OPEN = ("open", "in_progress")
@@ -64,7 +62,13 @@ class CommitmentRow:
         }
 
 
+# The ORM's models load where a function below needs them, not with this module: My work
+# (plain SQL) is on the first screen, before anything else touches the ORM.
+
+
 def _columns() -> tuple[Any, ...]:
+    from coprod_desktop.store import models as m
+
     c, i, s = m.Commitment, m.Initiative, m.Stakeholder
     return (
         c.id,
@@ -103,6 +107,8 @@ def list_commitments(
 
     `owner` matches the commitment's owner without regard to case; `due_before` keeps those
     due before that day."""
+    from coprod_desktop.store import models as m
+
     _check_statuses(statuses)
     c = m.Commitment
     query = (
@@ -143,6 +149,9 @@ def set_status(
     progress again: `done_on` is cleared). Audited; the initiative's version goes up, so an
     editor holding an older copy sees a conflict instead of overwriting. Returns the new
     version of the initiative."""
+    from coprod_desktop.services import initiatives
+    from coprod_desktop.store import models as m
+
     _check_statuses([status])
     with db.session() as session:
         row = session.get(m.Commitment, commitment_id)
