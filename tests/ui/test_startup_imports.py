@@ -22,6 +22,10 @@ LATER = (
     "coprod_desktop.ui.dashboard",
     "coprod_desktop.ui.stakeholders",
     "coprod_desktop.ui.dialogs",
+    "coprod_desktop.ui.name_review",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
 )
 
 # Starts the app as `coprod-desktop` does and, when it says the window is usable, prints
