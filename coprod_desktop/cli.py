@@ -783,7 +783,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_backup(self) -> int:
-        from coprod_desktop.services import backups, maintenance
+        from coprod_desktop.services import backups
 
         action = self.args.backup_action
         if action is None and self.args.output is None:
@@ -791,7 +791,7 @@ class Cli:
             print("coprod backup: error: give -o FILE, 'list' or 'restore NAME'", file=sys.stderr)
             return EXIT_USAGE
         if action is None:
-            path = maintenance.backup(self.open(), self.args.output)
+            path = backups.backup(self.open(), self.args.output)
             self.say("cli_backup_done", path=path)
             return EXIT_OK
         if action == "list":

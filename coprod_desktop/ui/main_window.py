@@ -964,11 +964,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from coprod_desktop.services import maintenance
+        from coprod_desktop.services import backups
 
         db = self.db
         self.background.run(
-            lambda _p: maintenance.backup(db, Path(path)),
+            lambda _p: backups.backup(db, Path(path)),
             lambda written: self.statusBar().showMessage(
                 self.tr("Backup written to %1").replace("%1", str(written)), 8000
             ),
