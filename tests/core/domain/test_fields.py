@@ -144,6 +144,8 @@ def test_the_json_schema_has_exactly_the_declared_fields(entity: str) -> None:
     node = SCHEMA["$defs"][entity]
     lists = set(validation.NESTED_LISTS.get(entity, {}))
     declared = {f.name for f in RECORDS[entity] if f.interchange}
+    assert lists <= set(node["properties"]), f"$defs/{entity} lacks a nested list"
+    assert node.get("additionalProperties") is False, f"$defs/{entity} allows unknown fields"
     properties = set(node["properties"]) - lists
     assert not declared - properties, (
         f"add {sorted(declared - properties)} to $defs/{entity} of the JSON Schema"
