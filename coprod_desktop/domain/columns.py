@@ -806,6 +806,14 @@ _ENTITY_SHEETS = {
 }
 
 
+def column(entity: str, field: str) -> Column | None:
+    """The spreadsheet column of a declared field of `entity` (its sheet's), or None."""
+    for sheet in SHEETS:
+        if sheet.name == _ENTITY_SHEETS.get(entity):
+            return next((c for c in sheet.columns if c.field == field), None)
+    return None
+
+
 def field_label(entity: str, field: str, lang: str = "en") -> str:
     """A stored field as people call it: "Participation" rather than `participation_level`,
     "Stakeholder" rather than `stakeholder_id` (the audit trail, History, `coprod history`)."""

@@ -25,6 +25,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from coprod_desktop import paths
+from coprod_desktop.domain import interchange_schema
 from coprod_desktop.domain import merge as merging
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
@@ -147,8 +148,9 @@ def _encodable(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(paths.resource_path(*SCHEMA_FILE).read_text("utf-8"))
-    return loaded
+    """The full JSON Schema: the committed skeleton with every declared field's rules."""
+    skeleton = json.loads(paths.resource_path(*SCHEMA_FILE).read_text("utf-8"))
+    return interchange_schema.build(skeleton)
 
 
 def _path(parts: Any) -> str:

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, String, Text, inspect
 from sqlalchemy.types import TypeEngine
 
-from coprod_desktop import paths
 from coprod_desktop.domain import analysis, columns, fields, validation
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.fields import RECORDS, TABLES, FieldDef
@@ -23,7 +22,7 @@ from coprod_desktop.store import search
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
-SCHEMA = json.loads(paths.resource_path("schema", "coprod-interchange.schema.json").read_text())
+SCHEMA = exchange.schema()  # the committed skeleton with the declared rules added
 
 # Columns of the declared records' tables that hold no field: ids, links, timestamps, locks,
 # and what triggers or the code derive from other fields.

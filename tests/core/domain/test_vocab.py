@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 import string
 
 import pytest
 
-from coprod_desktop import paths
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.messages import CATALOGUE, message
+from coprod_desktop.services import exchange
 
 # The agreed keys, written out by hand rather than read from the code under test: a key
 # renamed or dropped in domain/vocab.py fails here.
@@ -232,7 +231,7 @@ def test_message_fills_in_placeholders_in_the_chosen_language() -> None:
 
 
 def _schema() -> dict:  # type: ignore[type-arg]
-    return json.loads(paths.resource_path("schema", "coprod-interchange.schema.json").read_text())
+    return exchange.schema()
 
 
 SCHEMA_ENUMS: list[tuple[str, str, type[v.Vocabulary]]] = [
