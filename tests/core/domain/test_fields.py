@@ -386,3 +386,12 @@ def test_plain_editor_fields_are_the_initiatives_text_and_date_fields() -> None:
     assert plain["next_review"] == "date"
     assert "key" not in plain and "sector" not in plain
     assert {f.tab for f in fields.PLAIN_EDITOR_FIELDS} == {"overview", "classification"}
+
+
+def test_every_stored_plain_field_of_the_initiative_has_an_editor_tab() -> None:
+    untabbed = [
+        f.name
+        for f in RECORDS["initiative"]
+        if f.kind in fields.PLAIN_KINDS and f.stored_as is not None and f.tab is None
+    ]
+    assert untabbed == [], f"give {untabbed} a tab= in domain/fields.py (the editor shows it)"
