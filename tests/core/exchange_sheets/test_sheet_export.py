@@ -10,7 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coprod_desktop import paths
 from coprod_desktop.domain import columns as cols
 from coprod_desktop.domain import fieldguide
 from coprod_desktop.services import exchange, spreadsheet
@@ -120,13 +119,8 @@ def test_the_field_guide_lists_every_exported_column_in_both_languages(
     path = tmp_path / "all.xlsx"
     spreadsheet.export_xlsx(demo, path, lang="da")
     workbook = openpyxl.load_workbook(path)
-    for lang in fieldguide.LANGS:
-        committed = paths.resource_path("field-guide", f"field-guide.{lang}.md").read_text("utf-8")
-        assert committed == fieldguide.render(lang), (
-            "run python -m coprod_desktop.domain.fieldguide"
-        )
-    guide_da = paths.resource_path("field-guide", "field-guide.da.md").read_text("utf-8")
-    guide_en = paths.resource_path("field-guide", "field-guide.en.md").read_text("utf-8")
+    guide_da = fieldguide.render("da")
+    guide_en = fieldguide.render("en")
     for spec in cols.SHEETS:
         headings = [c.value for c in workbook[spec.label("da")][1]]
         for heading, column in zip(headings, spec.columns, strict=True):
@@ -151,3 +145,14 @@ def test_vocabulary_labels_are_unambiguous_for_the_import() -> None:
                 assert column.vocabulary.from_key_or_label(text) is member
     headings = [h for c in cols.INITIATIVE_COLUMNS for h in (c.field, c.en, c.da)]
     assert all(cols.match_header(h) is not None for h in headings)
+
+
+def test_the_field_guide_command_prints_it_or_writes_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fieldguide.main(["--lang", "da"]) == 0
+    assert capsys.readouterr().out == fieldguide.render("da")
+    assert fieldguide.main([str(tmp_path / "guide")]) == 0
+    for lang in fieldguide.LANGS:
+        written = (tmp_path / "guide" / f"field-guide.{lang}.md").read_text("utf-8")
+        assert written == fieldguide.render(lang)

@@ -141,5 +141,3 @@ def test_the_field_guide_documents_every_mapped_field_in_both_languages() -> Non
         assert heading in guide
         for field, text in MAPPING:
             assert f"`{field}`" in guide and text.get(lang) in guide
-    committed = Path(__file__).resolve().parents[3] / "resources" / "field-guide"
-    assert render("da") == (committed / "field-guide.da.md").read_text("utf-8")
