@@ -1,5 +1,5 @@
 """Column headings of the spreadsheet import and exports, in English and Danish, with a
-one-line explanation of each (the field guide, `domain.fieldguide`, is made from these).
+one-line explanation of each (the field guide, `domain.field_guide`, is made from these).
 
 A spreadsheet heading may be the interchange field name or its English or Danish label;
 `match_header` finds the field for a heading. One table serves the import, the CSV/XLSX

@@ -1,6 +1,6 @@
 """Backups for the GUI and the CLI, all in one place: make a copy on request (`backup`), list
 the automatic ones, find the latest good one, restore one. (The copies themselves are made by
-`store/backups.py`, which the store also uses before a migration.)
+`store/backup_files.py`, which the store also uses before a migration.)
 
 Restoring puts a backup over the current SQLite file. It is refused while another program has
 the database open (close it there first; the GUI disposes its own Database before calling),
@@ -30,8 +30,8 @@ from coprod_desktop.domain.errors import (
 )
 from coprod_desktop.services import safe_write
 from coprod_desktop.services.safe_write import fsync_folder
-from coprod_desktop.store import backups as store
-from coprod_desktop.store.backups import BackupInfo
+from coprod_desktop.store import backup_files as store
+from coprod_desktop.store.backup_files import BackupInfo
 from coprod_desktop.store.db import (
     SQLITE_HEADER,
     Database,

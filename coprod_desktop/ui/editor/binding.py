@@ -26,7 +26,7 @@ from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
 from coprod_desktop.ui.widgets import DateField, VocabCombo, with_error
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 Binding = tuple[Callable[[], Any], Callable[[Any], None]]
 

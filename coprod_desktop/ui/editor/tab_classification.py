@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain import analysis
+from coprod_desktop.domain import assessment
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.classification import suggest
 from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
@@ -39,7 +39,7 @@ from coprod_desktop.ui.editor.undo import FieldCommand
 from coprod_desktop.ui.widgets import ErrorLabel, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 _PLACED = (
     "type",
@@ -218,7 +218,7 @@ def suggested_type(editor: EditorBase) -> str | None:
     if editor.accepted_answers is not None:
         accepted = suggest(editor.accepted_answers).primary
         return accepted.value if accepted is not None else None
-    return analysis.suggested_type(editor.data)
+    return assessment.suggested_type(editor.data)
 
 
 def show_suggestion(editor: EditorBase, suggestion: str | None) -> None:

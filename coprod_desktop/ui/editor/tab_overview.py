@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain import analysis
+from coprod_desktop.domain import assessment
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.editor.binding import (
@@ -29,7 +29,7 @@ from coprod_desktop.ui.editor.binding import (
 from coprod_desktop.ui.widgets import DateField, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def overview_tab(editor: EditorBase) -> QWidget:
@@ -117,11 +117,11 @@ def show_glance(editor: EditorBase, suggestion: str | None) -> None:
     data = editor.data
     lang = i18n.lang()
     today = dt.date.today()
-    signals = analysis.attention_signals(data, today)
+    signals = assessment.attention_signals(data, today)
     lines = [
         "<p><b>{}</b> {}%</p>".format(
             QCoreApplication.translate("InitiativeEditor", "Completeness:"),
-            analysis.completeness(data),
+            assessment.completeness(data),
         ),
         "<p><b>{}</b> {}</p>".format(
             QCoreApplication.translate("InitiativeEditor", "Type:"),

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from coprod_desktop.services import attachments, backups
-from coprod_desktop.store import backups as store_backups
+from coprod_desktop.store import backup_files as store_backups
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories

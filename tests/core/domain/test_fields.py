@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, String, Text, inspect
 from sqlalchemy.types import TypeEngine
 
-from coprod_desktop.domain import analysis, columns, fields, validation
+from coprod_desktop.domain import assessment, columns, fields, validation
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.fields import RECORDS, TABLES, FieldDef
-from coprod_desktop.services import exchange, file_import, portfolio, privacy
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import exchange, file_import, portfolio_query, privacy
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.db import Database
@@ -316,13 +316,13 @@ def test_every_searchable_field_is_found_after_a_save_and_after_an_import(
     file_import.import_file(db, path)
     words["reference"] = "CP-2031-001"
     for name, word in words.items():
-        found = portfolio.rows(db, PortfolioFilter(search=word), limit=10)
+        found = portfolio_query.rows(db, PortfolioFilter(search=word), limit=10)
         references = {row.reference for row in found}
         assert "CP-2031-001" in references, f"the import did not index {name}"
         if name != "reference":
             assert saved.reference in references, f"a save did not index {name}"
     for word in ("zqxjournal", "zqxpromise"):
-        found = portfolio.rows(db, PortfolioFilter(search=word), limit=10)
+        found = portfolio_query.rows(db, PortfolioFilter(search=word), limit=10)
         assert [row.reference for row in found] == ["CP-2031-001"]
     # the bulk import's text is what a re-index makes of the stored initiative
     with db.engine.begin() as connection:
@@ -369,7 +369,7 @@ def test_an_erase_clears_every_personal_field_of_the_person(db: Database) -> Non
 
 def test_every_completeness_field_counts() -> None:
     empty = d.InitiativeData(title="", sector="", status="")
-    base = analysis.completeness(empty)
+    base = assessment.completeness(empty)
     values = {"public_values": ["better_results"], "start_date": None, "next_review": None}
     import datetime as dt
 
@@ -377,7 +377,7 @@ def test_every_completeness_field_counts() -> None:
         declared = fields.field("initiative", name)
         value: Any = values.get(name) or (dt.date(2026, 1, 1) if declared.kind == "date" else "x")
         filled = dataclasses.replace(empty, **{name: value})
-        assert analysis.completeness(filled) > base, name
+        assert assessment.completeness(filled) > base, name
 
 
 def test_plain_editor_fields_are_the_initiatives_text_and_date_fields() -> None:

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from coprod_desktop.domain import columns as cols
-from coprod_desktop.domain import fieldguide
+from coprod_desktop.domain import field_guide
 from coprod_desktop.services import exchange, spreadsheet
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 
@@ -119,8 +119,8 @@ def test_the_field_guide_lists_every_exported_column_in_both_languages(
     path = tmp_path / "all.xlsx"
     spreadsheet.export_xlsx(demo, path, lang="da")
     workbook = openpyxl.load_workbook(path)
-    guide_da = fieldguide.render("da")
-    guide_en = fieldguide.render("en")
+    guide_da = field_guide.render("da")
+    guide_en = field_guide.render("en")
     for spec in cols.SHEETS:
         headings = [c.value for c in workbook[spec.label("da")][1]]
         for heading, column in zip(headings, spec.columns, strict=True):
@@ -150,9 +150,9 @@ def test_vocabulary_labels_are_unambiguous_for_the_import() -> None:
 def test_the_field_guide_command_prints_it_or_writes_both_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert fieldguide.main(["--lang", "da"]) == 0
-    assert capsys.readouterr().out == fieldguide.render("da")
-    assert fieldguide.main([str(tmp_path / "guide")]) == 0
-    for lang in fieldguide.LANGS:
+    assert field_guide.main(["--lang", "da"]) == 0
+    assert capsys.readouterr().out == field_guide.render("da")
+    assert field_guide.main([str(tmp_path / "guide")]) == 0
+    for lang in field_guide.LANGS:
         written = (tmp_path / "guide" / f"field-guide.{lang}.md").read_text("utf-8")
-        assert written == fieldguide.render(lang)
+        assert written == field_guide.render(lang)

@@ -1,8 +1,8 @@
 """The field guide: every column the CSV and XLSX exports write (and the import reads), what it
 means and its allowed values, in English and Danish. Made from `domain.columns` and the
 vocabularies, so it cannot drift. The GUI's Help menu shows it made on the spot; no copy is
-kept in the repository. `python -m coprod_desktop.domain.fieldguide [--lang da]` prints it;
-`python -m coprod_desktop.domain.fieldguide FOLDER` writes field-guide.en.md and
+kept in the repository. `python -m coprod_desktop.domain.field_guide [--lang da]` prints it;
+`python -m coprod_desktop.domain.field_guide FOLDER` writes field-guide.en.md and
 field-guide.da.md into FOLDER (to hand out, or to ship beside a build).
 """
 
@@ -138,7 +138,7 @@ def _participedia_section(lang: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m coprod_desktop.domain.fieldguide",
+        prog="python -m coprod_desktop.domain.field_guide",
         description="Print the field guide, or write it in every language into a folder.",
     )
     parser.add_argument("folder", nargs="?", type=Path, help="write field-guide.<lang>.md here")

@@ -1,11 +1,11 @@
 """Help > Field guide: every column of the spreadsheet import and exports, in the app language
-(made when shown by `domain.fieldguide.render`, so it always matches the columns)."""
+(made when shown by `domain.field_guide.render`, so it always matches the columns)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from coprod_desktop.domain import fieldguide
+from coprod_desktop.domain import field_guide
 from coprod_desktop.ui import i18n
 
 STYLE = """
@@ -28,7 +28,7 @@ class FieldGuide(QDialog):
         self.browser.setAccessibleName(self.tr("Field guide"))
         self.browser.document().setDefaultStyleSheet(STYLE)
         lang = i18n.lang()
-        self.browser.setMarkdown(fieldguide.render(lang if lang in fieldguide.LANGS else "en"))
+        self.browser.setMarkdown(field_guide.render(lang if lang in field_guide.LANGS else "en"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
