@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.dialects.sqlite import base as sqlite_types
 from sqlalchemy.orm import Session
 
 from coprod_desktop.domain.vocab import is_natural_person
@@ -39,6 +40,8 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "commitments": convert.COMMITMENT_FIELDS,
     "outcomes": convert.OUTCOME_FIELDS,
 }
+_SQLITE_DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"
+_date_text = date.isoformat  # the same text for a date (and, like it, refuses anything else)
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
 
@@ -169,24 +172,24 @@ class BulkWriter:
         # this transaction holds the only write lock, so each row gets the next rowid after
         # the largest one, in the order given.
         fixed = tuple(self._bind(table.c[name], value) for name, value in constants.items())
-        processors = [
-            (index, process)
-            for index, name in enumerate(columns)
-            if (process := self._processor(table.c[name])) is not None
-        ]
         extra = computed or {}
         repeats = sum(expression.count("?") for expression in extra.values())
-        if processors:
-            values = []
-            for row in rows:
-                listed = list(row)
-                for index, process in processors:
-                    listed[index] = process(listed[index])
-                values.append((*listed, *fixed, *(row[0],) * repeats))
-        elif repeats:
+        converted = [
+            (index, convert_column)
+            for index, name in enumerate(columns)
+            if (convert_column := self._column_processor(table.c[name])) is not None
+        ]
+        if converted:  # a column at a time (a date column is one comprehension, not n calls)
+            by_column: list[Any] = list(zip(*rows, strict=True))
+            for index, convert_column in converted:
+                by_column[index] = convert_column(by_column[index])
+            rows = list(zip(*by_column, strict=True))
+        if repeats:
             values = [(*row, *fixed, *(row[0],) * repeats) for row in rows]
-        else:
+        elif fixed:
             values = [(*row, *fixed) for row in rows]
+        else:
+            values = rows
         quote = self.dialect.identifier_preparer.quote
         names = ", ".join(quote(name) for name in (*columns, *constants, *extra))
         marks = ", ".join(["?"] * (len(columns) + len(constants)) + list(extra.values()))
@@ -221,6 +224,21 @@ class BulkWriter:
                 self.connection.exec_driver_sql(restore)
             raise
         self.connection.exec_driver_sql(restore)
+
+    def _column_processor(self, column: Any) -> Callable[[Sequence[Any]], list[Any]] | None:
+        """What binding does to a whole column of values (None: nothing), as a list."""
+        impl = column.type.dialect_impl(self.dialect)
+        if (
+            type(impl) is sqlite_types.DATE
+            and impl._storage_format == _SQLITE_DATE_FORMAT
+            and self.dialect.name == "sqlite"
+        ):
+            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD)
+            return lambda values: [x if x is None else _date_text(x) for x in values]
+        process = self._processor(column)
+        if process is None:
+            return None
+        return lambda values: list(map(process, values))
 
     def _processor(self, column: Any) -> Callable[[Any], Any] | None:
         process: Callable[[Any], Any] | None = column.type.dialect_impl(
