@@ -227,17 +227,17 @@ class BulkWriter:
 
     def _column_processor(self, column: Any) -> Callable[[Sequence[Any]], list[Any]] | None:
         """What binding does to a whole column of values (None: nothing), as a list."""
-        impl = column.type.dialect_impl(self.dialect)
-        if (
-            type(impl) is sqlite_types.DATE
-            and impl._storage_format == _SQLITE_DATE_FORMAT
-            and self.dialect.name == "sqlite"
-        ):
-            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD)
-            return lambda values: [x if x is None else _date_text(x) for x in values]
         process = self._processor(column)
         if process is None:
             return None
+        impl = column.type.dialect_impl(self.dialect)
+        if (
+            isinstance(impl, sqlite_types.DATE)
+            and impl._storage_format == _SQLITE_DATE_FORMAT
+            and process.__qualname__ == "DATE.bind_processor.<locals>.process"
+        ):
+            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD)
+            return lambda values: [x if x is None else _date_text(x) for x in values]
         return lambda values: list(map(process, values))
 
     def _processor(self, column: Any) -> Callable[[Any], Any] | None:
