@@ -57,6 +57,10 @@ def _json_value(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+# the import events' JSON: json.dumps(…, ensure_ascii=False, default=_json_value), with one
+# encoder made once (the file's records, from JSON, cannot refer to themselves)
+_EVENT_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_value).encode
+
 # what an initiative's import event leaves out of the file's record: the document's own key
 # and version, and the documents (`attachments` writes their own history)
 _NOT_KEPT = frozenset({"key", "version", "attachments"})
@@ -97,7 +101,7 @@ def first_state(
             else x
             for x in commitments
         ]
-    return json.dumps(state, ensure_ascii=False, default=_json_value)
+    return _EVENT_JSON(state)
 
 
 # an insert trigger keeping a fact of its initiative: the assignments, for the row inserted
@@ -263,14 +267,12 @@ class BulkWriter:
         rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
         ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
         states = [
-            json.dumps(
+            _EVENT_JSON(
                 {
                     n: _stakeholder_value(s, n)
                     for n in convert.STAKEHOLDER_SCALARS
                     if s[n] is not None
-                },
-                ensure_ascii=False,
-                default=_json_value,
+                }
             )
             for s in records
         ]
@@ -335,29 +337,34 @@ class BulkWriter:
                 n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
             )
             get = itemgetter(*names)
-            child_rows: list[tuple[Any, ...]] = []
-            for item, parent in zip(items, parents, strict=True):
-                for x in item[list_name]:
-                    values = get(x)
-                    if list_name == "stakeholders":
-                        sid = people[x["stakeholder"]][0]
-                        child_rows.append((parent, sid, *values))
-                    else:
-                        if list_name == "resources":
-                            source = x["source"]
-                            values = (*values, people[source][0] if source is not None else None)
-                        elif list_name == "journal":
-                            participants.append(tuple({people[k][0] for k in x["participants"]}))
-                            journal_keys.append((parent, x["key"]))
-                        elif list_name == "commitments":
-                            other, entry = x["counterpart"], x["journal"]
-                            values = (
-                                *values,
-                                people[other][0] if other is not None else None,
-                                journal_ids[(parent, entry)] if entry is not None else None,
-                                m.sort_key(x["owner"]),
-                            )
-                        child_rows.append((parent, *values))
+            # one comprehension per kind of list (a party as its stakeholder id)
+            pairs = [(parent, x) for item, parent in zip(items, parents, strict=True)
+                     for x in item[list_name]]  # fmt: skip
+            child_rows: list[tuple[Any, ...]]
+            if list_name == "stakeholders":
+                child_rows = [(p, people[x["stakeholder"]][0], *get(x)) for p, x in pairs]
+            elif list_name == "resources":
+                child_rows = [
+                    (p, *get(x), people[x["source"]][0] if x["source"] is not None else None)
+                    for p, x in pairs
+                ]
+            elif list_name == "journal":
+                child_rows = [(p, *get(x)) for p, x in pairs]
+                participants = [tuple({people[k][0] for k in x["participants"]}) for _p, x in pairs]
+                journal_keys = [(p, x["key"]) for p, x in pairs]
+            elif list_name == "commitments":
+                child_rows = [
+                    (
+                        p,
+                        *get(x),
+                        people[x["counterpart"]][0] if x["counterpart"] is not None else None,
+                        journal_ids[(p, x["journal"])] if x["journal"] is not None else None,
+                        m.sort_key(x["owner"]),
+                    )
+                    for p, x in pairs
+                ]
+            else:
+                child_rows = [(p, *get(x)) for p, x in pairs]
             if list_name == "stakeholders":
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
