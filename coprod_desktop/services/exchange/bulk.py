@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from datetime import date
 from operator import itemgetter
@@ -317,16 +316,6 @@ class BulkWriter:
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
             parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        # The import events' JSON is made on a second thread while this one waits on SQLite
-        # (which lets go of the GIL while it writes): a tenth of the import, hidden.
-        pool = ThreadPoolExecutor(max_workers=1)
-        states = pool.submit(
-            lambda: [
-                first_state(record, reference, people)
-                for record, reference in zip(given, references, strict=True)
-            ]
-        )
-        pool.shutdown(wait=False)
 
         participants: list[tuple[int, ...]] = []
         journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
@@ -403,7 +392,13 @@ class BulkWriter:
                 computed=self.facts(triggers, written),
             )
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
-        self.note("initiative", parents, parents, states.result())
+        # (made here: on a second thread while SQLite wrote they gained nothing measurable, as
+        # this thread has to win the GIL back after every row SQLite writes)
+        states = [
+            first_state(record, reference, people)
+            for record, reference in zip(given, references, strict=True)
+        ]
+        self.note("initiative", parents, parents, states)
         # their search rows from the text in hand (what search.reindex would read back)
         search.index_new(
             self.connection,
