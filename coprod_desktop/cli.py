@@ -309,7 +309,7 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def _filter(args: argparse.Namespace) -> Any:
-    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
 
     return PortfolioFilter(
         types=_split(args.type),
@@ -440,10 +440,12 @@ class Cli:
         if self.args.participedia:
             import os
 
-            from coprod_desktop.services import participedia
+            from coprod_desktop.services import participedia_export
 
             place = os.environ.get("COPROD_MUNICIPALITY", "")
-            count = participedia.export_file(self.open(), self.args.output, flt, self.lang, place)
+            count = participedia_export.export_file(
+                self.open(), self.args.output, flt, self.lang, place
+            )
             self.say("cli_exported", count=count, path=self.args.output)
             return EXIT_OK
         count = file_export.export_file(self.open(), self.args.output, flt, self.lang)
@@ -462,7 +464,7 @@ class Cli:
                 gc.enable()
 
     def _list(self) -> int:
-        from coprod_desktop.services import portfolio
+        from coprod_desktop.services import portfolio_query
 
         db = self.open()
         flt = _filter(self.args)
@@ -472,7 +474,7 @@ class Cli:
         as_json = self.args.format == "json"
         # the rows with their signals (and, for JSON, the suggested type and completeness)
         # in one pass over the filtered portfolio, without loading each initiative's records
-        listed = portfolio.listing(db, flt, sort=self.args.sort, assess=as_json)
+        listed = portfolio_query.listing(db, flt, sort=self.args.sort, assess=as_json)
         if not as_json:  # the table prints the number of signals
             self._print_table(listed)
             return EXIT_OK
@@ -559,7 +561,7 @@ class Cli:
     def cmd_commitments(self) -> int:
         from coprod_desktop.domain import vocab as v
         from coprod_desktop.services import commitments
-        from coprod_desktop.services.portfolio import PortfolioFilter, validate_filter
+        from coprod_desktop.services.portfolio_query import PortfolioFilter, validate_filter
 
         args = self.args
         flt = PortfolioFilter(
@@ -670,7 +672,7 @@ class Cli:
             pdf = briefs.initiative_brief(self.open(), args.ident, settings)
         else:
             flt = _filter(args)
-            from coprod_desktop.services.portfolio import validate_filter
+            from coprod_desktop.services.portfolio_query import validate_filter
 
             validate_filter(flt)  # a bad filter is refused before the database opens
             if args.report == "portfolio":
@@ -783,7 +785,7 @@ class Cli:
         return EXIT_OK
 
     def cmd_backup(self) -> int:
-        from coprod_desktop.services import backups, maintenance
+        from coprod_desktop.services import backups
 
         action = self.args.backup_action
         if action is None and self.args.output is None:
@@ -791,7 +793,7 @@ class Cli:
             print("coprod backup: error: give -o FILE, 'list' or 'restore NAME'", file=sys.stderr)
             return EXIT_USAGE
         if action is None:
-            path = maintenance.backup(self.open(), self.args.output)
+            path = backups.backup(self.open(), self.args.output)
             self.say("cli_backup_done", path=path)
             return EXIT_OK
         if action == "list":
@@ -1011,10 +1013,10 @@ class Cli:
         return PersonCommands(self).retention()
 
     def cmd_check(self) -> int:
-        from coprod_desktop.services import maintenance, privacy
+        from coprod_desktop.services import health, privacy
 
         db = self.open(upgrade=False)
-        result = maintenance.check(db)
+        result = health.check(db)
         if result.ok and privacy.cleanup_pending(db):
             done, reason = privacy.finish_cleanup(db)
             if not done:

@@ -392,7 +392,7 @@ class RecordedFacts:
     """What the assistant's pre-answers read of an initiative: its own fields, counts over
     its involvements (stakeholder kind and role) and two facts about its resources. The
     portfolio's JSON listing gathers these counts in SQL for thousands of initiatives at once
-    (services/portfolio.py); `facts_of` is the reference, from the records themselves."""
+    (services/portfolio_query.py); `facts_of` is the reference, from the records themselves."""
 
     leaning: InitiativeType | None  # the type the words of the texts point to, if any
     sector: str

@@ -1,5 +1,5 @@
 """Column headings of the spreadsheet import and exports, in English and Danish, with a
-one-line explanation of each (the field guide in resources/field-guide/ is made from these).
+one-line explanation of each (the field guide, `domain.field_guide`, is made from these).
 
 A spreadsheet heading may be the interchange field name or its English or Danish label;
 `match_header` finds the field for a heading. One table serves the import, the CSV/XLSX
@@ -804,6 +804,14 @@ _ENTITY_SHEETS = {
     "commitment": "commitments",
     "outcome": "outcomes",
 }
+
+
+def column(entity: str, field: str) -> Column | None:
+    """The spreadsheet column of a declared field of `entity` (its sheet's), or None."""
+    for sheet in SHEETS:
+        if sheet.name == _ENTITY_SHEETS.get(entity):
+            return next((c for c in sheet.columns if c.field == field), None)
+    return None
 
 
 def field_label(entity: str, field: str, lang: str = "en") -> str:

@@ -1,21 +1,22 @@
 """One declaration of every field of every kind of record: what it holds and what it means.
 
 Everything that used to repeat a field's properties is derived from here: the validation rules
-(`validation.SPECS`, and through them the quick import check), the search index's text and the
-bulk import's search text (`store.search.initiative_text`), what an erase rewrites and an
-access request looks through (`store.models.FREE_TEXT`, `PERSONAL_FIELDS`), the fields that
-count towards completeness, the columns copied between rows and plain data, and the editor's
-plain fields (`PLAIN_EDITOR_FIELDS`). What cannot sensibly be derived (the ORM columns, the
-migrations, the JSON Schema file, the spreadsheet columns with their English and Danish labels,
-the domain dataclasses) is checked against this declaration by tests/core/domain/test_fields.py,
-so forgetting one of them fails a test.
+(`validation.SPECS`, and through them the quick import check), the JSON Schema's field rules
+and required lists (`interchange_schema.build`), the search index's text and the bulk import's
+search text (`store.search.initiative_text`), what an erase rewrites and an access request
+looks through (`store.models.FREE_TEXT`, `PERSONAL_FIELDS`), the fields that count towards
+completeness, the columns copied between rows and plain data, and the editor's plain fields
+(`PLAIN_EDITOR_FIELDS`: a widget of the field's kind on its declared tab). What cannot
+sensibly be derived (the ORM columns, the migrations, the spreadsheet columns with their
+English and Danish labels, the domain dataclasses) is checked against this declaration by
+tests/core/domain/test_fields.py, so forgetting one of them fails a test.
 
-Adding a plain text field to the initiative: declare it here, add the column to
-`store.models.Initiative` and a migration, the attribute to `model.InitiativeData`, the property
-to the JSON Schema, and the spreadsheet column (heading and help in English and Danish: the
-field's labels everywhere) to `domain.columns`, then regenerate the field guides
-(`python -m coprod_desktop.domain.fieldguide`). Validation, the quick import check, search,
-the bulk import, erase, the access request and the copies between rows and plain data follow
+Adding a plain text field to the initiative (five files): declare it here (with its `tab`),
+add the attribute to `model.InitiativeData`, the column to `store.models.Initiative` and a
+migration, and the spreadsheet column (heading and help in English and Danish: the field's
+labels everywhere, the field guide's text and the schema's description) to `domain.columns`.
+Validation, the JSON Schema, the quick import check, search, the bulk import, erase, the
+access request, the field guide, the editor and the copies between rows and plain data follow
 from the declaration; the tests name whatever is missing.
 """
 

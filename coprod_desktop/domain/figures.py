@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from coprod_desktop.domain.analysis import Signal, attention_signals
+from coprod_desktop.domain.assessment import Signal, attention_signals
 from coprod_desktop.domain.model import CommitmentData, InitiativeData, MandateData, ResourceData
 from coprod_desktop.domain.vocab import MUNICIPAL_RESOURCE_KINDS, ResourceKind
 

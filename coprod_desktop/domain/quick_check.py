@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -264,6 +264,7 @@ class QuickCheck:
                 _object(schema, node["items"], entity, self.entities)
             if set(self.entities) != set(SPECS):
                 raise Unsupported("entities")
+            self._checkers = _checkers(self.entities)
         except (Unsupported, KeyError, TypeError, AttributeError):
             self.enabled = False
 
@@ -289,118 +290,149 @@ class QuickCheck:
     def _list(self, items: Any, entity: _Entity) -> list[dict[str, Any]]:
         if type(items) is not list:
             raise _Unusual
+        check = self._checkers[entity.name]
         out = []
         for item in items:
-            cleaned = self._record(item, entity)
+            cleaned = check(item)
             cleaned["_present"] = frozenset(item)
             out.append(cleaned)
         return out
 
-    def _record(self, record: Any, entity: _Entity) -> dict[str, Any]:
-        if type(record) is not dict:
-            raise _Unusual
-        keys = record.keys()
-        if not (keys <= entity.allowed and entity.required <= keys):
-            raise _Unusual
-        out = entity.template.copy()
-        rules = entity.rules
-        for name, value in record.items():
-            kind, null_ok, required, min_length, max_length, allowed, low, high, child = rules[name]
-            if value is None:
-                if not null_ok:
-                    raise _Unusual
-            elif kind == "text":
-                if type(value) is not str or len(value) > max_length:
-                    raise _Unusual
-                if not value or value.isspace():  # blank: `clean` makes it None
-                    if required or len(value) < min_length:
-                        raise _Unusual
-                else:
-                    out[name] = value
-            elif kind == "vocab":
-                if type(value) is not str or value not in allowed:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "date":
-                if type(value) is not str or _ISO_DATE(value) is None:
-                    raise _Unusual
-                try:
-                    out[name] = date.fromisoformat(value)
-                except ValueError:
-                    raise _Unusual from None
-            elif kind == "list":
-                if type(value) is not list:
-                    raise _Unusual
-                out[name] = [self._record(item, self.entities[child]) for item in value]
-            elif kind == "checksum":
-                if type(value) is not str or _CHECKSUM(value) is None:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "size":
-                if type(value) is not int or value < 0 or not low <= value <= high:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "ref":
-                if type(value) is not str or len(value) > max_length:
-                    raise _Unusual
-                if not value or value.isspace():
-                    if required or len(value) < min_length:
-                        raise _Unusual
-                else:
-                    out[name] = value
-            elif kind == "bool":
-                if value is not True and value is not False:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "number":
-                if type(value) is not int and type(value) is not float:
-                    raise _Unusual
-                if not (
-                    (type(value) is int or math.isfinite(value))
-                    and value >= 0
-                    and low <= value <= high
-                ):
-                    raise _Unusual
-                out[name] = value
-            elif kind == "measure":
-                if type(value) is not int and type(value) is not float:
-                    raise _Unusual
-                if not ((type(value) is int or math.isfinite(value)) and low <= value <= high):
-                    raise _Unusual
-                out[name] = value
-            elif kind == "cvr":
-                if type(value) is not str or not is_valid_cvr(value):
-                    raise _Unusual
-                out[name] = value
-            elif kind == "severity":
-                if type(value) is not int or value not in (1, 2, 3) or not low <= value <= high:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "version":
-                if type(value) is not int or value < 1 or not low <= value <= high:
-                    raise _Unusual
-                out[name] = value
-            elif kind == "vocab_list":
-                if type(value) is not list:
-                    raise _Unusual
-                for item in value:
-                    if type(item) is not str or item not in allowed:
-                        raise _Unusual
-                if len(set(value)) != len(value) or (required and not value):
-                    raise _Unusual
-                out[name] = list(value)
-            elif kind == "ref_list":
-                if type(value) is not list or (required and not value):
-                    raise _Unusual
-                for item in value:
-                    if type(item) is not str or len(item) < min_length:
-                        raise _Unusual
-                out[name] = list(value)
-            else:
-                raise _Unusual
-        if entity.extra_checks:
-            problems: list[Any] = []
-            check_record(entity.name, out, "", problems)
-            if problems:
-                raise _Unusual
-        return out
+
+# Each kind of record gets its own checker, written out as Python source from its rules (a
+# few thousand records a second more than walking the rules: no dispatch on the kind, no
+# unpacking of the rule, the limits as constants). What each kind accepts is as described in
+# the module: anything else raises _Unusual.
+_ABSENT = object()
+_NOT_DATE = _Rule("", False, False, 0, 0, frozenset(), 0, 0, "")
+
+
+def _field_source(name: str, rule: _Rule, constant: Any) -> list[str]:
+    """The lines checking one field `v` (not None: that is settled before) into `out`."""
+    kind = rule.kind
+    key = repr(name)
+    fail = "raise _Unusual"
+    longest = "" if math.isinf(rule.max_length) else f" or len(v) > {int(rule.max_length)}"
+    range_ = f"{constant(rule.minimum)} <= v <= {constant(rule.maximum)}"
+    if kind in ("text", "ref"):
+        blank_fails = "True" if rule.required else f"len(v) < {rule.min_length}"
+        return [
+            f"if type(v) is not str{longest}: {fail}",
+            "if not v or v.isspace():",
+            f"    if {blank_fails}: {fail}",
+            f"else: out[{key}] = v",
+        ]
+    if kind == "vocab":
+        return [f"if type(v) is not str or v not in {constant(rule.allowed)}: {fail}",
+                f"out[{key}] = v"]  # fmt: skip
+    if kind == "date":
+        return [
+            f"if type(v) is not str or _ISO_DATE(v) is None: {fail}",
+            f"try: out[{key}] = _from_iso(v)",
+            "except ValueError: raise _Unusual from None",
+        ]
+    if kind == "list":
+        return [f"if type(v) is not list: {fail}",
+                f"out[{key}] = [{constant(rule.child, checker=True)}(x) for x in v]"]  # fmt: skip
+    if kind == "checksum":
+        return [f"if type(v) is not str or _CHECKSUM(v) is None: {fail}", f"out[{key}] = v"]
+    if kind == "size":
+        return [f"if type(v) is not int or v < 0 or not {range_}: {fail}", f"out[{key}] = v"]
+    if kind == "bool":
+        return [f"if v is not True and v is not False: {fail}", f"out[{key}] = v"]
+    if kind in ("number", "measure"):
+        sign = " and v >= 0" if kind == "number" else ""
+        return [
+            f"if type(v) is not int and type(v) is not float: {fail}",
+            f"if not ((type(v) is int or _isfinite(v)){sign} and {range_}): {fail}",
+            f"out[{key}] = v",
+        ]
+    if kind == "cvr":
+        return [f"if type(v) is not str or not _is_valid_cvr(v): {fail}", f"out[{key}] = v"]
+    if kind == "severity":
+        return [f"if type(v) is not int or v not in (1, 2, 3) or not {range_}: {fail}",
+                f"out[{key}] = v"]  # fmt: skip
+    if kind == "version":
+        return [f"if type(v) is not int or v < 1 or not {range_}: {fail}", f"out[{key}] = v"]
+    if kind == "vocab_list":
+        empty = " or not v" if rule.required else ""
+        return [
+            f"if type(v) is not list: {fail}",
+            "for x in v:",
+            f"    if type(x) is not str or x not in {constant(rule.allowed)}: {fail}",
+            f"if len(set(v)) != len(v){empty}: {fail}",
+            f"out[{key}] = list(v)",
+        ]
+    if kind == "ref_list":
+        empty = " or not v" if rule.required else ""
+        return [
+            f"if type(v) is not list{empty}: {fail}",
+            "for x in v:",
+            f"    if type(x) is not str or len(x) < {rule.min_length}: {fail}",
+            f"out[{key}] = list(v)",
+        ]
+    return [fail]
+
+
+def _checkers(entities: Mapping[str, _Entity]) -> dict[str, Callable[[Any], dict[str, Any]]]:
+    """A checker function per kind of record, compiled from its rules."""
+    namespace: dict[str, Any] = {
+        "_Unusual": _Unusual,
+        "_ABSENT": _ABSENT,
+        "_ISO_DATE": _ISO_DATE,
+        "_CHECKSUM": _CHECKSUM,
+        "_from_iso": date.fromisoformat,
+        "_isfinite": math.isfinite,
+        "_is_valid_cvr": is_valid_cvr,
+        "_check_record": check_record,
+    }
+
+    def constant(value: Any, *, checker: bool = False) -> str:
+        if checker:
+            return f"check_{value}"
+        if isinstance(value, float) and math.isinf(value):
+            return "_inf" if value > 0 else "-_inf"
+        if isinstance(value, float) and value.is_integer():
+            return repr(int(value))
+        if isinstance(value, int | float):
+            return repr(value)
+        name = f"_c{len(namespace)}"
+        namespace[name] = value
+        return name
+
+    namespace["_inf"] = math.inf
+    lines: list[str] = []
+    for entity in entities.values():
+        lines += [
+            f"def check_{entity.name}(record):",
+            "    if type(record) is not dict: raise _Unusual",
+            "    keys = record.keys()",
+            f"    if not (keys <= {constant(entity.allowed)} and {constant(entity.required)} <= keys):",
+            "        raise _Unusual",
+            f"    out = {constant(entity.template)}.copy()",
+            "    get = record.get",
+        ]
+        for name, rule in sorted(entity.rules.items()):
+            lines += [f"    v = get({name!r}, _ABSENT)", "    if v is _ABSENT: pass"]
+            lines.append("    elif v is None:")
+            lines.append("        pass" if rule.null_ok else "        raise _Unusual")
+            lines.append("    else:")
+            lines += [f"        {line}" for line in _field_source(name, rule, constant)]
+        pairs = DATE_ORDER.get(entity.name, ())
+        if entity.name in CROSS_CHECKED or any(
+            entity.rules.get(name, _NOT_DATE).kind != "date" for pair in pairs for name in pair
+        ):
+            lines += [
+                "    problems = []",
+                f"    _check_record({entity.name!r}, out, '', problems)",
+                "    if problems: raise _Unusual",
+            ]
+        else:  # only dates in order (`check_record`'s rule, written out): each a date or None
+            for earlier, later in pairs:
+                lines += [
+                    f"    a, b = out[{earlier!r}], out[{later!r}]",
+                    "    if a is not None and b is not None and b < a: raise _Unusual",
+                ]
+        lines.append("    return out")
+    exec(compile("\n".join(lines), "<quick_check>", "exec"), namespace)
+    return {name: namespace[f"check_{name}"] for name in entities}

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from coprod_desktop.domain.analysis import OPEN_STATUSES, SIGNAL_KEYS, Thresholds
+from coprod_desktop.domain.assessment import OPEN_STATUSES, SIGNAL_KEYS, Thresholds
 from coprod_desktop.store.db import Database
 
 _OPEN = "i.status IN (" + ", ".join(f"'{s}'" for s in sorted(OPEN_STATUSES)) + ")"

@@ -1,4 +1,6 @@
-"""Automatic backups for the GUI and the CLI: list them, find the latest good one, restore one.
+"""Backups for the GUI and the CLI, all in one place: make a copy on request (`backup`), list
+the automatic ones, find the latest good one, restore one. (The copies themselves are made by
+`store/backup_files.py`, which the store also uses before a migration.)
 
 Restoring puts a backup over the current SQLite file. It is refused while another program has
 the database open (close it there first; the GUI disposes its own Database before calling),
@@ -22,14 +24,17 @@ from coprod_desktop.domain.errors import (
     DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseUnavailableError,
+    FileProblemError,
     InputFileError,
     NewerSchemaError,
 )
+from coprod_desktop.services import safe_write
 from coprod_desktop.services.safe_write import fsync_folder
-from coprod_desktop.store import backups as store
-from coprod_desktop.store.backups import BackupInfo
+from coprod_desktop.store import backup_files as store
+from coprod_desktop.store.backup_files import BackupInfo
 from coprod_desktop.store.db import (
     SQLITE_HEADER,
+    Database,
     busy_timeout_ms,
     is_read_only,
     read_only_uri,
@@ -42,12 +47,32 @@ from coprod_desktop.store.migrate import is_known_revision
 __all__ = [
     "BackupInfo",
     "RestoreResult",
+    "backup",
     "database_path",
     "latest_backup_for",
     "list_backups",
     "restore_backup",
     "verify_backup",
 ]
+
+
+def backup(db: Database, destination: Path) -> Path:
+    """An online, consistent copy of an SQLite portfolio (the backup API; others may write)."""
+    if db.path is None:
+        raise DatabaseUnavailableError(
+            where=db.display_name, reason="backups of a shared database are made by its server"
+        )
+    # safe_write refuses the database itself, its side files and the backups folder
+    with safe_write.atomic_path(destination, database_copy=True) as temporary:
+        try:
+            store.backup_sqlite(db.path, temporary)
+        except sqlite3.Error as error:  # e.g. the disk holding the copy is full
+            raise FileProblemError(
+                "file_not_written", path=str(destination), reason=str(error)
+            ) from None
+        finally:
+            Path(str(temporary) + "-journal").unlink(missing_ok=True)
+    return destination
 
 
 @dataclass(frozen=True)

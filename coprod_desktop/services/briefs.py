@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from coprod_desktop.reports.base import BriefSettings, ProgressCallback
-    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.reports.page_template import BriefSettings, ProgressCallback
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
     from coprod_desktop.store.db import Database
 
 
 def settings_from_environment(lang: str = "en", author: str | None = None) -> BriefSettings:
     """Settings for the CLI: $COPROD_MUNICIPALITY, $COPROD_LOGO, the user as author."""
-    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.reports.page_template import BriefSettings
     from coprod_desktop.store.db import default_user
 
     logo = os.environ.get("COPROD_LOGO", "").strip()
@@ -33,10 +33,10 @@ def settings_from_environment(lang: str = "en", author: str | None = None) -> Br
 
 def initiative_brief(db: Database, ident: int | str, settings: BriefSettings) -> bytes:
     """The brief of one initiative (by id or reference)."""
-    from coprod_desktop.reports import initiative
+    from coprod_desktop.reports import initiative_pdf
     from coprod_desktop.services.initiatives import get_initiative
 
-    return initiative.build(get_initiative(db, ident), settings)
+    return initiative_pdf.build(get_initiative(db, ident), settings)
 
 
 def portfolio_review(
@@ -46,8 +46,8 @@ def portfolio_review(
     progress: ProgressCallback | None = None,
 ) -> bytes:
     """The portfolio review of the initiatives the filter selects."""
-    from coprod_desktop.reports import portfolio
-    from coprod_desktop.reports.base import progress_part
+    from coprod_desktop.reports import portfolio_review_pdf
+    from coprod_desktop.reports.page_template import progress_part
     from coprod_desktop.services import memory, reporting
 
     # in hundredths of the whole: reading 0-40, the figures and the layout 40-100 (each
@@ -60,7 +60,9 @@ def portfolio_review(
         data = reporting.load_portfolio(
             db, flt, light=True, progress=progress_part(progress, 0, 40)
         )
-        pdf = portfolio.build(data, settings, flt=flt, progress=progress_part(progress, 40, 100))
+        pdf = portfolio_review_pdf.build(
+            data, settings, flt=flt, progress=progress_part(progress, 40, 100)
+        )
     if progress:
         progress(100, 100)
     return pdf
@@ -80,8 +82,8 @@ def committee_brief(
     the user's decisions on name-like phrases applied, journal text only with
     `include_journal`. With `require_confirmed_names`, a public brief that would print a
     name-like phrase nobody has decided on is refused (NamesUnconfirmedError)."""
-    from coprod_desktop.reports import committee
-    from coprod_desktop.services import dashboard_figures, names, portfolio, reporting
+    from coprod_desktop.reports import committee_pdf
+    from coprod_desktop.services import dashboard_figures, names, portfolio_query, reporting
 
     if progress:
         progress(0, 4)
@@ -90,8 +92,8 @@ def committee_brief(
     summary = dashboard_figures.committee_summary(db, flt, today)
     listed = [
         row.id
-        for row in portfolio.rows(
-            db, flt or portfolio.PortfolioFilter(), limit=dashboard_figures.COMMITTEE_LISTED
+        for row in portfolio_query.rows(
+            db, flt or portfolio_query.PortfolioFilter(), limit=dashboard_figures.COMMITTEE_LISTED
         )
     ]
     data = reporting.load_initiatives(db, listed, light=True)
@@ -114,7 +116,7 @@ def committee_brief(
     safe = names.public_text(db)
     if progress:
         progress(1, 4)
-    pdf = committee.build(
+    pdf = committee_pdf.build(
         data,
         settings,
         safe.persons,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coprod_desktop.domain.errors import InputFileError
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 

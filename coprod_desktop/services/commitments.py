@@ -19,13 +19,13 @@ from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
-from coprod_desktop.services.portfolio import PortfolioFilter
-from coprod_desktop.services.portfolio import ids as portfolio_ids
+from coprod_desktop.services.portfolio_query import PortfolioFilter
+from coprod_desktop.services.portfolio_query import ids as portfolio_ids
 from coprod_desktop.store.db import Database
 
 OPEN = ("open", "in_progress")
 _CHUNK = 500
-# Initiatives that are still running (idea to paused), as `domain.analysis.OPEN_STATUSES`.
+# Initiatives that are still running (idea to paused), as `domain.assessment.OPEN_STATUSES`.
 _RUNNING = ("idea", "preparing", "active", "paused")
 
 

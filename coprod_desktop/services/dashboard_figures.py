@@ -24,7 +24,7 @@ from sqlalchemy import text
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import (
+from coprod_desktop.domain.assessment import (
     COMMITMENT_OVERDUE_HIGH_DAYS,
     COMMITMENT_OVERDUE_MEDIUM_DAYS,
     SIGNAL_KEYS,
@@ -55,8 +55,8 @@ from coprod_desktop.domain.figures import (
 )
 from coprod_desktop.domain.outcomes import NO_PHASE
 from coprod_desktop.services import attention, reporting
-from coprod_desktop.services import portfolio as portfolio_service
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import portfolio_query as portfolio_service
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 Key = tuple[str, str | None]  # (bar, series); series None = the whole bar

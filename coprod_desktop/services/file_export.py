@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coprod_desktop.domain.errors import InputFileError
 from coprod_desktop.services import bundle, exchange, geo_export, safe_write, spreadsheet
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 EXPORT_SUFFIXES = ".json, .coprodz, .csv, .xlsx, .geojson"

@@ -18,7 +18,7 @@ from typing import Any
 
 from coprod_desktop.domain import columns as cols
 from coprod_desktop.domain.errors import InputFileError, Problem, ValidationError
-from coprod_desktop.services import attachments, bundle, exchange, portfolio, spreadsheet
+from coprod_desktop.services import attachments, bundle, exchange, portfolio_query, spreadsheet
 from coprod_desktop.store.db import Database
 
 ALLOWED_SUFFIXES = ".json, .coprodz, .csv, .xlsx"
@@ -120,7 +120,7 @@ def imported_titles(db: Database, references: Sequence[str]) -> dict[str, str]:
     wanted = set(references)
     return {
         row.reference: row.title
-        for row in portfolio.rows(db)
+        for row in portfolio_query.rows(db)
         if row.reference is not None and row.reference in wanted
     }
 

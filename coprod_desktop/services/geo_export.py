@@ -20,7 +20,7 @@ from typing import Any
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.anonymise import Anonymiser
 from coprod_desktop.domain.model import InitiativeData
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 GEOJSON_SUFFIX = ".geojson"

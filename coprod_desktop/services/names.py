@@ -32,7 +32,7 @@ from coprod_desktop.domain.public_names import (
     vocabulary_labels,
 )
 from coprod_desktop.services import reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 

@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Table, select, text
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.anonymise import Person
 from coprod_desktop.services import convert
-from coprod_desktop.services.portfolio import PortfolioFilter
-from coprod_desktop.services.portfolio import ids as portfolio_ids
+from coprod_desktop.services.portfolio_query import PortfolioFilter
+from coprod_desktop.services.portfolio_query import ids as portfolio_ids
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 

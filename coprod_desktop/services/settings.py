@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop import paths
-from coprod_desktop.domain.analysis import Thresholds
+from coprod_desktop.domain.assessment import Thresholds
 
 SETTINGS_FILE = "settings.json"
 

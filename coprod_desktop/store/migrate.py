@@ -25,8 +25,8 @@ from coprod_desktop.domain.errors import (
     MigrationFailedError,
     NewerSchemaError,
 )
-from coprod_desktop.store import backups
-from coprod_desktop.store.backups import backup_sqlite
+from coprod_desktop.store import backup_files
+from coprod_desktop.store.backup_files import backup_sqlite
 from coprod_desktop.store.db import (
     Database,
     default_user,
@@ -189,7 +189,7 @@ def open_database(
     db = Database(url, engine, user or default_user(url), read_only=bool(read_only))
     if auto_backup and path is not None and existed:
         try:
-            made = backups.ensure_daily(path)
+            made = backup_files.ensure_daily(path)
             db.auto_backup = made.path if made else None
         except (OSError, sqlite3.Error) as error:
             db.auto_backup_problem = str(error) or type(error).__name__
@@ -243,7 +243,7 @@ def _prepare_sqlite(
     is_existing = found.exists and found.revision is not None
     saved = _save_raw(path) if is_existing else None
     if is_existing:
-        backups.make_backup(path, "pre-migration", revision=found.revision)
+        backup_files.make_backup(path, "pre-migration", revision=found.revision)
     engine = make_engine(url)
     try:
         _run_upgrade(engine, url, script_location)

@@ -17,7 +17,7 @@ from coprod_desktop.ui.background import Background
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
     from coprod_desktop.ui.dashboard import DashboardView
-    from coprod_desktop.ui.portfolio import PortfolioView
+    from coprod_desktop.ui.portfolio_view import PortfolioView
     from coprod_desktop.ui.reviews import ReviewMode
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coprod_desktop import __version__, paths
 from coprod_desktop.domain.errors import ConnectionLostError
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("coprod_desktop")

@@ -36,7 +36,7 @@ from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.ui import i18n
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 NOT_SURE = "__not_sure__"
 

@@ -68,7 +68,7 @@ from coprod_desktop.ui.widgets import vocab_label
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
     from coprod_desktop.ui.editor import EditorBase, InitiativeEditor, SaveJob
-    from coprod_desktop.ui.portfolio import PortfolioView
+    from coprod_desktop.ui.portfolio_view import PortfolioView
 
 log = logging.getLogger(__name__)
 

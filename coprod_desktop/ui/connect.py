@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.services import credentials
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 
 log = logging.getLogger(__name__)
 DRIVER = "postgresql+psycopg"

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import Thresholds
+from coprod_desktop.domain.assessment import Thresholds
 from coprod_desktop.domain.figures import (
     MUNICIPAL,
     UNCLASSIFIED,
@@ -64,7 +64,7 @@ from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background, Operation, Progress
-from coprod_desktop.ui.portfolio import signal_label
+from coprod_desktop.ui.portfolio_view import signal_label
 from coprod_desktop.ui.widgets import counted, vocab_label
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from coprod_desktop.domain.model import StakeholderData
 from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.services.settings import load_settings, save_settings
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, with_error
 
 

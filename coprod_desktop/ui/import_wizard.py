@@ -45,10 +45,10 @@ from coprod_desktop.domain import columns as cols
 from coprod_desktop.domain.errors import CoprodError, ValidationError
 from coprod_desktop.services import file_import
 from coprod_desktop.services.file_import import Analysis
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.background import Background, Progress
 
 MAPPING_KEY = "import/mapping/"

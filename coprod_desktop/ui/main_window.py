@@ -30,12 +30,13 @@ from coprod_desktop import __version__
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import ConnectionLostError, CoprodError
 from coprod_desktop.domain.model import InitiativeData
-from coprod_desktop.services import portfolio
+from coprod_desktop.services import portfolio_query
 from coprod_desktop.store.db import Database
-from coprod_desktop.ui import drafts, i18n, read_only, window_fit
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import draft_keeper, i18n, read_only, window_fit
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.analysis_views import AnalysisViews
 from coprod_desktop.ui.background import Background, Progress
+from coprod_desktop.ui.brief_dialogs import ReportsController
 from coprod_desktop.ui.conflict import (
     LiveRefresh,
     after_save,
@@ -47,14 +48,13 @@ from coprod_desktop.ui.connection import ConnectionWatch
 from coprod_desktop.ui.error_messages import show_error
 from coprod_desktop.ui.my_work import MyWorkView
 from coprod_desktop.ui.open_failure import open_failed
-from coprod_desktop.ui.portfolio import PortfolioView
-from coprod_desktop.ui.reports_ui import ReportsController
+from coprod_desktop.ui.portfolio_view import PortfolioView
 from coprod_desktop.ui.writer import Writer
 
 if TYPE_CHECKING:
     from coprod_desktop.services.backups import BackupInfo
     from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
-    from coprod_desktop.ui.stakeholders import StakeholderRegistry
+    from coprod_desktop.ui.stakeholder_registry import StakeholderRegistry
 
 # The editor, the registry and the dialogs load when first opened, not at start: the first
 # screen (portfolio, My work) needs none of them.
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.portfolio.demo_requested.connect(self.load_demo)
         self.portfolio.counts_changed.connect(self.update_status)
         self.portfolio.table.customContextMenuRequested.connect(self._table_menu)
-        from coprod_desktop.ui.attachments_ui import install_portfolio_drop
+        from coprod_desktop.ui.documents_tab import install_portfolio_drop
 
         # files dropped on a row
         install_portfolio_drop(self.portfolio, lambda: self.db, self.writer, self.show_status)
@@ -583,7 +583,9 @@ class MainWindow(QMainWindow):
         """Unsaved edits left behind when the program ended: restore, discard or keep."""
         if db is not self.db:
             return
-        drafts.offer_restore(self, db, lambda draft: self._add_editor(copy.deepcopy(draft.base)))
+        draft_keeper.offer_restore(
+            self, db, lambda draft: self._add_editor(copy.deepcopy(draft.base))
+        )
 
     def new_database_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -673,7 +675,7 @@ class MainWindow(QMainWindow):
             read_only.make_editor_read_only(editor)
         editor.brief_requested.connect(partial(self.briefs.brief_for_editor, editor))
         if not self.db.read_only:
-            drafts.keep(editor, self.db)  # typed work survives a crash
+            draft_keeper.keep(editor, self.db)  # typed work survives a crash
         self.workspace.setCurrentWidget(editor)
         editor.title.setFocus()
         return editor
@@ -758,7 +760,7 @@ class MainWindow(QMainWindow):
             return False  # closed meanwhile (while its save was under way)
         editor = _as_editor(widget)
         if editor is not None:
-            keeper = drafts.keeper_of(editor)
+            keeper = draft_keeper.keeper_of(editor)
             if keeper is not None:
                 keeper.discard()  # saved, or the user chose to discard the changes
             self.undo_group.removeStack(editor.undo)
@@ -831,7 +833,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return None
         if self.registry is None:
-            from coprod_desktop.ui.stakeholders import StakeholderRegistry
+            from coprod_desktop.ui.stakeholder_registry import StakeholderRegistry
 
             self.registry = StakeholderRegistry(self.db, self.writer, self.workspace)
             self.registry.open_initiative.connect(self.open_initiative)
@@ -903,7 +905,7 @@ class MainWindow(QMainWindow):
         if not self.portfolio.selected_ids() or self.db is None:
             self.statusBar().showMessage(self.tr("Select initiatives in the portfolio first"), 5000)
             return
-        owners = portfolio.owners(self.db)
+        owners = portfolio_query.owners(self.db)
         owner, ok = QInputDialog.getItem(
             self,
             self.tr("Change owner"),
@@ -960,13 +962,13 @@ class MainWindow(QMainWindow):
         )
 
     def show_field_guide(self) -> None:
-        from coprod_desktop.ui.field_guide import show_field_guide
+        from coprod_desktop.ui.field_guide_view import show_field_guide
 
         show_field_guide(self)
 
     def show_persons(self, retention: bool = False) -> Any:
         """The Persons tab (created on first use); None without a database."""
-        from coprod_desktop.ui.privacy_ui import show_persons
+        from coprod_desktop.ui.persons_view import show_persons
 
         if self.db is None:
             return None
@@ -996,11 +998,11 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from coprod_desktop.services import maintenance
+        from coprod_desktop.services import backups
 
         db = self.db
         self.background.run(
-            lambda _p: maintenance.backup(db, Path(path)),
+            lambda _p: backups.backup(db, Path(path)),
             lambda written: self.statusBar().showMessage(
                 self.tr("Backup written to %1").replace("%1", str(written)), 8000
             ),

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.services import commitments
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.background import Background
 from coprod_desktop.ui.writer import Writer
 

@@ -17,7 +17,7 @@ from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.outcomes import outcome_reached
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def outcome_columns() -> list[object]:

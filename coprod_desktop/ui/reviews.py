@@ -29,21 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.assessment import Signal as AttentionSignal
 from coprod_desktop.domain.errors import CoprodError, ValidationError
 from coprod_desktop.domain.figures import SIGNAL_RANK
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData, ReviewData
-from coprod_desktop.services import analysis, initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, date_text, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def default_reviewer(db: Database | None) -> str:
@@ -193,8 +193,8 @@ def reviews_tab(editor: EditorBase) -> QWidget:
 
 def agenda(db: Database, flt: PortfolioFilter, today: dt.date | None = None) -> list[int]:
     """The filtered portfolio in its order, those with attention signals first (worst first)."""
-    ids = portfolio.ids(db, flt)
-    assessed = analysis.assess(db, ids, today)
+    ids = portfolio_query.ids(db, flt)
+    assessed = portfolio_assessment.assess(db, ids, today)
 
     def rank(position: int) -> tuple[int, int, int, int]:
         found = assessed[ids[position]].signals if ids[position] in assessed else []
@@ -334,7 +334,7 @@ class ReviewMode(QWidget):
         ident = self.ids[self.position]
         try:
             self.current = initiatives.get_initiative(self.db, ident)
-            self.signals = analysis.assess(self.db, [ident])[ident].signals
+            self.signals = portfolio_assessment.assess(self.db, [ident])[ident].signals
         except CoprodError as error:
             QMessageBox.warning(self, self.tr("Review mode"), error.message(i18n.lang()))
             return
@@ -355,7 +355,7 @@ class ReviewMode(QWidget):
         data = self.current
         assert data is not None
         lang = i18n.lang()
-        from coprod_desktop.domain.analysis import completeness
+        from coprod_desktop.domain.assessment import completeness
 
         rows = [
             (self.tr("Type"), vocab_label(v.InitiativeType, data.type, self.tr("not classified"))),

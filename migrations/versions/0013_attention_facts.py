@@ -4,7 +4,7 @@ Revision ID: 0013_attention_facts
 Revises: 0011_outcomes
 Create Date: 2026-12-05
 
-Attention signals are a function of stored facts and today's date (domain/analysis.py). Working
+Attention signals are a function of stored facts and today's date (domain/assessment.py). Working
 them out in Python for 100,000 initiatives took seconds; with the facts each signal reads kept
 on `initiative` (the current mandate, counts, the latest journal and measurement dates, the
 earliest open due date), each signal is an SQL predicate with today's date as a parameter

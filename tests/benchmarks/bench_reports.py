@@ -29,7 +29,7 @@ GOALS = {"portfolio review": 0.7, "initiative brief": 0.15, "coprod report portf
 
 def build_portfolio(path: Path, copies: int = 32) -> int:
     from coprod_desktop import paths
-    from coprod_desktop.services import exchange, portfolio
+    from coprod_desktop.services import exchange, portfolio_query
     from coprod_desktop.store.migrate import open_database
 
     db = open_database(str(path))
@@ -39,7 +39,7 @@ def build_portfolio(path: Path, copies: int = 32) -> int:
         for item in document["initiatives"]:
             item.pop("reference", None)
         exchange.import_document(db, document)
-    count = portfolio.count(db)
+    count = portfolio_query.count(db)
     db.dispose()
     return count
 
@@ -75,15 +75,15 @@ def main() -> int:
         count = build_portfolio(db_path)
         print(f"built {count} initiatives in {time.perf_counter() - start:.1f} s")
 
-    from coprod_desktop.reports.base import BriefSettings
-    from coprod_desktop.services import briefs, portfolio
-    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.reports.page_template import BriefSettings
+    from coprod_desktop.services import briefs, portfolio_query
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
     from coprod_desktop.store.migrate import open_database
 
     db = open_database(str(db_path))
-    count = portfolio.count(db)
+    count = portfolio_query.count(db)
     settings = BriefSettings(municipality_name="Sønderby Kommune", author="bench", lang="da")
-    first = portfolio.rows(db, limit=1)[0].reference
+    first = portfolio_query.rows(db, limit=1)[0].reference
     results: dict[str, tuple[float, float]] = {}
     sizes: dict[str, int] = {}
 

@@ -145,7 +145,7 @@ def attention_where(key: str) -> tuple[str, tuple[Any, ...]]:
     import datetime as dt
     import re
 
-    from coprod_desktop.domain.analysis import Thresholds
+    from coprod_desktop.domain.assessment import Thresholds
     from coprod_desktop.services import attention
 
     named = attention.parameters(dt.date.today(), Thresholds(), "sqlite")
@@ -209,7 +209,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
     from coprod_desktop.store.migrate import open_database
     from coprod_desktop.ui import i18n
     from coprod_desktop.ui.editor import InitiativeEditor
-    from coprod_desktop.ui.portfolio import COLUMNS, PortfolioView
+    from coprod_desktop.ui.portfolio_view import COLUMNS, PortfolioView
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     i18n.set_language("da")
@@ -444,7 +444,7 @@ def gui_metrics(path: Path, runs: int, results: list[Result]) -> float:
     results.append(Result("open an initiative in the editor", ours, raw, "< 150 ms", ours < 0.15))
 
     # My work: the start page of the staff member with the most commitments
-    from coprod_desktop.ui import settings as prefs
+    from coprod_desktop.ui import preferences as prefs
     from coprod_desktop.ui.my_work import MyWorkView
 
     me = connection.execute(
@@ -503,7 +503,7 @@ def dashboard_metric(path: Path, runs: int, results: list[Result]) -> None:
     charts drawn and painted), and the committee brief of the whole portfolio."""
     from PySide6.QtWidgets import QApplication
 
-    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.reports.page_template import BriefSettings
     from coprod_desktop.services import briefs
     from coprod_desktop.store.migrate import open_database
     from coprod_desktop.ui import i18n
@@ -586,15 +586,15 @@ def dashboard_rss(path: Path, env: dict[str, str]) -> float:
 
 
 def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
-    from coprod_desktop.reports.base import BriefSettings
-    from coprod_desktop.services import briefs, portfolio
-    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.reports.page_template import BriefSettings
+    from coprod_desktop.services import briefs, portfolio_query
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
     from coprod_desktop.store.migrate import open_database
 
     db = open_database(str(path))
     settings = BriefSettings(municipality_name="Sønderby Kommune", author="bench", lang="da")
     flt = PortfolioFilter(search=generate.MARKED_PLACE)
-    chosen = [row.id for row in portfolio.rows(db, flt)]
+    chosen = [row.id for row in portfolio_query.rows(db, flt)]
     ident = chosen[0]
     ours = best(runs, lambda: briefs.initiative_brief(db, ident, settings))
     connection = raw_connect(path)
@@ -628,7 +628,7 @@ def report_metrics(path: Path, runs: int, results: list[Result]) -> None:
 
     # a large review as the GUI makes it (issue 22): 10,000 initiatives, with progress
     # reported (each report is where Cancel would stop it)
-    large = PortfolioFilter(ids=tuple(portfolio.ids(db)[:10_000]))
+    large = PortfolioFilter(ids=tuple(portfolio_query.ids(db)[:10_000]))
     steps: list[int] = []
     ours = best(
         1,
@@ -975,9 +975,9 @@ def attachment_metrics(
     document matched on the page, against raw sqlite3 asking the same of the same tables."""
     import random
 
-    from coprod_desktop.services import attachments, briefs, initiatives, portfolio
-    from coprod_desktop.services.portfolio import PortfolioFilter
-    from coprod_desktop.store.backups import backup_sqlite
+    from coprod_desktop.services import attachments, briefs, initiatives, portfolio_query
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
+    from coprod_desktop.store.backup_files import backup_sqlite
     from coprod_desktop.store.migrate import open_database
     from coprod_desktop.store.search import matching_documents_sql, matching_ids_sql
 
@@ -990,7 +990,7 @@ def attachment_metrics(
         backup_sqlite(path, copy)
     copy = copies[0]
     db, db_without = (open_database(str(c)) for c in copies)
-    ids = portfolio.ids(db, PortfolioFilter())
+    ids = portfolio_query.ids(db, PortfolioFilter())
     busiest = ids[0]  # 100 documents (10 MB at 100 kB each); the others 10 each
     settings = briefs.settings_from_environment("en")
 
@@ -1005,11 +1005,11 @@ def attachment_metrics(
 
         def page(word: str) -> tuple[int, list[Any]]:
             flt = PortfolioFilter(search=word)
-            return portfolio.count(db, flt), portfolio.rows(db, flt, limit=PAGE)
+            return portfolio_query.count(db, flt), portfolio_query.rows(db, flt, limit=PAGE)
 
         word = generate.MARKED_PLACE
         return {
-            "portfolio first page": lambda: portfolio.rows(db, PortfolioFilter(), limit=PAGE),
+            "portfolio first page": lambda: portfolio_query.rows(db, PortfolioFilter(), limit=PAGE),
             f"search '{word}' (in no document; count + page)": lambda: page(word),
             "open the initiative with the most documents": lambda: initiatives.get_initiative(
                 db, busiest
@@ -1019,7 +1019,7 @@ def attachment_metrics(
             f"search '{DOCUMENT_WORD}' (count + page)": lambda: page(DOCUMENT_WORD),
         }
 
-    before = portfolio.count(db, PortfolioFilter(search=DOCUMENT_WORD))
+    before = portfolio_query.count(db, PortfolioFilter(search=DOCUMENT_WORD))
     assert before == 0, f"{DOCUMENT_WORD} is already in {before} initiatives"
 
     rnd = random.Random(20)
@@ -1076,7 +1076,7 @@ def attachment_metrics(
 
     ours = best(runs, found_in_documents)
     hits = found_in_documents()
-    matched = portfolio.count(db, PortfolioFilter(search=DOCUMENT_WORD))
+    matched = portfolio_query.count(db, PortfolioFilter(search=DOCUMENT_WORD))
     assert len(hits) == DOCUMENT_HITS, hits  # every one on the first page
     connection = raw_connect(copy)
     matching = matching_ids_sql("sqlite", DOCUMENT_WORD)

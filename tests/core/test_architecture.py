@@ -161,7 +161,7 @@ def test_ui_modules_import_each_other_without_a_circle() -> None:
     graph = _ui_import_graph(PACKAGE / "ui")
     assert {"main_window", "writer", "dashboard"} <= set(graph)
     assert "main_window" in graph["app"]  # the scan sees the real imports
-    assert {"editor", "editor.widget", "editor.base"} <= set(graph)  # and the editor package
+    assert {"editor", "editor.widget", "editor.editor_base"} <= set(graph)  # and the editor package
     assert _cycles(graph) == []
     importing_the_window = sorted(s for s, t in graph.items() if "main_window" in t)
     assert importing_the_window == ["app"]
@@ -218,7 +218,7 @@ import sys
 sys.path.insert(0, {str(installed)!r})
 import coprod_desktop
 from coprod_desktop import paths
-from coprod_desktop.services import exchange, portfolio
+from coprod_desktop.services import exchange, portfolio_query
 from coprod_desktop.store.migrate import current_revision, head_revision, open_database
 root = {str(installed)!r}
 assert coprod_desktop.__file__.startswith(root), coprod_desktop.__file__
@@ -226,7 +226,7 @@ assert str(paths.resource_path("demo")).startswith(root)
 assert str(paths.migrations_dir()).startswith(root)
 db = open_database(sys.argv[1])
 result = exchange.load_demo(db, "da")
-print(json.dumps({{"created": result.created, "count": portfolio.count(db),
+print(json.dumps({{"created": result.created, "count": portfolio_query.count(db),
                    "revision": current_revision(db.engine), "head": head_revision()}}))
 db.dispose()
 """
@@ -408,8 +408,8 @@ def cycles_between(graph: dict[str, set[str]], first: str, second: str) -> list[
 def test_the_import_graph_sees_imports_and_would_see_a_cycle(tmp_path: Path) -> None:
     graph = import_graph(SERVICES)
     exchange = "coprod_desktop.services.exchange"
-    assert exchange in graph["coprod_desktop.services.spreadsheet.importing"]
-    assert f"{exchange}.bulk" in graph[f"{exchange}.importing"]
+    assert exchange in graph["coprod_desktop.services.spreadsheet.sheet_import"]
+    assert f"{exchange}.bulk" in graph[f"{exchange}.json_import"]
     package = tmp_path / "coprod_desktop" / "services"
     (package / "exchange").mkdir(parents=True)
     (package / "__init__.py").write_text("")
@@ -522,3 +522,12 @@ def test_the_cli_goes_through_services() -> None:
         if _layer(module) in ("store", "reports")
     }
     assert below == CLI_BELOW_SERVICES
+
+
+def test_no_two_modules_share_a_name() -> None:
+    """A name says which module is meant: `portfolio` in three layers did not."""
+    seen: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "__init__.py":
+            seen.setdefault(path.stem, []).append(path.relative_to(ROOT).as_posix())
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}

@@ -94,7 +94,7 @@ def test_list_json_has_the_documented_keys_for_every_demo_initiative(run_cli, de
 def test_list_attention_finds_what_the_listed_signals_say(run_cli, demo_db: str) -> None:  # type: ignore[no-untyped-def]
     """`--attention` filters in SQL; each listed initiative's `attention` is the Python
     assessment: both must name the same initiatives, and the table counts the same signals."""
-    from coprod_desktop.domain.analysis import SIGNAL_KEYS
+    from coprod_desktop.domain.assessment import SIGNAL_KEYS
 
     listed = json.loads(run_cli("--db", demo_db, "list", "--format", "json").out)
     for key in (*SIGNAL_KEYS, "any"):

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod_desktop.cli import json_array
-from coprod_desktop.services import analysis, portfolio, reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import portfolio_assessment, portfolio_query, reporting
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.migrate import open_database
 from tests.core.domain.old_assessment import old_completeness, old_pre_answer, old_suggest
 
@@ -22,9 +22,9 @@ def printed_before(db_path: str, flt: PortfolioFilter) -> str:
     """What `coprod list --format json` printed before issue 22, from the loaded records."""
     db = open_database(db_path)
     try:
-        rows = portfolio.rows(db, flt)
+        rows = portfolio_query.rows(db, flt)
         ids = [r.id for r in rows]
-        signals = analysis.assess(db, ids, suggest=False)
+        signals = portfolio_assessment.assess(db, ids, suggest=False)
         records = {r.id: r for r in reporting.load_initiatives(db, ids)}
     finally:
         db.dispose()

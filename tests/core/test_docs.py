@@ -22,7 +22,7 @@ _QUALIFIED = re.compile(r"`([\w./-]*)::(\w+)`")
 
 
 def _expand_braces(text: str) -> list[str]:
-    """`field-guide.{en,da}.md` -> both names (one pair of braces is enough here)."""
+    """`coprod_{da,en}.ts` -> both names (one pair of braces is enough here)."""
     match = re.search(r"\{([^{}]*)\}", text)
     if match is None:
         return [text]
@@ -105,7 +105,7 @@ def test_the_architecture_names_only_tests_and_symbols_that_exist() -> None:
 def test_the_checks_would_see_a_missing_file_and_a_missing_test() -> None:
     assert _resolve("store/search.py") is None
     assert _resolve("services/convert.INITIATIVE_SCALARS") is None
-    assert _resolve("resources/field-guide/field-guide.{en,da}.md") is None
+    assert _resolve("resources/translations/coprod_{da,en}.ts") is None
     assert _resolve("store/no_such_module.py") is not None
     assert _resolve("store/search.no_such_function") is not None
     assert not any(_defines(p, "test_no_such_test") for p in _test_files("test_vocab.py"))

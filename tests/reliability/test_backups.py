@@ -21,7 +21,7 @@ from coprod_desktop.domain.errors import (
     InputFileError,
 )
 from coprod_desktop.services import backups, initiatives
-from coprod_desktop.store import backups as store
+from coprod_desktop.store import backup_files as store
 from coprod_desktop.store.migrate import open_database
 from tests.reliability.helpers import dump, integrity
 

@@ -11,17 +11,17 @@ from pathlib import Path
 import openpyxl
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.reports.base import BriefSettings
+from coprod_desktop.reports.page_template import BriefSettings
 from coprod_desktop.services import (
     briefs,
     exchange,
     file_export,
     initiatives,
-    portfolio,
+    portfolio_query,
     spreadsheet,
     stakeholders,
 )
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.reliability.helpers import integrity
@@ -130,7 +130,7 @@ def test_odd_and_huge_text_survives_everything(tmp_path: Path, head_template: Pa
 
         # search: Danish, Arabic and Hebrew words, and a word at the end of the 1 MB text
         for word in ("Titel", "مرحبا", "עולם", "slutord", "Æblegrød"):
-            found = portfolio.rows(db, PortfolioFilter(search=word))
+            found = portfolio_query.rows(db, PortfolioFilter(search=word))
             assert [r.reference for r in found] == ["CP-2030-001"], word
 
         # JSON export and import into an empty database give the same portfolio

@@ -205,8 +205,8 @@ def test_a_decompression_bomb_is_refused_before_it_is_parsed(
 def test_a_workbook_that_unpacks_too_large_is_refused(
     tmp_path: Path, head_template: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the limit lives with the spreadsheet's import (services/spreadsheet/importing.py)
-    monkeypatch.setattr(spreadsheet.importing, "XLSX_MAX_UNPACKED", 2 * 1024 * 1024)
+    # the limit lives with the spreadsheet's import (services/spreadsheet/sheet_import.py)
+    monkeypatch.setattr(spreadsheet.sheet_import, "XLSX_MAX_UNPACKED", 2 * 1024 * 1024)
     data = _bomb(os.urandom(3 * 1024 * 1024))  # incompressible: the ratio is harmless
     result = _import_refused(run_cli, tmp_path, head_template, data)
     assert "would unpack to" in result.err

@@ -101,7 +101,7 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
 def brief_identity_asked() -> None:
     """The first brief asks for the municipality (a modal dialog); tests that want that
     question remove this preference themselves."""
-    from coprod_desktop.ui import settings as prefs
+    from coprod_desktop.ui import preferences as prefs
 
     prefs.set_value("briefs/identity_asked", "true")
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop import paths
 from coprod_desktop.ui import app, i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,8 +6,8 @@ import hashlib
 
 from PySide6.QtWidgets import QFileDialog
 
-from coprod_desktop.services import attachments, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import attachments, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.ui.import_wizard import ImportWizard
 from tests.core.attachments.documents import make_pdf
 
@@ -38,9 +38,9 @@ def test_export_a_bundle_and_import_it_with_the_wizard(
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.steps.currentIndex() == ImportWizard.STEP_RESULT, timeout=10000)
     reference = next(
-        r.reference for r in portfolio.rows(window.db, PortfolioFilter()) if r.id == ident
+        r.reference for r in portfolio_query.rows(window.db, PortfolioFilter()) if r.id == ident
     )
     [kept] = attachments.list_attachments(empty_window.db, reference)
     assert kept.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
-    found = portfolio.rows(empty_window.db, PortfolioFilter(search="fiskerlejet"))
+    found = portfolio_query.rows(empty_window.db, PortfolioFilter(search="fiskerlejet"))
     assert [r.reference for r in found] == [reference]  # the words came along

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy.engine import make_url
 
 from coprod_desktop.services import credentials
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.connect import ConnectDialog
 
 

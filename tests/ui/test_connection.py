@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.domain.errors import ConnectionLostError
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import initiatives, portfolio_query
 from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import app
 from tests.core import factories
@@ -140,7 +140,7 @@ def test_a_save_of_something_else_during_the_outage_says_nothing_was_changed(
     assert window.connection.banner.isVisible()
     server.resume()
     qtbot.waitUntil(lambda: window.connection.connected, timeout=15000)
-    assert all(r.status != "paused" for r in portfolio.rows(db))
+    assert all(r.status != "paused" for r in portfolio_query.rows(db))
 
 
 def test_the_banner_and_the_title_in_english_and_danish(qtbot, shared, team_window, tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from coprod_desktop import cli
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.ui.dialogs import SettingsDialog
-from coprod_desktop.ui.portfolio import COLUMNS
+from coprod_desktop.ui.portfolio_view import COLUMNS
 from tests.ui.helpers import save_and_wait
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
 from coprod_desktop.ui.widgets import DateField
+from tests.ui.helpers import save_and_wait
 
 WIDGETS = {"text": QLineEdit, "long_text": QPlainTextEdit, "date": DateField}
 
@@ -42,7 +43,7 @@ def test_every_declared_plain_field_is_bound_labelled_and_saved(window, qtbot): 
         else:
             widget.setPlainText(values[name])
         assert getattr(editor.data, name) == values[name], f"{name}: the edit was not taken"
-    assert editor.save()
+    assert save_and_wait(qtbot, editor)
     ident = editor.data.id
     window.close_tab(window.workspace.indexOf(editor))
     again = window.open_initiative(ident)

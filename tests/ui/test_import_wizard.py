@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
-from coprod_desktop.services import exchange, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import exchange, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.import_wizard import ImportWizard, load_mapping
 
@@ -39,7 +39,7 @@ def _next(wizard: ImportWizard, qtbot, step: int) -> None:  # type: ignore[no-un
 
 
 def _titles(db) -> list[str]:  # type: ignore[no-untyped-def]
-    return sorted(r.title for r in portfolio.rows(db, PortfolioFilter(), limit=1000))
+    return sorted(r.title for r in portfolio_query.rows(db, PortfolioFilter(), limit=1000))
 
 
 def test_unknown_heading_is_mapped_and_remembered_for_the_same_layout(
@@ -115,9 +115,9 @@ def test_preview_lists_bad_rows_by_row_and_column_and_writes_nothing(empty_windo
     # Clicking a problem selects its cell.
     wizard.problem_list.setCurrentRow(0)
     assert (table.currentRow(), table.currentColumn()) == (1, sector)
-    assert portfolio.count(empty_window.db) == 0  # nothing was written
+    assert portfolio_query.count(empty_window.db) == 0  # nothing was written
     wizard.import_button.click()
-    assert portfolio.count(empty_window.db) == 0
+    assert portfolio_query.count(empty_window.db) == 0
 
 
 def test_danish_excel_csv_imports_and_the_portfolio_shows_the_rows(empty_window, qtbot, tmp_path):
@@ -154,15 +154,15 @@ def test_json_import_still_works(empty_window, qtbot, tmp_path, demo_db):
     assert wizard.import_button.isEnabled()
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.steps.currentIndex() == ImportWizard.STEP_RESULT, timeout=10000)
-    expected = portfolio.count(demo_db, PortfolioFilter(sectors=("harbours",)))
-    assert portfolio.count(empty_window.db) == expected > 0
+    expected = portfolio_query.count(demo_db, PortfolioFilter(sectors=("harbours",)))
+    assert portfolio_query.count(empty_window.db) == expected > 0
     qtbot.waitUntil(lambda: empty_window.portfolio.model.total == expected, timeout=5000)
 
 
 def test_json_clash_is_shown_before_writing(window, qtbot, tmp_path):
     path = tmp_path / "again.json"
     exchange.write_json(exchange.export_document(window.db), path)
-    before = portfolio.count(window.db)
+    before = portfolio_query.count(window.db)
     wizard = _wizard(window, qtbot, path)
     _next(wizard, qtbot, ImportWizard.STEP_PREVIEW)
     assert wizard.problem_list.count() > 0  # every reference exists already
@@ -171,7 +171,7 @@ def test_json_clash_is_shown_before_writing(window, qtbot, tmp_path):
     wizard.recheck_button.click()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=10000)
     assert wizard.import_button.isEnabled()
-    assert portfolio.count(window.db) == before
+    assert portfolio_query.count(window.db) == before
 
 
 def test_a_file_that_cannot_be_read_is_named_in_plain_words(empty_window, qtbot, tmp_path):
@@ -239,7 +239,7 @@ def test_field_guide_shows_in_the_app_language(window, qtbot, lang, heading):
     action = window.actions_by_name["field_guide"]
     assert action in window.menuBar().actions()[-1].menu().actions()  # in the Help menu
     action.trigger()
-    from coprod_desktop.ui.field_guide import FieldGuide
+    from coprod_desktop.ui.field_guide_view import FieldGuide
 
     guides = [w for w in window.findChildren(FieldGuide) if w.isVisible()]
     assert len(guides) == 1

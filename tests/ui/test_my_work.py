@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from coprod_desktop.services import initiatives
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.my_work import DONE_COLUMN, ROLE, MyWorkView
 from tests.ui.helpers import save_and_wait
 

@@ -12,8 +12,8 @@ from coprod_desktop.domain.public_names import NameLike
 from coprod_desktop.services import exchange, names
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
+from coprod_desktop.ui.brief_dialogs import CommitteeDialog
 from coprod_desktop.ui.name_review import KEEP, NameReviewDialog
-from coprod_desktop.ui.reports_ui import CommitteeDialog
 
 EXTRA = {
     "format": "coprod-interchange",

@@ -87,9 +87,9 @@ def _a_person(registry):  # type: ignore[no-untyped-def]
 
 def test_a_persons_details_need_a_purpose_and_every_opening_is_logged(window, monkeypatch):
     from coprod_desktop.services import privacy
-    from coprod_desktop.ui import privacy_ui
+    from coprod_desktop.ui import persons_view
 
-    privacy_ui.set_session_purpose(window.db, None)
+    persons_view.set_session_purpose(window.db, None)
     registry = window.show_registry()
     person = _a_person(registry)
     # Without a purpose: no contact details, nothing to save, a way to ask.
@@ -97,7 +97,7 @@ def test_a_persons_details_need_a_purpose_and_every_opening_is_logged(window, mo
     assert not registry.save_button.isEnabled()
     assert registry.details_button.isVisibleTo(registry)
     assert privacy.access_log(window.db, person.id) == []
-    monkeypatch.setattr(privacy_ui, "ask_purpose", lambda parent, db: "Sagsbehandling")
+    monkeypatch.setattr(persons_view, "ask_purpose", lambda parent, db: "Sagsbehandling")
     registry.reveal_current()
     assert registry.form.email.text() == person.email
     assert registry.save_button.isEnabled()
@@ -107,15 +107,15 @@ def test_a_persons_details_need_a_purpose_and_every_opening_is_logged(window, mo
 
 def test_the_session_purpose_opens_the_next_person_directly_and_logs_it(window):
     from coprod_desktop.services import privacy
-    from coprod_desktop.ui import privacy_ui
+    from coprod_desktop.ui import persons_view
 
-    privacy_ui.set_session_purpose(window.db, "Opfølgning")
+    persons_view.set_session_purpose(window.db, "Opfølgning")
     registry = window.show_registry()
     person = _a_person(registry)
     assert registry.form.email.text() == person.email
     assert not registry.details_button.isVisibleTo(registry)
     assert [entry.purpose for entry in privacy.access_log(window.db, person.id)] == ["Opfølgning"]
-    privacy_ui.set_session_purpose(window.db, None)
+    persons_view.set_session_purpose(window.db, None)
 
 
 def test_every_column_is_in_view_at_1366_by_768(window, qtbot):

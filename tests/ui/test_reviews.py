@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop.services import analysis, initiatives
+from coprod_desktop.services import initiatives, portfolio_assessment
 from coprod_desktop.ui.reviews import ReviewMode, ReviewsPanel
 from tests.ui.helpers import save_and_wait
 
@@ -73,7 +73,7 @@ def test_review_mode_walks_the_attention_list_and_records(window, qtbot, monkeyp
     mode = window.workspace.currentWidget()
     assert isinstance(mode, ReviewMode)
     assert len(mode.ids) == 16 and mode.counter.text() == "Initiative 1 of 16"
-    assessed = analysis.assess(window.db, mode.ids)
+    assessed = portfolio_assessment.assess(window.db, mode.ids)
     flagged = [i for i in mode.ids if assessed[i].signals]
     assert mode.ids[: len(flagged)] == flagged  # those with signals first
     assert any(s.severity == "high" for s in assessed[mode.ids[0]].signals)

@@ -20,7 +20,7 @@ LATER = (
     "coprod_desktop.services.privacy",
     "coprod_desktop.ui.editor",
     "coprod_desktop.ui.dashboard",
-    "coprod_desktop.ui.stakeholders",
+    "coprod_desktop.ui.stakeholder_registry",
     "coprod_desktop.ui.dialogs",
     "coprod_desktop.ui.name_review",
     "PySide6.QtPdf",

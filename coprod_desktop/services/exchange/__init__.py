@@ -17,14 +17,14 @@ from coprod_desktop.services.exchange.check import (
     read_json_file,
     schema,
 )
-from coprod_desktop.services.exchange.export import (
+from coprod_desktop.services.exchange.json_export import (
     export_document,
     initiative_dict,
     show_document,
     stakeholder_dict,
     write_json,
 )
-from coprod_desktop.services.exchange.importing import (
+from coprod_desktop.services.exchange.json_import import (
     FORCE_SIDES,
     ImportResult,
     Overwritten,

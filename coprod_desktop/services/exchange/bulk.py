@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.dialects.sqlite import base as sqlite_types
 from sqlalchemy.orm import Session
 
 from coprod_desktop.domain.vocab import is_natural_person
@@ -39,6 +39,8 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "commitments": convert.COMMITMENT_FIELDS,
     "outcomes": convert.OUTCOME_FIELDS,
 }
+_SQLITE_DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"
+_date_text = date.isoformat  # the same text for a date (and, like it, refuses anything else)
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
 
 
@@ -53,6 +55,10 @@ def _json_value(value: Any) -> Any:
         return value.isoformat()
     raise TypeError(type(value).__name__)
 
+
+# the import events' JSON: json.dumps(…, ensure_ascii=False, default=_json_value), with one
+# encoder made once (the file's records, from JSON, cannot refer to themselves)
+_EVENT_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_value).encode
 
 # what an initiative's import event leaves out of the file's record: the document's own key
 # and version, and the documents (`attachments` writes their own history)
@@ -94,7 +100,7 @@ def first_state(
             else x
             for x in commitments
         ]
-    return json.dumps(state, ensure_ascii=False, default=_json_value)
+    return _EVENT_JSON(state)
 
 
 # an insert trigger keeping a fact of its initiative: the assignments, for the row inserted
@@ -169,24 +175,24 @@ class BulkWriter:
         # this transaction holds the only write lock, so each row gets the next rowid after
         # the largest one, in the order given.
         fixed = tuple(self._bind(table.c[name], value) for name, value in constants.items())
-        processors = [
-            (index, process)
-            for index, name in enumerate(columns)
-            if (process := self._processor(table.c[name])) is not None
-        ]
         extra = computed or {}
         repeats = sum(expression.count("?") for expression in extra.values())
-        if processors:
-            values = []
-            for row in rows:
-                listed = list(row)
-                for index, process in processors:
-                    listed[index] = process(listed[index])
-                values.append((*listed, *fixed, *(row[0],) * repeats))
-        elif repeats:
+        converted = [
+            (index, convert_column)
+            for index, name in enumerate(columns)
+            if (convert_column := self._column_processor(table.c[name])) is not None
+        ]
+        if converted:  # a column at a time (a date column is one comprehension, not n calls)
+            by_column: list[Any] = list(zip(*rows, strict=True))
+            for index, convert_column in converted:
+                by_column[index] = convert_column(by_column[index])
+            rows = list(zip(*by_column, strict=True))
+        if repeats:
             values = [(*row, *fixed, *(row[0],) * repeats) for row in rows]
-        else:
+        elif fixed:
             values = [(*row, *fixed) for row in rows]
+        else:
+            values = rows
         quote = self.dialect.identifier_preparer.quote
         names = ", ".join(quote(name) for name in (*columns, *constants, *extra))
         marks = ", ".join(["?"] * (len(columns) + len(constants)) + list(extra.values()))
@@ -222,6 +228,21 @@ class BulkWriter:
             raise
         self.connection.exec_driver_sql(restore)
 
+    def _column_processor(self, column: Any) -> Callable[[Sequence[Any]], list[Any]] | None:
+        """What binding does to a whole column of values (None: nothing), as a list."""
+        process = self._processor(column)
+        if process is None:
+            return None
+        impl = column.type.dialect_impl(self.dialect)
+        if (
+            isinstance(impl, sqlite_types.DATE)
+            and impl._storage_format == _SQLITE_DATE_FORMAT
+            and process.__qualname__ == "DATE.bind_processor.<locals>.process"
+        ):
+            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD)
+            return lambda values: [x if x is None else _date_text(x) for x in values]
+        return lambda values: list(map(process, values))
+
     def _processor(self, column: Any) -> Callable[[Any], Any] | None:
         process: Callable[[Any], Any] | None = column.type.dialect_impl(
             self.dialect
@@ -245,14 +266,12 @@ class BulkWriter:
         rows = [tuple(_stakeholder_value(s, name) for name in columns) for s in records]
         ids = self.insert(m.Stakeholder, columns, rows, self._stamps())
         states = [
-            json.dumps(
+            _EVENT_JSON(
                 {
                     n: _stakeholder_value(s, n)
                     for n in convert.STAKEHOLDER_SCALARS
                     if s[n] is not None
-                },
-                ensure_ascii=False,
-                default=_json_value,
+                }
             )
             for s in records
         ]
@@ -297,16 +316,6 @@ class BulkWriter:
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
             parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        # The import events' JSON is made on a second thread while this one waits on SQLite
-        # (which lets go of the GIL while it writes): a tenth of the import, hidden.
-        pool = ThreadPoolExecutor(max_workers=1)
-        states = pool.submit(
-            lambda: [
-                first_state(record, reference, people)
-                for record, reference in zip(given, references, strict=True)
-            ]
-        )
-        pool.shutdown(wait=False)
 
         participants: list[tuple[int, ...]] = []
         journal_keys: list[tuple[int, str | None]] = []  # (initiative, key) per entry written
@@ -317,29 +326,34 @@ class BulkWriter:
                 n for n in columns if n not in ("stakeholder_id", "source_id", "counterpart_id")
             )
             get = itemgetter(*names)
-            child_rows: list[tuple[Any, ...]] = []
-            for item, parent in zip(items, parents, strict=True):
-                for x in item[list_name]:
-                    values = get(x)
-                    if list_name == "stakeholders":
-                        sid = people[x["stakeholder"]][0]
-                        child_rows.append((parent, sid, *values))
-                    else:
-                        if list_name == "resources":
-                            source = x["source"]
-                            values = (*values, people[source][0] if source is not None else None)
-                        elif list_name == "journal":
-                            participants.append(tuple({people[k][0] for k in x["participants"]}))
-                            journal_keys.append((parent, x["key"]))
-                        elif list_name == "commitments":
-                            other, entry = x["counterpart"], x["journal"]
-                            values = (
-                                *values,
-                                people[other][0] if other is not None else None,
-                                journal_ids[(parent, entry)] if entry is not None else None,
-                                m.sort_key(x["owner"]),
-                            )
-                        child_rows.append((parent, *values))
+            # one comprehension per kind of list (a party as its stakeholder id)
+            pairs = [(parent, x) for item, parent in zip(items, parents, strict=True)
+                     for x in item[list_name]]  # fmt: skip
+            child_rows: list[tuple[Any, ...]]
+            if list_name == "stakeholders":
+                child_rows = [(p, people[x["stakeholder"]][0], *get(x)) for p, x in pairs]
+            elif list_name == "resources":
+                child_rows = [
+                    (p, *get(x), people[x["source"]][0] if x["source"] is not None else None)
+                    for p, x in pairs
+                ]
+            elif list_name == "journal":
+                child_rows = [(p, *get(x)) for p, x in pairs]
+                participants = [tuple({people[k][0] for k in x["participants"]}) for _p, x in pairs]
+                journal_keys = [(p, x["key"]) for p, x in pairs]
+            elif list_name == "commitments":
+                child_rows = [
+                    (
+                        p,
+                        *get(x),
+                        people[x["counterpart"]][0] if x["counterpart"] is not None else None,
+                        journal_ids[(p, x["journal"])] if x["journal"] is not None else None,
+                        m.sort_key(x["owner"]),
+                    )
+                    for p, x in pairs
+                ]
+            else:
+                child_rows = [(p, *get(x)) for p, x in pairs]
             if list_name == "stakeholders":
                 names = ("stakeholder_id", *names)
             elif list_name == "resources":
@@ -378,7 +392,13 @@ class BulkWriter:
                 computed=self.facts(triggers, written),
             )
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
-        self.note("initiative", parents, parents, states.result())
+        # (made here: on a second thread while SQLite wrote they gained nothing measurable, as
+        # this thread has to win the GIL back after every row SQLite writes)
+        states = [
+            first_state(record, reference, people)
+            for record, reference in zip(given, references, strict=True)
+        ]
+        self.note("initiative", parents, parents, states)
         # their search rows from the text in hand (what search.reindex would read back)
         search.index_new(
             self.connection,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop import paths
+from coprod_desktop.domain import interchange_schema
 from coprod_desktop.domain.errors import InputFileError, Problem
 from coprod_desktop.domain.quick_check import QuickCheck
 from coprod_desktop.domain.validation import check_journal_links, clean
@@ -111,8 +112,9 @@ def _encodable(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(paths.resource_path(*SCHEMA_FILE).read_text("utf-8"))
-    return loaded
+    """The full JSON Schema: the committed skeleton with every declared field's rules."""
+    skeleton = json.loads(paths.resource_path(*SCHEMA_FILE).read_text("utf-8"))
+    return interchange_schema.build(skeleton)
 
 
 def _path(parts: Any) -> str:

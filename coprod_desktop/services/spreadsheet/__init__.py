@@ -2,7 +2,7 @@
 document) and out (`exporting`: CSV and XLSX of the portfolio). The names other modules use are
 re-exported here."""
 
-from coprod_desktop.services.spreadsheet.exporting import (
+from coprod_desktop.services.spreadsheet.sheet_export import (
     Table,
     csv_dialect,
     export_csv,
@@ -10,7 +10,7 @@ from coprod_desktop.services.spreadsheet.exporting import (
     export_tables,
     export_xlsx,
 )
-from coprod_desktop.services.spreadsheet.importing import (
+from coprod_desktop.services.spreadsheet.sheet_import import (
     PREVIEW_ROWS,
     SUFFIXES,
     PreviewRow,

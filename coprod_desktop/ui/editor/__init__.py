@@ -11,9 +11,9 @@
   connection handlers), so the editor imports neither the window nor those modules.
 """
 
-from coprod_desktop.ui.editor.base import EditorBase
 from coprod_desktop.ui.editor.context import EditorContext, SaveJob, Writes
-from coprod_desktop.ui.editor.fields import DATE_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS
+from coprod_desktop.ui.editor.editor_base import EditorBase
+from coprod_desktop.ui.editor.field_lists import DATE_FIELDS, LONG_TEXT_FIELDS, TEXT_FIELDS
 from coprod_desktop.ui.editor.lists import LISTS
 from coprod_desktop.ui.editor.saving import FIELD_ALIASES, LIST_PATHS
 from coprod_desktop.ui.editor.undo import FieldCommand, ListCommand

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
 from coprod_desktop.ui.widgets import DateField, VocabCombo, with_error
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 Binding = tuple[Callable[[], Any], Callable[[Any], None]]
 
@@ -144,3 +145,31 @@ def bind_widget(editor: EditorBase, name: str, widget: QWidget) -> None:
         bind_combo(editor, name, widget)
     elif isinstance(widget, DateField):
         bind_date(editor, name, widget)
+
+
+def place_declared_fields(
+    editor: EditorBase, tab: str, form: QFormLayout, parent: QWidget
+) -> list[tuple[str, QWidget]]:
+    """Rows for the plain fields declared on `tab` (`domain.fields`) that the tab did not
+    place itself: a line, a box or a date field by the declared kind, labelled, bound and
+    kept as `editor.<name>`. Returns them (name, widget) in declaration order."""
+    placed: list[tuple[str, QWidget]] = []
+    for declared in PLAIN_EDITOR_FIELDS:
+        if declared.tab != tab or declared.name in editor.bindings:
+            continue
+        if hasattr(editor, declared.name):  # the editor's own attribute: a clash, not a field
+            raise ValueError(f"the field {declared.name!r} clashes with the editor's attribute")
+        widget: QWidget
+        if declared.kind == "date":
+            widget = DateField(parent)
+        elif declared.kind == "long_text":
+            box = QPlainTextEdit(parent)
+            box.setFixedHeight(editor.fontMetrics().lineSpacing() * 3 + 14)
+            widget = box
+        else:
+            widget = QLineEdit(parent)
+        setattr(editor, declared.name, widget)
+        add_row(editor, form, declared.name, widget, parent)
+        bind_widget(editor, declared.name, widget)
+        placed.append((declared.name, widget))
+    return placed

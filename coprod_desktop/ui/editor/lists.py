@@ -28,7 +28,7 @@ from coprod_desktop.ui.records import Column, RecordDelegate, RecordModel
 from coprod_desktop.ui.widgets import ErrorLabel, VocabCombo
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 LISTS = d.INITIATIVE_LISTS
 

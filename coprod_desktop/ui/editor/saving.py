@@ -33,7 +33,7 @@ from coprod_desktop.ui.editor.context import SaveJob
 from coprod_desktop.ui.editor.tab_classification import FIELDS as CLASSIFICATION_FIELDS
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 # interchange list name -> attribute, interchange field -> attribute
 LIST_PATHS = {

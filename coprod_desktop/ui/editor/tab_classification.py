@@ -21,27 +21,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain import analysis
+from coprod_desktop.domain import assessment
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.classification import suggest
+from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.assistant import tab_lands_on_checked
 from coprod_desktop.ui.dialogs import typology_card_html
-from coprod_desktop.ui.editor.binding import add_row, bind_checks, bind_widget, form_page
+from coprod_desktop.ui.editor.binding import (
+    add_row,
+    bind_checks,
+    bind_widget,
+    form_page,
+    place_declared_fields,
+)
 from coprod_desktop.ui.editor.undo import FieldCommand
 from coprod_desktop.ui.widgets import ErrorLabel, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
-# The fields shown on this tab (a problem with one of them brings the tab forward).
-FIELDS = (
+_PLACED = (
     "type",
     "secondary_type",
     "type_rationale",
     "participation_level",
     "public_values",
     "frontline_role",
+)
+# The fields shown on this tab (a problem with one of them brings the tab forward): those
+# placed here by hand and the plain fields declared on it (domain.fields).
+FIELDS = _PLACED + tuple(
+    f.name for f in PLAIN_EDITOR_FIELDS if f.tab == "classification" and f.name not in _PLACED
 )
 
 
@@ -113,6 +124,7 @@ def classification_tab(editor: EditorBase) -> QWidget:
     add_row(editor, form, "co_phases", phases_box, page)
     add_row(editor, form, "frontline_role", editor.frontline_role, page)
     bind_widget(editor, "frontline_role", editor.frontline_role)
+    place_declared_fields(editor, "classification", form, page)
     layout.addLayout(form)
     layout.addStretch(1)
     return scroll
@@ -206,7 +218,7 @@ def suggested_type(editor: EditorBase) -> str | None:
     if editor.accepted_answers is not None:
         accepted = suggest(editor.accepted_answers).primary
         return accepted.value if accepted is not None else None
-    return analysis.suggested_type(editor.data)
+    return assessment.suggested_type(editor.data)
 
 
 def show_suggestion(editor: EditorBase, suggestion: str | None) -> None:

@@ -12,7 +12,7 @@ from coprod_desktop.services import initiatives
 from coprod_desktop.ui.history import AuditModel
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def history_tab(editor: EditorBase) -> QWidget:

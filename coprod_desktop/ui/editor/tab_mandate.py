@@ -14,7 +14,7 @@ from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def mandate_tab(editor: EditorBase) -> QWidget:

@@ -17,14 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain import analysis
+from coprod_desktop.domain import assessment
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui.editor.binding import add_row, bind_widget, form_page
+from coprod_desktop.ui.editor.binding import (
+    add_row,
+    bind_widget,
+    form_page,
+    place_declared_fields,
+)
 from coprod_desktop.ui.widgets import DateField, VocabCombo, vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def overview_tab(editor: EditorBase) -> QWidget:
@@ -85,6 +90,8 @@ def overview_tab(editor: EditorBase) -> QWidget:
     for name, widget in widgets:
         add_row(editor, form, name, widget, page)
         bind_widget(editor, name, widget)
+    # fields declared on this tab (domain.fields) and not placed above: after these
+    widgets += place_declared_fields(editor, "overview", form, page)
     previous: QWidget | None = None
     for _name, widget in widgets:
         target = widget.edit if isinstance(widget, DateField) else widget
@@ -110,11 +117,11 @@ def show_glance(editor: EditorBase, suggestion: str | None) -> None:
     data = editor.data
     lang = i18n.lang()
     today = dt.date.today()
-    signals = analysis.attention_signals(data, today)
+    signals = assessment.attention_signals(data, today)
     lines = [
         "<p><b>{}</b> {}%</p>".format(
             QCoreApplication.translate("InitiativeEditor", "Completeness:"),
-            analysis.completeness(data),
+            assessment.completeness(data),
         ),
         "<p><b>{}</b> {}</p>".format(
             QCoreApplication.translate("InitiativeEditor", "Type:"),

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.ui.editor.fields import unit_label
+from coprod_desktop.ui.editor.field_lists import unit_label
 from coprod_desktop.ui.editor.lists import append, list_page
 from coprod_desktop.ui.records import Column, format_number
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def resources_tab(editor: EditorBase) -> QWidget:

@@ -17,7 +17,7 @@ from coprod_desktop.ui.records import Column
 from coprod_desktop.ui.widgets import vocab_label
 
 if TYPE_CHECKING:
-    from coprod_desktop.ui.editor.base import EditorBase
+    from coprod_desktop.ui.editor.editor_base import EditorBase
 
 
 def stakeholders_tab(editor: EditorBase) -> QWidget:

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 
-from coprod_desktop.ui.editor.fields import LONG_TEXT_FIELDS, TEXT_FIELDS
+from coprod_desktop.ui.editor.field_lists import LONG_TEXT_FIELDS, TEXT_FIELDS
 
 
 class AppliesChanges(Protocol):

@@ -26,8 +26,8 @@ import coprod_desktop.ui.editor.saving as saving
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ValidationError
 from coprod_desktop.store.db import Database
-from coprod_desktop.ui.editor.base import EditorBase
 from coprod_desktop.ui.editor.context import EditorContext
+from coprod_desktop.ui.editor.editor_base import EditorBase
 from coprod_desktop.ui.editor.lists import LISTS
 from coprod_desktop.ui.editor.tab_classification import (
     classification_tab,
@@ -109,8 +109,8 @@ class InitiativeEditor(EditorBase):
 
     def _add_tabs(self) -> None:
         # the tabs beside the editor in ui/, imported when the first editor opens
-        from coprod_desktop.ui.attachments_ui import attachments_tab
         from coprod_desktop.ui.commitments_tab import commitments_tab
+        from coprod_desktop.ui.documents_tab import attachments_tab
         from coprod_desktop.ui.outcomes_tab import outcomes_tab
         from coprod_desktop.ui.reviews import reviews_tab
 

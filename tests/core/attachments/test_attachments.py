@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, select, text
 
 from coprod_desktop.domain.errors import FileProblemError, InputFileError, NotFoundError
-from coprod_desktop.services import attachments, initiatives, portfolio
+from coprod_desktop.services import attachments, initiatives, portfolio_query
 from coprod_desktop.services.settings import load_settings, save_settings
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
@@ -155,7 +155,7 @@ def test_opening_the_portfolio_and_an_initiative_reads_no_document(
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
         initiatives.get_initiative(db, made.id or 0)
-        portfolio.rows(db, portfolio.PortfolioFilter())
+        portfolio_query.rows(db, portfolio_query.PortfolioFilter())
         attachments.list_attachments(db, made.id or 0)
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
@@ -175,7 +175,7 @@ def test_search_finds_words_only_inside_a_pdf_and_a_docx(any_db: Database, tmp_p
     attachments.attach_files(any_db, with_sheet.id or 0, [sheet])
 
     def found(query: str) -> set[int]:
-        return set(portfolio.ids(any_db, portfolio.PortfolioFilter(search=query)))
+        return set(portfolio_query.ids(any_db, portfolio_query.PortfolioFilter(search=query)))
 
     assert found("ålegræsbed") == set()  # not before the words are extracted
     assert attachments.extract_pending(any_db) == 3

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from coprod_desktop.services import attachments, backups, maintenance
-from coprod_desktop.store import backups as store_backups
+from coprod_desktop.services import attachments, backups
+from coprod_desktop.store import backup_files as store_backups
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
@@ -20,7 +20,7 @@ def test_a_backup_and_a_restore_bring_the_documents_back(db: Database, tmp_path:
     source.write_bytes(data)
     attachments.attach_files(db, made.id or 0, [source, source])  # stored once
 
-    copy = maintenance.backup(db, tmp_path / "copy.sqlite")
+    copy = backups.backup(db, tmp_path / "copy.sqlite")
     opened = open_database(str(copy))
     try:
         listed = attachments.list_attachments(opened, made.id or 0)

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import attachments, initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import attachments, initiatives, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
 
 def _found(db: Database, query: str) -> set[int]:
-    return set(portfolio.ids(db, PortfolioFilter(search=query)))
+    return set(portfolio_query.ids(db, PortfolioFilter(search=query)))
 
 
 def _attach(db: Database, initiative: int, tmp_path: Path, name: str, words: str) -> int:
@@ -38,7 +38,7 @@ def test_each_word_may_be_in_the_initiative_or_in_any_of_its_documents(
     assert _found(any_db, "aalegraes") == {harbour, other}
     assert _found(any_db, "skolehave fredning") == {other}
     assert _found(any_db, "ørum skolehave") == set()
-    assert portfolio.count(any_db, PortfolioFilter(search="fredning")) == 2
+    assert portfolio_query.count(any_db, PortfolioFilter(search="fredning")) == 2
 
 
 def test_which_document_matched_is_told_only_for_the_rows_asked_about(

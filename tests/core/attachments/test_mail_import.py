@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from coprod_desktop.domain.errors import InputFileError
-from coprod_desktop.services import attachments, initiatives, mail_import, portfolio
+from coprod_desktop.services import attachments, initiatives, mail_import, portfolio_query
 from coprod_desktop.store.db import Database
 from tests.core import factories
 from tests.core.attachments.documents import make_docx
@@ -43,9 +43,9 @@ def test_an_eml_becomes_an_email_entry_with_participants_and_files(
     ]
     assert attachments.extract_pending(any_db) == 2
     # the attached drawing's words are found, and the hit names the document
-    assert portfolio.ids(any_db, portfolio.PortfolioFilter(search="slaebestedet tegning")) == [
-        made.id
-    ]
+    assert portfolio_query.ids(
+        any_db, portfolio_query.PortfolioFilter(search="slaebestedet tegning")
+    ) == [made.id]
     hits = attachments.matching_documents(any_db, "tegning slæbestedet")
     assert [h.name for h in hits] == ["tegning.docx"]
 

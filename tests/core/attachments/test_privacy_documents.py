@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.services import attachments, briefs, initiatives, portfolio, privacy
+from coprod_desktop.services import attachments, briefs, initiatives, portfolio_query, privacy
 from coprod_desktop.store.db import Database
 from tests.core import factories
 from tests.core.attachments.documents import make_docx, make_pdf
@@ -122,13 +122,13 @@ def test_an_erase_deletes_or_keeps_each_document_and_records_it(
     assert chunks == 0  # the letter's bytes are gone with it
     assert sorted(recorded) == sorted([(ids["brev.pdf"], "deleted"), (ids["referat.docx"], "kept")])
     # her name is no longer found through any document's words
-    assert portfolio.ids(db, portfolio.PortfolioFilter(search="Kvistgaard")) == []
+    assert portfolio_query.ids(db, portfolio_query.PortfolioFilter(search="Kvistgaard")) == []
 
 
 def test_the_committee_brief_prints_no_document(db: Database, tmp_path: Path) -> None:
     found = _setup(db, tmp_path)
     pdf = briefs.committee_brief(
-        db, portfolio.PortfolioFilter(), settings("en"), include_journal=True
+        db, portfolio_query.PortfolioFilter(), settings("en"), include_journal=True
     )
     printed = flat(pdf_text(pdf))
     assert "Havnen" in printed
@@ -157,6 +157,6 @@ def test_a_restored_copy_loses_the_documents_the_erase_deleted_and_keeps_the_oth
         assert privacy.reapply_erasures(copy) == [found["anna"]]
         left = {a.name for a in attachments.list_attachments(copy, found["initiative"])}
         assert left == {"referat.docx", "plan.docx"}  # the letter goes again, the rest stays
-        assert portfolio.ids(copy, portfolio.PortfolioFilter(search="Kvistgaard")) == []
+        assert portfolio_query.ids(copy, portfolio_query.PortfolioFilter(search="Kvistgaard")) == []
     finally:
         copy.dispose()

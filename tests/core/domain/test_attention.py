@@ -7,7 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from coprod_desktop.domain.analysis import SIGNAL_KEYS, Thresholds, attention_signals, completeness
+from coprod_desktop.domain.assessment import (
+    SIGNAL_KEYS,
+    Thresholds,
+    attention_signals,
+    completeness,
+)
 from coprod_desktop.domain.model import (
     CommitmentData,
     InitiativeData,

@@ -10,7 +10,7 @@ from coprod_desktop.domain.model import (
     InvolvementData,
     ResourceData,
 )
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import initiatives, portfolio_query
 from coprod_desktop.services.exchange import load_demo
 from coprod_desktop.store.migrate import open_database
 
@@ -186,7 +186,7 @@ def test_suggestion_matches_the_recorded_type_of_every_demo_initiative(tmp_path,
     db = open_database(str(tmp_path / "demo.sqlite"))
     load_demo(db, lang)
     checked = 0
-    for data in initiatives.get_many(db, portfolio.ids(db)):
+    for data in initiatives.get_many(db, portfolio_query.ids(db)):
         suggestion = suggest_for(data)
         recorded = data.type
         assert (suggestion.primary.value if suggestion.primary else None) == recorded, (

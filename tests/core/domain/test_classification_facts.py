@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import completeness
+from coprod_desktop.domain.assessment import completeness
 from coprod_desktop.domain.classification import (
     _TEXT_HINTS,
     facts_of,

@@ -12,18 +12,17 @@ import pytest
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, String, Text, inspect
 from sqlalchemy.types import TypeEngine
 
-from coprod_desktop import paths
-from coprod_desktop.domain import analysis, columns, fields, validation
+from coprod_desktop.domain import assessment, columns, fields, validation
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.fields import RECORDS, TABLES, FieldDef
-from coprod_desktop.services import exchange, file_import, portfolio, privacy
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import exchange, file_import, portfolio_query, privacy
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
-SCHEMA = json.loads(paths.resource_path("schema", "coprod-interchange.schema.json").read_text())
+SCHEMA = exchange.schema()  # the committed skeleton with the declared rules added
 
 # Columns of the declared records' tables that hold no field: ids, links, timestamps, locks,
 # and what triggers or the code derive from other fields.
@@ -144,6 +143,8 @@ def test_the_json_schema_has_exactly_the_declared_fields(entity: str) -> None:
     node = SCHEMA["$defs"][entity]
     lists = set(validation.NESTED_LISTS.get(entity, {}))
     declared = {f.name for f in RECORDS[entity] if f.interchange}
+    assert lists <= set(node["properties"]), f"$defs/{entity} lacks a nested list"
+    assert node.get("additionalProperties") is False, f"$defs/{entity} allows unknown fields"
     properties = set(node["properties"]) - lists
     assert not declared - properties, (
         f"add {sorted(declared - properties)} to $defs/{entity} of the JSON Schema"
@@ -315,13 +316,13 @@ def test_every_searchable_field_is_found_after_a_save_and_after_an_import(
     file_import.import_file(db, path)
     words["reference"] = "CP-2031-001"
     for name, word in words.items():
-        found = portfolio.rows(db, PortfolioFilter(search=word), limit=10)
+        found = portfolio_query.rows(db, PortfolioFilter(search=word), limit=10)
         references = {row.reference for row in found}
         assert "CP-2031-001" in references, f"the import did not index {name}"
         if name != "reference":
             assert saved.reference in references, f"a save did not index {name}"
     for word in ("zqxjournal", "zqxpromise"):
-        found = portfolio.rows(db, PortfolioFilter(search=word), limit=10)
+        found = portfolio_query.rows(db, PortfolioFilter(search=word), limit=10)
         assert [row.reference for row in found] == ["CP-2031-001"]
     # the bulk import's text is what a re-index makes of the stored initiative
     with db.engine.begin() as connection:
@@ -368,7 +369,7 @@ def test_an_erase_clears_every_personal_field_of_the_person(db: Database) -> Non
 
 def test_every_completeness_field_counts() -> None:
     empty = d.InitiativeData(title="", sector="", status="")
-    base = analysis.completeness(empty)
+    base = assessment.completeness(empty)
     values = {"public_values": ["better_results"], "start_date": None, "next_review": None}
     import datetime as dt
 
@@ -376,7 +377,7 @@ def test_every_completeness_field_counts() -> None:
         declared = fields.field("initiative", name)
         value: Any = values.get(name) or (dt.date(2026, 1, 1) if declared.kind == "date" else "x")
         filled = dataclasses.replace(empty, **{name: value})
-        assert analysis.completeness(filled) > base, name
+        assert assessment.completeness(filled) > base, name
 
 
 def test_plain_editor_fields_are_the_initiatives_text_and_date_fields() -> None:
@@ -385,3 +386,12 @@ def test_plain_editor_fields_are_the_initiatives_text_and_date_fields() -> None:
     assert plain["next_review"] == "date"
     assert "key" not in plain and "sector" not in plain
     assert {f.tab for f in fields.PLAIN_EDITOR_FIELDS} == {"overview", "classification"}
+
+
+def test_every_stored_plain_field_of_the_initiative_has_an_editor_tab() -> None:
+    untabbed = [
+        f.name
+        for f in RECORDS["initiative"]
+        if f.kind in fields.PLAIN_KINDS and f.stored_as is not None and f.tab is None
+    ]
+    assert untabbed == [], f"give {untabbed} a tab= in domain/fields.py (the editor shows it)"

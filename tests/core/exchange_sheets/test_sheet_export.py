@@ -10,11 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coprod_desktop import paths
 from coprod_desktop.domain import columns as cols
-from coprod_desktop.domain import fieldguide
+from coprod_desktop.domain import field_guide
 from coprod_desktop.services import exchange, spreadsheet
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 
@@ -120,13 +119,8 @@ def test_the_field_guide_lists_every_exported_column_in_both_languages(
     path = tmp_path / "all.xlsx"
     spreadsheet.export_xlsx(demo, path, lang="da")
     workbook = openpyxl.load_workbook(path)
-    for lang in fieldguide.LANGS:
-        committed = paths.resource_path("field-guide", f"field-guide.{lang}.md").read_text("utf-8")
-        assert committed == fieldguide.render(lang), (
-            "run python -m coprod_desktop.domain.fieldguide"
-        )
-    guide_da = paths.resource_path("field-guide", "field-guide.da.md").read_text("utf-8")
-    guide_en = paths.resource_path("field-guide", "field-guide.en.md").read_text("utf-8")
+    guide_da = field_guide.render("da")
+    guide_en = field_guide.render("en")
     for spec in cols.SHEETS:
         headings = [c.value for c in workbook[spec.label("da")][1]]
         for heading, column in zip(headings, spec.columns, strict=True):
@@ -151,3 +145,14 @@ def test_vocabulary_labels_are_unambiguous_for_the_import() -> None:
                 assert column.vocabulary.from_key_or_label(text) is member
     headings = [h for c in cols.INITIATIVE_COLUMNS for h in (c.field, c.en, c.da)]
     assert all(cols.match_header(h) is not None for h in headings)
+
+
+def test_the_field_guide_command_prints_it_or_writes_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert field_guide.main(["--lang", "da"]) == 0
+    assert capsys.readouterr().out == field_guide.render("da")
+    assert field_guide.main([str(tmp_path / "guide")]) == 0
+    for lang in field_guide.LANGS:
+        written = (tmp_path / "guide" / f"field-guide.{lang}.md").read_text("utf-8")
+        assert written == field_guide.render(lang)

@@ -15,10 +15,10 @@ import pytest
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import ConflictError, CoprodError
 from coprod_desktop.services import (
+    backups,
     erasure_ledger,
     exchange,
     initiatives,
-    maintenance,
     privacy,
     stakeholders,
 )
@@ -251,7 +251,7 @@ def test_the_database_keeps_its_own_ledger_when_the_folders_copy_is_lost(
 ) -> None:
     person = _load(db)
     before = tmp_path / "before.sqlite"
-    maintenance.backup(db, before)
+    backups.backup(db, before)
     privacy.erase_person(db, person, "asked")
     with db.engine.connect() as connection:
         (entry,) = erasure_ledger.stored(connection)
@@ -309,7 +309,7 @@ def test_an_older_copy_where_the_person_was_not_yet_marked_a_person_is_erased_to
 ) -> None:
     person = _load(db)
     before = tmp_path / "before.sqlite"
-    maintenance.backup(db, before)
+    backups.backup(db, before)
     privacy.erase_person(db, person, "asked")
     connection = sqlite3.connect(before)
     with connection:  # say she was recorded as kind "other", not a person, back then

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import attachments, initiatives, portfolio, privacy, stakeholders
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import attachments, initiatives, portfolio_query, privacy, stakeholders
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
@@ -15,7 +15,7 @@ NAME = "Birthe Ørskovby"
 
 
 def _found(db: Database, query: str) -> set[int]:
-    return set(portfolio.ids(db, PortfolioFilter(search=query)))
+    return set(portfolio_query.ids(db, PortfolioFilter(search=query)))
 
 
 def _document(db: Database, initiative: int, tmp_path: Path, name: str, words: str) -> int:

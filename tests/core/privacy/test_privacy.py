@@ -14,7 +14,7 @@ import pypdf
 import pytest
 
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.services import exchange, portfolio, privacy, stakeholders
+from coprod_desktop.services import exchange, portfolio_query, privacy, stakeholders
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.search import fold
 
@@ -236,9 +236,9 @@ def test_erase_leaves_no_trace_in_the_database_files(
     db.dispose()
 
     assert _traces(_raw(db_path)) == []
-    assert portfolio.count(db, portfolio.PortfolioFilter(search="Østergård")) == 0
-    assert portfolio.count(db, portfolio.PortfolioFilter(search="oestergaard")) == 0
-    assert portfolio.count(db, portfolio.PortfolioFilter(search="Havnebad")) == 1
+    assert portfolio_query.count(db, portfolio_query.PortfolioFilter(search="Østergård")) == 0
+    assert portfolio_query.count(db, portfolio_query.PortfolioFilter(search="oestergaard")) == 0
+    assert portfolio_query.count(db, portfolio_query.PortfolioFilter(search="Havnebad")) == 1
 
     anonymous = f"Erased person {person}"
     data = stakeholders.get_stakeholder(db, person)

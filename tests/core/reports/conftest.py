@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop.reports.base import BriefSettings
+from coprod_desktop.reports.page_template import BriefSettings
 from coprod_desktop.services import exchange
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database

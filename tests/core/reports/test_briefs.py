@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from coprod_desktop.domain.figures import portfolio_figures
-from coprod_desktop.reports import committee, initiative
-from coprod_desktop.reports import portfolio as review
+from coprod_desktop.reports import committee_pdf, initiative_pdf
+from coprod_desktop.reports import portfolio_review_pdf as review
 from coprod_desktop.services import briefs, exchange, reporting
 from coprod_desktop.services.initiatives import get_initiative
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 from .conftest import GENERATED, flat, ink_per_page, page_count, pdf_text, settings
@@ -100,7 +100,7 @@ def test_initiative_brief_in_danish(demo_da: Database) -> None:
 def test_initiative_brief_in_english_and_no_mandate(demo_en: Database) -> None:
     data = get_initiative(demo_en, "CP-2024-001")
     data.mandates = []
-    text = flat(pdf_text(initiative.build(data, settings("en"))))
+    text = flat(pdf_text(initiative_pdf.build(data, settings("en"))))
     assert "Initiative brief" in text and "Co-management" in text
     assert "No mandate recorded." in text
     assert "Page 1 of" in text
@@ -127,7 +127,7 @@ def test_long_description_flows_over_pages_and_odd_text_is_safe(demo_en: Databas
     data.description = description + "\n\nThe very last sentence."
     assert len(data.description) > 200_000
     data.title = f"{SCRIPTS} {ARABIC}"
-    pdf = initiative.build(data, settings("en"))
+    pdf = initiative_pdf.build(data, settings("en"))
     assert page_count(pdf) >= 20
     text = flat(pdf_text(pdf))
     assert "The very last sentence." in text
@@ -187,7 +187,7 @@ def test_portfolio_review_lists_every_initiative_and_its_figures(demo_da: Databa
 def test_portfolio_review_of_500_initiatives_is_one_line_each_in_at_most_15_pages(
     tmp_path: Path,
 ) -> None:
-    from coprod_desktop.domain.analysis import attention_signals
+    from coprod_desktop.domain.assessment import attention_signals
     from coprod_desktop.domain.messages import message
     from coprod_desktop.store.migrate import open_database
     from tests.benchmarks import generate
@@ -292,7 +292,7 @@ def test_committee_brief_with_personal_data(demo_en: Database) -> None:
 def test_committee_brief_content(demo_da: Database) -> None:
     data = reporting.load_portfolio(demo_da)
     figures = portfolio_figures(data, date(2026, 3, 2))
-    pdf = committee.build(data, settings("da"), [], today=date(2026, 3, 2))
+    pdf = committee_pdf.build(data, settings("da"), [], today=date(2026, 3, 2))
     single = flat(pdf_text(pdf))
     for expected in (
         "Udvalgsnotat",

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from coprod_desktop.domain.committee import summary_of
-from coprod_desktop.reports import committee
+from coprod_desktop.reports import committee_pdf
 from coprod_desktop.services import briefs, dashboard_figures, exchange, names, reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 from .conftest import GENERATED, flat, pdf_text, settings
@@ -22,7 +22,7 @@ def python_brief(db: Database, flt: PortfolioFilter | None, lang: str, **options
     """The brief as it was made before: every initiative loaded and counted in Python."""
     data = reporting.load_portfolio(db, flt, light=True)
     safe = names.public_text(db)
-    pdf = committee.build(
+    pdf = committee_pdf.build(
         data,
         settings(lang),
         safe.persons,

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from coprod_desktop.domain.analysis import Thresholds, attention_signals
+from coprod_desktop.domain.assessment import Thresholds, attention_signals
 from coprod_desktop.domain.figures import (
     MOBILISED,
     MUNICIPAL,

@@ -11,13 +11,13 @@ from coprod_desktop.domain.figures import (
     resource_lines,
 )
 from coprod_desktop.domain.model import InitiativeData, ResourceData
-from coprod_desktop.services import initiatives, portfolio, reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import initiatives, portfolio_query, reporting
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 
 def test_fast_loader_gives_what_get_many_gives(demo_da: Database) -> None:
-    ids = portfolio.ids(demo_da)
+    ids = portfolio_query.ids(demo_da)
     assert reporting.load_initiatives(demo_da, ids) == initiatives.get_many(demo_da, ids)
     assert reporting.load_initiatives(demo_da, ids[::-1])[0].id == ids[-1]
     assert reporting.load_initiatives(demo_da, []) == []
@@ -71,7 +71,7 @@ def test_figures_of_nothing() -> None:
 
 
 def test_light_loading_leaves_out_only_what_briefs_do_not_print(demo_da: Database) -> None:
-    ids = portfolio.ids(demo_da)
+    ids = portfolio_query.ids(demo_da)
     full = reporting.load_initiatives(demo_da, ids)
     light = reporting.load_initiatives(demo_da, ids, light=True)
     for a, b in zip(full, light, strict=True):

@@ -11,7 +11,7 @@ from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NamesUnconfirmedError
 from coprod_desktop.domain.outcomes import outcome_reached, phase_crosstab, value_account
 from coprod_desktop.services import briefs, initiatives, names, reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
 

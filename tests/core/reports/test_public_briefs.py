@@ -10,7 +10,7 @@ import pytest
 
 from coprod_desktop.domain.errors import NamesUnconfirmedError
 from coprod_desktop.services import briefs, exchange, names, reporting
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 from .conftest import flat, pdf_text, settings

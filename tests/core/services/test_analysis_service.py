@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop.services import analysis, portfolio
+from coprod_desktop.services import portfolio_assessment, portfolio_query
 from coprod_desktop.services.exchange import load_demo
 from coprod_desktop.services.settings import CoreSettings, load_settings, save_settings
 from coprod_desktop.store.db import Database
@@ -38,11 +38,11 @@ def test_unknown_attention_key_is_invalid_input(db: Database, db_path: Path, run
 
 def test_thresholds_from_settings_change_the_signals(db: Database) -> None:
     load_demo(db, "en")
-    ids = portfolio.ids(db)
-    before = sum("stale_journal" in a.keys for a in analysis.assess(db, ids).values())
+    ids = portfolio_query.ids(db)
+    before = sum("stale_journal" in a.keys for a in portfolio_assessment.assess(db, ids).values())
     save_settings(CoreSettings(stale_journal_days=100000))
     assert load_settings().stale_journal_days == 100000
-    after = sum("stale_journal" in a.keys for a in analysis.assess(db, ids).values())
+    after = sum("stale_journal" in a.keys for a in portfolio_assessment.assess(db, ids).values())
     assert before > 0
     assert after == 0
 
@@ -59,9 +59,9 @@ def test_the_list_assessment_without_suggestions_flags_the_same_as_the_full_one(
     """The portfolio list reads less (no assistant, reviews or journal participants); what
     it flags and how complete it calls each initiative must not change."""
     load_demo(db, "da")
-    ids = portfolio.ids(db)
-    full = analysis.assess(db, ids)
-    listed = analysis.assess(db, ids, suggest=False)
+    ids = portfolio_query.ids(db)
+    full = portfolio_assessment.assess(db, ids)
+    listed = portfolio_assessment.assess(db, ids, suggest=False)
     assert {i: (a.keys, a.completeness) for i, a in listed.items()} == {
         i: (a.keys, a.completeness) for i, a in full.items()
     }
@@ -73,8 +73,8 @@ def test_the_list_assessment_without_suggestions_flags_the_same_as_the_full_one(
 def test_the_attention_filter_reports_progress_and_can_be_stopped(db: Database) -> None:
     load_demo(db, "en")
     seen: list[tuple[int, int]] = []
-    found = analysis.ids_with_attention(
-        db, portfolio.PortfolioFilter(), ["any"], on_progress=lambda d, t: seen.append((d, t))
+    found = portfolio_assessment.ids_with_attention(
+        db, portfolio_query.PortfolioFilter(), ["any"], on_progress=lambda d, t: seen.append((d, t))
     )
     assert found and seen and seen[-1][0] == seen[-1][1]  # every open initiative assessed
 
@@ -82,4 +82,6 @@ def test_the_attention_filter_reports_progress_and_can_be_stopped(db: Database) 
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        analysis.ids_with_attention(db, portfolio.PortfolioFilter(), ["any"], on_progress=stop)
+        portfolio_assessment.ids_with_attention(
+            db, portfolio_query.PortfolioFilter(), ["any"], on_progress=stop
+        )

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.domain.analysis import SIGNAL_KEYS
-from coprod_desktop.services import analysis, initiatives, portfolio, stakeholders
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.domain.assessment import SIGNAL_KEYS
+from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query, stakeholders
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 TODAY = date.today()
@@ -118,12 +118,14 @@ def initiative_data(draw: st.DrawFn, stakeholder_ids: list[int]) -> d.Initiative
 
 
 def _sql_and_python_agree(db: Database, today: date) -> None:
-    ids = portfolio.ids(db)
-    reference = {i: a.keys for i, a in analysis.assess(db, ids, today, suggest=False).items()}
-    assert analysis.attention_keys(db, ids, today) == reference
+    ids = portfolio_query.ids(db)
+    reference = {
+        i: a.keys for i, a in portfolio_assessment.assess(db, ids, today, suggest=False).items()
+    }
+    assert portfolio_assessment.attention_keys(db, ids, today) == reference
     for key in (*SIGNAL_KEYS, "any"):
         expected = [i for i in ids if (reference[i] if key == "any" else key in reference[i])]
-        found = analysis.ids_with_attention(db, PortfolioFilter(), [key], today)
+        found = portfolio_assessment.ids_with_attention(db, PortfolioFilter(), [key], today)
         assert sorted(found) == sorted(expected), key
 
 
@@ -203,5 +205,5 @@ def test_the_attention_filter_combines_with_the_other_filters(db: Database) -> N
         db, d.InitiativeData(title="Færdig", sector="harbours", status="completed")
     )
     flt = PortfolioFilter(sectors=("harbours",), attention=("no_mandate",))
-    assert [r.id for r in portfolio.rows(db, flt)] == [harbour.id]
-    assert portfolio.count(db, flt) == 1
+    assert [r.id for r in portfolio_query.rows(db, flt)] == [harbour.id]
+    assert portfolio_query.count(db, flt) == 1

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError, ValidationError
 from coprod_desktop.services import commitments, initiatives, privacy
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
@@ -212,10 +212,10 @@ def test_kept_counts() -> None:
 
 
 def test_the_search_finds_a_promise_by_its_words(db: Database) -> None:
-    from coprod_desktop.services import exchange, portfolio
+    from coprod_desktop.services import exchange, portfolio_query
 
     made = factories.initiative(db, commitments=[d.CommitmentData("Ryd slæbestedet for sten")])
-    found = portfolio.ids(db, PortfolioFilter(search="slæbestedet"))
+    found = portfolio_query.ids(db, PortfolioFilter(search="slæbestedet"))
     assert found == [made.id]
     # the bulk import indexes what a save indexes
     exchange.import_document(
@@ -235,7 +235,7 @@ def test_the_search_finds_a_promise_by_its_words(db: Database) -> None:
             ],
         },
     )
-    assert len(portfolio.ids(db, PortfolioFilter(search="baenkene"))) == 1
+    assert len(portfolio_query.ids(db, PortfolioFilter(search="baenkene"))) == 1
 
 
 def test_an_access_request_lists_the_promises_made_to_the_person(

@@ -16,10 +16,10 @@ from sqlalchemy import text
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import Thresholds
+from coprod_desktop.domain.assessment import Thresholds
 from coprod_desktop.domain.figures import PortfolioFigures, portfolio_figures
 from coprod_desktop.services import dashboard_figures, initiatives, reporting, stakeholders
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core.services.test_attention_sql import JUDGED_ON, TODAY, initiative_data, maybe_day
 

@@ -17,7 +17,7 @@ from coprod_desktop.services import (
     file_export,
     file_import,
     initiatives,
-    portfolio,
+    portfolio_query,
     stakeholders,
 )
 from coprod_desktop.store.db import Database
@@ -430,7 +430,7 @@ def test_merge_updates_the_initiative_with_that_reference(db: Database) -> None:
     assert (merged.title, merged.status, merged.mandates) == ("Ny titel", "completed", [])
     assert [j.summary for j in merged.journal][-1] == "Indviet"
     assert merged.version > original.version  # type: ignore[operator]
-    assert portfolio.count(db) == 2
+    assert portfolio_query.count(db) == 2
     assert len(stakeholders.list_stakeholders(db)) == 2
 
 
@@ -547,7 +547,7 @@ def test_every_problem_of_a_file_is_reported_at_once(db: Database) -> None:
         "initiatives[0].start_date",
         "initiatives[1].cross_pressures[0].severity",
     } <= caught.value.fields()
-    assert portfolio.count(db) == 0
+    assert portfolio_query.count(db) == 0
 
 
 def test_broken_json_exits_3_with_line_and_column(run_cli, demo_db: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -634,8 +634,8 @@ def test_demo_loads_in_either_language(db: Database, lang: str) -> None:
     document = json.loads(paths.resource_path("demo", f"demo_{lang}.json").read_text("utf-8"))
     result = exchange.load_demo(db, lang)
     assert result.created == len(document["initiatives"])
-    assert portfolio.count(db) == len(document["initiatives"])
-    titles = {r.title for r in portfolio.rows(db)}
+    assert portfolio_query.count(db) == len(document["initiatives"])
+    titles = {r.title for r in portfolio_query.rows(db)}
     assert titles == {i["title"] for i in document["initiatives"]}
 
 
@@ -650,7 +650,7 @@ def test_an_import_is_audited_and_searchable_record_by_record(db: Database) -> N
     was written (parties by stakeholder id); no row per child or per field."""
     from sqlalchemy import select
 
-    from coprod_desktop.services.portfolio import PortfolioFilter
+    from coprod_desktop.services.portfolio_query import PortfolioFilter
     from coprod_desktop.store import models as m
 
     document = full_document()
@@ -695,5 +695,5 @@ def test_an_import_is_audited_and_searchable_record_by_record(db: Database) -> N
                 ("outcomes", initiative.outcomes),
             ):
                 assert len(first.get(name, [])) == len(children), name
-    found = portfolio.rows(db, PortfolioFilter(search="fyrtaarn"))
+    found = portfolio_query.rows(db, PortfolioFilter(search="fyrtaarn"))
     assert [row.reference for row in found] == [document["initiatives"][0]["reference"]]

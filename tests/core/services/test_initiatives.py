@@ -9,7 +9,7 @@ import pytest
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import NotFoundError, ValidationError
-from coprod_desktop.services import initiatives, portfolio
+from coprod_desktop.services import initiatives, portfolio_query
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
@@ -79,7 +79,7 @@ def test_a_duplicate_reference_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError) as caught:
         factories.initiative(db, "B", reference=made.reference.lower())  # type: ignore[union-attr]
     assert caught.value.fields() == {"reference"}
-    assert portfolio.count(db) == 1
+    assert portfolio_query.count(db) == 1
 
 
 def test_update_scalars_and_every_kind_of_child(db: Database) -> None:
@@ -155,7 +155,7 @@ def test_unknown_participants_and_sources_are_refused(db: Database) -> None:
     with pytest.raises(ValidationError) as caught:
         initiatives.create_initiative(db, data)
     assert caught.value.fields() == {"resources[0].source", "journal[0].participants"}
-    assert portfolio.count(db) == 0
+    assert portfolio_query.count(db) == 0
 
 
 def test_delete_removes_the_initiative_and_its_children(db: Database) -> None:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import analysis, initiatives, portfolio, stakeholders
+from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query, stakeholders
 from coprod_desktop.store.db import Database
 from tests.core.services.test_attention_sql import TODAY, _empty, initiative_data
 
@@ -60,13 +60,13 @@ def test_list_marks_agree_with_the_python_assessment(
     for _ in range(data.draw(st.integers(1, 4))):
         initiatives.create_initiative(any_db, data.draw(filled_in_or_not([made.id])))
     today = TODAY + timedelta(days=offset)
-    ids = portfolio.ids(any_db)
-    marks = analysis.list_marks(any_db, ids, today)
-    reference = analysis.assess(any_db, ids, today, suggest=False)
+    ids = portfolio_query.ids(any_db)
+    marks = portfolio_assessment.list_marks(any_db, ids, today)
+    reference = portfolio_assessment.assess(any_db, ids, today, suggest=False)
     assert {i: (m.signal_keys, m.completeness) for i, m in marks.items()} == {
         i: (a.keys, a.completeness) for i, a in reference.items()
     }
 
 
 def test_list_marks_of_nothing_asks_nothing(db: Database) -> None:
-    assert analysis.list_marks(db, []) == {}
+    assert portfolio_assessment.list_marks(db, []) == {}

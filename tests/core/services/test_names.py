@@ -8,7 +8,7 @@ import pytest
 
 from coprod_desktop.domain.errors import ValidationError
 from coprod_desktop.services import exchange, names
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 

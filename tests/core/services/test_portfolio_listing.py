@@ -1,6 +1,6 @@
 """`portfolio.listing` (what `coprod list` prints) gives each row the same signals, suggested
 type and completeness as the computation before issue 22 gave from the loaded records
-(tests/core/domain/old_assessment.py; signals: services.analysis.assess), in the order of
+(tests/core/domain/old_assessment.py; signals: services.portfolio_assessment.assess), in the order of
 `portfolio.rows`, on generated portfolios on SQLite and PostgreSQL and on the benchmark's
 synthetic portfolio.
 """
@@ -18,8 +18,14 @@ from sqlalchemy import text
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.services import analysis, initiatives, portfolio, reporting, stakeholders
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import (
+    initiatives,
+    portfolio_assessment,
+    portfolio_query,
+    reporting,
+    stakeholders,
+)
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.benchmarks import generate
@@ -29,12 +35,12 @@ WORDS = ["partnerskab", "frivillig", "ledige", "brugerdrevet", "havn", "BorgermÃ
 
 
 def assert_listing_as_before(db: Database, flt: PortfolioFilter, sort: str = "reference") -> None:
-    listed = portfolio.listing(db, flt, sort=sort, assess=True)
-    assert [item.row for item in listed] == portfolio.rows(db, flt, sort=sort)
-    plain = portfolio.listing(db, flt, sort=sort)
+    listed = portfolio_query.listing(db, flt, sort=sort, assess=True)
+    assert [item.row for item in listed] == portfolio_query.rows(db, flt, sort=sort)
+    plain = portfolio_query.listing(db, flt, sort=sort)
     assert [(i.row, i.attention) for i in plain] == [(i.row, i.attention) for i in listed]
     ids = [item.row.id for item in listed]
-    signals = analysis.assess(db, ids, suggest=False)
+    signals = portfolio_assessment.assess(db, ids, suggest=False)
     records = {r.id: r for r in reporting.load_initiatives(db, ids)}
     for item in listed:
         record = records[item.row.id]
@@ -157,6 +163,6 @@ def test_the_benchmark_portfolio_lists_as_before(tmp_path: Path) -> None:
 
 
 def test_an_empty_listing_and_an_unknown_sort(db: Database) -> None:
-    assert portfolio.listing(db, PortfolioFilter(search="nowhere"), assess=True) == []
+    assert portfolio_query.listing(db, PortfolioFilter(search="nowhere"), assess=True) == []
     with pytest.raises(ValidationError):
-        portfolio.listing(db, sort="colour")
+        portfolio_query.listing(db, sort="colour")

@@ -10,8 +10,8 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import attachments, initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import attachments, initiatives, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.migrate import alembic_config, current_revision, open_database
 from coprod_desktop.store.search import fold
 from tests.core import factories
@@ -20,7 +20,7 @@ from tests.core import factories
 def _found(db_path: Path, query: str) -> set[int]:
     db = open_database(str(db_path))
     try:
-        return set(portfolio.ids(db, PortfolioFilter(search=query)))
+        return set(portfolio_query.ids(db, PortfolioFilter(search=query)))
     finally:
         db.dispose()
 

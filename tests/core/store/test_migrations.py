@@ -23,8 +23,8 @@ from coprod_desktop.domain.errors import (
     MigrationFailedError,
     NewerSchemaError,
 )
-from coprod_desktop.services import initiatives, portfolio, stakeholders
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import initiatives, portfolio_query, stakeholders
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store import search
 from coprod_desktop.store.migrate import current_revision, head_revision, open_database
 from coprod_desktop.store.models import Base
@@ -55,7 +55,7 @@ def test_a_new_file_is_created_at_head(db_path: Path) -> None:
     try:
         assert current_revision(db.engine) == head_revision()
         factories.initiative(db)  # the schema is usable
-        assert portfolio.count(db) == 1
+        assert portfolio_query.count(db) == 1
     finally:
         db.dispose()
     # a brand-new file needs no pre-migration backup
@@ -114,11 +114,11 @@ def test_a_file_at_0001_is_upgraded_to_head_with_its_data_intact(old_db: Path) -
         person = next(s for s in stakeholders.list_stakeholders(db) if s.is_person)
         assert person.consent_date is not None and person.lawful_basis == "consent"
         # the search index survived and still works
-        found = portfolio.rows(db, PortfolioFilter(search="havn"))
+        found = portfolio_query.rows(db, PortfolioFilter(search="havn"))
         assert [r.reference for r in found] == ["CP-2024-001"]
-        assert [r.reference for r in portfolio.rows(db, PortfolioFilter(search="aarhus"))] == [
-            "CP-2024-002"
-        ]
+        assert [
+            r.reference for r in portfolio_query.rows(db, PortfolioFilter(search="aarhus"))
+        ] == ["CP-2024-002"]
         # and the upgraded file takes new writes with the old version number respected
         first.owner = "Ny ejer"
         assert initiatives.save_initiative(db, first).version == 4
@@ -285,7 +285,7 @@ def test_a_failing_migration_leaves_the_file_byte_for_byte_as_before(
     assert len(list(paths.backups_dir().glob("*.sqlite"))) == 1
     db = open_database(str(db_path))
     try:
-        assert portfolio.count(db) == 1
+        assert portfolio_query.count(db) == 1
     finally:
         db.dispose()
 
@@ -413,7 +413,7 @@ def test_opening_a_database_at_the_current_schema_does_not_load_alembic(db_path:
 def test_an_upgraded_file_sorts_and_filters_by_its_new_lower_case_keys(old_db: Path) -> None:
     db = open_database(str(old_db))
     try:
-        rows = portfolio.rows(db, sort="title")
+        rows = portfolio_query.rows(db, sort="title")
         assert [r.title for r in rows] == sorted((r.title for r in rows), key=str.lower)
         with db.engine.connect() as connection:
             keys = connection.execute(
@@ -423,7 +423,7 @@ def test_an_upgraded_file_sorts_and_filters_by_its_new_lower_case_keys(old_db: P
                 assert title_key == title.lower()
                 assert owner_key == (owner.lower() if owner is not None else None)
         owner = next(r.owner for r in rows if r.owner)
-        found = portfolio.rows(db, PortfolioFilter(owner=owner.upper()))
+        found = portfolio_query.rows(db, PortfolioFilter(owner=owner.upper()))
         assert owner in {r.owner for r in found}
     finally:
         db.dispose()
@@ -441,8 +441,8 @@ def test_an_upgraded_file_counts_the_open_pressures_it_already_had(old_db: Path)
     assert any(expected.values())  # the fixture has open pressures to count
     db = open_database(str(old_db))
     try:
-        assert {r.reference: r.open_pressures for r in portfolio.rows(db)} == expected
-        ordered = portfolio.rows(db, sort="open_pressures", descending=True)
+        assert {r.reference: r.open_pressures for r in portfolio_query.rows(db)} == expected
+        ordered = portfolio_query.rows(db, sort="open_pressures", descending=True)
         assert ordered[0].open_pressures == max(expected.values())
     finally:
         db.dispose()
@@ -451,15 +451,15 @@ def test_an_upgraded_file_counts_the_open_pressures_it_already_had(old_db: Path)
 def test_an_upgraded_file_keeps_the_attention_facts_of_what_it_already_had(
     old_db: Path,
 ) -> None:
-    from coprod_desktop.services import analysis
+    from coprod_desktop.services import portfolio_assessment
 
     db = open_database(str(old_db))
     try:
-        ids = portfolio.ids(db)
+        ids = portfolio_query.ids(db)
         for today in (date(2024, 1, 1), date.today(), date(2030, 1, 1)):
-            reference = {i: a.keys for i, a in analysis.assess(db, ids, today).items()}
+            reference = {i: a.keys for i, a in portfolio_assessment.assess(db, ids, today).items()}
             assert any(reference.values())  # the fixture has signals to find
-            assert analysis.attention_keys(db, ids, today) == reference
+            assert portfolio_assessment.attention_keys(db, ids, today) == reference
     finally:
         db.dispose()
 

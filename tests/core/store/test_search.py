@@ -7,15 +7,15 @@ from datetime import date
 import pytest
 
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import initiatives, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from tests.core import factories
 
 
 def _found(db: Database, query: str, **filters: object) -> set[str]:
     flt = PortfolioFilter(search=query, **filters)  # type: ignore[arg-type]
-    return {row.title for row in portfolio.rows(db, flt)}
+    return {row.title for row in portfolio_query.rows(db, flt)}
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_a_blank_query_filters_nothing_and_one_without_words_finds_nothing(
 
 def test_fts_syntax_in_a_query_is_harmless(titles: Database) -> None:
     for query in ['"havn', "havn*", "havn OR job", "NEAR(havn", "a:b", "(", "'"]:
-        portfolio.rows(titles, PortfolioFilter(search=query))  # must not raise
+        portfolio_query.rows(titles, PortfolioFilter(search=query))  # must not raise
 
 
 def test_journal_text_is_searchable(db: Database) -> None:
@@ -130,7 +130,9 @@ def test_search_combines_with_filters(titles: Database) -> None:
     }
     assert _found(titles, "aarhus", sectors=("eldercare",)) == {"Café Ældrehjem"}
     assert _found(titles, "aarhus", statuses=("idea",)) == {"Frivillige i Århus"}
-    assert portfolio.count(titles, PortfolioFilter(search="aarhus", statuses=("active",))) == 1
+    assert (
+        portfolio_query.count(titles, PortfolioFilter(search="aarhus", statuses=("active",))) == 1
+    )
 
 
 def test_reference_is_searchable(db: Database) -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from coprod_desktop.domain.errors import ConnectionLostError
-from coprod_desktop.services import portfolio
+from coprod_desktop.services import portfolio_query
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
 
@@ -19,7 +19,7 @@ def test_a_stopped_server_is_a_lost_connection_and_the_same_database_works_again
         made = factories.initiative(db, "Havnen for alle")
         stoppable_postgres.halt()
         with pytest.raises(ConnectionLostError) as reading:
-            portfolio.count(db)
+            portfolio_query.count(db)
         with pytest.raises(ConnectionLostError) as saving:
             factories.initiative(db, "Under the outage")
         for error in (reading.value, saving.value):
@@ -30,8 +30,8 @@ def test_a_stopped_server_is_a_lost_connection_and_the_same_database_works_again
             assert "refused" not in english.lower() and "failed" not in english.lower()
         stoppable_postgres.resume()
         # the same open database, no reopening: the pool reconnects by itself
-        assert portfolio.count(db) == 1
-        assert [r.reference for r in portfolio.rows(db)] == [made.reference]
+        assert portfolio_query.count(db) == 1
+        assert [r.reference for r in portfolio_query.rows(db)] == [made.reference]
     finally:
         db.dispose()
 

@@ -10,8 +10,8 @@ import pytest
 
 from coprod_desktop import paths
 from coprod_desktop.domain.errors import ConflictError
-from coprod_desktop.services import exchange, initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import exchange, initiatives, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.services.transfer import copy_portfolio
 from coprod_desktop.store.migrate import open_database
 
@@ -59,18 +59,18 @@ def test_same_file_gives_identical_exports_and_search_results(both) -> None:  # 
         exchange.import_document(db, document)
     assert exchange.export_document(sqlite_db) == exchange.export_document(pg_db)
     for query in SEARCHES:
-        on_sqlite = portfolio.ids(sqlite_db, PortfolioFilter(search=query))
-        on_pg = portfolio.ids(pg_db, PortfolioFilter(search=query))
+        on_sqlite = portfolio_query.ids(sqlite_db, PortfolioFilter(search=query))
+        on_pg = portfolio_query.ids(pg_db, PortfolioFilter(search=query))
         assert on_sqlite == on_pg, query
-    assert portfolio.ids(pg_db, PortfolioFilter(search="aarhus")) == portfolio.ids(
+    assert portfolio_query.ids(pg_db, PortfolioFilter(search="aarhus")) == portfolio_query.ids(
         pg_db, PortfolioFilter(search="Århus")
     )
-    assert portfolio.ids(pg_db, PortfolioFilter(search="havn"))
-    for sort in portfolio.SORT_KEYS:
+    assert portfolio_query.ids(pg_db, PortfolioFilter(search="havn"))
+    for sort in portfolio_query.SORT_KEYS:
         if sort == "updated_at":
             continue
-        assert [r.id for r in portfolio.rows(sqlite_db, sort=sort)] == [
-            r.id for r in portfolio.rows(pg_db, sort=sort)
+        assert [r.id for r in portfolio_query.rows(sqlite_db, sort=sort)] == [
+            r.id for r in portfolio_query.rows(pg_db, sort=sort)
         ], sort
 
 
@@ -174,14 +174,14 @@ def test_copy_to_postgres_and_back_keeps_everything_with_the_audit_trail(
     for db in (shared, back):
         assert exchange.export_document(db) == exchange.export_document(laptop)
         assert initiatives.history(db, "CP-2024-003") == initiatives.history(laptop, "CP-2024-003")
-        assert portfolio.ids(db, PortfolioFilter(search="nørrevig")) == portfolio.ids(
+        assert portfolio_query.ids(db, PortfolioFilter(search="nørrevig")) == portfolio_query.ids(
             laptop, PortfolioFilter(search="nørrevig")
         )
     # New rows on the shared database get fresh ids after the copied ones.
     made = initiatives.create_initiative(
         shared, initiatives.d.InitiativeData(title="Nyt", sector="other", status="idea")
     )
-    assert made.id == max(portfolio.ids(laptop)) + 1
+    assert made.id == max(portfolio_query.ids(laptop)) + 1
     for db in (laptop, shared, back):
         db.dispose()
 

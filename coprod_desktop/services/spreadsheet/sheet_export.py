@@ -16,8 +16,8 @@ from coprod_desktop.domain import columns as cols
 from coprod_desktop.domain import sheetparse as sp
 from coprod_desktop.domain.messages import message
 from coprod_desktop.services import exchange, safe_write
-from coprod_desktop.services.portfolio import PortfolioFilter
-from coprod_desktop.services.spreadsheet.importing import unsupported
+from coprod_desktop.services.portfolio_query import PortfolioFilter
+from coprod_desktop.services.spreadsheet.sheet_import import unsupported
 from coprod_desktop.store.db import Database
 
 

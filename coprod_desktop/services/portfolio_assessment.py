@@ -8,16 +8,16 @@ from datetime import date
 
 from sqlalchemy import text
 
-from coprod_desktop.domain import analysis, fields
+from coprod_desktop.domain import assessment, fields
 from coprod_desktop.domain.errors import Problem, ValidationError
-from coprod_desktop.services import attention, portfolio
+from coprod_desktop.services import attention, portfolio_query
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.store.db import Database
 
 
 @dataclass(frozen=True)
 class Assessment:
-    signals: list[analysis.Signal]
+    signals: list[assessment.Signal]
     suggested_type: str | None
     completeness: int
 
@@ -42,9 +42,9 @@ def assess(
     for data in reporting.load_initiatives(db, ids, for_signals=not suggest):
         assert data.id is not None
         out[data.id] = Assessment(
-            analysis.attention_signals(data, when, thresholds),
-            analysis.suggested_type(data) if suggest else None,
-            analysis.completeness(data),
+            assessment.attention_signals(data, when, thresholds),
+            assessment.suggested_type(data) if suggest else None,
+            assessment.completeness(data),
         )
     return out
 
@@ -89,11 +89,11 @@ def _field_filled(name: str, dialect: str) -> str:
 
 def _completeness_sql(dialect: str) -> str:
     """`filled, expected` of an initiative, as two SQL columns."""
-    names = analysis.COMPLETENESS_SCALARS
+    names = assessment.COMPLETENESS_SCALARS
     parts = [_field_filled(name, dialect) for name in names]
     parts += [
         f"(CASE WHEN EXISTS {_exists(_LIST_TABLES[name])} THEN 1 ELSE 0 END)"
-        for name in analysis.COMPLETENESS_LISTS
+        for name in assessment.COMPLETENESS_LISTS
     ]
     # open commitments: one more thing expected, filled when each says who and by when
     unkept = _exists(
@@ -103,7 +103,7 @@ def _completeness_sql(dialect: str) -> str:
         f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} AND NOT EXISTS {unkept}"
         " THEN 1 ELSE 0 END)"
     )
-    expected = len(analysis.COMPLETENESS_FIELDS)
+    expected = len(assessment.COMPLETENESS_FIELDS)
     promised = f"(CASE WHEN EXISTS {_exists('commitment', _PROMISED)} THEN 1 ELSE 0 END)"
     return f"{' + '.join(parts)}, {expected} + {promised}"
 
@@ -126,7 +126,7 @@ def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> d
     listed = ", ".join(str(int(i)) for i in ids)
     flags = ", ".join(
         f"CASE WHEN {attention.predicate(k, db.dialect)} THEN 1 ELSE 0 END"
-        for k in analysis.SIGNAL_KEYS
+        for k in assessment.SIGNAL_KEYS
     )
     sql = (
         f"SELECT i.id, {_completeness_sql(db.dialect)}, {flags}"
@@ -136,17 +136,17 @@ def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> d
     with db.reading() as connection:
         return {
             int(row[0]): ListMarks(
-                [k for k, fires in zip(analysis.SIGNAL_KEYS, row[3:], strict=True) if fires],
-                analysis.completeness_share(int(row[1]), int(row[2])),
+                [k for k, fires in zip(assessment.SIGNAL_KEYS, row[3:], strict=True) if fires],
+                assessment.completeness_share(int(row[1]), int(row[2])),
             )
             for row in connection.execute(text(sql), params)
         }
 
 
 def validate_attention_keys(keys: Sequence[str]) -> None:
-    unknown = [k for k in keys if k not in analysis.SIGNAL_KEYS and k != "any"]
+    unknown = [k for k in keys if k not in assessment.SIGNAL_KEYS and k != "any"]
     if unknown:
-        allowed = ", ".join(("any", *analysis.SIGNAL_KEYS))
+        allowed = ", ".join(("any", *assessment.SIGNAL_KEYS))
         raise ValidationError(
             [Problem("attention", "unknown_key", {"value": k, "allowed": allowed}) for k in unknown]
         )
@@ -154,7 +154,7 @@ def validate_attention_keys(keys: Sequence[str]) -> None:
 
 def ids_with_attention(
     db: Database,
-    flt: portfolio.PortfolioFilter,
+    flt: portfolio_query.PortfolioFilter,
     keys: Sequence[str],
     today: date | None = None,
     on_progress: Callable[[int, int], None] | None = None,
@@ -163,7 +163,7 @@ def ids_with_attention(
     portfolio's order. One SQL query over the facts the database keeps (services/attention.py);
     `on_progress(done, total)` is called once at the end (the GUI shows progress this way)."""
     validate_attention_keys(keys)
-    where, params = portfolio._where(replace(flt, attention=tuple(keys)), db.dialect, today)
+    where, params = portfolio_query._where(replace(flt, attention=tuple(keys)), db.dialect, today)
     with db.reading() as connection:
         found = [
             int(row[0])
@@ -177,11 +177,11 @@ def ids_with_attention(
 
 
 def attention_keys_of(
-    db: Database, flt: portfolio.PortfolioFilter, today: date | None = None
+    db: Database, flt: portfolio_query.PortfolioFilter, today: date | None = None
 ) -> dict[int, list[str]]:
     """`attention_keys` of every initiative the filter lists, in one query."""
     when = today or date.today()
-    where, params = portfolio._where(flt, db.dialect, when)
+    where, params = portfolio_query._where(flt, db.dialect, when)
     return attention.signal_keys_where(db, where, params, when, load_settings().thresholds())
 
 

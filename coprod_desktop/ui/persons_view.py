@@ -709,11 +709,11 @@ class PersonsView(QWidget):
         dialog = EraseDialog(person.name, person.id, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        from coprod_desktop.ui import attachments_ui
+        from coprod_desktop.ui import documents_tab
 
         # documents that concern the person cannot be anonymised inside: delete or keep each
         documents = privacy.person_documents(self.db, person.id)
-        choices = attachments_ui.ask_document_choices(self, documents) if documents else {}
+        choices = documents_tab.ask_document_choices(self, documents) if documents else {}
         if choices is None:
             return
         self.erase(person.id, dialog.reason_text(), choices)

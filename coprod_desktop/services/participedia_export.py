@@ -14,7 +14,7 @@ from typing import Any
 
 from coprod_desktop.domain import participedia
 from coprod_desktop.domain.errors import InputFileError
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 
 

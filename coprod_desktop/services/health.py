@@ -1,15 +1,13 @@
-"""Backups and health checks of a portfolio database."""
+"""The health check of a portfolio database (`coprod check`): integrity, schema revision.
+
+Backups are made, listed and restored in `services/backups.py`."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import exc, func, select, text
 
-from coprod_desktop.domain.errors import DatabaseUnavailableError, FileProblemError
-from coprod_desktop.services import safe_write
 from coprod_desktop.store import migrate
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database, translate_db_error
@@ -25,25 +23,6 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return self.integrity == ["ok"] and self.revision == self.head
-
-
-def backup(db: Database, destination: Path) -> Path:
-    """An online, consistent copy of an SQLite portfolio (the backup API; others may write)."""
-    if db.path is None:
-        raise DatabaseUnavailableError(
-            where=db.display_name, reason="backups of a shared database are made by its server"
-        )
-    # safe_write refuses the database itself, its side files and the backups folder
-    with safe_write.atomic_path(destination, database_copy=True) as temporary:
-        try:
-            migrate.backup_sqlite(db.path, temporary)
-        except sqlite3.Error as error:  # e.g. the disk holding the copy is full
-            raise FileProblemError(
-                "file_not_written", path=str(destination), reason=str(error)
-            ) from None
-        finally:
-            Path(str(temporary) + "-journal").unlink(missing_ok=True)
-    return destination
 
 
 def check(db: Database) -> CheckResult:

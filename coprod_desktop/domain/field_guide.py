@@ -1,11 +1,14 @@
 """The field guide: every column the CSV and XLSX exports write (and the import reads), what it
 means and its allowed values, in English and Danish. Made from `domain.columns` and the
-vocabularies, so it cannot drift; the committed copies live in resources/field-guide/ (the
-GUI's Help menu shows them). Regenerate with `python -m coprod_desktop.domain.fieldguide`.
+vocabularies, so it cannot drift. The GUI's Help menu shows it made on the spot; no copy is
+kept in the repository. `python -m coprod_desktop.domain.field_guide [--lang da]` prints it;
+`python -m coprod_desktop.domain.field_guide FOLDER` writes field-guide.en.md and
+field-guide.da.md into FOLDER (to hand out, or to ship beside a build).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -134,11 +137,19 @@ def _participedia_section(lang: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else Path("resources") / "field-guide"
-    folder.mkdir(parents=True, exist_ok=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m coprod_desktop.domain.field_guide",
+        description="Print the field guide, or write it in every language into a folder.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, help="write field-guide.<lang>.md here")
+    parser.add_argument("--lang", choices=LANGS, default="en", help="the language printed")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.folder is None:
+        sys.stdout.write(render(args.lang))
+        return 0
+    args.folder.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
-        (folder / f"field-guide.{lang}.md").write_text(render(lang), encoding="utf-8")
+        (args.folder / f"field-guide.{lang}.md").write_text(render(lang), encoding="utf-8")
     return 0
 
 

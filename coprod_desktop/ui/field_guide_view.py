@@ -1,13 +1,11 @@
 """Help > Field guide: every column of the spreadsheet import and exports, in the app language
-(resources/field-guide/field-guide.<lang>.md)."""
+(made when shown by `domain.field_guide.render`, so it always matches the columns)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from coprod_desktop import paths
+from coprod_desktop.domain import field_guide
 from coprod_desktop.ui import i18n
 
 STYLE = """
@@ -16,13 +14,6 @@ th { background: #e8eef4; }
 th, td { padding: 3px 6px; border: 1px solid #c8d0d8; vertical-align: top; }
 code { font-family: monospace; }
 """
-
-
-def guide_path(lang: str) -> Path:
-    """The guide in `lang`, falling back to English."""
-    folder = paths.resource_path("field-guide")
-    wanted = folder / f"field-guide.{lang}.md"
-    return wanted if wanted.is_file() else folder / "field-guide.en.md"
 
 
 class FieldGuide(QDialog):
@@ -36,14 +27,8 @@ class FieldGuide(QDialog):
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("Field guide"))
         self.browser.document().setDefaultStyleSheet(STYLE)
-        path = guide_path(i18n.lang())
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            text = self.tr("The field guide could not be read: %1").replace(
-                "%1", error.strerror or str(error)
-            )
-        self.browser.setMarkdown(text)
+        lang = i18n.lang()
+        self.browser.setMarkdown(field_guide.render(lang if lang in field_guide.LANGS else "en"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

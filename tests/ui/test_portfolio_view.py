@@ -6,11 +6,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
-from coprod_desktop.services import analysis, initiatives, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
-from coprod_desktop.ui import portfolio as portfolio_ui
-from coprod_desktop.ui import settings as prefs
-from coprod_desktop.ui.portfolio import COLUMNS, ROW_ID_ROLE, PortfolioModel, PortfolioView
+from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
+from coprod_desktop.ui import portfolio_view as portfolio_ui
+from coprod_desktop.ui import preferences as prefs
+from coprod_desktop.ui.portfolio_view import COLUMNS, ROW_ID_ROLE, PortfolioModel, PortfolioView
 
 
 def column(key: str) -> int:
@@ -24,7 +24,7 @@ def shown_refs(view: PortfolioView) -> list[str]:
 def test_model_shows_the_demo_portfolio(window, qtmodeltester):
     model = window.portfolio.model
     qtmodeltester.check(model)
-    assert model.rowCount() == portfolio.count(window.db) == 16
+    assert model.rowCount() == portfolio_query.count(window.db) == 16
     assert model.index(0, column("reference")).data() == "CP-2024-001"
     assert model.index(0, column("type")).data() == "Co-management"
     assert model.index(0, column("sector")).data() == "Harbours"
@@ -51,27 +51,27 @@ def test_model_fetches_lazily_in_pages(demo_db, monkeypatch, qtmodeltester):
 def test_sorting_happens_in_sql(window):
     view = window.portfolio
     view.table.sortByColumn(column("title"), Qt.SortOrder.DescendingOrder)
-    expected = [r.reference for r in portfolio.rows(window.db, sort="title", descending=True)]
+    expected = [r.reference for r in portfolio_query.rows(window.db, sort="title", descending=True)]
     assert shown_refs(view) == expected
     assert view.model.sort_key == "title" and view.model.descending
 
 
 def test_attention_filter_lists_the_flagged_at_once_and_combines_with_other_filters(window):
     view = window.portfolio
-    flagged = analysis.ids_with_attention(window.db, PortfolioFilter(), ["no_mandate"])
+    flagged = portfolio_assessment.ids_with_attention(window.db, PortfolioFilter(), ["no_mandate"])
     assert flagged and len(flagged) < 16
     combo = view.filters.attention
     combo.setCurrentIndex(combo.findData("no_mandate"))
     # no background job: the signal is a condition in the query
     assert sorted(r.id for r in view.model.rows) == sorted(flagged)
     # ... that narrows together with the rest of the filter bar
-    harbours = set(portfolio.ids(window.db, PortfolioFilter(sectors=("harbours",))))
+    harbours = set(portfolio_query.ids(window.db, PortfolioFilter(sectors=("harbours",))))
     view.filters.sector.set_key("harbours")
     assert {r.id for r in view.model.rows} == set(flagged) & harbours
     view.filters.sector.set_key(None)
     combo.setCurrentIndex(combo.findData("any"))
     assert view.model.rowCount() == len(
-        analysis.ids_with_attention(window.db, PortfolioFilter(), ["any"])
+        portfolio_assessment.ids_with_attention(window.db, PortfolioFilter(), ["any"])
     )
     combo.setCurrentIndex(0)
     assert view.model.rowCount() == 16
@@ -80,7 +80,7 @@ def test_attention_filter_lists_the_flagged_at_once_and_combines_with_other_filt
 def test_type_filter_narrows_the_table(window):
     view = window.portfolio
     view.filters.type.set_key("coordination")
-    assert view.model.rowCount() == portfolio.count(
+    assert view.model.rowCount() == portfolio_query.count(
         window.db, PortfolioFilter(types=("coordination",))
     )
     assert view.model.rowCount() < 16
@@ -97,7 +97,7 @@ def test_sector_and_status_filters_combine(window):
 def test_pressure_and_origin_filters(window):
     view = window.portfolio
     view.filters.pressure.set_key("silo_structure")
-    expected = portfolio.count(window.db, PortfolioFilter(pressures=("silo_structure",)))
+    expected = portfolio_query.count(window.db, PortfolioFilter(pressures=("silo_structure",)))
     assert view.model.rowCount() == expected > 0
     view.filters.pressure.set_key(None)
     view.filters.origin.set_key("protest_response")
@@ -109,7 +109,9 @@ def test_search_as_you_type_is_debounced(window, qtbot):
     qtbot.keyClicks(view.filters.search, "harbour")
     assert view.model.rowCount() == 16  # not yet: the search waits for a pause
     qtbot.waitUntil(lambda: view.model.rowCount() < 16, timeout=3000)
-    assert view.model.rowCount() == portfolio.count(window.db, PortfolioFilter(search="harbour"))
+    assert view.model.rowCount() == portfolio_query.count(
+        window.db, PortfolioFilter(search="harbour")
+    )
     assert "CP-2024-001" in shown_refs(view)
 
 

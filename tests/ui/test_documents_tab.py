@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.services import attachments, initiatives, stakeholders
-from coprod_desktop.ui import attachments_ui
+from coprod_desktop.ui import documents_tab
 from tests.core.attachments.documents import make_docx
 from tests.core.attachments.messages import make_eml
 
@@ -103,12 +103,12 @@ def test_a_dropped_email_becomes_a_journal_entry(window, qtbot, tmp_path, monkey
     asked = []
 
     def answer(parent, message, known):  # type: ignore[no-untyped-def]
-        dialog = attachments_ui.ParticipantsDialog(message, known, parent)
+        dialog = documents_tab.ParticipantsDialog(message, known, parent)
         asked.append(sorted(dialog.boxes))  # the people it offers to add
         dialog.boxes["ukendt@example.org"].setChecked(True)
         return dialog.chosen()
 
-    monkeypatch.setattr(attachments_ui, "ask_participants", answer)
+    monkeypatch.setattr(documents_tab, "ask_participants", answer)
     eml = make_eml(tmp_path / "referat.eml")
     assert _drop(editor, [eml])
     qtbot.waitUntil(lambda: len(editor.data.journal) == before + 1, timeout=10_000)

@@ -11,7 +11,7 @@ from sqlalchemy import JSON, Date, DateTime, select, text
 from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import SIGNAL_KEYS
+from coprod_desktop.domain.assessment import SIGNAL_KEYS
 from coprod_desktop.domain.errors import Problem, ValidationError
 from coprod_desktop.domain.model import PortfolioRow
 from coprod_desktop.services import attention
@@ -292,10 +292,10 @@ def listing(
     `today`, in one query (the rows and their signals' flags together); with `assess`, also
     each one's suggested type and completeness, from that query and two grouped ones.
 
-    The same values as `services.analysis.assess` gives (tests/core/services/
+    The same values as `services.portfolio_assessment.assess` gives (tests/core/services/
     test_portfolio_listing.py), without loading each initiative's records: `coprod list
     --format json` of 20,000 initiatives loaded 400,000 records to print them."""
-    from coprod_desktop.domain.analysis import COMPLETENESS_FIELDS, completeness_score
+    from coprod_desktop.domain.assessment import COMPLETENESS_FIELDS, completeness_score
 
     assert sorted(_FILLED_FROM) == sorted(COMPLETENESS_FIELDS)  # a new expected field is counted
     from coprod_desktop.domain.classification import (

@@ -52,17 +52,17 @@ from coprod_desktop import paths
 from coprod_desktop.domain.errors import CoprodError
 from coprod_desktop.domain.public_names import NameLike
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.background import Cancelled, Operation, Progress
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.reports.page_template import BriefSettings
     from coprod_desktop.store.db import Database
     from coprod_desktop.ui.background import Background
     from coprod_desktop.ui.editor import InitiativeEditor
-    from coprod_desktop.ui.portfolio import PortfolioView
+    from coprod_desktop.ui.portfolio_view import PortfolioView
     from coprod_desktop.ui.writer import Writer
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ STALE_SECONDS = 24 * 3600  # temporary briefs left behind (a crash) are removed 
 def brief_settings(db_user: str = "") -> BriefSettings:
     """The settings of a brief made in the GUI: municipality and logo from the preferences,
     the user name (or the database user) as author, the language the app speaks."""
-    from coprod_desktop.reports.base import BriefSettings
+    from coprod_desktop.reports.page_template import BriefSettings
 
     logo = prefs.get_str("briefs/logo").strip()
     return BriefSettings(
@@ -684,11 +684,11 @@ class ReportsController(QObject):
         kind = self.tr("Initiative brief")
 
         def build(settings: BriefSettings, _progress: Callable[[int, int], None]) -> Built:
-            from coprod_desktop.reports import initiative
+            from coprod_desktop.reports import initiative_pdf
             from coprod_desktop.services.initiatives import get_initiative
 
             data = get_initiative(db, ident)
-            pdf = initiative.build(data, settings)
+            pdf = initiative_pdf.build(data, settings)
             title = f"{kind} {data.reference or ''}".strip()
             return Built(write_temporary(pdf, preview_folder()), title)
 

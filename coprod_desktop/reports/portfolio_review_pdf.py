@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import SIGNAL_KEYS, Signal
+from coprod_desktop.domain.assessment import SIGNAL_KEYS, Signal
 from coprod_desktop.domain.figures import (
     MOBILISED,
     MUNICIPAL,
@@ -21,7 +21,7 @@ from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import InitiativeData
 from coprod_desktop.reports import charts
 from coprod_desktop.reports import text as tx
-from coprod_desktop.reports.base import (
+from coprod_desktop.reports.page_template import (
     CONTENT_WIDTH,
     WIDE_CONTENT_WIDTH,
     Brief,
@@ -173,8 +173,8 @@ def build(
         charts.origins_chart,
     ):
         brief.add(KeepTogether([make(figures, lang, CONTENT_WIDTH), Spacer(1, 10)]))
-    # the four Co's beside the typology, and the public value account (reports/outcomes.py)
-    from coprod_desktop.reports import outcomes as outcome_sections
+    # the four Co's beside the typology, and the public value account (reports/outcomes_pdf.py)
+    from coprod_desktop.reports import outcomes_pdf as outcome_sections
 
     phases = outcome_sections.phase_chart(initiatives, lang, CONTENT_WIDTH)
     brief.add(KeepTogether([phases, Spacer(1, 10)]))

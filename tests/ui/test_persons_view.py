@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from coprod_desktop.services import initiatives, privacy, stakeholders
-from coprod_desktop.ui import privacy_ui
-from coprod_desktop.ui.privacy_ui import EraseDialog, PersonsView, PurposeDialog
+from coprod_desktop.ui import persons_view
+from coprod_desktop.ui.persons_view import EraseDialog, PersonsView, PurposeDialog
 from tests.ui.helpers import save_and_wait
 
 
@@ -70,7 +70,7 @@ def test_cancelling_the_purpose_opens_nothing(window, monkeypatch):
     view.open_button.click()
     assert view.right.currentWidget() is view.placeholder
     assert privacy.access_log(window.db, person.id) == []
-    assert privacy_ui.session_purpose(window.db) is None
+    assert persons_view.session_purpose(window.db) is None
 
 
 def test_purpose_dialog_needs_a_purpose(qtbot):

@@ -1,24 +1,34 @@
 """The initiative's plain fields as the editor knows them: which are text (typing merges into
-one undo step), which are dates, and the label of each in the GUI's language."""
+one undo step), which are dates, and the label of each in the GUI's language.
+
+The plain fields come from the declaration (`domain.fields.PLAIN_EDITOR_FIELDS`): a field
+declared there is bound by the editor even when no tab places it by hand (`binding.
+place_declared_fields`), with the heading of its spreadsheet column (`domain.columns`).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-TEXT_FIELDS = (
-    "reference",
-    "title",
-    "area",
-    "owner",
-    "responsible_manager",
-    "kle_topic",
-)
-LONG_TEXT_FIELDS = ("summary", "description", "type_rationale")
-DATE_FIELDS = ("start_date", "end_date", "next_review")
+from coprod_desktop.domain import columns
+from coprod_desktop.domain.fields import PLAIN_EDITOR_FIELDS
+from coprod_desktop.ui import i18n
+
+TEXT_FIELDS = tuple(f.name for f in PLAIN_EDITOR_FIELDS if f.kind == "text")
+LONG_TEXT_FIELDS = tuple(f.name for f in PLAIN_EDITOR_FIELDS if f.kind == "long_text")
+DATE_FIELDS = tuple(f.name for f in PLAIN_EDITOR_FIELDS if f.kind == "date")
 
 
 def field_labels() -> dict[str, str]:
-    """The label of each plain field, in the GUI's language."""
+    """The label of each field the editor shows, in the GUI's language: the editor's own
+    translations, else (a field only declared) its column heading in `domain.columns`."""
+    declared = {
+        f.name: columns.field_label("initiative", f.name, i18n.lang()) for f in PLAIN_EDITOR_FIELDS
+    }
+    return declared | _own_labels()
+
+
+def _own_labels() -> dict[str, str]:
     return {
         "reference": QCoreApplication.translate("InitiativeEditor", "Reference"),
         "title": QCoreApplication.translate("InitiativeEditor", "Title"),

@@ -163,7 +163,7 @@ class StakeholderRegistry(QWidget):
         used_label.setBuddy(self.usage)
         right_layout.addWidget(used_label)
         right_layout.addWidget(self.usage, 1)
-        from coprod_desktop.ui.timeline import TimelineView
+        from coprod_desktop.ui.timeline_view import TimelineView
 
         self.timeline = TimelineView(right)  # every entry, document and involvement
         self.timeline.open_initiative.connect(self.open_initiative)
@@ -246,14 +246,16 @@ class StakeholderRegistry(QWidget):
 
     def _revealed(self, person: StakeholderData, *, ask: bool) -> bool:
         """Whether this person's details may be shown; logs the opening with its purpose."""
-        from coprod_desktop.ui import privacy_ui
+        from coprod_desktop.ui import persons_view
 
         if person.id is None:
             return False
         if person.id == self._revealed_id:
             return True
         purpose = (
-            privacy_ui.ask_purpose(self, self.db) if ask else privacy_ui.session_purpose(self.db)
+            persons_view.ask_purpose(self, self.db)
+            if ask
+            else persons_view.session_purpose(self.db)
         )
         if not purpose:
             return False

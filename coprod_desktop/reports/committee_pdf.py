@@ -32,8 +32,13 @@ from coprod_desktop.domain.public_names import highlights
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS, TYPOLOGY
 from coprod_desktop.reports import charts
 from coprod_desktop.reports import text as tx
-from coprod_desktop.reports.base import CONTENT_WIDTH, Brief, BriefSettings, ProgressCallback
-from coprod_desktop.reports.portfolio import filter_description
+from coprod_desktop.reports.page_template import (
+    CONTENT_WIDTH,
+    Brief,
+    BriefSettings,
+    ProgressCallback,
+)
+from coprod_desktop.reports.portfolio_review_pdf import filter_description
 
 SUMMARY_LIMIT = 700
 
@@ -208,8 +213,8 @@ def build(
                 )
             ]
         )
-    # outcomes reached, public-safe (reports/outcomes.py)
-    from coprod_desktop.reports import outcomes as outcome_sections
+    # outcomes reached, public-safe (reports/outcomes_pdf.py)
+    from coprod_desktop.reports import outcomes_pdf as outcome_sections
 
     outcome_sections.delivered_section(brief, summary.with_outcomes, hide.text)
     if progress:

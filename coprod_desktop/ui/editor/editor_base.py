@@ -33,7 +33,12 @@ from coprod_desktop.domain.messages import message
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.editor.context import EditorContext
-from coprod_desktop.ui.editor.fields import LONG_TEXT_FIELDS, TEXT_FIELDS, field_labels, unit_label
+from coprod_desktop.ui.editor.field_lists import (
+    LONG_TEXT_FIELDS,
+    TEXT_FIELDS,
+    field_labels,
+    unit_label,
+)
 from coprod_desktop.ui.editor.undo import FieldCommand, ListCommand
 from coprod_desktop.ui.records import Column, RecordModel
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.services import drafts, initiatives
 from coprod_desktop.store.migrate import open_database
-from coprod_desktop.ui import drafts as drafts_ui
+from coprod_desktop.ui import draft_keeper as drafts_ui
 from tests.ui.helpers import main_window, save_and_wait
 
 ROOT = Path(__file__).resolve().parents[2]

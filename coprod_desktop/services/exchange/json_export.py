@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from coprod_desktop.services import convert, initiatives
 from coprod_desktop.services.exchange.check import FORMAT, VERSION
-from coprod_desktop.services.portfolio import PortfolioFilter
-from coprod_desktop.services.portfolio import ids as portfolio_ids
+from coprod_desktop.services.portfolio_query import PortfolioFilter
+from coprod_desktop.services.portfolio_query import ids as portfolio_ids
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
@@ -149,7 +149,7 @@ def write_json(document: dict[str, Any], path: Path) -> None:
 def show_document(db: Database, ident: int | str, today: date | None = None) -> dict[str, Any]:
     """One initiative in the interchange shape with its stakeholders inlined, plus `id`,
     `suggested_type`, `attention` and `completeness` (what `coprod show --format json` prints)."""
-    from coprod_desktop.domain import analysis
+    from coprod_desktop.domain import assessment
 
     with db.session() as session:
         row = initiatives.load(session, initiatives.resolve_id(session, ident))
@@ -171,8 +171,10 @@ def show_document(db: Database, ident: int | str, today: date | None = None) -> 
     out = {"id": data.id, **out, "version": data.version}
     from coprod_desktop.services.settings import load_settings
 
-    signals = analysis.attention_signals(data, today or date.today(), load_settings().thresholds())
-    out["suggested_type"] = analysis.suggested_type(data)
+    signals = assessment.attention_signals(
+        data, today or date.today(), load_settings().thresholds()
+    )
+    out["suggested_type"] = assessment.suggested_type(data)
     out["attention"] = [s.key for s in signals]
-    out["completeness"] = analysis.completeness(data)
+    out["completeness"] = assessment.completeness(data)
     return out

@@ -11,8 +11,8 @@ import pytest
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ValidationError
-from coprod_desktop.services import portfolio
-from coprod_desktop.services.portfolio import SORT_KEYS, PortfolioFilter
+from coprod_desktop.services import portfolio_query
+from coprod_desktop.services.portfolio_query import SORT_KEYS, PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
 from tests.core import factories
@@ -96,7 +96,7 @@ def folio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def _titles(db: Database, **filters: Any) -> set[str]:
-    return {r.title for r in portfolio.rows(db, PortfolioFilter(**filters))}
+    return {r.title for r in portfolio_query.rows(db, PortfolioFilter(**filters))}
 
 
 def _expected(predicate: Any) -> set[str]:
@@ -105,7 +105,7 @@ def _expected(predicate: Any) -> set[str]:
 
 def test_no_filter_lists_everything(folio: Database) -> None:
     assert _titles(folio) == _expected(lambda r: True)
-    assert portfolio.count(folio) == len(ROWS)
+    assert portfolio_query.count(folio) == len(ROWS)
 
 
 def test_filter_by_type_including_unclassified(folio: Database) -> None:
@@ -146,7 +146,7 @@ def test_filter_by_owner_ignores_case(folio: Database) -> None:
 
 
 def test_open_pressures_are_counted(folio: Database) -> None:
-    counts = {r.title: r.open_pressures for r in portfolio.rows(folio)}
+    counts = {r.title: r.open_pressures for r in portfolio_query.rows(folio)}
     assert counts == {
         r["title"]: sum(1 for _, s in r["pressures"] if s != "resolved") for r in ROWS
     }
@@ -154,10 +154,10 @@ def test_open_pressures_are_counted(folio: Database) -> None:
 
 def test_unknown_filter_values_are_refused(folio: Database) -> None:
     with pytest.raises(ValidationError) as caught:
-        portfolio.rows(folio, PortfolioFilter(types=("cooperation",), sectors=("harbour",)))
+        portfolio_query.rows(folio, PortfolioFilter(types=("cooperation",), sectors=("harbour",)))
     assert caught.value.fields() == {"type", "sector"}
     with pytest.raises(ValidationError):
-        portfolio.rows(folio, sort="colour")
+        portfolio_query.rows(folio, sort="colour")
 
 
 def _sort_value(row: Any, key: str) -> Any:
@@ -168,7 +168,7 @@ def _sort_value(row: Any, key: str) -> Any:
 @pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
 @pytest.mark.parametrize("key", SORT_KEYS)
 def test_sorting_by_every_column(folio: Database, key: str, descending: bool) -> None:
-    rows = portfolio.rows(folio, sort=key, descending=descending)
+    rows = portfolio_query.rows(folio, sort=key, descending=descending)
     assert len(rows) == len(ROWS)
     present = [r for r in rows if getattr(r, key) is not None]
     missing = [r for r in rows if getattr(r, key) is None]
@@ -187,23 +187,25 @@ def test_sorting_by_every_column(folio: Database, key: str, descending: bool) ->
 def test_pages_are_stable_and_cover_everything_once(
     folio: Database, key: str, descending: bool
 ) -> None:
-    whole = portfolio.rows(folio, sort=key, descending=descending)
+    whole = portfolio_query.rows(folio, sort=key, descending=descending)
     pages = []
     for offset in range(0, len(ROWS), 4):
-        pages += portfolio.rows(folio, sort=key, descending=descending, offset=offset, limit=4)
+        pages += portfolio_query.rows(
+            folio, sort=key, descending=descending, offset=offset, limit=4
+        )
     assert [r.id for r in pages] == [r.id for r in whole]
     assert len({r.id for r in pages}) == len(ROWS)
 
 
 def test_paging_works_with_filters(folio: Database) -> None:
     flt = PortfolioFilter(sectors=("harbours", "employment", "eldercare"))
-    first = portfolio.rows(folio, flt, sort="title", offset=0, limit=2)
-    rest = portfolio.rows(folio, flt, sort="title", offset=2, limit=10)
+    first = portfolio_query.rows(folio, flt, sort="title", offset=0, limit=2)
+    rest = portfolio_query.rows(folio, flt, sort="title", offset=2, limit=10)
     assert [r.title for r in first + rest] == ["bådebro", "Frivillige", "Havnen", "Jobcafé"]
 
 
 def test_owners_lists_distinct_owners(folio: Database) -> None:
-    owners = portfolio.owners(folio)
+    owners = portfolio_query.owners(folio)
     assert set(owners) == {r["owner"] for r in ROWS if r["owner"]}
     assert len(owners) == len(set(owners))
 
@@ -215,7 +217,7 @@ def test_owner_filter_and_title_sort_ignore_case_beyond_ascii(db: Database) -> N
     factories.initiative(db, "Zeta", owner="Bo")
     assert _titles(db, owner="SØREN ÆRØ") == {"Ørsted", "Æblelund"}
     assert _titles(db, owner="åse") == {"ærøskøbing"}
-    titles = [r.title for r in portfolio.rows(db, sort="title")]
+    titles = [r.title for r in portfolio_query.rows(db, sort="title")]
     # upper and lower case of the same letter sort together
     assert abs(titles.index("Æblelund") - titles.index("ærøskøbing")) == 1
 
@@ -227,7 +229,7 @@ def db(any_db: Database) -> Database:
 
 
 def _listed_pressures(db: Database) -> dict[str, int]:
-    return {r.title: r.open_pressures for r in portfolio.rows(db)}
+    return {r.title: r.open_pressures for r in portfolio_query.rows(db)}
 
 
 def test_the_open_pressure_count_follows_every_edit(db: Database) -> None:
@@ -275,6 +277,8 @@ def test_the_open_pressure_count_follows_every_edit(db: Database) -> None:
     assert _listed_pressures(db)["Importeret med pres"] == 1
 
     initiatives.delete_initiative(db, imported.id)
-    by_pressures = [r.title for r in portfolio.rows(db, sort="open_pressures", descending=True)]
+    by_pressures = [
+        r.title for r in portfolio_query.rows(db, sort="open_pressures", descending=True)
+    ]
     assert by_pressures[-1] == "Havnen for alle"
     assert set(by_pressures[:2]) == {"Ældre i bevægelse", "Importeret med pres"}

@@ -8,12 +8,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import attention_signals, completeness, suggested_type
+from coprod_desktop.domain.assessment import attention_signals, completeness, suggested_type
 from coprod_desktop.domain.figures import MUNICIPAL, current_mandate, resource_lines
 from coprod_desktop.domain.model import InitiativeData, JournalData
 from coprod_desktop.domain.typology import TYPOLOGY
 from coprod_desktop.reports import text as tx
-from coprod_desktop.reports.base import Brief, BriefSettings
+from coprod_desktop.reports.page_template import Brief, BriefSettings
 
 RECENT_JOURNAL = 5
 SHORT_DESCRIPTION = 1200  # a description up to this long goes under the summary, else last
@@ -347,8 +347,8 @@ def build(data: InitiativeData, settings: BriefSettings, today: date | None = No
             ],
             [1, None, None, None, None],
         )
-    # ---- outcomes and the co-production phases (reports/outcomes.py)
-    from coprod_desktop.reports import outcomes as outcome_sections
+    # ---- outcomes and the co-production phases (reports/outcomes_pdf.py)
+    from coprod_desktop.reports import outcomes_pdf as outcome_sections
 
     outcome_sections.initiative_section(brief, data)
 

@@ -34,16 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain import vocab as v
-from coprod_desktop.domain.analysis import SIGNAL_KEYS
-from coprod_desktop.domain.analysis import Signal as AttentionSignal
+from coprod_desktop.domain.assessment import SIGNAL_KEYS
+from coprod_desktop.domain.assessment import Signal as AttentionSignal
 from coprod_desktop.domain.messages import message
 from coprod_desktop.domain.model import PortfolioRow
 from coprod_desktop.domain.typology import PRESSURE_DEFINITIONS
-from coprod_desktop.services import analysis, portfolio
-from coprod_desktop.services.portfolio import PortfolioFilter
+from coprod_desktop.services import portfolio_assessment, portfolio_query
+from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
+from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.widgets import VocabCombo, date_text, vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -130,7 +130,7 @@ class PortfolioModel(QStandardItemModel):
         # The count and the first page are read before anything is cleared: when the database
         # cannot be read (a lost connection) the error leaves the rows on screen as they were.
         if total is None:
-            total = portfolio.count(self.db, self.filter) if self.db is not None else 0
+            total = portfolio_query.count(self.db, self.filter) if self.db is not None else 0
         today = dt.date.today()
         page, marks = self._page(0, today) if total else ([], {})
         # One reset for views, however many rows change (the item model would announce each).
@@ -161,10 +161,10 @@ class PortfolioModel(QStandardItemModel):
 
     def _page(
         self, offset: int, today: dt.date
-    ) -> tuple[list[PortfolioRow], dict[int, analysis.ListMarks]]:
+    ) -> tuple[list[PortfolioRow], dict[int, portfolio_assessment.ListMarks]]:
         """One page of rows from `offset`, with their signal keys and completeness."""
         assert self.db is not None
-        page = portfolio.rows(
+        page = portfolio_query.rows(
             self.db,
             self.filter,
             sort=self.sort_key,
@@ -176,9 +176,11 @@ class PortfolioModel(QStandardItemModel):
             return [], {}
         # in SQL over the facts the database keeps; the signals' explanations (a tooltip)
         # are worked out when asked for (`explained`)
-        return page, analysis.list_marks(self.db, [r.id for r in page], today)
+        return page, portfolio_assessment.list_marks(self.db, [r.id for r in page], today)
 
-    def _add(self, page: list[PortfolioRow], marks: dict[int, analysis.ListMarks]) -> None:
+    def _add(
+        self, page: list[PortfolioRow], marks: dict[int, portfolio_assessment.ListMarks]
+    ) -> None:
         if not page:
             self.total = len(self.rows)
             return
@@ -257,7 +259,7 @@ class PortfolioModel(QStandardItemModel):
         if ident not in self.signals:
             found = []
             if self.db is not None and self.signal_keys.get(ident):
-                assessed = analysis.assess(self.db, [ident], self.today, suggest=False)
+                assessed = portfolio_assessment.assess(self.db, [ident], self.today, suggest=False)
                 found = assessed[ident].signals if ident in assessed else []
             self.signals[ident] = found
         return self.signals[ident]
@@ -315,7 +317,7 @@ class FilterBar(QWidget):
         self.search.setMinimumWidth(180)
         any_ = self.tr("Any type")
         self.type = VocabCombo(v.InitiativeType, empty=any_, parent=self)
-        self.type.addItem(self.tr("Not classified"), portfolio.UNCLASSIFIED)
+        self.type.addItem(self.tr("Not classified"), portfolio_query.UNCLASSIFIED)
         self.sector = VocabCombo(v.Sector, empty=self.tr("Any sector"), parent=self)
         self.status = VocabCombo(v.Status, empty=self.tr("Any status"), parent=self)
         self.origin = VocabCombo(v.Origin, empty=self.tr("Any origin"), parent=self)
@@ -593,7 +595,7 @@ class PortfolioView(QWidget):
 
     def reload(self) -> None:
         db = self.model.db
-        self.total_all = portfolio.count(db) if db is not None else 0
+        self.total_all = portfolio_query.count(db) if db is not None else 0
         # the whole portfolio is counted once, not again as the unfiltered list's total
         self.model.refresh(self.total_all if self.model.filter.is_empty() else None)
         self.stack.setCurrentWidget(

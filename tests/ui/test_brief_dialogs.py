@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 from coprod_desktop import paths
 from coprod_desktop.services import reporting
 from coprod_desktop.ui import i18n
-from coprod_desktop.ui import settings as prefs
-from coprod_desktop.ui.reports_ui import CommitteeDialog, PdfPreview, preview_folder
+from coprod_desktop.ui import preferences as prefs
+from coprod_desktop.ui.brief_dialogs import CommitteeDialog, PdfPreview, preview_folder
 
 DEMO_PERSONS_MIN = 5
 
@@ -454,7 +454,7 @@ def test_quitting_closes_the_previews_and_their_files(window, qtbot):
 
 
 def test_the_first_brief_asks_once_for_the_municipality_and_the_author(window, qtbot, monkeypatch):
-    from coprod_desktop.ui.reports_ui import BriefIdentityDialog
+    from coprod_desktop.ui.brief_dialogs import BriefIdentityDialog
 
     prefs.set_value("briefs/identity_asked", "")
     asked: list[BriefIdentityDialog] = []
@@ -477,7 +477,7 @@ def test_the_first_brief_asks_once_for_the_municipality_and_the_author(window, q
 
 
 def test_not_now_is_not_asked_again(window, qtbot, monkeypatch):
-    from coprod_desktop.ui.reports_ui import BriefIdentityDialog
+    from coprod_desktop.ui.brief_dialogs import BriefIdentityDialog
 
     prefs.set_value("briefs/identity_asked", "")
     asked: list[int] = []
@@ -498,7 +498,7 @@ def test_not_now_is_not_asked_again(window, qtbot, monkeypatch):
 @pytest.fixture
 def generated_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     """The main window on a generated portfolio long enough to be laid out page by page."""
-    from coprod_desktop.reports.base import PAGED_ROWS
+    from coprod_desktop.reports.page_template import PAGED_ROWS
     from coprod_desktop.store.migrate import open_database
     from tests.benchmarks import generate
     from tests.ui.helpers import main_window
@@ -535,7 +535,7 @@ def test_a_large_portfolio_review_shows_progress_and_every_initiative(generated_
 def test_cancel_stops_a_large_portfolio_review_while_its_pages_are_laid_out(
     generated_window, qtbot, monkeypatch
 ):
-    from coprod_desktop.reports.base import PagedTable
+    from coprod_desktop.reports.page_template import PagedTable
 
     window = generated_window
     laying_out, go_on = threading.Event(), threading.Event()
