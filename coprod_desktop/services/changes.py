@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 
-from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 
@@ -23,18 +22,22 @@ class Changes:
         return bool(self.initiative_ids) or bool(self.by)
 
 
+# Plain SQL, not the ORM: the marker is read when a database opens, and the ORM's first query
+# would configure every mapper before the first screen is usable.
+
+
 def current_marker(db: Database) -> int:
-    with db.session() as session:
-        return int(session.scalar(select(func.max(m.AuditEntry.id))) or 0)
+    with db.reading() as connection:
+        return int(connection.execute(text("SELECT max(id) FROM audit_entry")).scalar() or 0)
 
 
 def changes_since(db: Database, marker: int, *, ignore_user: str | None = None) -> Changes:
     """What changed after `marker` (optionally not counting one's own changes)."""
-    with db.session() as session:
-        query = select(m.AuditEntry.id, m.AuditEntry.initiative_id, m.AuditEntry.who).where(
-            m.AuditEntry.id > marker
-        )
-        rows = session.execute(query.order_by(m.AuditEntry.id)).all()
+    with db.reading() as connection:
+        rows = connection.execute(
+            text("SELECT id, initiative_id, who FROM audit_entry WHERE id > :marker ORDER BY id"),
+            {"marker": marker},
+        ).all()
     newest = max((row.id for row in rows), default=marker)
     foreign = [row for row in rows if ignore_user is None or row.who != ignore_user]
     return Changes(

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Date, DateTime, bindparam, select, text
+from sqlalchemy.types import TypeEngine
 
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import NotFoundError, Problem, ValidationError
-from coprod_desktop.services import initiatives
 from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.services.portfolio_query import ids as portfolio_ids
-from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 OPEN = ("open", "in_progress")
@@ -63,7 +62,13 @@ class CommitmentRow:
         }
 
 
+# The ORM's models load where a function below needs them, not with this module: My work
+# (plain SQL) is on the first screen, before anything else touches the ORM.
+
+
 def _columns() -> tuple[Any, ...]:
+    from coprod_desktop.store import models as m
+
     c, i, s = m.Commitment, m.Initiative, m.Stakeholder
     return (
         c.id,
@@ -102,6 +107,8 @@ def list_commitments(
 
     `owner` matches the commitment's owner without regard to case; `due_before` keeps those
     due before that day."""
+    from coprod_desktop.store import models as m
+
     _check_statuses(statuses)
     c = m.Commitment
     query = (
@@ -142,6 +149,9 @@ def set_status(
     progress again: `done_on` is cleared). Audited; the initiative's version goes up, so an
     editor holding an older copy sees a conflict instead of overwriting. Returns the new
     version of the initiative."""
+    from coprod_desktop.services import initiatives
+    from coprod_desktop.store import models as m
+
     _check_statuses([status])
     with db.session() as session:
         row = session.get(m.Commitment, commitment_id)
@@ -238,6 +248,21 @@ class MyWork:
 WEEK = 7
 SHOWN = 100  # commitments listed per section of My work; the rest is counted
 FOLLOW_UP_PAST_DAYS = 30  # an older follow-up date without a commitment is history
+_OPEN_SQL = ", ".join(f"'{status}'" for status in OPEN)
+_RUNNING_SQL = ", ".join(f"'{status}'" for status in _RUNNING)
+_MINE_SQL = (
+    "SELECT c.id, c.initiative_id, i.reference, i.title, c.text, c.status, c.owner, s.name,"
+    " s.kind, c.due_on, c.done_on, i.version FROM commitment c"
+    " JOIN initiative i ON i.id = c.initiative_id"
+    " LEFT OUTER JOIN stakeholder s ON s.id = c.counterpart_id WHERE c.owner_key = :key"
+)
+# typed as the ORM binds them (SQLite keeps dates and times as text in that format)
+_MY_WORK_BINDS = (
+    bindparam("when", type_=Date()),
+    bindparam("week", type_=Date()),
+    bindparam("follow_up_from", type_=Date()),
+    bindparam("since", type_=DateTime()),
+)
 
 
 def my_work(
@@ -250,88 +275,88 @@ def my_work(
     when = today or date.today()
     week = when + timedelta(days=WEEK)
     key = me.strip().lower()
-    c, i, j = m.Commitment, m.Initiative, m.JournalEntry
-    with db.session() as session:
-        mine = (
-            select(*_columns())
-            .join(i, i.id == c.initiative_id)
-            .outerjoin(m.Stakeholder, m.Stakeholder.id == c.counterpart_id)
-            .where(c.owner_key == key)
-        )
-        order = (c.due_on, c.id)
+    # Plain SQL (as the portfolio's rows): My work is on the first screen, and the ORM's
+    # first query would configure every mapper before the window is usable.
+    params: dict[str, Any] = {
+        "key": key,
+        "when": when,
+        "week": week,
+        "follow_up_from": when - timedelta(days=FOLLOW_UP_PAST_DAYS),
+        "since": since,
+        "shown": SHOWN,
+    }
+    with db.reading() as connection:
 
-        def first(condition: Any) -> list[CommitmentRow]:
+        def read(sql: str, **columns: TypeEngine[Any]) -> list[Any]:
+            binds = [bind for bind in _MY_WORK_BINDS if f":{bind.key}" in sql]
+            statement = text(sql).bindparams(*binds).columns(**columns)
+            used = {name: value for name, value in params.items() if f":{name}" in sql}
+            return list(connection.execute(statement, used))
+
+        def first(condition: str) -> list[CommitmentRow]:
             # one walk of the (owner, status, due date) index per open status, each stopping
             # after SHOWN rows, then the most urgent SHOWN of both (undated ones last)
             found = [
                 CommitmentRow(*row)
                 for status in OPEN
-                for row in session.execute(
-                    mine.where(c.status == status, condition).order_by(*order).limit(SHOWN)
+                for row in read(
+                    f"{_MINE_SQL} AND c.status = '{status}' AND {condition}"
+                    " ORDER BY c.due_on, c.id LIMIT :shown",
+                    due_on=Date(),
+                    done_on=Date(),
                 )
             ]
             found.sort(key=lambda r: (r.due_on is None, r.due_on or when, r.reference, r.id))
             return found[:SHOWN]
 
-        overdue = first(c.due_on < when)
-        this_week = first(and_(c.due_on >= when, c.due_on <= week))
-        later = first(c.due_on > week)
+        overdue = first("c.due_on < :when")
+        this_week = first("c.due_on >= :when AND c.due_on <= :week")
+        later = first("c.due_on > :week")
         if len(later) < SHOWN:  # then the undated ones
-            later += first(c.due_on.is_(None))[: SHOWN - len(later)]
-        band = case((c.due_on < when, 0), (c.due_on <= week, 1), else_=2)
+            later += first("c.due_on IS NULL")[: SHOWN - len(later)]
         totals = dict.fromkeys((0, 1, 2), 0)
-        for which, count in session.execute(
-            select(band, func.count(c.id))
-            .where(c.owner_key == key, c.status.in_(OPEN))
-            .group_by(band)
+        for which, count in read(
+            "SELECT CASE WHEN c.due_on < :when THEN 0 WHEN c.due_on <= :week THEN 1 ELSE 2 END"
+            " AS band, count(c.id) FROM commitment c"
+            f" WHERE c.owner_key = :key AND c.status IN ({_OPEN_SQL}) GROUP BY band"
         ):
             totals[int(which)] = int(count)
         reviews = [
-            ReviewDue(*row)  # type: ignore[arg-type]  # next_review IS NOT NULL
-            for row in session.execute(
-                select(i.id, i.reference, i.title, i.next_review)
-                .where(
-                    i.owner_key == key,
-                    i.status.in_(_RUNNING),
-                    i.next_review.is_not(None),
-                    i.next_review <= week,
-                )
-                .order_by(i.next_review, i.reference)
+            ReviewDue(*row)
+            for row in read(
+                "SELECT i.id, i.reference, i.title, i.next_review FROM initiative i"
+                f" WHERE i.owner_key = :key AND i.status IN ({_RUNNING_SQL})"
+                " AND i.next_review IS NOT NULL AND i.next_review <= :week"
+                " ORDER BY i.next_review, i.reference",
+                next_review=Date(),
             )
         ]
-        converted = select(c.journal_entry_id).where(c.journal_entry_id.is_not(None))
         follow_ups = [
-            FollowUp(*row)  # type: ignore[arg-type]  # follow_up_on IS NOT NULL
-            for row in session.execute(
-                select(i.id, i.reference, i.title, j.id, j.date, j.summary, j.follow_up_on)
-                .join(i, i.id == j.initiative_id)
-                .where(
-                    i.owner_key == key,
-                    i.status.in_(_RUNNING),
-                    j.follow_up_on.is_not(None),
-                    j.follow_up_on >= when - timedelta(days=FOLLOW_UP_PAST_DAYS),
-                    j.follow_up_on <= week,
-                    j.id.not_in(converted),
-                )
-                .order_by(j.follow_up_on, i.reference)
+            FollowUp(*row)
+            for row in read(
+                "SELECT i.id, i.reference, i.title, j.id, j.date, j.summary, j.follow_up_on"
+                " FROM journal_entry j JOIN initiative i ON i.id = j.initiative_id"
+                f" WHERE i.owner_key = :key AND i.status IN ({_RUNNING_SQL})"
+                " AND j.follow_up_on IS NOT NULL AND j.follow_up_on >= :follow_up_from"
+                " AND j.follow_up_on <= :week AND j.id NOT IN (SELECT c.journal_entry_id"
+                " FROM commitment c WHERE c.journal_entry_id IS NOT NULL)"
+                " ORDER BY j.follow_up_on, i.reference",
+                date=Date(),
+                follow_up_on=Date(),
             )
         ]
         changes: list[ColleagueChange] = []
         if since is not None:
-            a = m.AuditEntry
             changes = [
                 ColleagueChange(*row)
-                for row in session.execute(
-                    select(i.id, i.reference, i.title, a.who, func.max(a.at), func.count(a.id))
-                    .join(i, i.id == a.initiative_id)
-                    .where(
-                        i.owner_key == key,
-                        a.at > since,
-                        or_(a.who.is_(None), func.lower(a.who) != key),
-                    )
-                    .group_by(i.id, i.reference, i.title, a.who)
-                    .order_by(func.max(a.at).desc())
-                    .limit(50)
+                for row in read(
+                    "SELECT i.id, i.reference, i.title, a.who, max(a.at) AS at, count(a.id)"
+                    " FROM audit_entry a JOIN initiative i ON i.id = a.initiative_id"
+                    " WHERE i.owner_key = :key AND a.at > :since"
+                    " AND (a.who IS NULL OR lower(a.who) != :key)"
+                    " GROUP BY i.id, i.reference, i.title, a.who ORDER BY max(a.at) DESC"
+                    " LIMIT 50",
+                    at=DateTime(),
                 )
             ]
     return MyWork(

@@ -20,7 +20,7 @@ from typing import Any
 
 from coprod_desktop import paths
 from coprod_desktop.domain import model as d
-from coprod_desktop.services import safe_write, versions
+from coprod_desktop.services import safe_write
 
 FORMAT = "coprod-draft"
 VERSION = 1
@@ -95,6 +95,8 @@ def discard_draft(key: str, database: str) -> None:
 
 
 def _read(path: Path) -> Draft | None:
+    from coprod_desktop.services import versions  # the ORM's models: only once there is a draft
+
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("format") != FORMAT:

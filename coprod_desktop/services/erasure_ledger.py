@@ -19,11 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, exc, insert, select, text, update
 
 from coprod_desktop import paths
+
+if TYPE_CHECKING:
+    from coprod_desktop.store.db import Database
 
 FILE_NAME = "erasures.json"
 FORMAT = "coprod-erasures"
@@ -167,6 +170,17 @@ def any_known(connection: Connection) -> bool:
     if load():
         return True
     return connection.execute(text("SELECT 1 FROM erasure LIMIT 1")).first() is not None
+
+
+def known_to(db: Database) -> bool:
+    """Whether an erasure may have to be applied again to `db`, or its clean-up finished (see
+    privacy.reapply_erasures and privacy.cleanup_pending, which then decide). False for a
+    database from before the ledger: both do nothing there either."""
+    try:
+        with db.engine.connect() as connection:
+            return any_known(connection)
+    except exc.DBAPIError:
+        return False
 
 
 def pending(connection: Connection) -> bool:

@@ -6,13 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import JSON, String, text
+from sqlalchemy import text
 
-from coprod_desktop.domain import assessment
+from coprod_desktop.domain import assessment, fields
 from coprod_desktop.domain.errors import Problem, ValidationError
-from coprod_desktop.services import attention, portfolio_query, reporting
+from coprod_desktop.services import attention, portfolio_query
 from coprod_desktop.services.settings import load_settings
-from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 
 
@@ -34,6 +33,8 @@ def assess(
 
     `suggest=False` skips the classification assistant (suggested_type is then None): the
     portfolio list shows no suggestion and assesses every page it fetches."""
+    from coprod_desktop.services import reporting  # the ORM's models: not for the list
+
     thresholds = load_settings().thresholds()
     when = today or date.today()
     out: dict[int, Assessment] = {}
@@ -69,14 +70,19 @@ _LIST_TABLES = {
 _PROMISED = " AND x.status IN ('open', 'in_progress')"
 
 
+_LIST_KINDS = frozenset({"vocab_list", "ref_list"})  # stored as JSON
+_TEXT_KINDS = frozenset({"text", "long_text", "vocab"})  # stored as text
+
+
 def _field_filled(name: str, dialect: str) -> str:
-    """Whether a field of `initiative i` counts as filled, by the kind of its column: text
-    not empty, a JSON list neither null nor empty, anything else (a date) present."""
-    kind = m.Initiative.__table__.c[name].type
-    if isinstance(kind, JSON):
+    """Whether a field of `initiative i` counts as filled, by the kind of the field (so the
+    list's first page needs no ORM model): text not empty, a list (a JSON column) neither
+    null nor empty, anything else (a date) present."""
+    kind = fields.field("initiative", name).kind
+    if kind in _LIST_KINDS:
         value = f"CAST(i.{name} AS TEXT)" if dialect == "postgresql" else f"i.{name}"
         return f"(CASE WHEN COALESCE({value}, 'null') NOT IN ('null', '[]') THEN 1 ELSE 0 END)"
-    if isinstance(kind, String):  # Text too
+    if kind in _TEXT_KINDS:
         return _filled(f"i.{name}")
     return f"(CASE WHEN i.{name} IS NOT NULL THEN 1 ELSE 0 END)"
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget
 
 from coprod_desktop.ui.background import Background
-from coprod_desktop.ui.dashboard import DashboardView
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
+    from coprod_desktop.ui.dashboard import DashboardView
     from coprod_desktop.ui.portfolio_view import PortfolioView
     from coprod_desktop.ui.reviews import ReviewMode
 
@@ -75,6 +75,8 @@ class AnalysisViews(QObject):
         if db is None or workspace is None:
             return None
         if self.dashboard is None:
+            from coprod_desktop.ui.dashboard import DashboardView  # loaded when first shown
+
             view = DashboardView(db, self.reader, workspace)
             view.drill_down.connect(self.drill_down)
             view.open_requested.connect(self.open_initiative)

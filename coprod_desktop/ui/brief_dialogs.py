@@ -29,9 +29,6 @@ from PySide6.QtGui import (
     QPainter,
     QShowEvent,
 )
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -57,9 +54,10 @@ from coprod_desktop.domain.public_names import NameLike
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.background import Cancelled, Operation, Progress
-from coprod_desktop.ui.name_review import NameReviewDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from coprod_desktop.reports.page_template import BriefSettings
     from coprod_desktop.store.db import Database
     from coprod_desktop.ui.background import Background
@@ -329,6 +327,10 @@ class PdfPreview(QMainWindow):
         self.path = path
         self.title = title
         self.setWindowTitle(self.tr("%1 – preview").replace("%1", title))
+        # Qt's PDF and print modules load with the first preview, not at start
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.document = QPdfDocument(self)
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
@@ -417,19 +419,19 @@ class PdfPreview(QMainWindow):
         )
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(self.view.ZoomMode.FitToWidth)
 
     def fit_page(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setZoomMode(self.view.ZoomMode.FitInView)
 
     def zoom(self, factor: float) -> None:
         current = self.view.zoomFactor()
-        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+        if self.view.zoomMode() != self.view.ZoomMode.Custom:
             # the factor the fitted view shows, so zooming goes on from what is seen
             page = self.document.pagePointSize(0)
             width = self.view.viewport().width() - 2 * 12
             current = width / (page.width() * self.logicalDpiX() / 72) if page.width() else 1.0
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomMode(self.view.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(6.0, current * factor)))
 
     # ------------------------------------------------------------------ saving
@@ -470,6 +472,8 @@ class PdfPreview(QMainWindow):
     # ------------------------------------------------------------------ printing
 
     def make_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title)
         printer.setFullPage(True)  # the brief carries its own margins
@@ -482,6 +486,8 @@ class PdfPreview(QMainWindow):
 
     def print_dialog(self) -> bool:
         """Ask where and what to print, then print; True when something was printed."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the brief"))
@@ -496,6 +502,8 @@ class PdfPreview(QMainWindow):
 
     def pages_to_print(self, printer: QPrinter) -> list[int]:
         """The (0-based) pages the printer settings ask for."""
+        from PySide6.QtPrintSupport import QPrinter
+
         count = self.page_count
         every = list(range(count))
         ranges = QPrinter.PrintRange
@@ -760,6 +768,8 @@ class ReportsController(QObject):
         if not found:
             then()
             return
+        from coprod_desktop.ui.name_review import NameReviewDialog
+
         dialog = NameReviewDialog(found, self.parent_window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -59,7 +59,7 @@ from coprod_desktop.domain.errors import (
     ValidationError,
 )
 from coprod_desktop.domain.merge import MINE, THEIRS, Change, Conflict, ItemKey, MergeResult, Side
-from coprod_desktop.services import changes, initiatives
+from coprod_desktop.services import changes
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.background import Background
 from coprod_desktop.ui.records import Column
@@ -472,6 +472,8 @@ class MergeState:
 
 def last_editor(db: Database, ident: int) -> str | None:
     """Who saved the initiative last (from its audit trail), if anyone is recorded."""
+    from coprod_desktop.services import initiatives  # not at start: the ORM's models
+
     try:
         entries = initiatives.history(db, ident)
     except CoprodError:
@@ -481,6 +483,8 @@ def last_editor(db: Database, ident: int) -> str | None:
 
 def erased_since(db: Database, ident: int, read: d.InitiativeData) -> bool:
     """Whether a person was erased from the initiative after the editor read it."""
+    from coprod_desktop.services import initiatives
+
     try:
         entries = initiatives.history(db, ident)
     except CoprodError:
@@ -522,6 +526,8 @@ def resolve_conflict(editor: EditorBase, job: SaveJob, error: ConflictError) -> 
     Returns True (handled): either the merge is being saved (`job` restarted) or the user
     cancelled and the editor keeps everything it had.
     """
+    from coprod_desktop.services import initiatives
+
     if editor.data.id is None:
         return False
     state: MergeState | None = editor.merge_state

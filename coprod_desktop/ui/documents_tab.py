@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,10 +48,15 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import CoprodError
-from coprod_desktop.services import attachments, mail_import
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from coprod_desktop.services import mail_import
+
+# The attachment and mail services (and with them the ORM's models) load when a document is
+# first dropped, listed or opened: the portfolio's drop target is made at start.
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -266,6 +271,8 @@ def attach_paths(
     """Keep `paths` with the initiative: e-mails and invitations become journal entries
     (asking which unknown people to add), other files are attached. `on_done(made_entries)`
     runs afterwards on the GUI thread; the words for the search follow in the background."""
+    from coprod_desktop.services import attachments, mail_import
+
     messages: list[tuple[Path, list[str]]] = []
     files = [p for p in paths if not mail_import.is_message(p)]
     for path in paths:
@@ -352,6 +359,8 @@ class AttachmentsPage(QWidget):
         return db
 
     def reload(self) -> None:
+        from coprod_desktop.services import attachments
+
         ident = self.editor.data.id
         saved = ident is not None
         for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
@@ -400,6 +409,8 @@ class AttachmentsPage(QWidget):
             self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: Sequence[Path]) -> None:
+        from coprod_desktop.services import mail_import
+
         ident = self.editor.data.id
         if ident is None:
             QMessageBox.information(
@@ -439,6 +450,8 @@ class AttachmentsPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def save_selected(self) -> None:
+        from coprod_desktop.services import attachments
+
         for item in self.selected()[:1]:
             name, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Save document as"), item.name
@@ -451,6 +464,8 @@ class AttachmentsPage(QWidget):
                 QMessageBox.warning(self, self.tr("Not saved"), error.message(i18n.lang()))
 
     def remove_selected(self) -> None:
+        from coprod_desktop.services import attachments
+
         chosen = self.selected()
         if not chosen:
             return
@@ -585,6 +600,8 @@ _PRIVATE: list[Path] = []
 def private_copy(db: Database, item: d.AttachmentData) -> Path:
     """A copy only this user can read, in a folder removed when the app ends, for the
     system's viewer (the database itself is never handed out)."""
+    from coprod_desktop.services import attachments
+
     folder = Path(tempfile.mkdtemp(prefix="coprod-open-"))
     os.chmod(folder, 0o700)
     _PRIVATE.append(folder)

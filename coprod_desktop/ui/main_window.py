@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -29,7 +30,7 @@ from coprod_desktop import __version__
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.errors import ConnectionLostError, CoprodError
 from coprod_desktop.domain.model import InitiativeData
-from coprod_desktop.services import initiatives, portfolio_query
+from coprod_desktop.services import portfolio_query
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import draft_keeper, i18n, read_only, window_fit
 from coprod_desktop.ui import preferences as prefs
@@ -44,17 +45,30 @@ from coprod_desktop.ui.conflict import (
     resolve_conflict,
 )
 from coprod_desktop.ui.connection import ConnectionWatch
-from coprod_desktop.ui.dialogs import SettingsDialog, TypologyGuide
-from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
 from coprod_desktop.ui.error_messages import show_error
 from coprod_desktop.ui.my_work import MyWorkView
 from coprod_desktop.ui.open_failure import open_failed
 from coprod_desktop.ui.portfolio_view import PortfolioView
-from coprod_desktop.ui.stakeholder_registry import StakeholderRegistry
 from coprod_desktop.ui.writer import Writer
 
 if TYPE_CHECKING:
     from coprod_desktop.services.backups import BackupInfo
+    from coprod_desktop.ui.editor import EditorBase, EditorContext, InitiativeEditor
+    from coprod_desktop.ui.stakeholder_registry import StakeholderRegistry
+
+# The editor, the registry and the dialogs load when first opened, not at start: the first
+# screen (portfolio, My work) needs none of them.
+EDITOR_MODULE = "coprod_desktop.ui.editor.widget"
+
+
+def _as_editor(widget: QWidget | None) -> InitiativeEditor | None:
+    """`widget` when it is an initiative editor. Before the editor's module is loaded no
+    editor exists, so the check does not load it."""
+    module = sys.modules.get(EDITOR_MODULE)
+    if module is None or not isinstance(widget, module.InitiativeEditor):
+        return None
+    return cast("InitiativeEditor", widget)
+
 
 log = logging.getLogger(__name__)
 DB_FILTER = "*.sqlite *.db *.sqlite3"
@@ -445,8 +459,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         widget = self.workspace.widget(index)
         self.status_counts.setVisible(widget is self.portfolio)
-        if isinstance(widget, InitiativeEditor):
-            self.undo_group.setActiveStack(widget.undo)
+        editor = _as_editor(widget)
+        if editor is not None:
+            self.undo_group.setActiveStack(editor.undo)
         else:
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
 
@@ -462,16 +477,20 @@ class MainWindow(QMainWindow):
         url = with_password(target) if target else target  # a shared database's password
 
         def work(_progress: Progress) -> Database:
-            from coprod_desktop.services import privacy
+            from coprod_desktop.services import erasure_ledger
             from coprod_desktop.store.migrate import open_database  # alembic: load off-thread
 
             db = open_database(url, user=user, auto_backup=True)
             try:
                 # an older copy never brings an erased person back; an erase's unfinished
-                # clean-up of the file is finished now
-                privacy.reapply_erasures(db)
-                if not db.read_only and privacy.cleanup_pending(db):
-                    privacy.finish_cleanup(db)
+                # clean-up of the file is finished now (privacy loads the ORM: only when an
+                # erasure is known at all)
+                if erasure_ledger.known_to(db):
+                    from coprod_desktop.services import privacy
+
+                    privacy.reapply_erasures(db)
+                    if not db.read_only and privacy.cleanup_pending(db):
+                        privacy.finish_cleanup(db)
             except BaseException:
                 db.dispose()
                 raise
@@ -633,16 +652,17 @@ class MainWindow(QMainWindow):
     def editors(self) -> list[InitiativeEditor]:
         found = []
         for index in range(self.workspace.count()):
-            widget = self.workspace.widget(index)
-            if isinstance(widget, InitiativeEditor):
-                found.append(widget)
+            editor = _as_editor(self.workspace.widget(index))
+            if editor is not None:
+                found.append(editor)
         return found
 
     def current_editor(self) -> InitiativeEditor | None:
-        widget = self.workspace.currentWidget()
-        return widget if isinstance(widget, InitiativeEditor) else None
+        return _as_editor(self.workspace.currentWidget())
 
     def _add_editor(self, data: InitiativeData) -> InitiativeEditor:
+        from coprod_desktop.ui.editor import InitiativeEditor
+
         assert self.db is not None
         editor = InitiativeEditor(self.db, data, self.workspace, context=self.editor_context())
         self.undo_group.addStack(editor.undo)
@@ -663,6 +683,8 @@ class MainWindow(QMainWindow):
     def editor_context(self) -> EditorContext[EditorBase]:
         """What an editor's Save needs from this window: its writer and the handlers for a
         colleague's save in between and for a lost connection."""
+        from coprod_desktop.ui.editor import EditorContext
+
         return EditorContext(
             writer=self.writer,
             resolve_conflict=resolve_conflict,
@@ -692,6 +714,8 @@ class MainWindow(QMainWindow):
                 return editor
         if self.db is None:
             return None
+        from coprod_desktop.services import initiatives  # the ORM: when first opened
+
         try:
             data = initiatives.get_initiative(self.db, ident)
         except CoprodError as error:
@@ -723,8 +747,9 @@ class MainWindow(QMainWindow):
             if then is not None:
                 then(closed)
 
-        if isinstance(widget, InitiativeEditor):
-            widget.maybe_close(may_close)
+        editor = _as_editor(widget)
+        if editor is not None:
+            editor.maybe_close(may_close)
         else:
             may_close(True)
         return bool(closed_now) and closed_now[0]
@@ -733,11 +758,12 @@ class MainWindow(QMainWindow):
         index = self.workspace.indexOf(widget)
         if index < 0:
             return False  # closed meanwhile (while its save was under way)
-        if isinstance(widget, InitiativeEditor):
-            keeper = draft_keeper.keeper_of(widget)
+        editor = _as_editor(widget)
+        if editor is not None:
+            keeper = draft_keeper.keeper_of(editor)
             if keeper is not None:
                 keeper.discard()  # saved, or the user chose to discard the changes
-            self.undo_group.removeStack(widget.undo)
+            self.undo_group.removeStack(editor.undo)
         if widget is self.registry:
             self.registry = None
         self.workspace.removeTab(index)
@@ -807,6 +833,8 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return None
         if self.registry is None:
+            from coprod_desktop.ui.stakeholder_registry import StakeholderRegistry
+
             self.registry = StakeholderRegistry(self.db, self.writer, self.workspace)
             self.registry.open_initiative.connect(self.open_initiative)
             self.registry.changed.connect(self.portfolio.reload)
@@ -815,6 +843,8 @@ class MainWindow(QMainWindow):
         return self.registry
 
     def show_typology(self) -> None:
+        from coprod_desktop.ui.dialogs import TypologyGuide
+
         TypologyGuide(self).exec()
 
     def about(self) -> None:
@@ -838,6 +868,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ bulk
 
     def bulk_update(self, status: str | None = None, owner: str | None = None) -> int:
+        from coprod_desktop.services import initiatives
+
         ids = self.portfolio.selected_ids()
         if not ids or self.db is None:
             return 0
@@ -1028,6 +1060,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings
 
     def settings_dialog(self) -> None:
+        from coprod_desktop.ui.dialogs import SettingsDialog
+
         dialog = SettingsDialog(self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
