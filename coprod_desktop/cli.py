@@ -343,7 +343,9 @@ class Cli:
             db.dispose()
             raise DatabaseReadOnlyError(where=db.display_name)
         self.opened.append(db)
-        if _erasures_known(db):  # only then the privacy service (and the ORM) is loaded
+        from coprod_desktop.services import erasure_ledger
+
+        if erasure_ledger.known_to(db):  # only then the privacy service (and the ORM) loads
             from coprod_desktop.services import privacy
 
             self._reapplied(privacy.reapply_erasures(db))
@@ -1038,20 +1040,6 @@ WRITING_COMMANDS = frozenset({"demo", "import", "attach"})
 #: the commands that create the database when there is none; every other one only reads or
 #: changes an existing portfolio and must not leave an empty one behind
 CREATING_COMMANDS = frozenset({"init", "demo", "import"})
-
-
-def _erasures_known(db: Any) -> bool:
-    """Whether an erasure may have to be applied again to this database (see
-    privacy.reapply_erasures, which then decides)."""
-    from sqlalchemy import exc
-
-    from coprod_desktop.services import erasure_ledger
-
-    try:
-        with db.engine.connect() as connection:
-            return erasure_ledger.any_known(connection)
-    except exc.DBAPIError:  # a schema before the ledger: reapply_erasures does nothing either
-        return False
 
 
 def _refuse_missing_database(db: str | None) -> None:
