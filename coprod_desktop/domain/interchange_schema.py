@@ -10,16 +10,13 @@ column's English heading and help (`domain.columns`) as title and description. S
 needs no edit of the schema file. The import's full validation and quick check use the result
 (`services.exchange.schema`).
 
-`python -m coprod_desktop.domain.interchange_schema [SKELETON]` prints the full schema (to
-hand to someone who validates files with other tools).
+`python -m coprod_desktop.services.exchange` prints the full schema (to hand to someone who
+validates files with other tools).
 """
 
 from __future__ import annotations
 
 import copy
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from coprod_desktop.domain import columns
@@ -127,15 +124,3 @@ def build(skeleton: dict[str, Any]) -> dict[str, Any]:
         node["properties"] = properties
         node["required"] = [f.name for f in declared if f.required]
     return schema
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    skeleton = Path(args[0] if args else "resources/schema/coprod-interchange.schema.json")
-    full = build(json.loads(skeleton.read_text("utf-8")))
-    sys.stdout.write(json.dumps(full, indent=2, ensure_ascii=False) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

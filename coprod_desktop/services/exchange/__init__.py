@@ -1,6 +1,7 @@
 """The interchange format (resources/schema/coprod-interchange.schema.json): checking a
-document (`check`), importing it all or nothing (`importing`, new records through the bulk
-writer in `bulk`) and exporting (`export`). The names other modules use are re-exported here.
+document (`check`), importing it all or nothing (`json_import`, new records through the bulk
+writer in `bulk`) and exporting (`json_export`); `python -m coprod_desktop.services.exchange`
+prints the whole schema. The names other modules use are re-exported here.
 Reading or writing a file by its suffix (JSON, bundle, spreadsheet, map) is
 `services.file_import` / `services.file_export`, above this package and the spreadsheet's.
 """

@@ -99,7 +99,8 @@ def test_a_required_vocabulary_field_refuses_null_and_an_optional_one_allows_it(
 
 
 def test_the_printed_schema_is_the_built_one(capsys: pytest.CaptureFixture[str]) -> None:
-    skeleton = paths.resource_path(*exchange.SCHEMA_FILE)
-    assert interchange_schema.main([str(skeleton)]) == 0
+    from coprod_desktop.services.exchange.__main__ import main
+
+    assert main() == 0
     assert json.loads(capsys.readouterr().out) == exchange.schema()
     assert exchange.schema() != copy.deepcopy(_skeleton())
