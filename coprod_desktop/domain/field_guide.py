@@ -147,9 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.folder is None:
         sys.stdout.write(render(args.lang))
         return 0
-    args.folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        (args.folder / f"field-guide.{lang}.md").write_text(render(lang), encoding="utf-8")
+    try:
+        args.folder.mkdir(parents=True, exist_ok=True)
+        for lang in LANGS:
+            (args.folder / f"field-guide.{lang}.md").write_text(render(lang), encoding="utf-8")
+    except OSError as error:  # one line and exit 4, as every file problem
+        print(
+            f"error: cannot write the field guide into {args.folder}: {error.strerror}",
+            file=sys.stderr,
+        )
+        return 4
     return 0
 
 

@@ -156,3 +156,13 @@ def test_the_field_guide_command_prints_it_or_writes_both_languages(
     for lang in field_guide.LANGS:
         written = (tmp_path / "guide" / f"field-guide.{lang}.md").read_text("utf-8")
         assert written == field_guide.render(lang)
+
+
+def test_the_field_guide_command_says_in_one_line_where_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert field_guide.main([str(blocker / "guide")]) == 4
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write the field guide" in err
