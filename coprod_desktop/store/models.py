@@ -77,6 +77,23 @@ journal_participant = Table(
 )
 
 
+# Columns of `initiative` kept by database triggers: no audit row, never written by the code.
+ATTENTION_FACTS = (
+    "current_mandate_level",
+    "current_mandate_clarity",
+    "current_mandate_until",
+    "anchored_mandates",
+    "staff_time_entries",
+    "municipal_units",
+    "troubled_partners",
+    "severe_pressure_since",
+    "last_journal_on",
+    "earliest_open_due",
+    "outcome_count",
+    "last_measured_on",
+)
+
+
 class Initiative(Base):
     __tablename__ = "initiative"
 
@@ -162,7 +179,7 @@ class Initiative(Base):
     __table_args__ = (
         Index("ix_initiative_title", "title"),
         Index("ix_initiative_title_key", "title_key"),
-        # everything the portfolio's figures read of an initiative (migration 0014)
+        # everything the portfolio's figures read of an initiative (migration 0015)
         Index(
             "ix_initiative_figures",
             "type",
@@ -173,21 +190,10 @@ class Initiative(Base):
             "next_review",
             "start_date",
             "created_at",
-            "current_mandate_level",
-            "current_mandate_clarity",
-            "current_mandate_until",
-            "anchored_mandates",
-            "staff_time_entries",
-            "municipal_units",
-            "troubled_partners",
-            "severe_pressure_since",
-            "last_journal_on",
-            "earliest_open_due",
-            "outcome_count",
-            "last_measured_on",
+            *ATTENTION_FACTS,
         ),
         # the co-production phases and public values the figures count, grouped by their
-        # JSON text (SQLite only: PostgreSQL cannot index its json type; migration 0014)
+        # JSON text (SQLite only: PostgreSQL cannot index its json type; migration 0015)
         Index("ix_initiative_lists", "type", "co_phases", "public_values").ddl_if(dialect="sqlite"),
     )
 
@@ -199,23 +205,6 @@ class Initiative(Base):
         else:
             self.owner_key = key
         return value
-
-
-# Columns of `initiative` kept by database triggers: no audit row, never written by the code.
-ATTENTION_FACTS = (
-    "current_mandate_level",
-    "current_mandate_clarity",
-    "current_mandate_until",
-    "anchored_mandates",
-    "staff_time_entries",
-    "municipal_units",
-    "troubled_partners",
-    "severe_pressure_since",
-    "last_journal_on",
-    "earliest_open_due",
-    "outcome_count",
-    "last_measured_on",
-)
 
 
 def sort_key(value: str | None) -> str | None:
@@ -323,7 +312,7 @@ class ResourceEntry(Base):
 
     __table_args__ = (
         CheckConstraint("amount >= 0", name="amount_not_negative"),
-        # the portfolio's figures (migration 0014)
+        # the portfolio's figures (migration 0015)
         Index("ix_resource_entry_figures", "initiative_id", "kind", "planned", "amount"),
     )
 
@@ -352,7 +341,7 @@ class CrossPressure(Base):
         CheckConstraint("severity BETWEEN 1 AND 3", name="severity_range"),
         # The portfolio counts open pressures per initiative on every page it shows.
         Index("ix_cross_pressure_initiative_status", "initiative_id", "status"),
-        # the portfolio's figures (migration 0014)
+        # the portfolio's figures (migration 0015)
         Index("ix_cross_pressure_figures", "initiative_id", "category", "status", "severity"),
     )
 
@@ -428,7 +417,7 @@ class Commitment(Base):
         # `coprod commitments` lists by status and due date; "My work" by owner and status.
         Index("ix_commitment_status_due_on", "status", "due_on"),
         Index("ix_commitment_owner_key_status_due_on", "owner_key", "status", "due_on"),
-        # the portfolio's figures (migration 0014)
+        # the portfolio's figures (migration 0015)
         Index("ix_commitment_figures", "initiative_id", "status", "due_on", "done_on"),
     )
 
