@@ -166,3 +166,10 @@ def test_an_empty_listing_and_an_unknown_sort(db: Database) -> None:
     assert portfolio_query.listing(db, PortfolioFilter(search="nowhere"), assess=True) == []
     with pytest.raises(ValidationError):
         portfolio_query.listing(db, sort="colour")
+
+
+def test_the_listing_counts_every_field_completeness_expects() -> None:
+    from coprod_desktop.domain.assessment import COMPLETENESS_FIELDS
+    from coprod_desktop.services.portfolio_query import _FILLED_FROM
+
+    assert sorted(_FILLED_FROM) == sorted(COMPLETENESS_FIELDS)
