@@ -109,8 +109,8 @@ def compute(
 ) -> DashboardData:
     """Figures of the whole portfolio and the attention list's order (on the worker thread).
 
-    A handful of GROUP BY counts over indexed columns (services/dashboard_figures.py, whose
-    `python_figures` is the reference they are tested against). Between the queries a
+    A handful of GROUP BY counts over indexed columns (services/dashboard_figures.py, tested
+    against the Python reference in tests/core/services/dashboard_reference.py). Between the queries a
     cancelled `progress` stops the work (Cancelled is raised)."""
     when = today or dt.date.today()
     thresholds = load_settings().thresholds()

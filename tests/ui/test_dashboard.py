@@ -13,6 +13,7 @@ from coprod_desktop import cli
 from coprod_desktop.services.settings import load_settings
 from coprod_desktop.ui.dialogs import SettingsDialog
 from coprod_desktop.ui.portfolio_view import COLUMNS
+from tests.core.services import dashboard_reference
 from tests.ui.helpers import save_and_wait
 
 
@@ -194,11 +195,10 @@ class RecordingProgress:
 
 def test_the_dashboards_figures_are_the_python_references(window):
     """What the database counts is what streaming every initiative through Python gives."""
-    from coprod_desktop.services import dashboard_figures
     from coprod_desktop.ui import dashboard
 
     data = dashboard.compute(window.db)
-    reference = dashboard_figures.python_figures(window.db, data.today, data.thresholds)
+    reference = dashboard_reference.python_figures(window.db, data.today, data.thresholds)
     assert data.figures.count == 16
     assert data.cells == reference.figures.cells
     for chart, table in reference.ids.items():

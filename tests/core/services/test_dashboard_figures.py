@@ -21,6 +21,7 @@ from coprod_desktop.domain.figures import PortfolioFigures, portfolio_figures
 from coprod_desktop.services import dashboard_figures, initiatives, reporting, stakeholders
 from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
+from tests.core.services import dashboard_reference
 from tests.core.services.test_attention_sql import JUDGED_ON, TODAY, initiative_data, maybe_day
 
 THRESHOLDS = Thresholds()
@@ -102,7 +103,7 @@ def _same_counts(found: PortfolioFigures, expected: PortfolioFigures, *, people:
 
 
 def _agree(db: Database, today: date) -> None:
-    reference = dashboard_figures.python_figures(db, today, THRESHOLDS)
+    reference = dashboard_reference.python_figures(db, today, THRESHOLDS)
     expected = reference.figures
     found = dashboard_figures.sql_figures(db, today, THRESHOLDS, people=True)
     _same_counts(found.figures, expected.figures, people=True)
