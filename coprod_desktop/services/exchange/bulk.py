@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 from time import perf_counter, sleep
@@ -159,6 +160,11 @@ class _ChildRows:
                 for p, x in pairs
             ]
         return [(p, *get(x)) for p, x in pairs]
+
+    def batch(self, prepare: Callable[..., _Batch], name: str) -> _Batch:
+        """The list `name`'s rows as a batch, by `prepare` (BulkWriter.prepare)."""
+        columns = ("initiative_id", *self.columns[name])
+        return prepare(m.CHILD_MODELS[name], columns, self.rows(name), {}, ids=name == "journal")
 
     def participant_links(self, journal_ids: list[int]) -> list[tuple[int, int]]:
         """The journal's participants as (entry id, stakeholder id), now that the entries
@@ -477,21 +483,15 @@ class BulkWriter:
             top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
             parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
         children = _ChildRows(items, parents, people)
-        batches = {
-            name: self.prepare(
-                model, ("initiative_id", *children.columns[name]), children.rows(name), {}
-            )
-            for name, model in m.CHILD_MODELS.items()
-            if name != "commitments"  # they name journal entries by id: after the journal
-        }
-        last: _Batch | None = None
+        last: Callable[[], _Batch] | None = None
         if triggers is not None:
             written = {
-                m.CHILD_MODELS[name].__tablename__
-                for name in (*batches, "commitments")
+                model.__tablename__
+                for name, model in m.CHILD_MODELS.items()
                 if children.pairs[name]
             }
-            last = self.prepare(
+            last = partial(
+                self.prepare,
                 m.Initiative,
                 ("id", *initiative_columns),
                 [(parent, *row) for parent, row in zip(parents, rows, strict=True)],
@@ -501,13 +501,20 @@ class BulkWriter:
             )
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             self._drop_insert_triggers()
-        # Every row is made by now, so what follows is nearly all SQLite's work, in
-        # statements of many rows during which the GIL is free (see _insert_many): the
-        # events' first states and the search text are made on a second thread meanwhile.
-        with ThreadPoolExecutor(1, thread_name_prefix="import-events") as pool:
+        # A second thread makes the rows a table at a time, then the events' first states
+        # and the search text, while this one writes each table as its rows are ready: a
+        # write is nearly all SQLite's work, in statements of many rows during which the GIL
+        # is free (see _insert_many).
+        with ThreadPoolExecutor(1, thread_name_prefix="import-rows") as pool:
+            ready = {
+                name: pool.submit(children.batch, self.prepare, name)
+                for name in m.CHILD_MODELS
+                if name != "commitments"  # they name journal entries by id: after the journal
+            }
+            initiatives = pool.submit(last) if last is not None else None
             side = pool.submit(_events_and_search_text, items, given, references, people)
-            for name, batch in batches.items():
-                ids = self.write(batch)
+            for name, batch in ready.items():
+                ids = self.write(batch.result())
                 if name == "journal":
                     links = children.participant_links(ids)
                     self.insert(
@@ -517,12 +524,9 @@ class BulkWriter:
                         {},
                         ids=False,
                     )
-            commitments = children.rows("commitments")
-            if commitments:
-                columns = ("initiative_id", *children.columns["commitments"])
-                self.insert(m.Commitment, columns, commitments, {}, ids=False)
-            if last is not None:
-                self.write(last)
+            self.write(children.batch(self.prepare, "commitments"))
+            if initiatives is not None:
+                self.write(initiatives.result())
                 self._restore_insert_triggers()
                 self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
             states, texts = side.result()
