@@ -138,7 +138,17 @@ class _ChildRows:
         self.journal_ids: dict[tuple[int, str], int] = {}
 
     def rows(self, name: str) -> list[tuple[Any, ...]]:
-        pairs, people = self.pairs[name], self.people
+        """The list's rows, made a few hundred at a time with a pause between (on the second
+        thread, the writing thread then has the GIL back at once when SQLite is done)."""
+        pairs = self.pairs[name]
+        made: list[tuple[Any, ...]] = []
+        for start in range(0, len(pairs), _ROWS_PER_STATEMENT):
+            made += self._rows(name, pairs[start : start + _ROWS_PER_STATEMENT])
+            sleep(0)
+        return made
+
+    def _rows(self, name: str, pairs: list[tuple[int, dict[str, Any]]]) -> list[tuple[Any, ...]]:
+        people = self.people
         get = itemgetter(*(n for n in _CHILD_COLUMNS[name] if n not in _PARTY_COLUMNS))
         if name == "stakeholders":
             return [(p, people[x["stakeholder"]][0], *get(x)) for p, x in pairs]
@@ -311,6 +321,7 @@ class BulkWriter:
             by_column: list[Any] = list(zip(*rows, strict=True))
             for index, convert_column in converted:
                 by_column[index] = convert_column(by_column[index])
+                sleep(0)  # (see _ChildRows.rows)
             rows = list(zip(*by_column, strict=True))
         values = [(*row, *fixed) for row in rows] if fixed else rows
         return _Batch(table, (*columns, *constants), values, {}, ids, dict(computed or {}), True)

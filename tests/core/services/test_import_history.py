@@ -236,3 +236,71 @@ def test_the_bulk_writers_facts_are_the_triggers(
             assert triggers is not None and "mandate" in triggers
     finally:
         db.dispose()
+
+
+def _schema_triggers(db: Database) -> list[Any]:
+    with db.engine.connect() as connection:
+        return connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        ).all()
+
+
+def _counts(db: Database) -> tuple[int, ...]:
+    tables = ("initiative", "journal_entry", "commitment", "involvement", "audit_entry")
+    with db.engine.connect() as connection:
+        return tuple(
+            connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            for table in tables
+        )
+
+
+def test_after_a_bulk_import_every_trigger_is_there_and_keeps_its_fact(tmp_path: Path) -> None:
+    """The bulk writer drops the children's insert triggers while it writes them (it works
+    their facts out itself) and makes them again: the schema comes out as it went in, and
+    a journal entry written afterwards still moves its initiative's last journal date."""
+    db = open_database(str(tmp_path / "p.sqlite"))
+    try:
+        before = _schema_triggers(db)
+        assert any("AFTER INSERT ON journal_entry" in sql for _name, sql in before)
+        exchange.import_document(db, generate.interchange(60))
+        assert _schema_triggers(db) == before
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO journal_entry (initiative_id, date, kind, summary)"
+                " VALUES (7, '2099-01-02', 'note', 'Later.')"
+            )
+            latest = connection.exec_driver_sql(
+                "SELECT last_journal_on FROM initiative WHERE id = 7"
+            ).scalar_one()
+        assert str(latest) == "2099-01-02"
+    finally:
+        db.dispose()
+
+
+def test_an_import_failing_after_the_children_leaves_no_row_and_every_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the import stops once the children are written and their triggers dropped (the disk
+    fails as the initiatives go in), nothing of it stays: no row, and the triggers as they
+    were (the drop was part of the import's transaction)."""
+    db = open_database(str(tmp_path / "p.sqlite"))
+    try:
+        exchange.load_demo(db)
+        before, counts = _schema_triggers(db), _counts(db)
+        write = bulk.BulkWriter.write
+
+        def failing(self: bulk.BulkWriter, batch: Any) -> list[int]:
+            if batch.table.name == "initiative":
+                raise OSError("the disk went away")
+            return write(self, batch)
+
+        monkeypatch.setattr(bulk.BulkWriter, "write", failing)
+        with pytest.raises(OSError):
+            exchange.import_document(db, generate.interchange(40))
+        monkeypatch.undo()
+        assert _schema_triggers(db) == before
+        assert _counts(db) == counts
+        exchange.import_document(db, generate.interchange(40))  # and the next one works
+        assert _counts(db)[0] == counts[0] + 40
+    finally:
+        db.dispose()
