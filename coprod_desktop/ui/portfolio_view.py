@@ -648,7 +648,8 @@ class PortfolioView(QWidget):
 
     def base_filter(self) -> PortfolioFilter:
         """The filter bar, narrowed to the dashboard's selection, without attention."""
-        flt = self.filters.current(self.user())
+        # the user name (a settings read) only counts with "My initiatives" ticked
+        flt = self.filters.current(self.user() if self.filters.mine.isChecked() else "")
         if self.scope is not None:
             flt = replace(flt, ids=self.scope[1])
         return flt
