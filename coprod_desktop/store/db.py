@@ -1,8 +1,9 @@
 """Opening a portfolio database: where it is, checks before touching it, engine and sessions.
 
 A path means SQLite, a `postgresql+psycopg://` URL a shared PostgreSQL database. Before anything
-writes to an SQLite file, it is inspected read-only, so that a file this version cannot handle
-(damaged, another program's, made by a newer version) is refused without a byte changed.
+writes to an SQLite file, it is inspected by reading only (`inspect_sqlite_for_use`), so that a
+file this version cannot handle (damaged, another program's, made by a newer version) is refused
+without a byte changed.
 """
 
 from __future__ import annotations
