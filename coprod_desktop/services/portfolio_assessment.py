@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -116,6 +117,16 @@ class ListMarks:
     completeness: int
 
 
+@functools.cache
+def _marks_select(dialect: str) -> str:
+    """The marks query up to its list of ids: the same for every page (a dozen predicates)."""
+    flags = ", ".join(
+        f"CASE WHEN {attention.predicate(k, dialect)} THEN 1 ELSE 0 END"
+        for k in assessment.SIGNAL_KEYS
+    )
+    return f"SELECT i.id, {_completeness_sql(dialect)}, {flags} FROM initiative i WHERE i.id IN ("
+
+
 def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> dict[int, ListMarks]:
     """Signal keys and completeness of each of `ids`, in one SQL query over the facts the
     database keeps (the same as `assess(..., suggest=False)` gives, without loading the
@@ -123,23 +134,24 @@ def list_marks(db: Database, ids: Sequence[int], today: date | None = None) -> d
     if not ids:
         return {}
     when = today or date.today()
-    listed = ", ".join(str(int(i)) for i in ids)
-    flags = ", ".join(
-        f"CASE WHEN {attention.predicate(k, db.dialect)} THEN 1 ELSE 0 END"
-        for k in assessment.SIGNAL_KEYS
-    )
-    sql = (
-        f"SELECT i.id, {_completeness_sql(db.dialect)}, {flags}"
-        f" FROM initiative i WHERE i.id IN ({listed})"
-    )
+    sql = _marks_select(db.dialect) + ", ".join(str(int(i)) for i in ids) + ")"
     params = attention.parameters(when, load_settings().thresholds(), db.dialect)
+    keys = assessment.SIGNAL_KEYS
+    share = assessment.completeness_share
     with db.reading() as connection:
+        if db.dialect == "sqlite":
+            # as it is to the driver, which takes :named parameters: a statement of 4,000
+            # characters is not parsed and compiled again for each database opened (the
+            # first screen, issue 22)
+            found = connection.exec_driver_sql(sql, params)
+        else:
+            found = connection.execute(text(sql), params)
         return {
             int(row[0]): ListMarks(
-                [k for k, fires in zip(assessment.SIGNAL_KEYS, row[3:], strict=True) if fires],
-                assessment.completeness_share(int(row[1]), int(row[2])),
+                [k for k, fires in zip(keys, row[3:], strict=True) if fires],
+                share(int(row[1]), int(row[2])),
             )
-            for row in connection.execute(text(sql), params)
+            for row in found
         }
 
 

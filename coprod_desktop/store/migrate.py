@@ -8,6 +8,7 @@ bytes are put back so the file is exactly what it was.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import sqlite3
@@ -31,6 +32,7 @@ from coprod_desktop.store.db import (
     Database,
     default_user,
     inspect_sqlite_file,
+    inspect_sqlite_for_use,
     is_read_only,
     make_engine,
     resolve_target,
@@ -63,9 +65,11 @@ def quick_revisions(script_location: Path | None = None) -> dict[str, str | None
     """revision -> down_revision, read from the version files; None when unsure."""
     versions = (script_location or paths.migrations_dir()) / "versions"
     try:
-        files = sorted(versions.glob("*.py"))
-        # Read once per process and set of files (name, size, time): every open asks.
-        key = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+        # Read once per process and set of files (name, size, time): every open asks, so
+        # this look at the folder is kept light (os.scandir, one stat a file).
+        with os.scandir(versions) as entries:
+            files = [(entry.path, entry.stat()) for entry in entries if entry.name.endswith(".py")]
+        key = tuple(sorted((name, found.st_size, found.st_mtime_ns) for name, found in files))
     except OSError:
         return None
     graph = _read_revisions(key)
@@ -168,16 +172,24 @@ def open_database(
     if path is not None:
         if read_only is None:
             read_only = is_read_only(path)
+        checked: sqlite3.Connection | None = None
         if read_only:
             _check_read_only(path, head, upgrade, script_location)
         else:
-            _prepare_sqlite(path, url, head, upgrade, script_location)
-        engine = make_engine(url, read_only=read_only)
+            checked = _prepare_sqlite(path, url, head, upgrade, script_location)
+        engine = make_engine(url, read_only=read_only, first_connection=checked)
+        if checked is not None:
+            try:  # the checked connection set up and pooled now: the engine closes it
+                engine.connect().close()
+            except Exception as error:
+                engine.dispose()
+                checked.close()  # if it was not taken
+                raise translate_db_error(error, str(path)) from None
     else:
         engine = make_engine(url, user=user)
         try:
             revision = current_revision(engine)
-            _refuse_unknown(revision, url, script_location)
+            _refuse_unknown(revision, url, script_location, head)
             if upgrade and revision != head:
                 _run_upgrade(engine, url, script_location)
         except CoprodError:
@@ -207,7 +219,7 @@ def _check_read_only(path: Path, head: str, upgrade: bool, script_location: Path
         if not found.tables:
             reason = "it has no coprod-desktop schema"
         raise DatabaseCorruptError(where=where, reason=reason)
-    _refuse_unknown(found.revision, where, script_location)
+    _refuse_unknown(found.revision, where, script_location, head)
     if upgrade and found.revision != head:
         raise DatabaseReadOnlyError("db_read_only_upgrade", where=where, revision=found.revision)
 
@@ -218,26 +230,40 @@ def make_display(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _refuse_unknown(revision: str | None, where: str, script_location: Path | None) -> None:
-    if revision is not None and not is_known_revision(revision, script_location):
+def _refuse_unknown(
+    revision: str | None, where: str, script_location: Path | None, head: str
+) -> None:
+    if revision is None or revision == head:  # the head is known: no second look at the files
+        return
+    if not is_known_revision(revision, script_location):
         raise NewerSchemaError(where=where, revision=revision)
 
 
 def _prepare_sqlite(
     path: Path, url: str, head: str, upgrade: bool, script_location: Path | None
-) -> None:
+) -> sqlite3.Connection | None:
+    """Check the file and create or upgrade it as needed (a backup first). Returns the
+    connection the check was made on when the file is used as it is (the engine adopts it:
+    `inspect_sqlite_for_use`), else None."""
     where = str(path)
-    found = inspect_sqlite_file(path)
-    if found.exists:
-        own_tables = found.revision is not None
-        if not own_tables and found.tables:
-            raise DatabaseCorruptError(
-                where=where, reason="it belongs to another program (no coprod-desktop schema)"
-            )
-        _refuse_unknown(found.revision, where, script_location)
-        if found.revision == head or not upgrade:
-            return
-    else:
+    found, checked = inspect_sqlite_for_use(path)
+    try:
+        if found.exists:
+            own_tables = found.revision is not None
+            if not own_tables and found.tables:
+                raise DatabaseCorruptError(
+                    where=where, reason="it belongs to another program (no coprod-desktop schema)"
+                )
+            _refuse_unknown(found.revision, where, script_location, head)
+            if found.revision == head or not upgrade:
+                return checked
+    except BaseException:
+        if checked is not None:
+            checked.close()
+        raise
+    if checked is not None:
+        checked.close()  # the upgrade has its own connections
+    if not found.exists:
         path.parent.mkdir(parents=True, exist_ok=True)
 
     is_existing = found.exists and found.revision is not None
@@ -259,6 +285,7 @@ def _prepare_sqlite(
         engine.dispose()
         if saved is not None:
             shutil.rmtree(saved, ignore_errors=True)
+    return None
 
 
 def _save_raw(path: Path) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -44,7 +44,7 @@ from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import preferences as prefs
-from coprod_desktop.ui.widgets import VocabCombo, date_text, vocab_label
+from coprod_desktop.ui.widgets import VocabCombo, date_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +64,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 # plain ints: a page sets some 250 values, and converting an enum costs more than setting
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _CENTRED = Qt.AlignmentFlag.AlignCenter.value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
@@ -72,6 +73,18 @@ _ATTENTION = 7
 _NO_TOOLTIP = frozenset({6})  # the number says it all
 PAGE = 50  # rows per fetch: one screenful or two, so each fetch assesses few initiatives
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class _PageTexts:
+    """The labels a page of rows shows, in one language (worked out once per language)."""
+
+    lang: str
+    types: dict[str, str]
+    sectors: dict[str, str]
+    statuses: dict[str, str]
+    not_classified: str
+    no_signals: str
 
 
 class PortfolioModel(QStandardItemModel):
@@ -83,6 +96,10 @@ class PortfolioModel(QStandardItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
+        # what each cell's item is made from (`_fill`): not editable, as every cell
+        prototype = QStandardItem()
+        prototype.setEditable(False)
+        self.setItemPrototype(prototype)
         self.db: Database | None = None
         self.filter = PortfolioFilter()
         self.sort_key = "reference"
@@ -95,6 +112,7 @@ class PortfolioModel(QStandardItemModel):
         self.today = dt.date.today()
         self._icon: QIcon | None = None
         self._headers: tuple[str, list[str]] | None = None  # (language, titles)
+        self._texts_cache: _PageTexts | None = None
 
     def headers(self) -> list[str]:
         lang = i18n.lang()
@@ -189,58 +207,76 @@ class PortfolioModel(QStandardItemModel):
         start = len(self.rows)
         self.rows.extend(page)
         if self.signalsBlocked():  # a reset: views hear of it once, at its end
-            for row in page:
-                self.appendRow(self._items(row))
+            self.setRowCount(start + len(page))
+            self._fill(start, page)
             return
         # one announcement for the page (appending row by row would make one per row), then
         # the cells, told as one change
         self.insertRows(start, len(page))
         self.blockSignals(True)
         try:
-            for number, row in enumerate(page, start):
-                for column, item in enumerate(self._items(row)):
-                    self.setItem(number, column, item)
+            self._fill(start, page)
         finally:
             self.blockSignals(False)
         last = self.index(start + len(page) - 1, len(COLUMNS) - 1)
         self.dataChanged.emit(self.index(start, 0), last)
 
-    def _items(self, row: PortfolioRow) -> list[QStandardItem]:
-        """A row's cells: the labels looked up once here, not on every repaint."""
-        found = self.signal_keys.get(row.id)
-        share = self.completeness.get(row.id)
-        texts = {
-            "reference": row.reference,
-            "title": row.title,
-            "type": vocab_label(v.InitiativeType, row.type, self.tr("(not classified)")),
-            "sector": vocab_label(v.Sector, row.sector),
-            "status": vocab_label(v.Status, row.status),
-            "owner": row.owner or "",
-            "open_pressures": "",
-            "attention": str(len(found)) if found else "",
-            "next_review": date_text(row.next_review),
-            "completeness": f"{share} %" if share is not None else "",
-        }
-        items: list[QStandardItem] = []
-        for column, (key, _sort) in enumerate(COLUMNS):
-            # Made in Python, not cloned in C++: the binding must hear when the model
-            # deletes an item. Not editable, as before; no flags set as a whole (their
-            # conversion costs more than the item itself).
-            item = QStandardItem(texts[key])
-            item.setEditable(False)
-            if column in _ALIGNMENTS:
-                item.setData(_ALIGNMENTS[column], _ALIGNMENT)
-            items.append(item)
-        items[0].setData(row.id, ROW_ID_ROLE)
-        items[6].setData(row.open_pressures, _DISPLAY)  # a number, as the sort is
-        attention = items[_ATTENTION]
-        if found:
-            attention.setIcon(self.attention_icon())
-            # screen readers hear the signals' names; the tooltip explains them (`tooltip`)
-            attention.setData("; ".join(signal_label(k) for k in found), _ACCESSIBLE)
-        else:
-            attention.setData(self.tr("No signals"), _ACCESSIBLE)
-        return items
+    def _texts(self) -> _PageTexts:
+        """What every row of a page shows the same way, in the current language."""
+        lang = i18n.lang()
+        if self._texts_cache is None or self._texts_cache.lang != lang:
+            self._texts_cache = _PageTexts(
+                lang,
+                {m.value: m.label(lang) for m in v.InitiativeType},
+                {m.value: m.label(lang) for m in v.Sector},
+                {m.value: m.label(lang) for m in v.Status},
+                self.tr("(not classified)"),
+                self.tr("No signals"),
+            )
+        return self._texts_cache
+
+    def _fill(self, start: int, page: list[PortfolioRow]) -> None:
+        """The cells of `page`'s rows (added empty from row `start`): the labels looked up
+        once here, not on every repaint.
+
+        Each cell's item is made by the model as its first value is set: a copy of the
+        not-editable prototype, in C++. An item made in Python is a binding object that
+        painting asks about each of its values (whether Python overrides them), and setting
+        its flags one by one cost more than the item (issue 22). Nothing here keeps an item."""
+        texts = self._texts()
+        index, set_data = self.index, self.setData
+        for number, row in enumerate(page, start):
+            found = self.signal_keys.get(row.id)
+            share = self.completeness.get(row.id)
+            # in the order of COLUMNS; a key not in its vocabulary shows as it is (vocab_label)
+            kind, sector, status = row.type, row.sector, row.status
+            values = (
+                row.reference,
+                row.title,
+                texts.types.get(kind, kind) if kind else texts.not_classified,
+                texts.sectors.get(sector, sector) if sector else "",
+                texts.statuses.get(status, status) if status else "",
+                row.owner or "",
+                row.open_pressures,  # a number, as the sort is
+                str(len(found)) if found else "",
+                date_text(row.next_review),
+                f"{share} %" if share is not None else "",
+            )
+            for column, value in enumerate(values):
+                cell = index(number, column)
+                set_data(cell, value, _DISPLAY)
+                if column in _ALIGNMENTS:
+                    set_data(cell, _ALIGNMENTS[column], _ALIGNMENT)
+                if column == 0:
+                    set_data(cell, row.id, ROW_ID_ROLE)
+                elif column == _ATTENTION:
+                    if found:
+                        set_data(cell, self.attention_icon(), _DECORATION)
+                        # screen readers hear the signals' names; the tooltip explains them
+                        names = "; ".join(signal_label(k) for k in found)
+                        set_data(cell, names, _ACCESSIBLE)
+                    else:
+                        set_data(cell, texts.no_signals, _ACCESSIBLE)
 
     def tooltip(self, index: QModelIndex) -> str | None:
         """A cell's tooltip: its text in full (a long title is cut short), the signals'
@@ -612,7 +648,8 @@ class PortfolioView(QWidget):
 
     def base_filter(self) -> PortfolioFilter:
         """The filter bar, narrowed to the dashboard's selection, without attention."""
-        flt = self.filters.current(self.user())
+        # the user name (a settings read) only counts with "My initiatives" ticked
+        flt = self.filters.current(self.user() if self.filters.mine.isChecked() else "")
         if self.scope is not None:
             flt = replace(flt, ids=self.scope[1])
         return flt

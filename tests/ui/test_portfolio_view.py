@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QAccessible, QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
 from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query
@@ -46,6 +46,59 @@ def test_model_fetches_lazily_in_pages(demo_db, monkeypatch, qtmodeltester):
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 16
+
+
+def test_every_cell_of_every_page_reads_only_and_carries_its_roles(qtbot, demo_db, monkeypatch):
+    """The first page (a reset) and the pages fetched after it: no cell is editable (a screen
+    reader would announce it so), the number column holds numbers, the attention column says
+    its signals, the first column the row's id."""
+    monkeypatch.setattr(portfolio_ui, "PAGE", 5)
+    model = PortfolioModel()
+    model.set_database(demo_db)
+    model.fetchMore()
+    assert model.rowCount() == 10
+    read_only = (
+        Qt.ItemFlag.ItemIsSelectable
+        | Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemIsDragEnabled
+        | Qt.ItemFlag.ItemIsDropEnabled
+    )
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for row in range(model.rowCount()):
+        listed = model.rows[row]
+        for col in range(len(COLUMNS)):
+            assert model.flags(model.index(row, col)) == read_only, (row, col)
+        assert model.index(row, 0).data(ROW_ID_ROLE) == listed.id
+        assert model.index(row, column("open_pressures")).data() == listed.open_pressures
+        attention = model.index(row, column("attention"))
+        spoken = attention.data(Qt.ItemDataRole.AccessibleTextRole)
+        if attention.data():
+            assert spoken.count("; ") == int(attention.data()) - 1
+            assert attention.data(Qt.ItemDataRole.DecorationRole) is not None
+        else:
+            assert spoken == "No signals"
+        alignment = model.index(row, column("completeness")).data(Qt.ItemDataRole.TextAlignmentRole)
+        assert Qt.AlignmentFlag(alignment) == right
+        assert model.index(row, column("completeness")).data().endswith(" %")
+
+
+def test_a_screen_reader_hears_each_cell_as_read_only_text(window):
+    view = window.portfolio
+    view.table.resizeColumnsToContents()
+    table = QAccessible.queryAccessibleInterface(view.table)
+    cells = [
+        table.child(i)
+        for i in range(table.childCount())
+        if table.child(i).role() == QAccessible.Role.Cell
+    ]
+    assert len(cells) == view.model.rowCount() * len(COLUMNS)
+    assert not any(cell.state().editable for cell in cells)
+    assert all(cell.state().selectable for cell in cells)
+    first = view.model.rows[0]
+    names = [cell.text(QAccessible.Text.Name) for cell in cells[: len(COLUMNS)]]
+    assert names[column("reference")] == first.reference
+    spoken = view.model.index(0, column("attention")).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert names[column("attention")] == spoken
 
 
 def test_sorting_happens_in_sql(window):

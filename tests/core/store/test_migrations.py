@@ -336,6 +336,56 @@ def test_files_that_are_not_a_coprod_database_are_refused_untouched(
     assert not list(paths.backups_dir().iterdir())
 
 
+def test_another_programs_wal_database_is_refused_untouched(tmp_path: Path) -> None:
+    """The file is checked before use on the connection that would then be used: a read that
+    leaves a WAL database (and a rollback one, above) as it was, side files included."""
+    target = tmp_path / "theirs.sqlite"
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA journal_mode = WAL")
+    with connection:
+        connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        connection.execute("INSERT INTO recipes (name) VALUES ('æblekage')")
+    connection.close()
+    assert no_sidecars(target)
+    before = sha256(target)
+    with pytest.raises(DatabaseCorruptError):
+        open_database(str(target))
+    assert sha256(target) == before
+    assert no_sidecars(target)
+    assert not list(paths.backups_dir().iterdir())
+
+
+def test_a_database_at_head_is_checked_on_the_connection_it_is_then_used_through(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening reads the file's schema once (issue 22: reading it a second time, to check the
+    file before use, was a third of what opening 100,000 initiatives cost)."""
+    made = open_database(str(db_path))
+    factories.initiative(made)
+    made.dispose()
+    opened: list[object] = []
+    real = sqlite3.connect
+
+    def counting(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(args[0])
+        return real(*args, **kwargs)
+
+    # SQLAlchemy connects through sqlite3.dbapi2, the check through sqlite3
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", counting)
+    db = open_database(str(db_path))
+    try:
+        assert portfolio_query.count(db) == 1
+        with db.engine.connect() as connection:  # set up as every connection is
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("SELECT lower('ØRUM')")).scalar() == "ørum"
+    finally:
+        db.dispose()
+    assert len(opened) == 1
+    assert no_sidecars(db_path)
+
+
 def test_a_folder_is_not_a_database(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("--db", str(tmp_path), "list")
     assert result.code == 4
