@@ -839,7 +839,9 @@ def _scrub_audit(
                 kept = {k: v for k, v in first.items() if k not in PERSONAL_FIELDS}
                 kept_state = json.dumps({"name": anonymous, **kept}, ensure_ascii=False)
             elif entity == "initiative":
-                kept_state = json.dumps(_scrub_first_state(first, replace), ensure_ascii=False)
+                without = _scrub_first_state(first, replace)
+                if without != first:  # (compared as values: the event's text stays as it is)
+                    kept_state = json.dumps(without, ensure_ascii=False)
             values = {"old_value": replace(old), "new_value": kept_state}
         elif own and field in PERSONAL_FIELDS:
             values = {"old_value": None, "new_value": None}

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.services import initiatives, portfolio_query
 from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.store.db import Database
+from coprod_desktop.store.search import fold
 from tests.core import factories
 
 
@@ -163,3 +167,33 @@ def test_outcome_indicator_and_evidence_are_searchable(any_db: Database) -> None
     data.outcomes = []
     initiatives.save_initiative(any_db, data)
     assert _found(any_db, "miljøcentret") == set()
+
+
+def _fold_by_the_letter(value: str) -> str:
+    """What folding means, written plainly: lower case, æ/ø/å spelled out, then every
+    combining mark of the compatibility decomposition dropped."""
+    folded = value.casefold()
+    for letter, spelled in (("å", "aa"), ("æ", "ae"), ("ø", "oe")):
+        folded = folded.replace(letter, spelled)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_ODD_TEXT = st.text(
+    st.sampled_from("abzAZ09 \n\t-æøåÆØÅéÉèüÜñçÇ–—²½ﬁﬀΣσςİıǅŉẞß日本😀\u0301\u0308\u0327\ud800\x00")
+    | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ODD_TEXT)
+def test_folding_drops_every_accent_and_keeps_everything_else(value: str) -> None:
+    """The search folds text in a quick way (the non-ASCII characters found in C); it must
+    give what the plain definition gives, for any text, odd ones included."""
+    assert fold(value) == _fold_by_the_letter(value)
+
+
+def test_folding_reads_as_a_danish_user_expects() -> None:
+    assert fold("Århus – Café Ørsted, Ålegræsbed") == "aarhus – cafe oersted, aalegraesbed"
+    assert fold("naïve q\u0327 ﬁne") == "naive q fine"
