@@ -36,8 +36,8 @@ from coprod_desktop.store.audit import IMPORT
 _BULK_CHUNK = 2000
 # SQLite: rows per multi-row INSERT; compiling one of thousands of rows costs more than the
 # statement saves (a few hundred reuse one prepared statement from the driver's cache)
-_ROWS_PER_STATEMENT = 500
-_PAUSE_EVERY_S = 0.0005  # how long the events' thread keeps the GIL at most
+_ROWS_PER_STATEMENT = 1000
+_PAUSE_EVERY_S = 0.0002  # how long the events' thread keeps the GIL at most
 _IMPORT_CACHE_KIB = 64 * 1024
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "stakeholders": convert.INVOLVEMENT_FIELDS,
@@ -110,6 +110,25 @@ def first_state(
     return _event_json(state)
 
 
+def _initiative_rows(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """New initiatives' rows: their scalars (the reference trimmed, lists as lists), then
+    the sort keys of title and owner."""
+    scalars = convert.INITIATIVE_SCALARS
+    get = itemgetter(*scalars)
+    at_reference = scalars.index("reference")
+    at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
+    at_title, at_owner = scalars.index("title"), scalars.index("owner")
+    rows = []
+    for item in items:
+        row = list(get(item))
+        row[at_reference] = row[at_reference].strip()
+        for at in at_lists:
+            row[at] = list(row[at] or [])
+        row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
+        rows.append(tuple(row))
+    return rows
+
+
 class _ChildRows:
     """The rows of new initiatives' child records, a list at a time (a party as its
     stakeholder id; a commitment's journal entry by id once the journal is written)."""
@@ -121,7 +140,7 @@ class _ChildRows:
         people: Mapping[str, tuple[int, str]],
     ) -> None:
         self.people = people
-        self.pairs = {name: _pairs(items, parents, name) for name in m.CHILD_MODELS}
+        self.items, self.parents = items, parents
         self.columns: dict[str, tuple[str, ...]] = {}
         for name in m.CHILD_MODELS:
             plain = tuple(n for n in _CHILD_COLUMNS[name] if n not in _PARTY_COLUMNS)
@@ -134,10 +153,15 @@ class _ChildRows:
             self.columns[name] = plain
         self.journal_ids: dict[tuple[int, str], int] = {}
 
+    def pairs(self, name: str) -> list[tuple[int, dict[str, Any]]]:
+        """(initiative id, record) for each record of the list `name`."""
+        return [(parent, x) for item, parent in zip(self.items, self.parents, strict=True)
+                for x in item[name]]  # fmt: skip
+
     def rows(self, name: str) -> list[tuple[Any, ...]]:
         """The list's rows, made a few hundred at a time with a pause between (on the second
         thread, the writing thread then has the GIL back at once when SQLite is done)."""
-        pairs = self.pairs[name]
+        pairs = self.pairs(name)
         made: list[tuple[Any, ...]] = []
         for start in range(0, len(pairs), _ROWS_PER_STATEMENT):
             made += self._rows(name, pairs[start : start + _ROWS_PER_STATEMENT])
@@ -176,7 +200,7 @@ class _ChildRows:
     def participant_links(self, journal_ids: list[int]) -> list[tuple[int, int]]:
         """The journal's participants as (entry id, stakeholder id), now that the entries
         have ids; and those ids noted for the commitments made at a meeting."""
-        pairs, people = self.pairs["journal"], self.people
+        pairs, people = self.pairs("journal"), self.people
         self.journal_ids = {
             (p, x["key"]): entry
             for (p, x), entry in zip(pairs, journal_ids, strict=True)
@@ -187,14 +211,6 @@ class _ChildRows:
             for (_p, x), entry in zip(pairs, journal_ids, strict=True)
             for sid in sorted({people[k][0] for k in x["participants"]})
         ]
-
-
-def _pairs(
-    items: list[dict[str, Any]], parents: list[int], name: str
-) -> list[tuple[int, dict[str, Any]]]:
-    """(initiative id, record) for each record of the list `name` of the new initiatives."""
-    return [(parent, x) for item, parent in zip(items, parents, strict=True)
-            for x in item[name]]  # fmt: skip
 
 
 _PARTY_COLUMNS = frozenset({"stakeholder_id", "source_id", "counterpart_id"})
@@ -464,23 +480,12 @@ class BulkWriter:
         children; returns their references."""
         if not items:
             return []
-        scalars = convert.INITIATIVE_SCALARS
-        get = itemgetter(*scalars)
-        at_reference = scalars.index("reference")
-        at_lists = [scalars.index("public_values"), scalars.index("co_phases")]
-        at_title, at_owner = scalars.index("title"), scalars.index("owner")
-        rows = []
-        for item in items:
-            row = list(get(item))
-            row[at_reference] = row[at_reference].strip()
-            for at in at_lists:
-                row[at] = list(row[at] or [])
-            row += (m.sort_key(row[at_title]) or "", m.sort_key(row[at_owner]))
-            rows.append(tuple(row))
-        references = [row[at_reference] for row in rows]
-        initiative_columns = (*scalars, "title_key", "owner_key")
+        references = [item["reference"].strip() for item in items]
+        initiative_columns = (*convert.INITIATIVE_SCALARS, "title_key", "owner_key")
         triggers = self._fact_triggers()
+        last: Callable[[], _Batch] | None = None
         if triggers is None:  # the children's triggers keep each new initiative's facts
+            rows = _initiative_rows(items)
             parents = self.insert(m.Initiative, initiative_columns, rows, self._stamps())
         else:
             # SQLite: the children first, under ids the initiatives will have (no one else
@@ -488,27 +493,25 @@ class BulkWriter:
             # committed after it read), without their insert triggers (which would find no
             # initiative to update, a row at a time); then the initiatives, each written once
             # with its facts worked out by the triggers' own expressions (see _fact_triggers).
-            top = self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar()
-            parents = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
-        children = _ChildRows(items, parents, people)
-        last: Callable[[], _Batch] | None = None
-        if triggers is not None:
+            top = int(
+                self.connection.exec_driver_sql("SELECT max(id) FROM initiative").scalar() or 0
+            )
+            parents = list(range(top + 1, top + 1 + len(items)))
             written = {
                 model.__tablename__
                 for name, model in m.CHILD_MODELS.items()
-                if children.pairs[name]
+                if any(item[name] for item in items)
             }
             last = partial(
-                self.prepare,
-                m.Initiative,
-                ("id", *initiative_columns),
-                [(parent, *row) for parent, row in zip(parents, rows, strict=True)],
-                self._stamps(),
-                ids=False,
-                computed=self.facts(triggers, written),
+                self._initiative_batch,
+                items,
+                top,
+                initiative_columns,
+                self.facts(triggers, written),
             )
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             self._drop_insert_triggers()
+        children = _ChildRows(items, parents, people)
         # A second thread makes the rows a table at a time, then the events' first states
         # and the search text, while this one writes each table as its rows are ready: a
         # write is nearly all SQLite's work, in statements of many rows during which the GIL
@@ -541,6 +544,19 @@ class BulkWriter:
         self.note("initiative", parents, parents, states)
         search.index_new(self.connection, list(zip(parents, texts, strict=True)))
         return references
+
+    def _initiative_batch(
+        self,
+        items: list[dict[str, Any]],
+        top: int,
+        columns: tuple[str, ...],
+        computed: Mapping[str, str],
+    ) -> _Batch:
+        """SQLite: the new initiatives' rows under the ids after `top`, with their facts."""
+        rows = [(top + n, *row) for n, row in enumerate(_initiative_rows(items), start=1)]
+        return self.prepare(
+            m.Initiative, ("id", *columns), rows, self._stamps(), ids=False, computed=computed
+        )
 
     def _fact_triggers(self) -> dict[str, dict[str, str]] | None:
         """SQLite: per child table, the facts its insert triggers keep on an initiative
