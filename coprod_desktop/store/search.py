@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -39,6 +40,7 @@ DOCUMENT_FTS_TABLE = "attachment_fts"  # SQLite: FTS5, rowid = attachment.id
 DOCUMENT_PLAIN_TABLE = "attachment_search"  # other databases: (attachment_id, body)
 SEARCH_TABLES = frozenset({FTS_TABLE, PLAIN_TABLE, DOCUMENT_FTS_TABLE, DOCUMENT_PLAIN_TABLE})
 
+_ROWS_PER_INSERT = 500
 _DANISH_LETTERS = (("å", "aa"), ("æ", "ae"), ("ø", "oe"))
 _WORD = re.compile(r"[^\W_]+")
 
@@ -270,7 +272,15 @@ def _insert(connection: Connection, bodies: list[tuple[int, str]]) -> None:
         return
     table, key = _table(connection)
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(f"INSERT INTO {table}({key}, body) VALUES (?, ?)", bodies)
+        # a few hundred rows a statement: one step of SQLite's each, with the GIL free (an
+        # import makes its next rows meanwhile; an executemany takes it back every row)
+        for start in range(0, len(bodies), _ROWS_PER_INSERT):
+            part = bodies[start : start + _ROWS_PER_INSERT]
+            marks = ", ".join(["(?, ?)"] * len(part))
+            connection.exec_driver_sql(
+                f"INSERT INTO {table}({key}, body) VALUES {marks}",
+                tuple(chain.from_iterable(part)),
+            )
     else:
         connection.execute(
             text(f"INSERT INTO {table}({key}, body) VALUES (:id, :body)"),
