@@ -113,9 +113,18 @@ def to_url(target: str) -> str:
         _check_url(target)
         return target
     try:
-        return "sqlite:///" + str(Path(target).expanduser().resolve())
+        path = str(Path(target).expanduser().resolve())
     except (RuntimeError, OSError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         raise DatabaseAddressError("db_symlink_loop", where=target) from None
+    # the address is read back as a URL: a % would start an escape and a ? or # end the
+    # path ("pct %20 x" would open "pct   x", "q?mark/p.sqlite" a file "q"), so those are
+    # escaped; everything else stays readable
+    for character, escaped in _URL_SPECIAL:
+        path = path.replace(character, escaped)
+    return "sqlite:///" + path
+
+
+_URL_SPECIAL = (("%", "%25"), ("?", "%3F"), ("#", "%23"))
 
 
 SUPPORTED_DRIVERS = frozenset({("sqlite", "pysqlite"), ("postgresql", "psycopg")})

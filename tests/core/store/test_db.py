@@ -210,3 +210,32 @@ def test_the_configured_user_name_is_recorded(db_path, monkeypatch) -> None:  # 
         assert {e.who for e in _audit(database)} == {"havnefoged"}
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize("folder", ["pct %20 x", "q?mark", "hash#x", "Ærø %", "plus+at@x"])
+def test_a_portfolio_is_made_and_opened_exactly_where_its_path_says(
+    tmp_path,
+    run_cli,
+    folder: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """A path is turned into an address: a % or ? or # in a folder's name must not be read
+    as an escape or the end of the path (the file went to "pct   x/", or became "q")."""
+    wanted = tmp_path / "portfolios" / folder / "portfolio.sqlite"
+    wanted.parent.mkdir(parents=True)
+    assert run_cli("--db", str(wanted), "init").code == 0
+    assert wanted.is_file()
+    assert run_cli("--db", str(wanted), "list").code == 0
+    assert [p.name for p in (tmp_path / "portfolios").iterdir()] == [folder]
+    db = open_database(str(wanted))
+    try:
+        assert db.path == wanted and db.display_name == str(wanted)
+        with db.session() as session:
+            session.add(m.Stakeholder(name="Havnens venner", kind="association"))
+    finally:
+        db.dispose()
+    again = open_database(str(wanted))  # the same file, found again
+    try:
+        with again.session() as session:
+            assert session.scalars(select(m.Stakeholder.name)).all() == ["Havnens venner"]
+    finally:
+        again.dispose()
