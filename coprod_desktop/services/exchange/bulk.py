@@ -330,13 +330,16 @@ class BulkWriter:
             for index, name in enumerate(columns)
             if (convert_column := self._column_processor(table.c[name])) is not None
         ]
-        if converted:  # a column at a time (a date column is one comprehension, not n calls)
-            by_column: list[Any] = list(zip(*rows, strict=True))
-            for index, convert_column in converted:
-                by_column[index] = convert_column(by_column[index])
-                sleep(0)  # (see _ChildRows.rows)
-            rows = list(zip(*by_column, strict=True))
-        values = [(*row, *fixed) for row in rows] if fixed else rows
+        values: list[tuple[Any, ...]] = []
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            part = rows[start : start + _ROWS_PER_STATEMENT]
+            if converted:  # a column at a time (a date column: one comprehension, not n calls)
+                by_column: list[Any] = list(zip(*part, strict=True))
+                for index, convert_column in converted:
+                    by_column[index] = convert_column(by_column[index])
+                part = list(zip(*by_column, strict=True))
+            values += [(*row, *fixed) for row in part] if fixed else part
+            sleep(0)  # a few hundred rows at a time (see _ChildRows.rows)
         return _Batch(table, (*columns, *constants), values, {}, ids, dict(computed or {}), True)
 
     def write(self, batch: _Batch) -> list[int]:
