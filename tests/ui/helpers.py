@@ -36,3 +36,13 @@ def save_and_wait(qtbot: Any, editor: Any, timeout: int = 10000) -> bool:
     editor.save(outcome.append)
     qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
     return outcome[0]
+
+
+def write_done(qtbot: Any, job: Any, timeout: int = 10000) -> bool:
+    """Wait for a write the GUI started (the action returned at once): True when it succeeded
+    (its callbacks, the reload and the messages, have run by then)."""
+    assert job is not None, "the action started no write"
+    if job.ok is None:
+        with qtbot.waitSignal(job.finished, timeout=timeout):
+            pass
+    return bool(job.ok)

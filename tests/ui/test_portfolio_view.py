@@ -11,6 +11,7 @@ from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.ui import portfolio_view as portfolio_ui
 from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.portfolio_view import COLUMNS, ROW_ID_ROLE, PortfolioModel, PortfolioView
+from tests.ui.helpers import write_done
 
 
 def column(key: str) -> int:
@@ -239,7 +240,7 @@ def test_enter_and_double_click_open_the_initiative(window, qtbot):
     assert len(window.editors()) == 2
 
 
-def test_bulk_status_change_of_the_selection(window, monkeypatch):
+def test_bulk_status_change_of_the_selection(window, qtbot, monkeypatch):
     table = window.portfolio.table
     table.selectRow(0)
     table.selectionModel().select(
@@ -249,16 +250,16 @@ def test_bulk_status_change_of_the_selection(window, monkeypatch):
     ids = window.portfolio.selected_ids()
     assert len(ids) == 2
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paused", True))
-    window.bulk_status()
+    assert write_done(qtbot, window.bulk_status())
     for ident in ids:
         assert initiatives.get_initiative(window.db, ident).status == "paused"
 
 
-def test_bulk_owner_change(window, monkeypatch):
+def test_bulk_owner_change(window, qtbot, monkeypatch):
     window.portfolio.table.selectRow(4)
     ident = window.portfolio.selected_ids()[0]
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Ny Ejer", True))
-    window.bulk_owner()
+    assert write_done(qtbot, window.bulk_owner())
     assert initiatives.get_initiative(window.db, ident).owner == "Ny Ejer"
 
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.services import stakeholders
+from tests.ui.helpers import write_done
 
 
 def test_registry_lists_and_searches(window, qtbot, qtmodeltester):
@@ -29,17 +30,17 @@ def test_where_used_lists_the_initiatives(window):
     assert "CP-2024-001" in registry.usage.item(0).text()
 
 
-def test_edit_a_stakeholder(window):
+def test_edit_a_stakeholder(window, qtbot):
     registry = window.show_registry()
     row = next(i for i, p in enumerate(registry.model.people) if not p.is_person)
     registry.table.selectRow(row)
     person = registry.current()
     registry.form.phone.setText("+45 12 34 56 78")
-    registry.save_current()
+    assert write_done(qtbot, registry.save_current())
     assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 12 34 56 78"
 
 
-def test_merge_two_duplicates(window, monkeypatch):
+def test_merge_two_duplicates(window, qtbot, monkeypatch):
     keep = stakeholders.create_stakeholder(
         window.db, d.StakeholderData(name="Sønderby Rowing Club", kind="association")
     )
@@ -59,7 +60,7 @@ def test_merge_two_duplicates(window, monkeypatch):
         selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    registry.merge_selected()
+    assert write_done(qtbot, registry.merge_selected())
     assert registry.model.rowCount() == 1
     merged = stakeholders.get_stakeholder(window.db, keep.id)
     assert merged.email == "row@x.dk"
