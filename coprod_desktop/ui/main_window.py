@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
@@ -49,7 +50,7 @@ from coprod_desktop.ui.error_messages import show_error
 from coprod_desktop.ui.my_work import MyWorkView
 from coprod_desktop.ui.open_failure import open_failed
 from coprod_desktop.ui.portfolio_view import PortfolioView
-from coprod_desktop.ui.writer import Writer
+from coprod_desktop.ui.writer import WriteJob, Writer
 
 if TYPE_CHECKING:
     from coprod_desktop.services.backups import BackupInfo
@@ -867,28 +868,33 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ bulk
 
-    def bulk_update(self, status: str | None = None, owner: str | None = None) -> int:
+    def bulk_update(self, status: str | None = None, owner: str | None = None) -> WriteJob | None:
+        """Changes the selected initiatives on the worker and returns at once; the portfolio
+        and the status bar follow when the write is done (`job.result`: how many changed)."""
         from coprod_desktop.services import initiatives
 
         ids = self.portfolio.selected_ids()
         if not ids or self.db is None:
-            return 0
+            return None
         db = self.db
-        job = self.writer.write(
+
+        def changed(count: int) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the write ran
+            if db is self.db:  # not reloaded into another portfolio opened meanwhile
+                self.portfolio.reload()
+            self.statusBar().showMessage(self.tr("%n initiative(s) changed", "", int(count)), 5000)
+
+        return self.writer.write(
             lambda: initiatives.bulk_update(db, ids, status=status, owner=owner),
+            changed,
             label=self.tr("Saving…"),
         )
-        if not job.wait():
-            return 0
-        changed = int(job.result)
-        self.portfolio.reload()
-        self.statusBar().showMessage(self.tr("%n initiative(s) changed", "", changed), 5000)
-        return changed
 
-    def bulk_status(self) -> None:
+    def bulk_status(self) -> WriteJob | None:
         if not self.portfolio.selected_ids():
             self.statusBar().showMessage(self.tr("Select initiatives in the portfolio first"), 5000)
-            return
+            return None
         labels = [m.label(i18n.lang()) for m in v.Status]
         label, ok = QInputDialog.getItem(
             self,
@@ -898,13 +904,14 @@ class MainWindow(QMainWindow):
             0,
             False,
         )
-        if ok:
-            self.bulk_update(status=list(v.Status)[labels.index(label)].value)
+        if not ok:
+            return None
+        return self.bulk_update(status=list(v.Status)[labels.index(label)].value)
 
-    def bulk_owner(self) -> None:
+    def bulk_owner(self) -> WriteJob | None:
         if not self.portfolio.selected_ids() or self.db is None:
             self.statusBar().showMessage(self.tr("Select initiatives in the portfolio first"), 5000)
-            return
+            return None
         owners = portfolio_query.owners(self.db)
         owner, ok = QInputDialog.getItem(
             self,
@@ -914,8 +921,9 @@ class MainWindow(QMainWindow):
             0,
             True,
         )
-        if ok:
-            self.bulk_update(owner=owner.strip())
+        if not ok:
+            return None
+        return self.bulk_update(owner=owner.strip())
 
     # ------------------------------------------------------------------ files
 

@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ from coprod_desktop.services import commitments
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.background import Background
-from coprod_desktop.ui.writer import Writer
+from coprod_desktop.ui.writer import WriteJob, Writer
 
 if TYPE_CHECKING:
     from coprod_desktop.store.db import Database
@@ -69,6 +70,7 @@ class MyWorkView(QWidget):
         self.work: commitments.MyWork | None = None
         self.today: dt.date | None = None  # tests fix the day
         self.show_changes: bool | None = None  # None: in team mode (a shared database)
+        self._marking: set[int] = set()  # commitments whose "Done" is being saved
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -281,22 +283,34 @@ class MyWorkView(QWidget):
         if item is not None:
             self.mark_done(item)
 
-    def mark_done(self, item: QTreeWidgetItem) -> bool:
-        """One action: the commitment is saved as kept today and leaves the list."""
+    def mark_done(self, item: QTreeWidgetItem) -> WriteJob | None:
+        """One action: the commitment is saved as kept today and leaves the list.
+
+        Returns at once (the write runs on the worker); the list is reloaded when it is done,
+        also after a failed write (someone changed it meanwhile: show what is true now)."""
         data = item.data(0, ROLE)
         if not data or data[0] != "commitment" or self.db is None or self._read_only():
-            return False
+            return None
         db, commitment_id, version = self.db, data[2], data[3]
+        if commitment_id in self._marking:
+            return None  # a second click while the first is being saved: done once
+        self._marking.add(commitment_id)
         job = self.writer.write(
             lambda: commitments.mark_done(db, commitment_id, expected_version=version),
             label=QCoreApplication.translate("MyWorkView", "Saving…"),
         )
-        if not job.wait():
-            self.reload()  # someone changed it meanwhile: show what is true now
-            return False
+        job.finished.connect(lambda ok: self._marked_done(db, commitment_id, bool(ok)))
+        return job
+
+    def _marked_done(self, db: Database, commitment_id: int, ok: bool) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the write ran
+        self._marking.discard(commitment_id)
+        if self.db is not db:
+            return  # another portfolio was opened meanwhile: the list already shows it
         self.reload()
-        self.changed.emit()
-        return True
+        if ok:
+            self.changed.emit()
 
     def save_calendar(self) -> None:
         if self.db is None:
@@ -310,13 +324,13 @@ class MyWorkView(QWidget):
             path += ".ics"
         self.write_calendar(Path(path))
 
-    def write_calendar(self, path: Path) -> bool:
+    def write_calendar(self, path: Path) -> WriteJob:
+        """Writes the .ics file on the worker and returns at once; a failure is shown there."""
         from coprod_desktop.services import calendar
 
         db, me, lang = self.db, my_name(self.db), i18n.lang()
         assert db is not None
-        job = self.writer.write(
+        return self.writer.write(
             lambda: calendar.write_calendar(db, path, me, lang),
             label=self.tr("Writing the calendar file…"),
         )
-        return job.wait()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -36,7 +38,7 @@ from coprod_desktop.store.db import Database
 from coprod_desktop.ui import i18n
 from coprod_desktop.ui.dialogs import StakeholderForm
 from coprod_desktop.ui.widgets import ListTableModel, setup_list_view, vocab_label
-from coprod_desktop.ui.writer import Writer
+from coprod_desktop.ui.writer import WriteJob, Writer
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -132,6 +134,7 @@ class StakeholderRegistry(QWidget):
         self.details_button.clicked.connect(self.reveal_current)
         self.details_button.hide()
         self._revealed_id: int | None = None
+        self._writing: WriteJob | None = None  # the registry's write under way
         self.usage = QListWidget(self)
         self.usage.setAccessibleName(self.tr("Used in initiatives"))
         self.usage.itemActivated.connect(
@@ -273,39 +276,66 @@ class StakeholderRegistry(QWidget):
         if person is not None and self._revealed(person, ask=True):
             self.show_current()
 
-    def save_current(self) -> None:
+    def save_current(self) -> WriteJob | None:
+        """Saves the form on the worker and returns at once; the list follows when it is done."""
         data = self.form.data()
         if data is None:
-            return
+            return None
         db = self.db
 
         def failed(error: BaseException) -> bool:
-            if isinstance(error, ValidationError):
+            if isinstance(error, ValidationError) and self._showing(db):
                 self.form.show_problems(error)
                 return True
             return False  # a plain message; the form keeps what was typed
 
-        job = self.writer.write(lambda: stakeholders.save_stakeholder(db, data), None, failed)
-        if not job.wait():
-            return
-        saved = job.result
-        self.status.setText(self.tr("Saved."))
-        self.reload()
-        self.select(saved.id)
-        self.changed.emit()
+        def saved(person: StakeholderData) -> None:
+            if self._showing(db):
+                self.status.setText(self.tr("Saved."))
+                self.reload()
+                self.select(person.id)
+                self.changed.emit()
 
-    def merge(self, keep_id: int, duplicate_id: int) -> bool:
+        return self._write(lambda: stakeholders.save_stakeholder(db, data), saved, failed)
+
+    def merge(self, keep_id: int, duplicate_id: int) -> WriteJob | None:
         db = self.db
-        job = self.writer.write(lambda: stakeholders.merge_stakeholders(db, keep_id, duplicate_id))
-        if not job.wait():
-            return False
-        self.reload()
-        self.select(keep_id)
-        self.status.setText(self.tr("Merged."))
-        self.changed.emit()
-        return True
 
-    def merge_selected(self) -> None:
+        def merged(_kept: StakeholderData) -> None:
+            if self._showing(db):
+                self.reload()
+                self.select(keep_id)
+                self.status.setText(self.tr("Merged."))
+                self.changed.emit()
+
+        return self._write(
+            lambda: stakeholders.merge_stakeholders(db, keep_id, duplicate_id), merged
+        )
+
+    def _write(
+        self,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], bool] | None = None,
+    ) -> WriteJob | None:
+        """One write of the registry at a time: a Save, Merge or Delete asked for while one is
+        under way is not started (that one's outcome is about to show; nothing is done twice)."""
+        if self._writing is not None:
+            return None
+        job = self.writer.write(work, on_success, on_failure)
+        self._writing = job
+        job.finished.connect(lambda _ok: self._written(job))
+        return job
+
+    def _written(self, job: WriteJob) -> None:
+        if shiboken6.isValid(self) and self._writing is job:
+            self._writing = None
+
+    def _showing(self, db: Database) -> bool:
+        """Whether a write's outcome belongs here: the tab still open, on the same database."""
+        return shiboken6.isValid(self) and self.db is db
+
+    def merge_selected(self) -> WriteJob | None:
         chosen = self.selected()
         current = self.current()
         if len(chosen) != 2:
@@ -314,7 +344,7 @@ class StakeholderRegistry(QWidget):
                 self.tr("Merge duplicates"),
                 self.tr("Select exactly two stakeholders (Ctrl+click) to merge them."),
             )
-            return
+            return None
         keep = current if current in chosen else chosen[0]
         duplicate = chosen[1] if keep is chosen[0] else chosen[0]
         answer = QMessageBox.question(
@@ -328,21 +358,25 @@ class StakeholderRegistry(QWidget):
             .replace("%2", duplicate.name),
         )
         if answer == QMessageBox.StandardButton.Yes and keep.id and duplicate.id:
-            self.merge(keep.id, duplicate.id)
+            return self.merge(keep.id, duplicate.id)
+        return None
 
-    def delete_current(self) -> None:
+    def delete_current(self) -> WriteJob | None:
         person = self.current()
         if person is None or person.id is None:
-            return
+            return None
         answer = QMessageBox.question(
             self,
             self.tr("Delete stakeholder"),
             self.tr("Delete “%1”?").replace("%1", person.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return
+            return None
         db, ident = self.db, person.id
-        if not self.writer.write(lambda: stakeholders.delete_stakeholder(db, ident)).wait():
-            return
-        self.reload()
-        self.changed.emit()
+
+        def deleted(_none: None) -> None:
+            if self._showing(db):
+                self.reload()
+                self.changed.emit()
+
+        return self._write(lambda: stakeholders.delete_stakeholder(db, ident), deleted)

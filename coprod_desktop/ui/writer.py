@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from coprod_desktop.domain.errors import ConnectionLostError, DatabaseLockedError
@@ -93,15 +93,6 @@ class WriteJob(QObject):
         elif not handled and not isinstance(error, DatabaseLockedError):
             show_error(parent, error, QCoreApplication.translate("Safety", "Not saved"))
         self.finished.emit(False)
-
-    def wait(self) -> bool:
-        """Keep the window alive (events run) until the write is done; True when it succeeded."""
-        if self.ok is None:
-            loop = QEventLoop()
-            self.finished.connect(lambda _ok: loop.quit())
-            if self.ok is None:
-                loop.exec()
-        return bool(self.ok)
 
 
 class Writer(QObject):

@@ -531,3 +531,64 @@ def test_no_two_modules_share_a_name() -> None:
         if path.name not in ("__init__.py", "__main__.py"):  # a package's own entry points
             seen.setdefault(path.stem, []).append(path.relative_to(ROOT).as_posix())
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
+# ------------------------------------------------------------------ no nested event loop
+
+# The only waits in ui/: a worker pool is drained when the window stops or closes (no event
+# runs then). A view continues in its write's callbacks instead: a nested event loop let the
+# user act on a half-written state and re-entered the view while it waited.
+UI_ALLOWED_WAITS = {
+    "app.py: window.background.wait",
+    "conflict.py: self.reader.wait",
+    "main_window.py: self.background.wait",
+    "main_window.py: self.reader.wait",
+}
+
+
+def _waits_and_loops(path: Path, name: str) -> set[str]:
+    """Each `QEventLoop` named and each `x.wait(…)` / `x.processEvents(…)` called in `path`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.alias) and node.name.rsplit(".", 1)[-1] == "QEventLoop":
+            found.add(f"{name}: imports QEventLoop")
+        elif (isinstance(node, ast.Name) and node.id == "QEventLoop") or (
+            isinstance(node, ast.Attribute) and node.attr == "QEventLoop"
+        ):
+            found.add(f"{name}: QEventLoop")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("wait", "processEvents")
+        ):
+            found.add(f"{name}: {ast.unparse(node.func)}")
+    return found
+
+
+def test_the_wait_scan_would_see_a_nested_event_loop(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from PySide6.QtCore import QEventLoop\n"
+        "def save(self):\n"
+        "    if not self.writer.write(work).wait():\n"
+        "        return\n"
+        "    QEventLoop().exec()\n"
+        "    QCoreApplication.processEvents()\n"
+    )
+    assert _waits_and_loops(sample, "sample.py") == {
+        "sample.py: imports QEventLoop",
+        "sample.py: QEventLoop",
+        "sample.py: self.writer.write(work).wait",
+        "sample.py: QCoreApplication.processEvents",
+    }
+
+
+def test_no_view_waits_for_a_write_in_a_nested_event_loop() -> None:
+    found: set[str] = set()
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        found |= _waits_and_loops(path, path.relative_to(PACKAGE / "ui").as_posix())
+    assert found == UI_ALLOWED_WAITS
+    writer = ast.parse((PACKAGE / "ui" / "writer.py").read_text("utf-8"))
+    job = next(n for n in writer.body if isinstance(n, ast.ClassDef) and n.name == "WriteJob")
+    methods = {n.name for n in job.body if isinstance(n, ast.FunctionDef)}
+    assert "start" in methods and "wait" not in methods

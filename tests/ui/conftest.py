@@ -10,7 +10,7 @@ import pytest
 from coprod_desktop.services import exchange
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
-from tests.ui.helpers import main_window
+from tests.ui.helpers import HeldWrite, main_window
 
 
 @pytest.fixture(scope="session")
@@ -125,3 +125,12 @@ def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
 def empty_window(qtbot, empty_db: Database):  # type: ignore[no-untyped-def]
     with main_window(qtbot, empty_db) as win:
         yield win
+
+
+@pytest.fixture
+def held_write() -> Iterator[HeldWrite]:
+    """A service call held on the worker until the test releases it (released at the end
+    too, before the window waits for its worker: a failed test does not hang)."""
+    held = HeldWrite()
+    yield held
+    held.release()

@@ -17,7 +17,7 @@ from coprod_desktop.services import initiatives, portfolio_query
 from coprod_desktop.store.migrate import open_database
 from coprod_desktop.ui import app
 from tests.core import factories
-from tests.ui.helpers import save_and_wait
+from tests.ui.helpers import save_and_wait, write_done
 
 TITLES = ["Havnen for alle", "Frivillige i ældreplejen", "Ledige skaber job", "Byens grønne rum"]
 
@@ -131,7 +131,7 @@ def test_a_save_of_something_else_during_the_outage_says_nothing_was_changed(
     window = team_window
     window.portfolio.table.selectRow(0)
     server.halt()
-    assert window.bulk_update(status="paused") == 0
+    assert not write_done(qtbot, window.bulk_update(status="paused"), timeout=30000)
     window.background.wait()
     qtbot.waitUntil(lambda: bool(boxes), timeout=15000)
     _kind, title, text = boxes[-1]

@@ -8,10 +8,12 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
-from coprod_desktop.services import initiatives
+from coprod_desktop.domain.errors import ConflictError
+from coprod_desktop.services import commitments, initiatives
 from coprod_desktop.ui import preferences as prefs
+from coprod_desktop.ui.error_messages import plain
 from coprod_desktop.ui.my_work import DONE_COLUMN, ROLE, MyWorkView
-from tests.ui.helpers import save_and_wait
+from tests.ui.helpers import save_and_wait, write_done
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -75,6 +77,85 @@ def test_done_is_one_click_and_saved(window, qtbot):
     history = initiatives.history(window.db, "CP-2024-003")
     changed = {(a.entity, a.field, a.new_value) for a in history[:3]}
     assert ("commitment", "status", "done") in changed
+
+
+OVERDUE = ["Send the quarterly figures to the Employment Committee"]
+
+
+def test_done_returns_at_once_and_the_list_follows_the_write(
+    window, qtbot, monkeypatch, held_write
+):
+    view = as_user(window, "Anne-Mette Bruun")
+    item = view.tree.topLevelItem(1)
+    assert lines(view)["Overdue"] == OVERDUE
+    held = held_write
+    monkeypatch.setattr(commitments, "mark_done", held.hold(commitments.mark_done))
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    job = view.mark_done(item)
+    assert job is not None and job.ok is None  # the click returned; the write is under way
+    assert view.mark_done(item) is None  # a second click on the line: saved once, not twice
+    assert lines(view)["Overdue"] == OVERDUE  # nothing shown as kept before it is saved
+    held.release()
+    assert write_done(qtbot, job)
+    assert "Overdue" not in lines(view)  # reloaded once the write was done
+    assert changed == [True] and held.calls == 1
+    saved = initiatives.get_initiative(window.db, "CP-2024-003").commitments[0]
+    assert saved.status == "done"
+
+
+def test_a_done_that_conflicts_says_so_plainly_and_shows_what_is_true_now(
+    window, qtbot, monkeypatch, message_boxes
+):
+    view = as_user(window, "Anne-Mette Bruun")
+    item = view.tree.topLevelItem(1)
+    real = commitments.mark_done
+    conflict = ConflictError("commitment", "Send the quarterly figures")
+
+    def a_colleague_was_first(db, commitment_id, **_kwargs):  # type: ignore[no-untyped-def]
+        real(db, commitment_id)  # kept by a colleague a moment earlier
+        raise conflict
+
+    monkeypatch.setattr(commitments, "mark_done", a_colleague_was_first)
+    message_boxes.expect(1)
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    assert not write_done(qtbot, view.mark_done(item))
+    assert message_boxes.problems() == [("warning", "Not saved", plain(conflict))]
+    assert "Overdue" not in lines(view)  # reloaded after the failure: what is true now
+    assert changed == []
+    item = view.tree.topLevelItem(0)
+    assert item is not None  # the list is usable again
+
+
+def test_a_done_finishing_after_another_portfolio_opened_leaves_that_one_alone(
+    window, qtbot, monkeypatch, empty_db, held_write
+):
+    demo = window.db
+    view = as_user(window, "Anne-Mette Bruun")
+    held = held_write
+    monkeypatch.setattr(commitments, "mark_done", held.hold(commitments.mark_done))
+    job = view.mark_done(view.tree.topLevelItem(1))
+    window.set_database(empty_db)  # opened while the write was under way
+    view.reload()
+    reloads: list[bool] = []
+    monkeypatch.setattr(view, "reload", lambda: reloads.append(True))
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    held.release()
+    assert write_done(qtbot, job)
+    assert reloads == [] and changed == []  # the demo's list is not shown over the empty one
+    assert lines(view) == {}
+    assert initiatives.get_initiative(demo, "CP-2024-003").commitments[0].status == "done"
+
+
+def test_the_calendar_file_is_written_on_the_worker(window, qtbot, tmp_path):
+    view = as_user(window, "Anne-Mette Bruun")
+    target = tmp_path / "mine.ics"
+    job = view.write_calendar(target)
+    assert write_done(qtbot, job)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "quarterly figures" in text
 
 
 def test_a_line_opens_its_initiative_at_the_right_tab(window):

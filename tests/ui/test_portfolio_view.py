@@ -6,11 +6,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAccessible, QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
+from coprod_desktop.domain.errors import ConflictError
 from coprod_desktop.services import initiatives, portfolio_assessment, portfolio_query
 from coprod_desktop.services.portfolio_query import PortfolioFilter
 from coprod_desktop.ui import portfolio_view as portfolio_ui
 from coprod_desktop.ui import preferences as prefs
+from coprod_desktop.ui.error_messages import plain
 from coprod_desktop.ui.portfolio_view import COLUMNS, ROW_ID_ROLE, PortfolioModel, PortfolioView
+from tests.ui.helpers import write_done
 
 
 def column(key: str) -> int:
@@ -239,7 +242,7 @@ def test_enter_and_double_click_open_the_initiative(window, qtbot):
     assert len(window.editors()) == 2
 
 
-def test_bulk_status_change_of_the_selection(window, monkeypatch):
+def test_bulk_status_change_of_the_selection(window, qtbot, monkeypatch):
     table = window.portfolio.table
     table.selectRow(0)
     table.selectionModel().select(
@@ -249,17 +252,70 @@ def test_bulk_status_change_of_the_selection(window, monkeypatch):
     ids = window.portfolio.selected_ids()
     assert len(ids) == 2
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paused", True))
-    window.bulk_status()
+    assert write_done(qtbot, window.bulk_status())
     for ident in ids:
         assert initiatives.get_initiative(window.db, ident).status == "paused"
 
 
-def test_bulk_owner_change(window, monkeypatch):
+def test_bulk_owner_change(window, qtbot, monkeypatch):
     window.portfolio.table.selectRow(4)
     ident = window.portfolio.selected_ids()[0]
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Ny Ejer", True))
-    window.bulk_owner()
+    assert write_done(qtbot, window.bulk_owner())
     assert initiatives.get_initiative(window.db, ident).owner == "Ny Ejer"
+
+
+def _status_shown(window, ident: int) -> str:  # type: ignore[no-untyped-def]
+    return next(r.status for r in window.portfolio.model.rows if r.id == ident)
+
+
+def test_a_bulk_change_returns_at_once_and_the_portfolio_follows(
+    window, qtbot, monkeypatch, held_write
+):
+    row = next(i for i, r in enumerate(window.portfolio.model.rows) if r.status != "paused")
+    window.portfolio.table.selectRow(row)
+    ident = window.portfolio.selected_ids()[0]
+    monkeypatch.setattr(initiatives, "bulk_update", held_write.hold(initiatives.bulk_update))
+    job = window.bulk_update(status="paused")
+    assert job is not None and job.ok is None  # the action returned; the write is under way
+    assert _status_shown(window, ident) != "paused"
+    assert "changed" not in window.statusBar().currentMessage()
+    held_write.release()
+    assert write_done(qtbot, job) and job.result == 1
+    assert _status_shown(window, ident) == "paused"  # the portfolio was reloaded
+    assert window.statusBar().currentMessage() == "1 initiative changed"
+
+
+def test_a_bulk_change_that_conflicts_says_so_plainly_and_changes_nothing(
+    window, qtbot, monkeypatch, message_boxes
+):
+    window.portfolio.table.selectRow(0)
+    ident = window.portfolio.selected_ids()[0]
+    before = initiatives.get_initiative(window.db, ident).owner
+    conflict = ConflictError("initiative", ident)
+    monkeypatch.setattr(initiatives, "bulk_update", lambda *a, **k: (_ for _ in ()).throw(conflict))
+    message_boxes.expect(1)
+    assert not write_done(qtbot, window.bulk_update(owner="Ny Ejer"))
+    assert message_boxes.problems() == [("warning", "Not saved", plain(conflict))]
+    assert "changed" not in window.statusBar().currentMessage()
+    assert initiatives.get_initiative(window.db, ident).owner == before
+
+
+def test_a_bulk_change_finishing_after_another_portfolio_opened_leaves_that_one_alone(
+    window, qtbot, monkeypatch, empty_db, held_write
+):
+    demo = window.db
+    window.portfolio.table.selectRow(0)
+    ident = window.portfolio.selected_ids()[0]
+    monkeypatch.setattr(initiatives, "bulk_update", held_write.hold(initiatives.bulk_update))
+    job = window.bulk_update(owner="Ny Ejer")
+    window.set_database(empty_db)
+    reloads: list[bool] = []
+    monkeypatch.setattr(window.portfolio, "reload", lambda: reloads.append(True))
+    held_write.release()
+    assert write_done(qtbot, job)
+    assert reloads == [] and window.portfolio.model.rowCount() == 0
+    assert initiatives.get_initiative(demo, ident).owner == "Ny Ejer"
 
 
 def test_status_bar_counts(window):

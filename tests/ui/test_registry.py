@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.domain import model as d
+from coprod_desktop.domain.errors import ConflictError, NotFoundError
 from coprod_desktop.services import stakeholders
+from coprod_desktop.ui.error_messages import plain
+from tests.ui.helpers import write_done
 
 
 def test_registry_lists_and_searches(window, qtbot, qtmodeltester):
@@ -29,17 +33,17 @@ def test_where_used_lists_the_initiatives(window):
     assert "CP-2024-001" in registry.usage.item(0).text()
 
 
-def test_edit_a_stakeholder(window):
+def test_edit_a_stakeholder(window, qtbot):
     registry = window.show_registry()
     row = next(i for i, p in enumerate(registry.model.people) if not p.is_person)
     registry.table.selectRow(row)
     person = registry.current()
     registry.form.phone.setText("+45 12 34 56 78")
-    registry.save_current()
+    assert write_done(qtbot, registry.save_current())
     assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 12 34 56 78"
 
 
-def test_merge_two_duplicates(window, monkeypatch):
+def test_merge_two_duplicates(window, qtbot, monkeypatch):
     keep = stakeholders.create_stakeholder(
         window.db, d.StakeholderData(name="Sønderby Rowing Club", kind="association")
     )
@@ -59,7 +63,7 @@ def test_merge_two_duplicates(window, monkeypatch):
         selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    registry.merge_selected()
+    assert write_done(qtbot, registry.merge_selected())
     assert registry.model.rowCount() == 1
     merged = stakeholders.get_stakeholder(window.db, keep.id)
     assert merged.email == "row@x.dk"
@@ -151,3 +155,115 @@ def test_a_citizen_or_volunteer_is_shown_as_always_a_private_person(qtbot):  # t
     assert form.is_person.isEnabled() and not form.person_hint.isVisible()
     form.set_data(StakeholderData(name="Per Vang", kind="volunteer", is_person=False))
     assert form.is_person.isChecked() and not form.is_person.isEnabled()
+
+
+def _organisation(registry):  # type: ignore[no-untyped-def]
+    """Selects an organisation (its details need no purpose) and returns it."""
+    row = next(i for i, p in enumerate(registry.model.people) if not p.is_person)
+    registry.table.selectRow(row)
+    return registry.current()
+
+
+def test_save_returns_at_once_and_the_list_follows_the_write(
+    window, qtbot, monkeypatch, held_write
+):
+    registry = window.show_registry()
+    person = _organisation(registry)
+    monkeypatch.setattr(
+        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
+    )
+    changed: list[bool] = []
+    registry.changed.connect(lambda: changed.append(True))
+    registry.form.phone.setText("+45 87 65 43 21")
+    job = registry.save_current()
+    assert job is not None and job.ok is None  # Save returned; the write is under way
+    assert registry.save_current() is None  # a second Save meanwhile: written once
+    assert registry.status.text() != "Saved."
+    held_write.release()
+    assert write_done(qtbot, job)
+    assert registry.status.text() == "Saved."
+    assert registry.current().id == person.id  # the saved one stays chosen
+    assert registry.current().phone == "+45 87 65 43 21"  # the list was reloaded
+    assert changed == [True] and held_write.calls == 1
+
+
+def test_a_save_that_conflicts_says_so_plainly_and_keeps_what_was_typed(
+    window, qtbot, monkeypatch, message_boxes
+):
+    registry = window.show_registry()
+    person = _organisation(registry)
+    conflict = ConflictError("stakeholder", person.name)
+    real = stakeholders.save_stakeholder
+    monkeypatch.setattr(
+        stakeholders, "save_stakeholder", lambda db, data: (_ for _ in ()).throw(conflict)
+    )
+    message_boxes.expect(1)
+    registry.form.phone.setText("+45 87 65 43 21")
+    assert not write_done(qtbot, registry.save_current())
+    assert message_boxes.problems() == [("warning", "Not saved", plain(conflict))]
+    assert registry.form.phone.text() == "+45 87 65 43 21"
+    assert registry.status.text() != "Saved."
+    monkeypatch.setattr(stakeholders, "save_stakeholder", real)
+    assert write_done(qtbot, registry.save_current())  # the registry writes again
+    assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 87 65 43 21"
+
+
+def test_closing_the_registry_while_it_saves_still_saves(window, qtbot, monkeypatch, held_write):
+    import shiboken6
+
+    registry = window.show_registry()
+    person = _organisation(registry)
+    monkeypatch.setattr(
+        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
+    )
+    registry.form.phone.setText("+45 87 65 43 21")
+    job = registry.save_current()
+    assert window.close_tab(window.workspace.indexOf(registry))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(registry), timeout=3000)
+    held_write.release()
+    assert write_done(qtbot, job)  # no error from the closed tab's callbacks
+    assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 87 65 43 21"
+    assert window.registry is None
+
+
+def test_a_save_finishing_after_another_portfolio_opened_leaves_that_one_alone(
+    window, qtbot, monkeypatch, empty_db, held_write
+):
+    demo = window.db
+    registry = window.show_registry()
+    person = _organisation(registry)
+    monkeypatch.setattr(
+        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
+    )
+    registry.form.phone.setText("+45 87 65 43 21")
+    job = registry.save_current()
+    window.set_database(empty_db)  # the registry now lists the empty portfolio
+    assert registry.model.rowCount() == 0
+    held_write.release()
+    assert write_done(qtbot, job)
+    assert registry.model.rowCount() == 0 and registry.status.text() != "Saved."
+    assert stakeholders.get_stakeholder(demo, person.id).phone == "+45 87 65 43 21"
+
+
+def test_delete_returns_at_once_and_the_row_goes_when_it_is_done(
+    window, qtbot, monkeypatch, held_write
+):
+    gone = stakeholders.create_stakeholder(
+        window.db, d.StakeholderData(name="Lapsed Allotment Society", kind="association")
+    )
+    registry = window.show_registry()
+    registry.search.setText("Lapsed Allotment")
+    registry.reload()
+    registry.table.selectRow(0)
+    monkeypatch.setattr(
+        stakeholders, "delete_stakeholder", held_write.hold(stakeholders.delete_stakeholder)
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    job = registry.delete_current()
+    assert job is not None and job.ok is None
+    assert registry.model.rowCount() == 1  # still listed while the write runs
+    held_write.release()
+    assert write_done(qtbot, job)
+    assert registry.model.rowCount() == 0
+    with pytest.raises(NotFoundError):
+        stakeholders.get_stakeholder(window.db, gone.id)

@@ -17,7 +17,7 @@ from coprod_desktop.services import backups, initiatives
 from coprod_desktop.store.migrate import backup_sqlite, open_database
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.restore_dialog import RestoreDialog
-from tests.ui.helpers import save_and_wait
+from tests.ui.helpers import save_and_wait, write_done
 
 
 def open_ref(window, reference: str):
@@ -89,7 +89,7 @@ def test_full_disk_keeps_the_edit_in_the_editor(window, qtbot, monkeypatch):
     assert initiatives.get_initiative(window.db, "CP-2024-005").title.endswith(" (full)")
 
 
-def test_bulk_change_runs_on_the_worker_and_locked_is_retried(window, monkeypatch):
+def test_bulk_change_runs_on_the_worker_and_locked_is_retried(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     window.portfolio.table.selectRow(2)
@@ -106,7 +106,7 @@ def test_bulk_change_runs_on_the_worker_and_locked_is_retried(window, monkeypatc
     monkeypatch.setattr(initiatives, "bulk_update", locked_once)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Retry)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Completed", True))
-    window.bulk_status()
+    assert write_done(qtbot, window.bulk_status())
     assert calls == [1, 1]
     assert initiatives.get_initiative(window.db, ident).status == "completed"
 
@@ -326,7 +326,7 @@ def test_quit_after_ms_starts_and_quits_cleanly(tmp_path):
     assert "geometry" in settings  # closed like a user would: window state saved
 
 
-def test_registry_save_on_the_worker_keeps_the_form_when_full(window, monkeypatch):
+def test_registry_save_on_the_worker_keeps_the_form_when_full(window, qtbot, monkeypatch):
     from coprod_desktop.services import stakeholders
 
     registry = window.show_registry()
@@ -341,9 +341,9 @@ def test_registry_save_on_the_worker_keeps_the_form_when_full(window, monkeypatc
         lambda db, data: (_ for _ in ()).throw(DatabaseFullError(where=str(db.path))),
     )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    registry.save_current()
+    assert not write_done(qtbot, registry.save_current())
     assert shown and "full" in shown[0]
     assert registry.form.phone.text() == "+45 11 22 33 44"
     monkeypatch.setattr(stakeholders, "save_stakeholder", real)
-    registry.save_current()
+    assert write_done(qtbot, registry.save_current())
     assert stakeholders.get_stakeholder(window.db, person.id).phone == "+45 11 22 33 44"
