@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -132,6 +134,23 @@ class StakeholderForm(QWidget):
         self.consent_date.set_value(data.consent_date)
         self.retention_until.set_value(data.retention_until)
         self.show_problems(None)
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """What the fields hold now, as typed (to tell whether anything was typed since)."""
+        return (
+            self.original.id,
+            self.name.text(),
+            self.kind.key(),
+            self.is_person.isChecked(),
+            self.organisation.text(),
+            self.email.text(),
+            self.phone.text(),
+            self.cvr.text(),
+            self.notes.toPlainText(),
+            self.lawful_basis.key(),
+            self.consent_date.text(),
+            self.retention_until.text(),
+        )
 
     def data(self) -> StakeholderData | None:
         """The entered stakeholder, or None (with the errors shown) if a date is not valid."""

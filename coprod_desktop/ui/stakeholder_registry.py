@@ -281,7 +281,7 @@ class StakeholderRegistry(QWidget):
         data = self.form.data()
         if data is None:
             return None
-        db = self.db
+        db, as_sent = self.db, self.form.snapshot()
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, ValidationError) and self._showing(db):
@@ -290,11 +290,20 @@ class StakeholderRegistry(QWidget):
             return False  # a plain message; the form keeps what was typed
 
         def saved(person: StakeholderData) -> None:
-            if self._showing(db):
+            if not self._showing(db):
+                return
+            if self.form.snapshot() == as_sent:  # nothing typed since: show what is saved
                 self.status.setText(self.tr("Saved."))
                 self.reload()
                 self.select(person.id)
-                self.changed.emit()
+            else:
+                # typed (or another stakeholder chosen) while it saved: that stays on screen,
+                # on top of the saved version when it is the same stakeholder
+                shown = self.form.original
+                if shown.id == person.id:
+                    self.form.original = replace(shown, version=person.version)
+                self.status.setText(self.tr("Saved. What you typed since is not saved yet."))
+            self.changed.emit()
 
         return self._write(lambda: stakeholders.save_stakeholder(db, data), saved, failed)
 
@@ -319,8 +328,11 @@ class StakeholderRegistry(QWidget):
         on_failure: Callable[[BaseException], bool] | None = None,
     ) -> WriteJob | None:
         """One write of the registry at a time: a Save, Merge or Delete asked for while one is
-        under way is not started (that one's outcome is about to show; nothing is done twice)."""
+        under way is not started, and the status says so (what is typed stays in the form)."""
         if self._writing is not None:
+            self.status.setText(
+                self.tr("The last change is still being saved; try again in a moment.")
+            )
             return None
         job = self.writer.write(work, on_success, on_failure)
         self._writing = job

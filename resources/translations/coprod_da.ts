@@ -2926,6 +2926,14 @@
             <source>Timeline, newest first:</source>
             <translation>Tidslinje, nyeste først:</translation>
         </message>
+        <message>
+            <source>Saved. What you typed since is not saved yet.</source>
+            <translation>Gemt. Det, du har skrevet siden, er ikke gemt endnu.</translation>
+        </message>
+        <message>
+            <source>The last change is still being saved; try again in a moment.</source>
+            <translation>Den sidste ændring gemmes stadig; prøv igen om et øjeblik.</translation>
+        </message>
     </context>
     <context>
         <name>Typology</name>

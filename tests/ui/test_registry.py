@@ -178,6 +178,7 @@ def test_save_returns_at_once_and_the_list_follows_the_write(
     job = registry.save_current()
     assert job is not None and job.ok is None  # Save returned; the write is under way
     assert registry.save_current() is None  # a second Save meanwhile: written once
+    assert "still being saved" in registry.status.text()
     assert registry.status.text() != "Saved."
     held_write.release()
     assert write_done(qtbot, job)
@@ -185,6 +186,34 @@ def test_save_returns_at_once_and_the_list_follows_the_write(
     assert registry.current().id == person.id  # the saved one stays chosen
     assert registry.current().phone == "+45 87 65 43 21"  # the list was reloaded
     assert changed == [True] and held_write.calls == 1
+
+
+def test_what_is_typed_while_a_save_runs_stays_and_saves_next(
+    window, qtbot, monkeypatch, held_write
+):
+    """No keystroke is lost to a save under way: what is typed meanwhile stays in the form
+    (the status says it is not saved yet), a second Save meanwhile says why it waits, and the
+    next Save writes it on top of the first (no conflict with one's own save)."""
+    registry = window.show_registry()
+    person = _organisation(registry)
+    real = stakeholders.save_stakeholder
+    monkeypatch.setattr(stakeholders, "save_stakeholder", held_write.hold(real))
+    registry.form.phone.setText("+45 87 65 43 21")
+    job = registry.save_current()
+    assert job is not None
+    registry.form.email.setText("havn@example.dk")  # typed while it saves
+    assert registry.save_current() is None
+    assert "still being saved" in registry.status.text()
+    held_write.release()
+    assert write_done(qtbot, job)
+    assert registry.form.email.text() == "havn@example.dk"
+    assert registry.form.phone.text() == "+45 87 65 43 21"
+    assert registry.status.text() == "Saved. What you typed since is not saved yet."
+    monkeypatch.setattr(stakeholders, "save_stakeholder", real)
+    assert write_done(qtbot, registry.save_current())
+    assert registry.status.text() == "Saved."
+    (saved,) = [p for p in stakeholders.list_stakeholders(window.db) if p.id == person.id]
+    assert (saved.phone, saved.email) == ("+45 87 65 43 21", "havn@example.dk")
 
 
 def test_a_save_that_conflicts_says_so_plainly_and_keeps_what_was_typed(
