@@ -91,9 +91,7 @@ class DraftKeeper(QObject):
 
 
 def keep(editor: InitiativeEditor, db: Database) -> DraftKeeper:
-    keeper = DraftKeeper(editor, database_label(db))
-    editor.setProperty("draft_keeper", keeper)
-    return keeper
+    return DraftKeeper(editor, database_label(db))  # the editor's child: found by keeper_of
 
 
 def keeper_of(editor: QWidget) -> DraftKeeper | None:

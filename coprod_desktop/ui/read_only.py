@@ -81,4 +81,4 @@ def make_editor_read_only(editor: InitiativeEditor) -> None:
     for button in [*buttons, editor.save_button, editor.revert_button]:
         if not isinstance(button.parentWidget(), QTabBar):  # tab scroll arrows stay usable
             button.setEnabled(False)
-    editor.setProperty("read_only", True)
+    editor.read_only = True

@@ -592,3 +592,21 @@ def test_no_view_waits_for_a_write_in_a_nested_event_loop() -> None:
     job = next(n for n in writer.body if isinstance(n, ast.ClassDef) and n.name == "WriteJob")
     methods = {n.name for n in job.body if isinstance(n, ast.FunctionDef)}
     assert "start" in methods and "wait" not in methods
+
+
+def test_the_ui_keeps_no_state_in_dynamic_qt_properties() -> None:
+    """State a widget's code reads (the editor's read-only mode, its draft keeper) lives in
+    typed attributes mypy checks, not in `setProperty`/`property` strings that a typo turns
+    into a silent None."""
+    found = set()
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("setProperty", "property")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(f"{path.relative_to(PACKAGE / 'ui').as_posix()}: {node.args[0].value}")
+    assert found == set()

@@ -119,6 +119,8 @@ class EditorBase(QWidget):
         self.merge_state: Any = None  # a merge with a colleague's save being saved (conflict.py)
         self.saving = False
         self.save_waiters: list[Callable[[bool], object]] = []
+        # Nothing can be changed or saved (a read-only database: ui/read_only.py sets it).
+        self.read_only = False
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._clean_changed)
         self.loading = False  # widgets being filled from the data: no undo steps

@@ -132,7 +132,7 @@ def append(
 
 
 def remove_row(editor: EditorBase, name: str) -> None:
-    if editor.property("read_only"):
+    if editor.read_only:
         return
     row = editor.tables[name].currentIndex().row()
     records = list(getattr(editor.data, name))
@@ -203,7 +203,7 @@ def form_title(name: str, new: bool) -> str:
 
 def new_record(editor: EditorBase, name: str) -> RecordForm | None:
     """Open the form for a new record; nothing is added until the form is saved."""
-    if editor.property("read_only"):
+    if editor.read_only:
         return None
     if name == "involvements":
         editor.add_existing_stakeholder()
@@ -213,7 +213,7 @@ def new_record(editor: EditorBase, name: str) -> RecordForm | None:
 
 def edit_record(editor: EditorBase, name: str, row: int | None = None) -> RecordForm | None:
     """Open the form for the current (or given) row."""
-    if editor.property("read_only"):
+    if editor.read_only:
         return None
     if row is None:
         row = editor.tables[name].currentIndex().row()
@@ -224,7 +224,7 @@ def edit_record(editor: EditorBase, name: str, row: int | None = None) -> Record
 
 
 def open_form(editor: EditorBase, name: str, record: Any, row: int | None) -> RecordForm | None:
-    if editor.property("read_only"):
+    if editor.read_only:
         return None
     model = editor.models[name]
     participants = None

@@ -204,7 +204,7 @@ def _finished(editor: EditorBase, ok: bool) -> None:
     if not shiboken6.isValid(editor):
         return
     editor.saving = False
-    editor.save_button.setEnabled(not editor.property("read_only"))
+    editor.save_button.setEnabled(not editor.read_only)
     waiting, editor.save_waiters = editor.save_waiters, []
     editor.save_finished.emit(ok)
     for on_done in waiting:
