@@ -7,6 +7,7 @@ import string
 
 import pytest
 
+from coprod_desktop.domain import fields
 from coprod_desktop.domain import vocab as v
 from coprod_desktop.domain.messages import CATALOGUE, message
 from coprod_desktop.services import exchange
@@ -234,32 +235,13 @@ def _schema() -> dict:  # type: ignore[type-arg]
     return exchange.schema()
 
 
+# Every vocabulary field of the interchange format, as `domain/fields.py` declares it (the
+# schema is built from the same declaration; these tests check what the build made of it).
 SCHEMA_ENUMS: list[tuple[str, str, type[v.Vocabulary]]] = [
-    ("stakeholder", "kind", v.StakeholderKind),
-    ("stakeholder", "lawful_basis", v.LawfulBasis),
-    ("initiative", "sector", v.Sector),
-    ("initiative", "status", v.Status),
-    ("initiative", "origin", v.Origin),
-    ("initiative", "type", v.InitiativeType),
-    ("initiative", "secondary_type", v.InitiativeType),
-    ("initiative", "participation_level", v.ParticipationLevel),
-    ("initiative", "public_values", v.PublicValue),
-    ("initiative", "frontline_role", v.FrontlineRole),
-    ("initiative", "co_phases", v.CoPhase),
-    ("outcome", "public_value", v.PublicValue),
-    ("involvement", "role", v.InvolvementRole),
-    ("involvement", "influence", v.Level3),
-    ("involvement", "interest", v.Level3),
-    ("involvement", "trust", v.Level3),
-    ("mandate", "level", v.MandateLevel),
-    ("mandate", "clarity", v.Clarity),
-    ("resource", "kind", v.ResourceKind),
-    ("cross_pressure", "category", v.PressureCategory),
-    ("cross_pressure", "level", v.PressureLevel),
-    ("cross_pressure", "status", v.PressureStatus),
-    ("cross_pressure", "coping_strategy", v.CopingStrategy),
-    ("journal", "kind", v.JournalKind),
-    ("commitment", "status", v.CommitmentStatus),
+    (entity, declared.name, declared.vocabulary)
+    for entity, record in fields.RECORDS.items()
+    for declared in record
+    if declared.vocabulary is not None and declared.interchange
 ]
 
 
