@@ -732,7 +732,7 @@ class ImportWizard(QDialog):
 
 # ---------------------------------------------------------------- export
 
-EXPORT_FORMATS = (".json", ".coprodz", ".csv", ".xlsx")
+EXPORT_FORMATS = (".json", ".coprodz", ".csv", ".xlsx", ".geojson")  # = file_export's (a test)
 
 
 def export_filters() -> list[tuple[str, str]]:
@@ -752,6 +752,12 @@ def export_filters() -> list[tuple[str, str]]:
             ".coprodz",
             QCoreApplication.translate(
                 "ImportWizard", "Interchange file with the documents (*.coprodz)"
+            ),
+        ),
+        (
+            ".geojson",
+            QCoreApplication.translate(
+                "ImportWizard", "Public map of the initiatives with a place, for a GIS (*.geojson)"
             ),
         ),
     ]

@@ -793,6 +793,10 @@
             <source>Interchange file with the documents (*.coprodz)</source>
             <translation>Udvekslingsfil med dokumenterne (*.coprodz)</translation>
         </message>
+        <message>
+            <source>Public map of the initiatives with a place, for a GIS (*.geojson)</source>
+            <translation>Offentligt kort over initiativerne med et sted, til GIS (*.geojson)</translation>
+        </message>
     </context>
     <context>
         <name>InitiativeEditor</name>

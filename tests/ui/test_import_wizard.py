@@ -218,6 +218,38 @@ def test_export_each_format_from_the_gui(window, qtbot, tmp_path, monkeypatch, s
         assert sheet.max_row - 1 == shown
 
 
+def test_the_export_dialog_offers_every_format_the_export_writes() -> None:
+    from coprod_desktop.services import file_export
+    from coprod_desktop.ui.import_wizard import EXPORT_FORMATS, export_filters
+
+    offered = [suffix for suffix, _text in export_filters()]
+    assert set(offered) == set(EXPORT_FORMATS)
+    assert set(EXPORT_FORMATS) == {s.strip() for s in file_export.EXPORT_SUFFIXES.split(",")}
+
+
+def test_the_public_map_is_exported_from_the_gui(window, qtbot, tmp_path, monkeypatch):
+    """File > Export… also writes the public-safe GeoJSON map (it was CLI only): the
+    initiatives shown that have a place, and nothing a public brief may not print."""
+    target = tmp_path / "map"
+
+    def save(_parent, _title, _start, filters, _selected):  # type: ignore[no-untyped-def]
+        return str(target), next(f for f in filters.split(";;") if "*.geojson)" in f)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    window.export_dialog()
+    written = tmp_path / "map.geojson"
+    qtbot.waitUntil(lambda: written.exists() and not window.background.busy, timeout=10000)
+    document = json.loads(written.read_text(encoding="utf-8"))
+    assert document["type"] == "FeatureCollection" and document["features"]
+    count = len(document["features"])
+    assert f"Exported {count} initiatives" in window.statusBar().currentMessage()
+    for feature in document["features"]:
+        assert feature["geometry"]["type"] == "Point"
+        assert not {"owner", "responsible_manager", "stakeholders", "journal"} & set(
+            feature["properties"]
+        )
+
+
 def test_export_in_danish_writes_danish_excel_csv(window, qtbot, tmp_path, monkeypatch):
     window.switch_language("da")
     target = tmp_path / "portefølje.csv"
