@@ -40,7 +40,7 @@ DOCUMENT_FTS_TABLE = "attachment_fts"  # SQLite: FTS5, rowid = attachment.id
 DOCUMENT_PLAIN_TABLE = "attachment_search"  # other databases: (attachment_id, body)
 SEARCH_TABLES = frozenset({FTS_TABLE, PLAIN_TABLE, DOCUMENT_FTS_TABLE, DOCUMENT_PLAIN_TABLE})
 
-_ROWS_PER_INSERT = 500
+_ROWS_PER_INSERT = 499  # 998 parameters: older SQLite builds allow no more than 999
 _DANISH_LETTERS = (("å", "aa"), ("æ", "ae"), ("ø", "oe"))
 _WORD = re.compile(r"[^\W_]+")
 
@@ -272,7 +272,7 @@ def _insert(connection: Connection, bodies: list[tuple[int, str]]) -> None:
         return
     table, key = _table(connection)
     if connection.dialect.name == "sqlite":
-        # a few hundred rows a statement: one step of SQLite's each, with the GIL free (an
+        # hundreds of rows a statement: one step of SQLite's each, with the GIL free (an
         # import makes its next rows meanwhile; an executemany takes it back every row)
         for start in range(0, len(bodies), _ROWS_PER_INSERT):
             part = bodies[start : start + _ROWS_PER_INSERT]

@@ -36,6 +36,18 @@ from coprod_desktop.ui import preferences as prefs
 from coprod_desktop.ui.widgets import DateField, ErrorLabel, VocabCombo, with_error
 
 
+def _as_typed(field: QWidget) -> Any:
+    """A form field's value as it stands on screen."""
+    if isinstance(field, QPlainTextEdit):
+        return field.toPlainText()
+    if isinstance(field, QCheckBox):
+        return field.isChecked()
+    if isinstance(field, VocabCombo):
+        return field.key()
+    assert isinstance(field, QLineEdit | DateField), type(field).__name__
+    return field.text()
+
+
 class StakeholderForm(QWidget):
     """The fields of one stakeholder, with inline errors."""
 
@@ -71,6 +83,7 @@ class StakeholderForm(QWidget):
             ("consent_date", self.tr("&Consent given on"), self.consent_date),
             ("retention_until", self.tr("Keep &until"), self.retention_until),
         ]
+        self.fields = [widget for _key, _text, widget in rows]
         for key, text, widget in rows:
             box, self.errors[key] = with_error(widget, self)
             if text:
@@ -137,20 +150,7 @@ class StakeholderForm(QWidget):
 
     def snapshot(self) -> tuple[Any, ...]:
         """What the fields hold now, as typed (to tell whether anything was typed since)."""
-        return (
-            self.original.id,
-            self.name.text(),
-            self.kind.key(),
-            self.is_person.isChecked(),
-            self.organisation.text(),
-            self.email.text(),
-            self.phone.text(),
-            self.cvr.text(),
-            self.notes.toPlainText(),
-            self.lawful_basis.key(),
-            self.consent_date.text(),
-            self.retention_until.text(),
-        )
+        return (self.original.id, *(_as_typed(field) for field in self.fields))
 
     def data(self) -> StakeholderData | None:
         """The entered stakeholder, or None (with the errors shown) if a date is not valid."""

@@ -1,5 +1,5 @@
-"""The bulk path of an import: new stakeholders, initiatives and their children written with
-one executemany per table, inside the import's transaction (so it stays all or nothing)."""
+"""The bulk path of an import: new stakeholders, initiatives and their children written in
+multi-row statements, inside the import's transaction (so it stays all or nothing)."""
 
 from __future__ import annotations
 
@@ -27,15 +27,16 @@ from coprod_desktop.store import models as m
 from coprod_desktop.store import search
 from coprod_desktop.store.audit import IMPORT
 
-# The bulk path: new stakeholders, initiatives and their children written with one executemany
-# per table, inside the same transaction as the rest of the import (so it stays all or
-# nothing). It writes what the search index would (the search rows of the new initiatives) and,
+# The bulk path: new stakeholders, initiatives and their children written a table at a time
+# in multi-row statements, inside the same transaction as the rest of the import (so it stays
+# all or nothing). It writes what the search index would (the search rows of the new initiatives) and,
 # instead of the ORM's audit row per field, one 'import' event per stakeholder and per
 # initiative (store.audit.IMPORT): the file it came from and the record's values, children
 # included, as its first state (issue 22).
 _BULK_CHUNK = 2000
-# SQLite: rows per multi-row INSERT; compiling one of thousands of rows costs more than the
-# statement saves (a few hundred reuse one prepared statement from the driver's cache)
+# SQLite: rows per multi-row INSERT (fewer when the variable limit says so); compiling one of
+# several thousand rows costs more than it saves, and equal chunks reuse one prepared statement
+# from the driver's cache
 _ROWS_PER_STATEMENT = 1000
 _PAUSE_EVERY_S = 0.0002  # how long the events' thread keeps the GIL at most
 _IMPORT_CACHE_KIB = 64 * 1024
@@ -376,8 +377,8 @@ class BulkWriter:
     def _insert_many(
         self, table: str, names: str, values: list[tuple[Any, ...]], computed: list[str]
     ) -> None:
-        """SQLite: `values` into `table` as multi-row VALUES statements, as many rows in each
-        as the variable limit allows. Faster than an executemany of the same rows, and each
+        """SQLite: `values` into `table` as multi-row VALUES statements, up to
+        `_ROWS_PER_STATEMENT` rows in each (fewer when the variable limit says so). Faster than an executemany of the same rows, and each
         statement is one step of SQLite's with the GIL released, so the events and search
         text of the import are made on the other core meanwhile (an executemany takes the GIL
         back after every row). A `computed` expression's ? stands for the row's first value."""
