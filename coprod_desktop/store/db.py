@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -176,6 +177,17 @@ def _unicode_functions(dbapi_connection: Any) -> None:
     # SQLite's own lower() folds only A-Z, so "ØRUM" would not match "ørum" in the owner filter,
     # the stakeholder search or a case-insensitive sort; use Python's Unicode-aware lower().
     dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+# sqlite3 binds a None the slow way: it finds no adapter for NoneType, then asks the protocol
+# and the value for one (eight times an integer's cost); with the identity registered, a None
+# takes one dict lookup. It binds exactly as before (NULL); a bulk import binds 340,000 of them.
+_NOTHING_REGISTERED: dict[Any, Any] = {}
+sqlite3.register_adapter(type(None), _NOTHING_REGISTERED.get)
+# A date binds as its ISO text, as sqlite3's default adapter does (a Python function, deprecated
+# since 3.12) and as SQLAlchemy writes one on SQLite; date.isoformat itself is called from C.
+# The bulk import binds its dates this way (exchange.bulk).
+sqlite3.register_adapter(date, date.isoformat)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
