@@ -13,6 +13,8 @@ from datetime import date
 from functools import partial
 from itertools import chain
 from operator import itemgetter
+from queue import SimpleQueue
+from threading import Event
 from time import perf_counter, sleep
 from typing import Any
 
@@ -38,6 +40,7 @@ _BULK_CHUNK = 2000
 # several thousand rows costs more than it saves, and equal chunks reuse one prepared statement
 # from the driver's cache
 _ROWS_PER_STATEMENT = 1000
+_ROWS_BETWEEN_PAUSES = 100  # rows the rows' thread makes before it lets the writer have the GIL
 _PAUSE_EVERY_S = 0.0002  # how long the events' thread keeps the GIL at most
 _IMPORT_CACHE_KIB = 64 * 1024
 _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -53,6 +56,7 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
 _SQLITE_DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"
 _date_text = date.isoformat  # the same text for a date (and, like it, refuses anything else)
 _AUDIT_COLUMNS = ("entity", "entity_id", "initiative_id", "new_value")
+_DONE = object()  # the end of the rows' thread's steps
 
 
 def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
@@ -61,11 +65,12 @@ def _stakeholder_value(record: dict[str, Any], name: str) -> Any:
     return record[name]
 
 
-def _event_json(state: Mapping[str, Any]) -> str:
-    """An import event's state as JSON text (compact, UTF-8 as it is). orjson: the events of
-    a 10,000-initiative import are 28 MB of JSON, made three times faster than by the
-    standard library's encoder (a date, from a checked record, as its ISO text)."""
-    return orjson.dumps(state).decode()
+def _event_json(state: Mapping[str, Any]) -> bytes:
+    """An import event's state as JSON, encoded as UTF-8 (compact, the text as it is; written
+    as text, see `write_audit`). orjson: the events of a 10,000-initiative import are 28 MB
+    of JSON, made three times faster than by the standard library's encoder (a date, from a
+    checked record, as its ISO text)."""
+    return orjson.dumps(state)
 
 
 # what an initiative's import event leaves out of the file's record: the document's own key
@@ -75,7 +80,7 @@ _NOT_KEPT = frozenset({"key", "version", "attachments"})
 
 def first_state(
     given: Mapping[str, Any], reference: str, people: Mapping[str, tuple[int, str]]
-) -> str:
+) -> bytes:
     """An imported initiative's values and children as the file gave them, as JSON (the
     new_value of its import event), with the reference it got; a party (`stakeholder`,
     `source`, `counterpart`, `participants`) as its stakeholder id, as the tables hold it,
@@ -131,17 +136,21 @@ def _initiative_rows(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 class _ChildRows:
-    """The rows of new initiatives' child records, a list at a time (a party as its
-    stakeholder id; a commitment's journal entry by id once the journal is written)."""
+    """The rows of new initiatives' child records, a statement's worth at a time (a party as
+    its stakeholder id; a commitment's journal entry by id). SQLite: the journal entries are
+    written under the ids after `journal_top`, so every row can be made before any is written
+    (see `BulkWriter.initiatives`); otherwise their ids come from writing them."""
 
     def __init__(
         self,
         items: list[dict[str, Any]],
         parents: list[int],
         people: Mapping[str, tuple[int, str]],
+        journal_top: int | None = None,
     ) -> None:
         self.people = people
         self.items, self.parents = items, parents
+        self.journal_top = journal_top
         self.columns: dict[str, tuple[str, ...]] = {}
         for name in m.CHILD_MODELS:
             plain = tuple(n for n in _CHILD_COLUMNS[name] if n not in _PARTY_COLUMNS)
@@ -151,7 +160,9 @@ class _ChildRows:
                 plain = (*plain, "source_id")
             elif name == "commitments":
                 plain = (*plain, "counterpart_id", "journal_entry_id", "owner_key")
-            self.columns[name] = plain
+            self.columns[name] = ("initiative_id", *plain)
+        if journal_top is not None:
+            self.columns["journal"] = ("id", *self.columns["journal"])
         self.journal_ids: dict[tuple[int, str], int] = {}
 
     def pairs(self, name: str) -> list[tuple[int, dict[str, Any]]]:
@@ -159,17 +170,39 @@ class _ChildRows:
         return [(parent, x) for item, parent in zip(self.items, self.parents, strict=True)
                 for x in item[name]]  # fmt: skip
 
-    def rows(self, name: str) -> list[tuple[Any, ...]]:
-        """The list's rows, made a few hundred at a time with a pause between (on the second
-        thread, the writing thread then has the GIL back at once when SQLite is done)."""
+    def batches(
+        self, prepare: Callable[..., _Batch], name: str, per_batch: int
+    ) -> Iterator[_Batch]:
+        """The list `name`'s rows, `per_batch` at a time, as batches by `prepare`
+        (BulkWriter.prepare); SQLite: the journal's participants follow the journal."""
         pairs = self.pairs(name)
-        made: list[tuple[Any, ...]] = []
-        for start in range(0, len(pairs), _ROWS_PER_STATEMENT):
-            made += self._rows(name, pairs[start : start + _ROWS_PER_STATEMENT])
-            sleep(0)
-        return made
+        model = m.CHILD_MODELS[name]
+        foreseen = name == "journal" and self.journal_top is not None
+        for start in range(0, len(pairs), per_batch):
+            rows: list[tuple[Any, ...]] = []
+            for at in range(start, min(start + per_batch, len(pairs)), _ROWS_BETWEEN_PAUSES):
+                rows += self._rows(name, pairs[at : at + _ROWS_BETWEEN_PAUSES], at)
+                sleep(0)  # let the writing thread have the GIL back (see _events_and_search_text)
+            yield prepare(
+                model, self.columns[name], rows, {}, ids=name == "journal" and not foreseen
+            )
+        if foreseen:
+            assert self.journal_top is not None
+            first = self.journal_top + 1
+            links = self.participant_links(list(range(first, first + len(pairs))))
+            for start in range(0, len(links), per_batch):
+                yield prepare(
+                    m.journal_participant,
+                    ("journal_entry_id", "stakeholder_id"),
+                    links[start : start + per_batch],
+                    {},
+                    ids=False,
+                )
 
-    def _rows(self, name: str, pairs: list[tuple[int, dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    def _rows(
+        self, name: str, pairs: list[tuple[int, dict[str, Any]]], offset: int
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `pairs`, the list's records from `offset` on."""
         people = self.people
         get = itemgetter(*(n for n in _CHILD_COLUMNS[name] if n not in _PARTY_COLUMNS))
         if name == "stakeholders":
@@ -191,16 +224,14 @@ class _ChildRows:
                 )
                 for p, x in pairs
             ]
+        if name == "journal" and self.journal_top is not None:
+            first = self.journal_top + 1 + offset
+            return [(ident, p, *get(x)) for ident, (p, x) in enumerate(pairs, start=first)]
         return [(p, *get(x)) for p, x in pairs]
 
-    def batch(self, prepare: Callable[..., _Batch], name: str) -> _Batch:
-        """The list `name`'s rows as a batch, by `prepare` (BulkWriter.prepare)."""
-        columns = ("initiative_id", *self.columns[name])
-        return prepare(m.CHILD_MODELS[name], columns, self.rows(name), {}, ids=name == "journal")
-
     def participant_links(self, journal_ids: list[int]) -> list[tuple[int, int]]:
-        """The journal's participants as (entry id, stakeholder id), now that the entries
-        have ids; and those ids noted for the commitments made at a meeting."""
+        """The journal's participants as (entry id, stakeholder id), given the entries' ids;
+        and those ids noted for the commitments made at a meeting."""
         pairs, people = self.pairs("journal"), self.people
         self.journal_ids = {
             (p, x["key"]): entry
@@ -222,24 +253,32 @@ def _events_and_search_text(
     given: list[dict[str, Any]],
     references: list[str],
     people: Mapping[str, tuple[int, str]],
-) -> tuple[list[str], list[str]]:
+    per_batch: int,
+) -> Iterator[tuple[list[bytes], list[str]]]:
     """New initiatives' import-event states (`first_state`) and search text (what
-    search.reindex would read back), from the records in hand; touches no database."""
-    states: list[str] = []
-    texts: list[str] = []
+    search.reindex would read back), `per_batch` initiatives at a time, from the records in
+    hand; touches no database."""
     lists = tuple(m.CHILD_MODELS)
     next_pause = perf_counter() + _PAUSE_EVERY_S
-    for item, record, reference in zip(items, given, references, strict=True):
-        states.append(first_state(record, reference, people))
-        texts.append(
-            search.record_text({**item, "reference": reference}, {n: item[n] for n in lists})
-        )
-        if perf_counter() >= next_pause:
-            # let the writing thread have the GIL back soon after SQLite is done with a
-            # statement, rather than after the interpreter's switch interval (5 ms)
-            sleep(0)
-            next_pause = perf_counter() + _PAUSE_EVERY_S
-    return states, texts
+    for start in range(0, len(items), per_batch):
+        states: list[bytes] = []
+        texts: list[str] = []
+        for item, record, reference in zip(
+            items[start : start + per_batch],
+            given[start : start + per_batch],
+            references[start : start + per_batch],
+            strict=True,
+        ):
+            states.append(first_state(record, reference, people))
+            texts.append(
+                search.record_text({**item, "reference": reference}, {n: item[n] for n in lists})
+            )
+            if perf_counter() >= next_pause:
+                # let the writing thread have the GIL back soon after SQLite is done with a
+                # statement, rather than after the interpreter's switch interval (5 ms)
+                sleep(0)
+                next_pause = perf_counter() + _PAUSE_EVERY_S
+        yield states, texts
 
 
 # an insert trigger keeping a fact of its initiative: the assignments, for the row inserted
@@ -282,6 +321,7 @@ class _Batch:
     ids: bool
     computed: dict[str, str]
     bound: bool = False
+    utf8: frozenset[str] = frozenset()  # columns given as UTF-8 bytes, to be stored as text
 
 
 class BulkWriter:
@@ -291,7 +331,8 @@ class BulkWriter:
         self.connection = session.connection()
         self.dialect = self.connection.dialect
         self.now = m.utcnow()
-        self.audit: list[tuple[str, int, int | None, str | None]] = []
+        # (entity, id, initiative id, state as UTF-8 JSON)
+        self.audit: list[tuple[str, int, int | None, bytes]] = []
         # the child tables' insert triggers (name, SQL), as _fact_triggers found them
         self.insert_triggers: list[tuple[str, str]] = []
 
@@ -304,11 +345,15 @@ class BulkWriter:
         *,
         ids: bool = True,
         computed: Mapping[str, str] | None = None,
+        utf8: frozenset[str] = frozenset(),
     ) -> list[int]:
         """Insert rows (values in `columns` order, then `constants` in each), returning their
         new ids in the order given (`ids`). SQLite: `computed` columns take an SQL expression
-        in which each ? stands for the row's first value."""
-        return self.write(self.prepare(model, columns, rows, constants, ids=ids, computed=computed))
+        in which each ? stands for the row's first value. The `utf8` columns' values are text
+        encoded as UTF-8 (bytes), stored as text."""
+        return self.write(
+            self.prepare(model, columns, rows, constants, ids=ids, computed=computed, utf8=utf8)
+        )
 
     def prepare(
         self,
@@ -319,12 +364,15 @@ class BulkWriter:
         *,
         ids: bool = True,
         computed: Mapping[str, str] | None = None,
+        utf8: frozenset[str] = frozenset(),
     ) -> _Batch:
         """The Python half of `insert`: on SQLite, the rows as the driver will bind them (each
         value as its column type would bind it), so that `write` is nearly all SQLite's."""
         table: Any = getattr(model, "__table__", model)
         if self.dialect.name != "sqlite" or not rows:
-            return _Batch(table, columns, rows, dict(constants), ids, dict(computed or {}))
+            return _Batch(
+                table, columns, rows, dict(constants), ids, dict(computed or {}), False, utf8
+            )
         fixed = tuple(self._bind(table.c[name], value) for name, value in constants.items())
         converted = [
             (index, convert_column)
@@ -340,8 +388,10 @@ class BulkWriter:
                     by_column[index] = convert_column(by_column[index])
                 part = list(zip(*by_column, strict=True))
             values += [(*row, *fixed) for row in part] if fixed else part
-            sleep(0)  # a few hundred rows at a time (see _ChildRows.rows)
-        return _Batch(table, (*columns, *constants), values, {}, ids, dict(computed or {}), True)
+            sleep(0)  # a few hundred rows at a time (see _ChildRows.batches)
+        return _Batch(
+            table, (*columns, *constants), values, {}, ids, dict(computed or {}), True, utf8
+        )
 
     def write(self, batch: _Batch) -> list[int]:
         """Write a prepared batch; returns the new ids in order (if it asked for them)."""
@@ -353,11 +403,16 @@ class BulkWriter:
             if batch.ids:
                 statement = statement.returning(table.c.id, sort_by_parameter_order=True)
             made: list[int] = []
+            encoded = [batch.columns.index(name) for name in batch.utf8]
             for start in range(0, len(rows), _BULK_CHUNK):
                 chunk = [
                     {**dict(zip(batch.columns, row, strict=True)), **batch.constants}
                     for row in rows[start : start + _BULK_CHUNK]
                 ]
+                for values, row in zip(chunk, rows[start : start + _BULK_CHUNK], strict=True):
+                    for index in encoded:
+                        if row[index] is not None:
+                            values[batch.columns[index]] = row[index].decode()
                 result = self.connection.execute(statement, chunk)
                 if batch.ids:
                     made += [row[0] for row in result]
@@ -367,7 +422,8 @@ class BulkWriter:
         # largest one, in the order given.
         quote = self.dialect.identifier_preparer.quote
         names = ", ".join(quote(name) for name in (*batch.columns, *batch.computed))
-        self._insert_many(quote(table.name), names, rows, list(batch.computed.values()))
+        as_text = [batch.columns.index(name) for name in batch.utf8]
+        self._insert_many(quote(table.name), names, rows, list(batch.computed.values()), as_text)
         if not batch.ids:
             return []
         last = self.connection.exec_driver_sql(f"SELECT max(id) FROM {quote(table.name)}")
@@ -375,20 +431,33 @@ class BulkWriter:
         return list(range(top - len(rows) + 1, top + 1))
 
     def _insert_many(
-        self, table: str, names: str, values: list[tuple[Any, ...]], computed: list[str]
+        self,
+        table: str,
+        names: str,
+        values: list[tuple[Any, ...]],
+        computed: list[str],
+        as_text: Sequence[int] = (),
     ) -> None:
         """SQLite: `values` into `table` as multi-row VALUES statements, up to
         `_ROWS_PER_STATEMENT` rows in each (fewer when the variable limit says so). Faster than an executemany of the same rows, and each
         statement is one step of SQLite's with the GIL released, so the events and search
         text of the import are made on the other core meanwhile (an executemany takes the GIL
-        back after every row). A `computed` expression's ? stands for the row's first value."""
+        back after every row). A `computed` expression's ? stands for the row's first value;
+        the columns at `as_text` hold UTF-8 bytes, stored as text: sqlite3 binds bytes as they
+        are, where a str with a letter beyond ASCII is first encoded again (the import events
+        are 28 MB of such text)."""
         width = len(values[0])
         raw = self.connection.connection.dbapi_connection
         limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if raw is not None else 999
         per_statement = max(1, min(limit // width, _ROWS_PER_STATEMENT))
         row_marks = "(" + ", ".join(["?"] * width) + ")"
         selected = ", ".join(
-            [f"bulk_rows.column{index}" for index in range(1, width + 1)]
+            [
+                f"CAST(bulk_rows.column{index} AS TEXT)"
+                if index - 1 in as_text
+                else f"bulk_rows.column{index}"
+                for index in range(1, width + 1)
+            ]
             + [expression.replace("?", "bulk_rows.column1") for expression in computed]
         )
         for start in range(0, len(values), per_statement):
@@ -396,7 +465,7 @@ class BulkWriter:
             rows = ", ".join([row_marks] * len(chunk))
             statement = (
                 f"INSERT INTO {table} ({names}) SELECT {selected} FROM (VALUES {rows}) AS bulk_rows"
-                if computed
+                if computed or as_text
                 else f"INSERT INTO {table} ({names}) VALUES {rows}"
             )
             self.connection.exec_driver_sql(statement, tuple(chain.from_iterable(chunk)))
@@ -435,7 +504,10 @@ class BulkWriter:
             and impl._storage_format == _SQLITE_DATE_FORMAT
             and process.__qualname__ == "DATE.bind_processor.<locals>.process"
         ):
-            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD)
+            # SQLAlchemy's own format for a date on SQLite is the ISO one (YYYY-MM-DD), which
+            # is what the driver makes of a date when store.db's adapter is registered
+            if sqlite3.adapters.get((date, sqlite3.PrepareProtocol)) is date.isoformat:
+                return None
             return lambda values: [x if x is None else _date_text(x) for x in values]
         return lambda values: list(map(process, values))
 
@@ -515,39 +587,99 @@ class BulkWriter:
             )
             self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             self._drop_insert_triggers()
-        children = _ChildRows(items, parents, people)
-        # A second thread makes the rows a table at a time, then the events' first states
-        # and the search text, while this one writes each table as its rows are ready: a
-        # write is nearly all SQLite's work, in statements of many rows during which the GIL
-        # is free (see _insert_many).
+        children = _ChildRows(items, parents, people, self._journal_top(triggers))
+        steps: SimpleQueue[Any] = SimpleQueue()
+        stop = Event()
+        # A second thread makes the rows a statement's worth at a time (then the initiatives',
+        # then the events' first states and the search text), while this one writes each as
+        # soon as it is ready: a write is nearly all SQLite's work, in statements of many rows
+        # during which the GIL is free (see _insert_many).
         with ThreadPoolExecutor(1, thread_name_prefix="import-rows") as pool:
-            ready = {
-                name: pool.submit(children.batch, self.prepare, name)
-                for name in m.CHILD_MODELS
-                if name != "commitments"  # they name journal entries by id: after the journal
-            }
-            initiatives = pool.submit(last) if last is not None else None
-            side = pool.submit(_events_and_search_text, items, given, references, people)
-            for name, batch in ready.items():
-                ids = self.write(batch.result())
-                if name == "journal":
-                    links = children.participant_links(ids)
-                    self.insert(
-                        m.journal_participant,
-                        ("journal_entry_id", "stakeholder_id"),
-                        links,
-                        {},
-                        ids=False,
-                    )
-            self.write(children.batch(self.prepare, "commitments"))
-            if initiatives is not None:
-                self.write(initiatives.result())
+            pool.submit(self._make_rows, children, last, given, references, steps.put, stop)
+            try:
+                self._write_steps(children, steps.get)
+            except BaseException:
+                stop.set()  # the rows' thread ends at its next batch
+                raise
+        return references
+
+    def _journal_top(self, triggers: Mapping[str, Any] | None) -> int | None:
+        """SQLite (bulk path): the largest journal entry id, after which the new entries are
+        written (see `initiatives`); None: their ids come from writing them."""
+        if triggers is None:
+            return None
+        return int(
+            self.connection.exec_driver_sql("SELECT max(id) FROM journal_entry").scalar() or 0
+        )
+
+    def _make_rows(
+        self,
+        children: _ChildRows,
+        last: Callable[[], _Batch] | None,
+        given: list[dict[str, Any]],
+        references: list[str],
+        put: Callable[[Any], None],
+        stop: Event,
+    ) -> None:
+        """On the rows' thread: every batch to write, in order, through `put` (then _DONE;
+        an exception instead of what it stopped)."""
+        try:
+            foreseen = children.journal_top is not None
+            per_batch = _ROWS_PER_STATEMENT
+            for name in (*(n for n in m.CHILD_MODELS if n != "commitments"), "commitments"):
+                if name == "commitments" and not foreseen:
+                    put(("journal written", None))  # their journal ids come from the writes
+                    continue
+                for batch in children.batches(self.prepare, name, per_batch):
+                    if stop.is_set():
+                        return
+                    put(("rows", batch))
+            if last is not None:
+                put(("initiatives", last()))
+            start = 0
+            for states, texts in _events_and_search_text(
+                children.items, given, references, children.people, per_batch
+            ):
+                if stop.is_set():
+                    return
+                put(("events", (children.parents[start : start + len(states)], states, texts)))
+                start += len(states)
+        except BaseException as error:  # for the writing thread to raise
+            put(("failed", error))
+        finally:
+            put(_DONE)
+
+    def _write_steps(self, children: _ChildRows, get: Callable[[], Any]) -> None:
+        """Write what `_make_rows` makes, as it comes."""
+        journal_ids: list[int] = []
+        while (step := get()) is not _DONE:
+            kind, payload = step
+            if kind == "rows":
+                ids = self.write(payload)
+                if payload.table.name == m.JournalEntry.__tablename__:
+                    journal_ids += ids
+            elif kind == "journal written":
+                links = children.participant_links(journal_ids)
+                self.insert(
+                    m.journal_participant,
+                    ("journal_entry_id", "stakeholder_id"),
+                    links,
+                    {},
+                    ids=False,
+                )
+                for batch in children.batches(self.prepare, "commitments", _ROWS_PER_STATEMENT):
+                    self.write(batch)
+            elif kind == "initiatives":
+                self.write(payload)
                 self._restore_insert_triggers()
                 self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = OFF")
-            states, texts = side.result()
-        self.note("initiative", parents, parents, states)
-        search.index_new(self.connection, list(zip(parents, texts, strict=True)))
-        return references
+            elif kind == "events":
+                ids, states, texts = payload
+                self.note("initiative", ids, ids, states)
+                self.write_audit()
+                search.index_new(self.connection, list(zip(ids, texts, strict=True)))
+            else:
+                raise payload
 
     def _initiative_batch(
         self,
@@ -627,5 +759,12 @@ class BulkWriter:
         if self.audit and not self.session.info.get("skip_audit"):
             who = self.session.info.get("user") or "unknown"
             constants = {"at": self.now, "who": who, "action": IMPORT, "old_value": self.source}
-            self.insert(m.AuditEntry, _AUDIT_COLUMNS, self.audit, constants, ids=False)
+            self.insert(
+                m.AuditEntry,
+                _AUDIT_COLUMNS,
+                self.audit,
+                constants,
+                ids=False,
+                utf8=frozenset({"new_value"}),
+            )
         self.audit = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -302,5 +303,135 @@ def test_an_import_failing_after_the_children_leaves_no_row_and_every_trigger(
         assert _counts(db) == counts
         exchange.import_document(db, generate.interchange(40))  # and the next one works
         assert _counts(db)[0] == counts[0] + 40
+    finally:
+        db.dispose()
+
+
+def _linked_document(count: int) -> dict[str, Any]:
+    """A generated document whose first meeting of each initiative has a key that its first
+    commitment names (the generator makes no such links)."""
+    document = generate.interchange(count)
+    for item in document["initiatives"]:
+        if item["journal"] and item["commitments"]:
+            item["journal"][0]["key"] = "meeting"
+            item["commitments"][0]["journal"] = "meeting"
+    return document
+
+
+def test_a_bulk_import_links_each_meeting_to_its_commitments_and_participants(
+    tmp_path: Path,
+) -> None:
+    """The bulk writer writes the journal under the ids that follow the largest one and makes
+    the participants and commitments from those ids before the entries are written: in a
+    portfolio that already has a journal, with more entries than one statement holds, each
+    commitment names its own initiative's meeting and each meeting has its own people."""
+    document = _linked_document(1_100)
+    names = {s["key"]: s["name"] for s in document["stakeholders"]}
+    db = open_database(str(tmp_path / "p.sqlite"))
+    try:
+        exchange.load_demo(db)
+        result = exchange.import_document(db, json.loads(json.dumps(document)))
+        assert result.created == 1_100
+        with db.engine.connect() as connection:
+            links = connection.exec_driver_sql(
+                "SELECT i.reference, c.text, j.date, j.summary, j.key FROM commitment c"
+                " JOIN journal_entry j ON j.id = c.journal_entry_id AND j.initiative_id ="
+                " c.initiative_id JOIN initiative i ON i.id = c.initiative_id"
+            ).all()
+            people = connection.exec_driver_sql(
+                "SELECT i.reference, j.date, j.summary, s.name FROM journal_participant p"
+                " JOIN journal_entry j ON j.id = p.journal_entry_id"
+                " JOIN initiative i ON i.id = j.initiative_id"
+                " JOIN stakeholder s ON s.id = p.stakeholder_id"
+            ).all()
+            orphans = connection.exec_driver_sql(
+                "SELECT count(*) FROM commitment c WHERE c.journal_entry_id IS NOT NULL AND NOT"
+                " EXISTS (SELECT 1 FROM journal_entry j WHERE j.id = c.journal_entry_id AND"
+                " j.initiative_id = c.initiative_id)"
+            ).scalar_one()
+    finally:
+        db.dispose()
+    imported = dict(zip(result.references, document["initiatives"], strict=True))
+    expected_links = sorted(
+        (reference, item["commitments"][0]["text"], entry["date"], entry["summary"], "meeting")
+        for reference, item in imported.items()
+        if item["journal"] and item["commitments"]
+        for entry in item["journal"][:1]
+    )
+    assert len(expected_links) > 500
+    assert sorted((r, t, str(d), s, k) for r, t, d, s, k in links if r in imported) == (
+        expected_links
+    )
+    assert orphans == 0
+    expected_people = sorted(
+        (reference, entry["date"], entry["summary"], names[key])
+        for reference, item in imported.items()
+        for entry in item["journal"]
+        for key in set(entry["participants"])
+    )
+    assert sum(1 for item in imported.values() for _entry in item["journal"]) > 1_000
+    assert sorted((r, str(d), s, n) for r, d, s, n in people if r in imported) == expected_people
+
+
+def test_an_import_whose_rows_fail_to_be_made_leaves_no_row_and_every_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows are made on a second thread while earlier ones are written. If making them
+    fails half-way (here the events' states, after every child and initiative is written),
+    the error reaches the caller, nothing of the import stays, and the next import works."""
+    db = open_database(str(tmp_path / "p.sqlite"))
+    try:
+        exchange.load_demo(db)
+        before, counts = _schema_triggers(db), _counts(db)
+        made = bulk.first_state
+        calls = []
+
+        def failing(*args: Any) -> bytes:
+            calls.append(1)
+            if len(calls) == 1_500:
+                raise MemoryError("no room for the events")
+            return made(*args)
+
+        monkeypatch.setattr(bulk, "first_state", failing)
+        with pytest.raises(MemoryError):
+            exchange.import_document(db, generate.interchange(2_000))
+        monkeypatch.undo()
+        assert _schema_triggers(db) == before
+        assert _counts(db) == counts
+        exchange.import_document(db, generate.interchange(40))
+        assert _counts(db)[0] == counts[0] + 40
+    finally:
+        db.dispose()
+
+
+def test_an_import_failing_in_the_database_stops_making_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a write fails while the second thread is still making rows, the import ends with
+    that error at once, and the thread with it (it makes no rows for nothing)."""
+    db = open_database(str(tmp_path / "p.sqlite"))
+    try:
+        write = bulk.BulkWriter.write
+        made = []
+        rows = bulk._ChildRows._rows
+
+        def counted(self: Any, *args: Any) -> Any:
+            made.append(1)
+            return rows(self, *args)
+
+        def failing(self: bulk.BulkWriter, batch: Any) -> list[int]:
+            if batch.table.name == "involvement":
+                raise OSError("the disk went away")
+            return write(self, batch)
+
+        monkeypatch.setattr(bulk.BulkWriter, "write", failing)
+        monkeypatch.setattr(bulk._ChildRows, "_rows", counted)
+        threads = threading.active_count()
+        with pytest.raises(OSError):
+            exchange.import_document(db, generate.interchange(3_000))
+        assert threading.active_count() == threads
+        assert len(made) < 3_000 * 7 // 100  # far from every list's rows
+        monkeypatch.undo()
+        assert _counts(db) == (0, 0, 0, 0, 0)
     finally:
         db.dispose()
