@@ -180,8 +180,9 @@ class _ChildRows:
         foreseen = name == "journal" and self.journal_top is not None
         for start in range(0, len(pairs), per_batch):
             rows: list[tuple[Any, ...]] = []
-            for at in range(start, min(start + per_batch, len(pairs)), _ROWS_BETWEEN_PAUSES):
-                rows += self._rows(name, pairs[at : at + _ROWS_BETWEEN_PAUSES], at)
+            end = min(start + per_batch, len(pairs))
+            for at in range(start, end, _ROWS_BETWEEN_PAUSES):
+                rows += self._rows(name, pairs[at : min(at + _ROWS_BETWEEN_PAUSES, end)], at)
                 sleep(0)  # let the writing thread have the GIL back (see _events_and_search_text)
             yield prepare(
                 model, self.columns[name], rows, {}, ids=name == "journal" and not foreseen

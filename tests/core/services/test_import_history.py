@@ -319,12 +319,14 @@ def _linked_document(count: int) -> dict[str, Any]:
 
 
 def test_a_bulk_import_links_each_meeting_to_its_commitments_and_participants(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bulk writer writes the journal under the ids that follow the largest one and makes
     the participants and commitments from those ids before the entries are written: in a
     portfolio that already has a journal, with more entries than one statement holds, each
-    commitment names its own initiative's meeting and each meeting has its own people."""
+    commitment names its own initiative's meeting and each meeting has its own people. (The
+    rows are made in slices that do not divide a statement's rows.)"""
+    monkeypatch.setattr(bulk, "_ROWS_BETWEEN_PAUSES", 300)
     document = _linked_document(1_100)
     names = {s["key"]: s["name"] for s in document["stakeholders"]}
     db = open_database(str(tmp_path / "p.sqlite"))
