@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from coprod_desktop.domain import model as d
 from coprod_desktop.domain.errors import ConflictError
-from coprod_desktop.services import initiatives
+from coprod_desktop.services import exchange, initiatives
 from coprod_desktop.store import models as m
 from coprod_desktop.store.db import Database
 from coprod_desktop.store.migrate import open_database
@@ -257,3 +258,37 @@ def test_the_adapters_store_db_registers_bind_as_sqlite3_would_without_them() ->
         (None, "null", "2024-02-29", "text"),
         ("0001-01-01", "text", None, "null"),
     ]
+
+
+def test_a_new_portfolio_has_8_kib_pages_and_an_existing_file_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """New files get 8 KiB pages (store.db.NEW_FILE_PAGE_SIZE); a portfolio made with 4 KiB
+    pages keeps them when it is opened, written and compacted (VACUUM after an erase)."""
+
+    def page_size(path: Path) -> int:
+        connection = sqlite3.connect(path)
+        try:
+            return int(connection.execute("PRAGMA page_size").fetchone()[0])
+        finally:
+            connection.close()
+
+    new = open_database(str(tmp_path / "new.sqlite"))
+    new.dispose()
+    assert page_size(tmp_path / "new.sqlite") == 8192
+
+    old_file = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(old_file)
+    connection.execute("PRAGMA page_size = 4096")
+    connection.execute("CREATE TABLE made_by_an_older_version (x)")
+    connection.execute("DROP TABLE made_by_an_older_version")
+    connection.commit()
+    connection.close()
+    old = open_database(str(old_file))
+    try:
+        exchange.load_demo(old)
+        with old.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql("VACUUM")
+    finally:
+        old.dispose()
+    assert page_size(old_file) == 4096
