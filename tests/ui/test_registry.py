@@ -164,6 +164,18 @@ def _organisation(registry):  # type: ignore[no-untyped-def]
     return registry.current()
 
 
+def _phone_saved_while_the_write_is_held(window, monkeypatch, held_write):  # type: ignore[no-untyped-def]
+    """The registry, an organisation in it and the job of saving its new phone number, the
+    write held until `held_write.release()`."""
+    registry = window.show_registry()
+    person = _organisation(registry)
+    monkeypatch.setattr(
+        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
+    )
+    registry.form.phone.setText("+45 87 65 43 21")
+    return registry, person, registry.save_current()
+
+
 def test_save_returns_at_once_and_the_list_follows_the_write(
     window, qtbot, monkeypatch, held_write
 ):
@@ -240,13 +252,7 @@ def test_a_save_that_conflicts_says_so_plainly_and_keeps_what_was_typed(
 def test_closing_the_registry_while_it_saves_still_saves(window, qtbot, monkeypatch, held_write):
     import shiboken6
 
-    registry = window.show_registry()
-    person = _organisation(registry)
-    monkeypatch.setattr(
-        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
-    )
-    registry.form.phone.setText("+45 87 65 43 21")
-    job = registry.save_current()
+    registry, person, job = _phone_saved_while_the_write_is_held(window, monkeypatch, held_write)
     assert window.close_tab(window.workspace.indexOf(registry))
     qtbot.waitUntil(lambda: not shiboken6.isValid(registry), timeout=3000)
     held_write.release()
@@ -259,13 +265,7 @@ def test_a_save_finishing_after_another_portfolio_opened_leaves_that_one_alone(
     window, qtbot, monkeypatch, empty_db, held_write
 ):
     demo = window.db
-    registry = window.show_registry()
-    person = _organisation(registry)
-    monkeypatch.setattr(
-        stakeholders, "save_stakeholder", held_write.hold(stakeholders.save_stakeholder)
-    )
-    registry.form.phone.setText("+45 87 65 43 21")
-    job = registry.save_current()
+    registry, person, job = _phone_saved_while_the_write_is_held(window, monkeypatch, held_write)
     window.set_database(empty_db)  # the registry now lists the empty portfolio
     assert registry.model.rowCount() == 0
     held_write.release()

@@ -625,16 +625,19 @@ class BulkWriter:
         """On the rows' thread: every batch to write, in order, through `put` (then _DONE;
         an exception instead of what it stopped)."""
         try:
-            foreseen = children.journal_top is not None
             per_batch = _ROWS_PER_STATEMENT
-            for name in (*(n for n in m.CHILD_MODELS if n != "commitments"), "commitments"):
-                if name == "commitments" and not foreseen:
-                    put(("journal written", None))  # their journal ids come from the writes
-                    continue
+            # the commitments name journal entries by id: after the journal, and made here
+            # only if its ids are foreseen (else the writing thread makes them once it has them)
+            names = [n for n in m.CHILD_MODELS if n != "commitments"]
+            if children.journal_top is not None:
+                names.append("commitments")
+            for name in names:
                 for batch in children.batches(self.prepare, name, per_batch):
                     if stop.is_set():
                         return
                     put(("rows", batch))
+            if children.journal_top is None:
+                put(("journal written", None))
             if last is not None:
                 put(("initiatives", last()))
             start = 0

@@ -350,9 +350,8 @@ def _import_document(
                 item["reference"] = next(fresh_references)
             new_items.append(item)
             as_given.append(given)
-        with writer.larger_cache():
+        with writer.larger_cache():  # (it writes their import events as it goes)
             new_references = writer.initiatives(new_items, people, as_given)
-            writer.write_audit()
         made = iter(new_references)
         in_order = [next(made) if not (ref and ref in existing) else "" for ref in references]
         merged = iter(r.reference for r in written)
